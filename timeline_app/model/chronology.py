@@ -1,0 +1,315 @@
+"""The chronology: events, categories (lanes), eras, indicators and the sources they cite.
+
+Everything here is immutable. A chronology is built once by the loader (``timeline_app.io``) and
+replaced whole when the files change, so views never see a half-updated one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+
+from .dates import PartialDate, today_epoch_day
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a thing was written: file path as given to the loader, 1-based line and column."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A document that figures and events cite."""
+
+    id: str
+    title: str
+    publisher: str = ""
+    date: PartialDate | None = None
+    page: str = ""
+    url: str = ""
+    note: str = ""
+
+    def citation(self) -> str:
+        parts = [self.title]
+        if self.publisher:
+            parts.append(self.publisher)
+        if self.date is not None:
+            parts.append(self.date.words())
+        if self.page:
+            parts.append(f"page {self.page}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """A citation: which source, and where in it (section, paragraph, quoted words)."""
+
+    source: str
+    locator: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A key figure of an event: ``value`` ``unit`` of ``label`` (e.g. 10.4 trillion yuan of GDP)."""
+
+    label: str
+    value: float
+    unit: str
+    qualifier: str = ""  # "more than", "about", "nearly" ... as the source says
+    source: SourceRef | None = None
+
+    def value_text(self) -> str:
+        v = self.value
+        text = f"{int(v):,}" if float(v).is_integer() else f"{v:,.6g}"
+        q = f"{self.qualifier} " if self.qualifier else ""
+        return f"{q}{text} {self.unit}".strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A lane of the timeline."""
+
+    id: str
+    name: str
+    color: str  # "#rrggbb"
+    order: int
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Era:
+    """A background span (e.g. the first decade of coordinated development)."""
+
+    id: str
+    title: str
+    start: PartialDate
+    end: PartialDate
+    color: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    title: str
+    start: PartialDate
+    category: str
+    end: PartialDate | None = None
+    ongoing: bool = False
+    approximate: bool = False
+    places: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    description: str = ""
+    figures: tuple[Figure, ...] = ()
+    sources: tuple[SourceRef, ...] = ()
+    related: tuple[str, ...] = ()
+    indicators: tuple[str, ...] = ()
+    origin: Origin | None = field(default=None, compare=False)
+
+    @property
+    def is_span(self) -> bool:
+        return self.end is not None or self.ongoing
+
+    @property
+    def precision(self) -> str:
+        return self.start.precision.word
+
+    def start_day(self) -> float:
+        """Epoch day where the event is drawn: the first day it may stand for."""
+        return float(self.start.first_day())
+
+    def end_day(self, today: int | None = None) -> float:
+        """Epoch day where a span ends (exclusive); for a point event, where its date's interval ends."""
+        if self.ongoing:
+            return float(today if today is not None else today_epoch_day())
+        if self.end is not None:
+            return float(self.end.end_day())
+        return float(self.start.end_day())
+
+    def duration_days(self, today: int | None = None) -> float | None:
+        if not self.is_span:
+            return None
+        return self.end_day(today) - self.start_day()
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorPoint:
+    date: PartialDate
+    value: float
+    source: SourceRef | None = None
+    derived: str = ""  # how it was computed; empty for a reported figure
+    approximate: bool = False
+    note: str = ""
+
+    @property
+    def is_derived(self) -> bool:
+        return bool(self.derived)
+
+    def day(self) -> float:
+        """Where the point is plotted: the middle of the interval its date stands for."""
+        return (self.date.first_day() + self.date.end_day()) / 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """One series: a measure (``name`` in ``unit``) for one region."""
+
+    id: str
+    name: str
+    unit: str
+    points: tuple[IndicatorPoint, ...]
+    region: str = ""
+    description: str = ""
+    origin: Origin | None = field(default=None, compare=False)
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} — {self.region}" if self.region else self.name
+
+    @property
+    def plot_key(self) -> tuple[str, str]:
+        """Series with the same measure and unit are drawn on one plot, one line per region."""
+        return (self.name, self.unit)
+
+
+@dataclass(frozen=True)
+class Chronology:
+    """A loaded chronology. Events are sorted by start (then end, then id)."""
+
+    title: str
+    events: tuple[Event, ...]
+    categories: tuple[Category, ...]
+    eras: tuple[Era, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    sources: tuple[Source, ...] = ()
+    files: tuple[str, ...] = ()
+    description: str = ""
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        title: str,
+        events: Iterable[Event],
+        categories: Iterable[Category],
+        eras: Iterable[Era] = (),
+        indicators: Iterable[Indicator] = (),
+        sources: Iterable[Source] = (),
+        files: Iterable[str] = (),
+        description: str = "",
+    ) -> Chronology:
+        evs = sorted(events, key=lambda e: (e.start_day(), e.end_day(0), e.id))
+        cats = sorted(categories, key=lambda c: (c.order, c.name))
+        return cls(
+            title=title,
+            events=tuple(evs),
+            categories=tuple(cats),
+            eras=tuple(sorted(eras, key=lambda e: e.start)),
+            indicators=tuple(indicators),
+            sources=tuple(sources),
+            files=tuple(files),
+            description=description,
+        )
+
+    # -- look-ups -------------------------------------------------------------------------------
+    @cached_property
+    def event_index(self) -> dict[str, int]:
+        return {e.id: i for i, e in enumerate(self.events)}
+
+    def event(self, event_id: str) -> Event | None:
+        i = self.event_index.get(event_id)
+        return None if i is None else self.events[i]
+
+    @cached_property
+    def source_index(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    def source(self, source_id: str) -> Source | None:
+        return self.source_index.get(source_id)
+
+    @cached_property
+    def indicator_index(self) -> dict[str, Indicator]:
+        return {i.id: i for i in self.indicators}
+
+    def indicator(self, indicator_id: str) -> Indicator | None:
+        return self.indicator_index.get(indicator_id)
+
+    @cached_property
+    def category_index(self) -> dict[str, Category]:
+        return {c.id: c for c in self.categories}
+
+    @cached_property
+    def lane_of(self) -> dict[str, int]:
+        """Category id -> lane number (0 at the top)."""
+        return {c.id: i for i, c in enumerate(self.categories)}
+
+    def related_to(self, event_id: str) -> tuple[str, ...]:
+        """Events this one links to, and events that link to it, in time order."""
+        ev = self.event(event_id)
+        if ev is None:
+            return ()
+        ids = set(ev.related)
+        ids.update(e.id for e in self.events if event_id in e.related)
+        ids.discard(event_id)
+        return tuple(e.id for e in self.events if e.id in ids)
+
+    def plot_groups(self) -> list[tuple[tuple[str, str], list[Indicator]]]:
+        """Indicators grouped by (name, unit), in the order they were first written."""
+        groups: dict[tuple[str, str], list[Indicator]] = {}
+        for ind in self.indicators:
+            groups.setdefault(ind.plot_key, []).append(ind)
+        return list(groups.items())
+
+    # -- arrays for drawing and searching ---------------------------------------------------------
+    @cached_property
+    def starts(self) -> np.ndarray:
+        return np.array([e.start_day() for e in self.events], dtype=np.float64)
+
+    @cached_property
+    def ends(self) -> np.ndarray:
+        """End of each event: span end, or the end of the start date's interval for point events."""
+        today = today_epoch_day()
+        return np.array([e.end_day(today) for e in self.events], dtype=np.float64)
+
+    @cached_property
+    def lanes(self) -> np.ndarray:
+        return np.array([self.lane_of.get(e.category, 0) for e in self.events], dtype=np.int32)
+
+    def full_range(self) -> tuple[float, float]:
+        """The days from the first thing to the last thing in the chronology."""
+        lo: list[float] = []
+        hi: list[float] = []
+        if self.events:
+            lo.append(float(self.starts.min()))
+            hi.append(float(self.ends.max()))
+        for era in self.eras:
+            lo.append(era.start.first_day())
+            hi.append(era.end.end_day())
+        for ind in self.indicators:
+            for p in ind.points:
+                lo.append(p.date.first_day())
+                hi.append(p.date.end_day())
+        if not lo:
+            t = today_epoch_day()
+            return (t - 365.0, t + 1.0)
+        return (min(lo), max(hi))
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "files": len(self.files),
+            "events": len(self.events),
+            "indicators": len(self.indicators),
+            "points": sum(len(i.points) for i in self.indicators),
+            "sources": len(self.sources),
+            "categories": len(self.categories),
+        }

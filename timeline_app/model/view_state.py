@@ -1,0 +1,281 @@
+"""The one shared view state that every view follows and writes through.
+
+It holds the chronology on screen, the visible time range, the selection, the hidden lanes and the
+search query. Views subscribe to its signals and change it only through its methods. Each setter
+compares before emitting, which is what ends feedback loops between linked views.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .chronology import Chronology
+from .signals import Signal
+
+MIN_SPAN_DAYS = 1.0 / 24.0  # an hour: the closest zoom
+MAX_SPAN_DAYS = 366.0 * 20000  # twenty thousand years: the widest zoom
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRange:
+    """A visible interval of epoch days, ``start < end``."""
+
+    start: float
+    end: float
+
+    def __post_init__(self) -> None:
+        if not (math.isfinite(self.start) and math.isfinite(self.end)) or self.end <= self.start:
+            raise ValueError(f"not a time range: {self.start}..{self.end}")
+
+    @property
+    def span(self) -> float:
+        return self.end - self.start
+
+    @property
+    def center(self) -> float:
+        return (self.start + self.end) / 2.0
+
+    def close_to(self, other: TimeRange) -> bool:
+        tol = 1e-9 * max(self.span, other.span, 1.0)
+        return abs(self.start - other.start) <= tol and abs(self.end - other.end) <= tol
+
+    def zoomed(self, factor: float, anchor: float | None = None) -> TimeRange:
+        """Scale the span by ``factor`` (< 1 zooms in) keeping ``anchor`` at the same place on screen."""
+        a = self.center if anchor is None else anchor
+        span = min(max(self.span * factor, MIN_SPAN_DAYS), MAX_SPAN_DAYS)
+        frac = (a - self.start) / self.span
+        frac = min(max(frac, 0.0), 1.0)
+        start = a - frac * span
+        return TimeRange(start, start + span)
+
+    def panned(self, fraction: float) -> TimeRange:
+        """Move by ``fraction`` of the span (positive: later)."""
+        d = self.span * fraction
+        return TimeRange(self.start + d, self.end + d)
+
+    def centered_on(self, day: float) -> TimeRange:
+        half = self.span / 2.0
+        return TimeRange(day - half, day + half)
+
+    def contains(self, day: float) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """What is selected: an event, or one point of an indicator series."""
+
+    event_id: str | None = None
+    indicator_id: str | None = None
+    point_index: int | None = None
+
+    @classmethod
+    def event(cls, event_id: str) -> Selection:
+        return cls(event_id=event_id)
+
+    @classmethod
+    def point(cls, indicator_id: str, index: int) -> Selection:
+        return cls(indicator_id=indicator_id, point_index=index)
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    selection: Selection | None
+    range: TimeRange
+
+
+def padded_range(lo: float, hi: float, pad: float = 0.03) -> TimeRange:
+    span = max(hi - lo, 30.0)
+    mid = (lo + hi) / 2.0
+    half = span * (0.5 + pad)
+    return TimeRange(mid - half, mid + half)
+
+
+class ViewState:
+    """Visible range, selection, filters and search, shared by every view."""
+
+    HISTORY_LIMIT = 200
+
+    def __init__(self, chronology: Chronology | None = None) -> None:
+        self.chronology_changed = Signal()  # (chronology)
+        self.range_changed = Signal()  # (TimeRange)
+        self.selection_changed = Signal()  # (Selection | None)
+        self.filters_changed = Signal()  # (frozenset[str]) hidden category ids
+        self.query_changed = Signal()  # (str)
+        self._chronology = chronology or Chronology.build(title="", events=(), categories=())
+        self._range = padded_range(*self._chronology.full_range())
+        self._selection: Selection | None = None
+        self._hidden: frozenset[str] = frozenset()
+        self._query = ""
+        self._history: list[HistoryEntry] = [HistoryEntry(None, self._range)]
+        self._history_pos = 0
+
+    # -- chronology -------------------------------------------------------------------------------
+    @property
+    def chronology(self) -> Chronology:
+        return self._chronology
+
+    def set_chronology(self, chronology: Chronology, *, fit: bool = False) -> None:
+        """Show another chronology. The selection survives if its event still exists; so do hidden
+        lanes that still exist. With ``fit``, the range is set to show everything."""
+        self._chronology = chronology
+        self.chronology_changed.emit(chronology)
+        sel = self._selection
+        if sel is not None and not self._selection_exists(sel):
+            self.set_selection(None, record=False)
+        hidden = frozenset(h for h in self._hidden if h in chronology.category_index)
+        self.set_hidden_lanes(hidden)
+        if fit:
+            self.fit_all()
+
+    def _selection_exists(self, sel: Selection) -> bool:
+        c = self._chronology
+        if sel.event_id is not None:
+            return c.event(sel.event_id) is not None
+        if sel.indicator_id is not None:
+            ind = c.indicator(sel.indicator_id)
+            return ind is not None and sel.point_index is not None and sel.point_index < len(ind.points)
+        return False
+
+    # -- range --------------------------------------------------------------------------------------
+    @property
+    def range(self) -> TimeRange:
+        return self._range
+
+    def set_range(self, start: float, end: float) -> bool:
+        """Set the visible range; returns whether it changed (and so whether views were told)."""
+        start, end = float(start), float(end)
+        if not (math.isfinite(start) and math.isfinite(end)) or end <= start:
+            return False
+        span = end - start
+        if span < MIN_SPAN_DAYS or span > MAX_SPAN_DAYS:
+            mid = (start + end) / 2.0
+            span = min(max(span, MIN_SPAN_DAYS), MAX_SPAN_DAYS)
+            start, end = mid - span / 2.0, mid + span / 2.0
+        new = TimeRange(start, end)
+        if new.close_to(self._range):
+            return False
+        self._range = new
+        self.range_changed.emit(new)
+        return True
+
+    def set_time_range(self, r: TimeRange) -> bool:
+        return self.set_range(r.start, r.end)
+
+    def fit_all(self) -> None:
+        self.set_time_range(padded_range(*self._chronology.full_range()))
+
+    # -- selection ------------------------------------------------------------------------------------
+    @property
+    def selection(self) -> Selection | None:
+        return self._selection
+
+    @property
+    def selected_event_id(self) -> str | None:
+        return self._selection.event_id if self._selection else None
+
+    def set_selection(self, selection: Selection | None, *, record: bool = True) -> bool:
+        if selection is not None and not self._selection_exists(selection):
+            return False
+        if selection == self._selection:
+            return False
+        self._selection = selection
+        if record:
+            self.record_history()
+        self.selection_changed.emit(selection)
+        return True
+
+    def select_event(self, event_id: str | None) -> bool:
+        return self.set_selection(Selection.event(event_id) if event_id else None)
+
+    def select_point(self, indicator_id: str, index: int) -> bool:
+        return self.set_selection(Selection.point(indicator_id, index))
+
+    def clear_selection(self) -> bool:
+        return self.set_selection(None)
+
+    # -- filters ---------------------------------------------------------------------------------------
+    @property
+    def hidden_lanes(self) -> frozenset[str]:
+        return self._hidden
+
+    def set_hidden_lanes(self, hidden: frozenset[str] | set[str]) -> bool:
+        h = frozenset(hidden)
+        if h == self._hidden:
+            return False
+        self._hidden = h
+        self.filters_changed.emit(h)
+        sel = self.selected_event_id
+        if sel is not None:
+            ev = self._chronology.event(sel)
+            if ev is not None and ev.category in h:
+                self.set_selection(None, record=False)
+        return True
+
+    def toggle_lane(self, category_id: str) -> bool:
+        if category_id not in self._chronology.category_index:
+            return False
+        return self.set_hidden_lanes(self._hidden ^ {category_id})
+
+    def is_visible(self, event_id: str) -> bool:
+        ev = self._chronology.event(event_id)
+        return ev is not None and ev.category not in self._hidden
+
+    # -- search ----------------------------------------------------------------------------------------
+    @property
+    def query(self) -> str:
+        return self._query
+
+    def set_query(self, query: str) -> bool:
+        if query == self._query:
+            return False
+        self._query = query
+        self.query_changed.emit(query)
+        return True
+
+    # -- history of selections and views ------------------------------------------------------------
+    def record_history(self) -> None:
+        """Remember the current selection and range as a place to come back to with Back."""
+        entry = HistoryEntry(self._selection, self._range)
+        if 0 <= self._history_pos < len(self._history):
+            cur = self._history[self._history_pos]
+            if cur.selection == entry.selection and cur.range.close_to(entry.range):
+                return
+        del self._history[self._history_pos + 1 :]
+        self._history.append(entry)
+        if len(self._history) > self.HISTORY_LIMIT:
+            del self._history[0]
+        self._history_pos = len(self._history) - 1
+
+    def can_go_back(self) -> bool:
+        return self._history_pos > 0
+
+    def can_go_forward(self) -> bool:
+        return self._history_pos < len(self._history) - 1
+
+    def _restore(self, entry: HistoryEntry) -> None:
+        sel = entry.selection if entry.selection is None or self._selection_exists(entry.selection) else None
+        if sel != self._selection:
+            self._selection = sel
+            self.selection_changed.emit(sel)
+        self.set_time_range(entry.range)
+
+    def go_back(self) -> bool:
+        if not self.can_go_back():
+            return False
+        # the place we are leaving becomes the forward entry, with the range as it is now
+        cur = self._history[self._history_pos]
+        self._history[self._history_pos] = HistoryEntry(cur.selection, self._range)
+        self._history_pos -= 1
+        self._restore(self._history[self._history_pos])
+        return True
+
+    def go_forward(self) -> bool:
+        if not self.can_go_forward():
+            return False
+        cur = self._history[self._history_pos]
+        self._history[self._history_pos] = HistoryEntry(cur.selection, self._range)
+        self._history_pos += 1
+        self._restore(self._history[self._history_pos])
+        return True
