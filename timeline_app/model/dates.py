@@ -83,7 +83,7 @@ def year_label(astro_year: int) -> str:
     return str(astro_year) if astro_year > 0 else f"{1 - astro_year} BCE"
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True)
 class PartialDate:
     """A calendar date known to a year, a month or a day.
 
@@ -106,6 +106,22 @@ class PartialDate:
                 raise DateError(
                     f"day {self.day} does not exist in {_MONTHS[self.month - 1]} {year_label(self.year)}"
                 )
+
+    # -- ordering: unknown parts sort first --------------------------------------------------------
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return self.sort_key() < other.sort_key()
+
+    def __le__(self, other: PartialDate) -> bool:
+        return self.sort_key() <= other.sort_key()
+
+    def __gt__(self, other: PartialDate) -> bool:
+        return self.sort_key() > other.sort_key()
+
+    def __ge__(self, other: PartialDate) -> bool:
+        return self.sort_key() >= other.sort_key()
 
     # -- construction -------------------------------------------------------------------------
     @classmethod

@@ -242,6 +242,8 @@ class ViewState:
             cur = self._history[self._history_pos]
             if cur.selection == entry.selection and cur.range.close_to(entry.range):
                 return
+            # the place being left is remembered as it was last seen (the range the user moved to)
+            self._history[self._history_pos] = HistoryEntry(cur.selection, self._range)
         del self._history[self._history_pos + 1 :]
         self._history.append(entry)
         if len(self._history) > self.HISTORY_LIMIT:

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs everything and runs the whole test suite: lint, the pure layers without Qt installed,
+# then every test (model, io, and the UI on Qt's offscreen platform).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+echo "== lint: ruff, import contracts, mypy (strict on the pure layers)"
+.venv/bin/ruff check timeline_app tests
+.venv/bin/lint-imports --config pyproject.toml
+.venv/bin/mypy
+
+echo "== pure layers with PySide6 and pyqtgraph not installed"
+if [ ! -x .venv-pure/bin/python ]; then python3 -m venv .venv-pure; fi
+stamp=.venv-pure/.installed-$(sha1sum pyproject.toml | cut -c1-12)
+if [ ! -f "$stamp" ]; then
+  .venv-pure/bin/python -m pip install -q --upgrade pip
+  .venv-pure/bin/python -m pip install -q numpy pyyaml pytest hypothesis jsonschema
+  .venv-pure/bin/python -m pip install -q --no-deps -e .
+  rm -f .venv-pure/.installed-*; touch "$stamp"
+fi
+.venv-pure/bin/python - <<'PY'
+import importlib.util, sys
+for mod in ("PySide6", "pyqtgraph"):
+    if importlib.util.find_spec(mod) is not None:
+        sys.exit(f"the pure-layer environment must not have {mod}")
+PY
+.venv-pure/bin/python -m pytest -q -p no:cacheprovider -o qt_api= -o qt_log_level_fail= tests/model tests/io
+
+echo "== the whole suite"
+QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q "$@"

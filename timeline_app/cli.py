@@ -1,0 +1,176 @@
+"""The command line: ``timeline-app [PATH]`` opens the viewer; ``validate``, ``export`` and ``render``
+serve chronology authors without a window.
+
+``validate`` and ``export`` never import Qt; the UI is imported lazily, only by the commands that
+draw (the viewer and ``render``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .io import ChronologyError, load_chronology
+from .model.chronology import Chronology
+from .model.dates import DateError, PartialDate
+from .paths import shipped_chronology
+
+COMMANDS = ("validate", "export", "render")
+
+EPILOG = """\
+commands:
+  timeline-app [PATH]                       open the viewer (default: the shipped chronology)
+  timeline-app validate [PATH ...]          check a chronology; exit 1 with file:line:col errors
+  timeline-app export [PATH] --format json|csv [--table events|points]
+  timeline-app render [PATH] --out FILE.png|.svg [--from DATE] [--to DATE] [--size WxH] [--select ID]
+
+PATH is a chronology file or folder of YAML files; see docs/FORMAT.md.
+"""
+
+
+def _paths(values: Sequence[str] | None) -> list[str]:
+    return list(values) if values else [str(shipped_chronology())]
+
+
+def _load_or_report(paths: Sequence[str]) -> Chronology | None:
+    try:
+        return load_chronology(*paths)
+    except ChronologyError as exc:
+        for line in exc.lines():
+            print(line, file=sys.stderr)
+        n = len(exc.problems) + exc.more
+        print(f"{n} problem{'s' if n != 1 else ''} found", file=sys.stderr)
+        return None
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    chron = _load_or_report(_paths(args.paths))
+    if chron is None:
+        return 1
+    c = chron.counts()
+    print(
+        f"ok: {c['files']} files, {c['events']} events, {c['categories']} categories, "
+        f"{c['indicators']} indicators, {c['points']} points, {c['sources']} sources"
+    )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .io.export import events_csv, points_csv, to_json
+
+    chron = _load_or_report(_paths([args.path] if args.path else None))
+    if chron is None:
+        return 1
+    if args.format == "json":
+        text = to_json(chron)
+    else:
+        text = points_csv(chron) if args.table == "points" else events_csv(chron)
+    if args.output and args.output != "-":
+        Path(args.output).write_text(text, encoding="utf-8", newline="")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _parse_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size must be WIDTHxHEIGHT, e.g. 1600x900, not '{text}'") from None
+    if not (64 <= w <= 16384 and 64 <= h <= 16384):
+        raise argparse.ArgumentTypeError("width and height must be between 64 and 16384 pixels")
+    return w, h
+
+
+def _parse_date(text: str) -> PartialDate:
+    try:
+        return PartialDate.parse(text)
+    except DateError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if out.suffix.lower() not in (".png", ".svg"):
+        print(f"timeline-app render: --out must end in .png or .svg, not '{out.name}'", file=sys.stderr)
+        return 2
+    chron = _load_or_report(_paths([args.path] if args.path else None))
+    if chron is None:
+        return 1
+    if args.select and chron.event(args.select) is None:
+        print(f"timeline-app render: no event with id '{args.select}'", file=sys.stderr)
+        return 2
+    start = float(args.date_from.first_day()) if args.date_from else None
+    end = float(args.date_to.end_day()) if args.date_to else None
+    if start is not None and end is not None and end <= start:
+        print("timeline-app render: --to must be after --from", file=sys.stderr)
+        return 2
+    from .ui.render import render_chronology
+
+    path = render_chronology(chron, out, size=args.size, start=start, end=end, select=args.select)
+    print(f"wrote {path} ({args.size[0]}x{args.size[1]})")
+    return 0
+
+
+def cmd_open(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="timeline-app",
+        description="A desktop viewer for chronologies.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("path", nargs="?", help="a chronology file or folder (default: the last one opened)")
+    parser.add_argument("--version", action="version", version=f"timeline-app {__version__}")
+    args = parser.parse_args(argv)
+    if args.path is not None and not Path(args.path).exists():
+        parser.error(f"no such file or folder: {args.path}")
+    from .ui.app import run
+
+    return run(args.path)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="timeline-app", description="Work with chronologies without a window.")
+    parser.add_argument("--version", action="version", version=f"timeline-app {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    v = sub.add_parser("validate", help="check a chronology and print its counts or its errors")
+    v.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the shipped chronology)")
+    v.set_defaults(func=cmd_validate)
+
+    e = sub.add_parser("export", help="write the chronology as JSON or CSV on standard output")
+    e.add_argument("path", nargs="?", metavar="PATH")
+    e.add_argument("--format", choices=("json", "csv"), default="json")
+    e.add_argument("--table", choices=("events", "points"), default="events", help="which CSV table (default: events)")
+    e.add_argument("-o", "--output", help="write to this file instead of standard output")
+    e.set_defaults(func=cmd_export)
+
+    r = sub.add_parser("render", help="draw the timeline and the plots to a PNG or SVG file")
+    r.add_argument("path", nargs="?", metavar="PATH")
+    r.add_argument("--out", required=True, help="FILE.png or FILE.svg")
+    r.add_argument("--from", dest="date_from", type=_parse_date, help="first date shown (e.g. 2014, 2017-04)")
+    r.add_argument("--to", dest="date_to", type=_parse_date, help="last date shown")
+    r.add_argument("--size", type=_parse_size, default=(1600, 900), help="WIDTHxHEIGHT in pixels (default 1600x900)")
+    r.add_argument("--select", help="id of the event to select")
+    r.set_defaults(func=cmd_render)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in COMMANDS:
+        ns = build_parser().parse_args(args)
+        return int(ns.func(ns))
+    if args and args[0] in ("-h", "--help"):
+        build_parser().print_help()
+        print()
+        print(EPILOG)
+        return 0
+    return cmd_open(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

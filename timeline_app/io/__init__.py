@@ -1,0 +1,6 @@
+"""Reading and writing chronologies: YAML in (with file:line:column errors), JSON and CSV out. No Qt."""
+
+from .loader import chronology_files, load_chronology
+from .problems import ChronologyError, Problem
+
+__all__ = ["ChronologyError", "Problem", "chronology_files", "load_chronology"]

@@ -1,0 +1,137 @@
+"""Reading one chronology file into YAML nodes that remember where they were written.
+
+Only the *composer* of PyYAML runs: it builds a tree of nodes with positions and never constructs a
+Python object from a tag, so nothing in a file can run code. Implicit typing is switched off (every
+plain scalar is text), which keeps ``No`` a title and ``2014-02-26`` the date the author wrote; the
+loader converts text to numbers, booleans and dates only where the format expects them.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import limits
+from .problems import Problem
+
+STR_TAG = "tag:yaml.org,2002:str"
+SEQ_TAG = "tag:yaml.org,2002:seq"
+MAP_TAG = "tag:yaml.org,2002:map"
+_PLAIN_TAGS = {STR_TAG, SEQ_TAG, MAP_TAG}
+
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _TextLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """A safe loader that resolves no implicit types: every untagged scalar is a string."""
+
+    yaml_implicit_resolvers: dict[str, list[object]] = {}
+
+
+@dataclass
+class Document:
+    """One parsed file: its display name, its root node (or None) and what went wrong."""
+
+    name: str
+    root: yaml.Node | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _decode(name: str, data: bytes) -> tuple[str | None, list[Problem]]:
+    """Bytes to text: UTF-8 (a BOM is allowed), or UTF-16/32 when the file starts with their BOM."""
+    for bom, enc in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), []
+            except UnicodeDecodeError:
+                return None, [Problem(name, 1, 1, f"the file starts like {enc.upper()} but is not valid {enc.upper()}")]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [
+            Problem(name, line, col, f"not UTF-8 text (byte 0x{data[exc.start]:02x}): save the file as UTF-8")
+        ]
+    nul = text.find("\0")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        col = nul - (text.rfind("\n", 0, nul) + 1) + 1
+        return None, [Problem(name, line, col, "the file contains a NUL character: is it a binary file?")]
+    return text, []
+
+
+def _yaml_error(name: str, text: str, exc: yaml.YAMLError) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = str(getattr(exc, "problem", None) or exc)
+    context = getattr(exc, "context", None)
+    if "exceeded maximum nesting depth" in problem:
+        return Problem(name, line, col, "nested too deeply (a chronology never needs that many levels)")
+    lines = text.splitlines()
+    here = lines[line - 1][col - 1 : col] if 0 < line <= len(lines) else ""
+    if here == "\t":
+        return Problem(
+            name, line, col, "YAML syntax: found a tab character where indentation was expected; "
+            "YAML indents with spaces, not tabs"
+        )
+    msg = f"YAML syntax: {problem}"
+    if context:
+        msg += f" ({context})"
+    return Problem(name, line, col, msg)
+
+
+def parse_text(name: str, text: str) -> Document:
+    """Compose YAML text into nodes. Syntax errors become positioned problems."""
+    if len(text) > limits.MAX_FILE_BYTES:
+        return Document(name, None, [Problem(name, 1, 1, "the file is too large")])
+    try:
+        root = yaml.compose(text, Loader=_TextLoader)
+    except yaml.YAMLError as exc:
+        return Document(name, None, [_yaml_error(name, text, exc)])
+    except RecursionError:
+        return Document(name, None, [Problem(name, 1, 1, "nested too deeply")])
+    return Document(name, root)
+
+
+def read_file(path: Path, name: str) -> Document:
+    """Read and compose one file; every failure (missing, unreadable, binary, bad YAML) is a problem."""
+    try:
+        size = path.stat().st_size
+        if size > limits.MAX_FILE_BYTES:
+            mb = limits.MAX_FILE_BYTES // (1024 * 1024)
+            return Document(name, None, [Problem(name, 1, 1, f"the file is {size:,} bytes; the limit is {mb} MB")])
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return Document(name, None, [Problem(name, 1, 1, "the file does not exist (was it moved or deleted?)")])
+    except PermissionError:
+        return Document(name, None, [Problem(name, 1, 1, "the file cannot be read: permission denied")])
+    except IsADirectoryError:
+        return Document(name, None, [Problem(name, 1, 1, "expected a file, found a folder")])
+    except OSError as exc:
+        return Document(name, None, [Problem(name, 1, 1, f"the file cannot be read: {exc.strerror or exc}")])
+    text, problems = _decode(name, data)
+    if text is None:
+        return Document(name, None, problems)
+    return parse_text(name, text)
+
+
+def position(node: yaml.Node) -> tuple[int, int]:
+    """1-based (line, column) where a node starts."""
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def is_plain_tag(node: yaml.Node) -> bool:
+    return node.tag in _PLAIN_TAGS
+
+
+def tag_text(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
