@@ -133,18 +133,24 @@ def cmd_open(argv: Sequence[str]) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="timeline-app", description="Work with chronologies without a window.")
+    parser = argparse.ArgumentParser(
+        prog="timeline-app", description="Work with chronologies without a window."
+    )
     parser.add_argument("--version", action="version", version=f"timeline-app {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     v = sub.add_parser("validate", help="check a chronology and print its counts or its errors")
-    v.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the shipped chronology)")
+    v.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders (default: the shipped chronology)"
+    )
     v.set_defaults(func=cmd_validate)
 
     e = sub.add_parser("export", help="write the chronology as JSON or CSV on standard output")
     e.add_argument("path", nargs="?", metavar="PATH")
     e.add_argument("--format", choices=("json", "csv"), default="json")
-    e.add_argument("--table", choices=("events", "points"), default="events", help="which CSV table (default: events)")
+    e.add_argument(
+        "--table", choices=("events", "points"), default="events", help="which CSV table (default: events)"
+    )
     e.add_argument("-o", "--output", help="write to this file instead of standard output")
     e.set_defaults(func=cmd_export)
 
@@ -153,7 +159,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--out", required=True, help="FILE.png or FILE.svg")
     r.add_argument("--from", dest="date_from", type=_parse_date, help="first date shown (e.g. 2014, 2017-04)")
     r.add_argument("--to", dest="date_to", type=_parse_date, help="last date shown")
-    r.add_argument("--size", type=_parse_size, default=(1600, 900), help="WIDTHxHEIGHT in pixels (default 1600x900)")
+    r.add_argument(
+        "--size", type=_parse_size, default=(1600, 900), help="WIDTHxHEIGHT in pixels (default 1600x900)"
+    )
     r.add_argument("--select", help="id of the event to select")
     r.set_defaults(func=cmd_render)
     return parser

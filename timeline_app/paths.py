@@ -26,7 +26,9 @@ def _find(name: str) -> Path:
         candidate = root / name
         if candidate.exists():
             return candidate
-    raise FileNotFoundError(f"cannot find the shipped '{name}' folder (looked in {', '.join(map(str, _roots()))})")
+    raise FileNotFoundError(
+        f"cannot find the shipped '{name}' folder (looked in {', '.join(map(str, _roots()))})"
+    )
 
 
 def resources_dir() -> Path:

@@ -78,44 +78,77 @@ events:
     ("body", "expected"),
     [
         # an end before its start
-        ("  - {id: a, title: A, start: 2014-01, end: 2013-05, category: plan}\n",
-         "c.yaml:6:44: end 2013-05 is before start 2014-01"),
+        (
+            "  - {id: a, title: A, start: 2014-01, end: 2013-05, category: plan}\n",
+            "c.yaml:6:44: end 2013-05 is before start 2014-01",
+        ),
         # impossible dates
-        ("  - {id: a, title: A, start: 2023-02-30, category: plan}\n",
-         "c.yaml:6:30: start 2023-02-30: day 30 does not exist in February 2023"),
-        ("  - {id: a, title: A, start: 2023-13, category: plan}\n",
-         "c.yaml:6:30: start 2023-13: month 13 does not exist"),
-        ("  - {id: a, title: A, start: 0, category: plan}\n",
-         "c.yaml:6:30: start 0: there is no year 0: 1 BCE is followed by 1"),
-        ("  - {id: a, title: A, start: spring 2014, category: plan}\n",
-         "c.yaml:6:30: start 'spring 2014' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2014, 2014-02, 2014-02-26)"),
+        (
+            "  - {id: a, title: A, start: 2023-02-30, category: plan}\n",
+            "c.yaml:6:30: start 2023-02-30: day 30 does not exist in February 2023",
+        ),
+        (
+            "  - {id: a, title: A, start: 2023-13, category: plan}\n",
+            "c.yaml:6:30: start 2023-13: month 13 does not exist",
+        ),
+        (
+            "  - {id: a, title: A, start: 0, category: plan}\n",
+            "c.yaml:6:30: start 0: there is no year 0: 1 BCE is followed by 1",
+        ),
+        (
+            "  - {id: a, title: A, start: spring 2014, category: plan}\n",
+            "c.yaml:6:30: start 'spring 2014' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2014, 2014-02, 2014-02-26)",
+        ),
         # missing and unknown fields
         ("  - {id: a, start: 2014, category: plan}\n", "c.yaml:6:5: the event is missing 'title'"),
-        ("  - {id: a, title: A, start: 2014, category: plan, titel: B}\n",
-         "c.yaml:6:52: unknown key 'titel' in the event (did you mean 'title'?)"),
+        (
+            "  - {id: a, title: A, start: 2014, category: plan, titel: B}\n",
+            "c.yaml:6:52: unknown key 'titel' in the event (did you mean 'title'?)",
+        ),
         # duplicate keys: PyYAML would silently keep the last one
-        ("  - {id: a, title: A, title: B, start: 2014, category: plan}\n",
-         "c.yaml:6:23: duplicate key 'title' in the event (first written at line 6, column 13)"),
+        (
+            "  - {id: a, title: A, title: B, start: 2014, category: plan}\n",
+            "c.yaml:6:23: duplicate key 'title' in the event (first written at line 6, column 13)",
+        ),
         # unknown references
-        ("  - {id: a, title: A, start: 2014, category: plann}\n",
-         "c.yaml:6:46: unknown category 'plann' (did you mean 'plan'?)"),
-        ("  - {id: a, title: A, start: 2014, category: plan, sources: [pdd]}\n",
-         "c.yaml:6:62: unknown source 'pdd' (did you mean 'pd'?)"),
-        ("  - {id: a, title: A, start: 2014, category: plan, related: [zzz]}\n",
-         "c.yaml:6:62: unknown event 'zzz'"),
+        (
+            "  - {id: a, title: A, start: 2014, category: plann}\n",
+            "c.yaml:6:46: unknown category 'plann' (did you mean 'plan'?)",
+        ),
+        (
+            "  - {id: a, title: A, start: 2014, category: plan, sources: [pdd]}\n",
+            "c.yaml:6:62: unknown source 'pdd' (did you mean 'pd'?)",
+        ),
+        (
+            "  - {id: a, title: A, start: 2014, category: plan, related: [zzz]}\n",
+            "c.yaml:6:62: unknown event 'zzz'",
+        ),
         # wrong types
-        ("  - {id: a, title: [A], start: 2014, category: plan}\n",
-         "c.yaml:6:20: 'title' must be text, found a list"),
-        ("  - {id: a, title: A, start: 2014, category: plan, approximate: yes}\n",
-         "c.yaml:6:65: 'approximate' must be true or false, not 'yes'"),
-        ("  - {id: 'a b', title: A, start: 2014, category: plan}\n",
-         "c.yaml:6:10: the event id 'a b' may hold only letters, digits, '.', '_' and '-' (and start with a letter or digit)"),
-        ("  - {id: a, title: A, start: 2014, end: 2015, ongoing: true, category: plan}\n",
-         "c.yaml:6:56: an event has either an 'end' or 'ongoing: true', not both"),
-        ("  - just text\n", "c.yaml:6:5: expected a mapping for the event (key: value lines), found 'just text'"),
+        (
+            "  - {id: a, title: [A], start: 2014, category: plan}\n",
+            "c.yaml:6:20: 'title' must be text, found a list",
+        ),
+        (
+            "  - {id: a, title: A, start: 2014, category: plan, approximate: yes}\n",
+            "c.yaml:6:65: 'approximate' must be true or false, not 'yes'",
+        ),
+        (
+            "  - {id: 'a b', title: A, start: 2014, category: plan}\n",
+            "c.yaml:6:10: the event id 'a b' may hold only letters, digits, '.', '_' and '-' (and start with a letter or digit)",
+        ),
+        (
+            "  - {id: a, title: A, start: 2014, end: 2015, ongoing: true, category: plan}\n",
+            "c.yaml:6:56: an event has either an 'end' or 'ongoing: true', not both",
+        ),
+        (
+            "  - just text\n",
+            "c.yaml:6:5: expected a mapping for the event (key: value lines), found 'just text'",
+        ),
         # tags never build objects
-        ("  - {id: a, title: !!python/object/apply:os.system [echo], start: 2014, category: plan}\n",
-         "c.yaml:6:20: the tag !!python/object/apply:os.system is not allowed: write plain values (nothing is ever run)"),
+        (
+            "  - {id: a, title: !!python/object/apply:os.system [echo], start: 2014, category: plan}\n",
+            "c.yaml:6:20: the tag !!python/object/apply:os.system is not allowed: write plain values (nothing is ever run)",
+        ),
     ],
 )
 def test_event_errors_are_positioned(body: str, expected: str) -> None:
@@ -128,7 +161,10 @@ def test_event_errors_are_positioned(body: str, expected: str) -> None:
     [
         ("{date: 2023, value: .nan}", "c.yaml:10:29: 'value' must be a finite number, not '.nan'"),
         ("{date: 2023, value: inf}", "c.yaml:10:29: 'value' must be a finite number, not 'inf'"),
-        ("{date: 2023, value: '32'}", "c.yaml:10:29: 'value' must be a number, not quoted text: write 32 without quotes"),
+        (
+            "{date: 2023, value: '32'}",
+            "c.yaml:10:29: 'value' must be a number, not quoted text: write 32 without quotes",
+        ),
         ("{date: 2023, value: lots}", "c.yaml:10:29: 'value' must be a number, not 'lots'"),
         ("{date: 2023}", "c.yaml:10:9: the point is missing 'value'"),
         ("{date: 2023, value: 1e999}", "c.yaml:10:29: 'value' 1e999 is too large"),
@@ -197,13 +233,25 @@ def test_references_work_across_files() -> None:
     ("content", "expected"),
     [
         (b"", "bad.yaml:1:1: the file is empty: expected 'events:', 'categories:', 'indicators:' ..."),
-        (b"events:\n\t- id: a\n", "bad.yaml:2:1: YAML syntax: found a tab character where indentation was expected; YAML indents with spaces, not tabs"),
-        (b"events: [\n", "bad.yaml:2:1: YAML syntax: did not find expected node content (while parsing a flow node)"),
+        (
+            b"events:\n\t- id: a\n",
+            "bad.yaml:2:1: YAML syntax: found a tab character where indentation was expected; YAML indents with spaces, not tabs",
+        ),
+        (
+            b"events: [\n",
+            "bad.yaml:2:1: YAML syntax: did not find expected node content (while parsing a flow node)",
+        ),
         (b"title: \xff\xfe\xfa\n", "bad.yaml:1:8: not UTF-8 text (byte 0xff): save the file as UTF-8"),
-        (b"events:\n  - id: a\x00\n", "bad.yaml:2:10: the file contains a NUL character: is it a binary file?"),
+        (
+            b"events:\n  - id: a\x00\n",
+            "bad.yaml:2:10: the file contains a NUL character: is it a binary file?",
+        ),
         (b"- 1\n- 2\n", "bad.yaml:1:1: expected a mapping for the file (key: value lines), found a list"),
         (b"eventz: []\n", "bad.yaml:1:1: unknown key 'eventz' in the file (did you mean 'events'?)"),
-        (b"events: []\nevents: []\n", "bad.yaml:2:1: duplicate key 'events' in the file (first written at line 1, column 1)"),
+        (
+            b"events: []\nevents: []\n",
+            "bad.yaml:2:1: duplicate key 'events' in the file (first written at line 1, column 1)",
+        ),
     ],
 )
 def test_broken_files(content: bytes, expected: str) -> None:

@@ -26,7 +26,13 @@ def _ref(r: SourceRef | None) -> dict[str, str] | None:
 
 
 def _figure(f: Figure) -> dict[str, Any]:
-    return {"label": f.label, "value": f.value, "unit": f.unit, "qualifier": f.qualifier, "source": _ref(f.source)}
+    return {
+        "label": f.label,
+        "value": f.value,
+        "unit": f.unit,
+        "qualifier": f.qualifier,
+        "source": _ref(f.source),
+    }
 
 
 def event_dict(e: Event) -> dict[str, Any]:

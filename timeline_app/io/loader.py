@@ -7,6 +7,7 @@ sees all that is wrong with it.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import math
 import os
@@ -113,7 +114,9 @@ class _Walk:
     # -- typed readers ------------------------------------------------------------------------------
     def _check_tag(self, node: yaml.Node) -> bool:
         if not is_plain_tag(node):
-            self.add(node, f"the tag {tag_text(node.tag)} is not allowed: write plain values (nothing is ever run)")
+            self.add(
+                node, f"the tag {tag_text(node.tag)} is not allowed: write plain values (nothing is ever run)"
+            )
             return False
         return True
 
@@ -125,7 +128,7 @@ class _Walk:
         if not isinstance(node, yaml.MappingNode):
             self.add(node, f"expected a mapping for the {kind} (key: value lines), found {_describe(node)}")
             return None
-        required, optional = KEYS[kind] if kind in KEYS else TOP_KEYS
+        required, optional = KEYS.get(kind, TOP_KEYS)
         allowed = required | optional
         out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key_node, value_node in node.value:
@@ -140,11 +143,18 @@ class _Walk:
                 continue
             if key in out:
                 line, col = position(out[key][0])
-                self.add(key_node, f"duplicate key '{key}' in the {kind} (first written at line {line}, column {col})")
+                self.add(
+                    key_node,
+                    f"duplicate key '{key}' in the {kind} (first written at line {line}, column {col})",
+                )
                 continue
             if key not in allowed:
                 hint = difflib.get_close_matches(key, sorted(allowed), n=1)
-                did = f" (did you mean '{hint[0]}'?)" if hint else f" (expected one of: {', '.join(sorted(allowed))})"
+                did = (
+                    f" (did you mean '{hint[0]}'?)"
+                    if hint
+                    else f" (expected one of: {', '.join(sorted(allowed))})"
+                )
                 self.add(key_node, f"unknown key '{key}' in the {kind}{did}")
                 continue
             out[key] = (key_node, value_node)
@@ -172,7 +182,9 @@ class _Walk:
             return None
         value: str = node.value
         if len(value) > limits.MAX_SCALAR_CHARS:
-            self.add(node, f"{what} is {len(value):,} characters long; the limit is {limits.MAX_SCALAR_CHARS:,}")
+            self.add(
+                node, f"{what} is {len(value):,} characters long; the limit is {limits.MAX_SCALAR_CHARS:,}"
+            )
             return None
         if not allow_empty and not value.strip():
             self.add(node, f"{what} is empty")
@@ -184,7 +196,11 @@ class _Walk:
         if value is None:
             return None
         if not _ID_RE.match(value):
-            self.add(node, f"{what} '{value}' may hold only letters, digits, '.', '_' and '-' (and start with a letter or digit)")
+            self.add(
+                node,
+                f"{what} '{value}' may hold only letters, digits, '.', '_' and '-' "
+                "(and start with a letter or digit)",
+            )
             return None
         return value
 
@@ -260,8 +276,8 @@ class _Walk:
         self.refs.append(_Ref(kind, ident, (self.file, line, col)))
 
 
-def _is_quoted(node: yaml.ScalarNode) -> bool:
-    return node.style in ("'", '"', "|", ">")
+def _is_quoted(node: yaml.Node) -> bool:
+    return getattr(node, "style", None) in ("'", '"', "|", ">")
 
 
 def _is_empty(node: yaml.Node) -> bool:
@@ -288,7 +304,10 @@ def _get(entries: dict[str, tuple[yaml.Node, yaml.Node]], key: str) -> yaml.Node
 
 
 def _opt(
-    w: _Walk, entries: dict[str, tuple[yaml.Node, yaml.Node]], key: str, read: Callable[[yaml.Node, str], T | None]
+    w: _Walk,
+    entries: dict[str, tuple[yaml.Node, yaml.Node]],
+    key: str,
+    read: Callable[[yaml.Node, str], T | None],
 ) -> T | None:
     node = _get(entries, key)
     return None if node is None else read(node, f"'{key}'")
@@ -348,7 +367,9 @@ def _read_category(w: _Walk, node: yaml.Node, default_order: int) -> Category | 
     description = _opt(w, e, "description", w.text) or ""
     if ident is None or name is None or color is None:
         return None
-    return Category(ident, name, color.lower(), int(order) if order is not None else default_order, description)
+    return Category(
+        ident, name, color.lower(), int(order) if order is not None else default_order, description
+    )
 
 
 def _span_ok(w: _Walk, start: PartialDate, end: PartialDate, end_node: yaml.Node | None) -> bool:
@@ -421,7 +442,11 @@ def _read_event(w: _Walk, node: yaml.Node) -> Event | None:
     sources: list[SourceRef] = []
     if "sources" in e:
         src_list = e["sources"][1]
-        items = [src_list] if isinstance(src_list, yaml.ScalarNode) and src_list.value else w.sequence(src_list, "sources")
+        items = (
+            [src_list]
+            if isinstance(src_list, yaml.ScalarNode) and src_list.value
+            else w.sequence(src_list, "sources")
+        )
         for item in items:
             ref = _source_ref(w, item, "a source")
             if ref is not None:
@@ -639,7 +664,14 @@ def load_documents(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Docume
             problems.append(Problem(_display(p), 1, 1, "the folder holds no .yaml, .yml or .json files"))
             continue
         if len(files) > limits.MAX_FILES:
-            problems.append(Problem(_display(p), 1, 1, f"the folder holds {len(files):,} files; the limit is {limits.MAX_FILES:,}"))
+            problems.append(
+                Problem(
+                    _display(p),
+                    1,
+                    1,
+                    f"the folder holds {len(files):,} files; the limit is {limits.MAX_FILES:,}",
+                )
+            )
             continue
         for f in files:
             doc = read_file(f, _display(f))
@@ -655,10 +687,8 @@ def build_chronology(docs: Iterable[Document], files: Sequence[str]) -> Chronolo
         if doc.problems:
             w.problems.extend(doc.problems)
             continue
-        try:
+        with contextlib.suppress(_Stop):  # a bound was passed; its problem is recorded
             _read_document(w, doc, parts)
-        except _Stop:
-            pass
     _check_refs(w)
     if w.problems:
         raise ChronologyError(w.problems, more=w.suppressed)

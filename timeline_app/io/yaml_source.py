@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 import yaml
 
@@ -25,10 +26,10 @@ _PLAIN_TAGS = {STR_TAG, SEQ_TAG, MAP_TAG}
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _TextLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _TextLoader(_BaseLoader):  # type: ignore[misc]
     """A safe loader that resolves no implicit types: every untagged scalar is a string."""
 
-    yaml_implicit_resolvers: dict[str, list[object]] = {}
+    yaml_implicit_resolvers: ClassVar[dict[str, list[object]]] = {}
 
 
 @dataclass
@@ -52,7 +53,9 @@ def _decode(name: str, data: bytes) -> tuple[str | None, list[Problem]]:
             try:
                 return data.decode(enc), []
             except UnicodeDecodeError:
-                return None, [Problem(name, 1, 1, f"the file starts like {enc.upper()} but is not valid {enc.upper()}")]
+                return None, [
+                    Problem(name, 1, 1, f"the file starts like {enc.upper()} but is not valid {enc.upper()}")
+                ]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -80,8 +83,11 @@ def _yaml_error(name: str, text: str, exc: yaml.YAMLError) -> Problem:
     here = lines[line - 1][col - 1 : col] if 0 < line <= len(lines) else ""
     if here == "\t":
         return Problem(
-            name, line, col, "YAML syntax: found a tab character where indentation was expected; "
-            "YAML indents with spaces, not tabs"
+            name,
+            line,
+            col,
+            "YAML syntax: found a tab character where indentation was expected; "
+            "YAML indents with spaces, not tabs",
         )
     msg = f"YAML syntax: {problem}"
     if context:
@@ -108,10 +114,14 @@ def read_file(path: Path, name: str) -> Document:
         size = path.stat().st_size
         if size > limits.MAX_FILE_BYTES:
             mb = limits.MAX_FILE_BYTES // (1024 * 1024)
-            return Document(name, None, [Problem(name, 1, 1, f"the file is {size:,} bytes; the limit is {mb} MB")])
+            return Document(
+                name, None, [Problem(name, 1, 1, f"the file is {size:,} bytes; the limit is {mb} MB")]
+            )
         data = path.read_bytes()
     except FileNotFoundError:
-        return Document(name, None, [Problem(name, 1, 1, "the file does not exist (was it moved or deleted?)")])
+        return Document(
+            name, None, [Problem(name, 1, 1, "the file does not exist (was it moved or deleted?)")]
+        )
     except PermissionError:
         return Document(name, None, [Problem(name, 1, 1, "the file cannot be read: permission denied")])
     except IsADirectoryError:
