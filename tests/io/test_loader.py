@@ -93,7 +93,7 @@ events:
         ),
         (
             "  - {id: a, title: A, start: 0, category: plan}\n",
-            "c.yaml:6:30: start 0: there is no year 0: 1 BCE is followed by 1",
+            "c.yaml:6:30: start 0: there is no year 0 (1 BCE is followed by 1)",
         ),
         (
             "  - {id: a, title: A, start: spring 2014, category: plan}\n",

@@ -56,6 +56,11 @@ def _decode(name: str, data: bytes) -> tuple[str | None, list[Problem]]:
                 return None, [
                     Problem(name, 1, 1, f"the file starts like {enc.upper()} but is not valid {enc.upper()}")
                 ]
+    nul = data.find(b"\0")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        col = nul - (data.rfind(b"\n", 0, nul) + 1) + 1
+        return None, [Problem(name, line, col, "the file contains a NUL character: is it a binary file?")]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -64,11 +69,6 @@ def _decode(name: str, data: bytes) -> tuple[str | None, list[Problem]]:
         return None, [
             Problem(name, line, col, f"not UTF-8 text (byte 0x{data[exc.start]:02x}): save the file as UTF-8")
         ]
-    nul = text.find("\0")
-    if nul >= 0:
-        line = text.count("\n", 0, nul) + 1
-        col = nul - (text.rfind("\n", 0, nul) + 1) + 1
-        return None, [Problem(name, line, col, "the file contains a NUL character: is it a binary file?")]
     return text, []
 
 
@@ -79,6 +79,10 @@ def _yaml_error(name: str, text: str, exc: yaml.YAMLError) -> Problem:
     context = getattr(exc, "context", None)
     if "exceeded maximum nesting depth" in problem:
         return Problem(name, line, col, "nested too deeply (a chronology never needs that many levels)")
+    if "expected a single document" in str(context):
+        return Problem(
+            name, line, col, "a chronology file holds one YAML document; remove this '---' or split the file"
+        )
     lines = text.splitlines()
     here = lines[line - 1][col - 1 : col] if 0 < line <= len(lines) else ""
     if here == "\t":

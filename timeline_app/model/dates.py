@@ -138,7 +138,7 @@ class PartialDate:
             )
         written_year = int(m["year"])
         if written_year == 0:
-            raise DateError("there is no year 0: 1 BCE is followed by 1")
+            raise DateError("there is no year 0 (1 BCE is followed by 1)")
         year = 1 - written_year if m["bce"] else written_year
         month = int(m["month"]) if m["month"] else None
         day = int(m["day"]) if m["day"] else None
