@@ -1,24 +1,28 @@
 """Loading a chronology (a YAML file or a folder of them) into the model, or every problem at once.
 
-The loader walks the composed YAML nodes against the format (docs/FORMAT.md) and reports each
+The loader reads each file's plain values against the format (docs/FORMAT.md) and reports each
 problem as ``file:line:column: message``. It never stops at the first one: an author fixing a file
 sees all that is wrong with it.
+
+Two paths lead to the values (see :mod:`.values`). The fast one (rapidyaml, or ``json`` for JSON
+files) is tried first; the first doubt or problem on it sends the whole load to the exact path,
+which composes the YAML with libyaml and knows where every value was written. So a valid
+chronology loads fast and a broken one gets the same precise messages either way.
 """
 
 from __future__ import annotations
 
 import contextlib
 import difflib
+import functools
 import gc
 import math
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
-
-import yaml
+from typing import Any, TypeVar
 
 from ..model.chronology import (
     Category,
@@ -35,14 +39,17 @@ from ..model.chronology import (
 from ..model.dates import DateError, PartialDate
 from . import limits
 from .problems import ChronologyError, Problem
-from .yaml_source import Document, is_plain_tag, position, read_file, tag_text
+from .values import REJECTED_TYPE, NodeConverter, Number, Quoted, fast_values, item_positions, locate
+from .yaml_source import Document, read_file
 
 CHRONOLOGY_SUFFIXES = (".yaml", ".yml", ".json")
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _NUMBER_RE = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
+_URL_RE = re.compile(r"^https?://", re.I)
 
 T = TypeVar("T")
+Path_ = tuple[str | int, ...]
 
 # The keys each kind of mapping accepts: (required, optional)
 TOP_KEYS = (set[str](), {"chronology", "sources", "categories", "eras", "events", "indicators"})
@@ -72,300 +79,331 @@ KEYS: dict[str, tuple[set[str], set[str]]] = {
     "point": ({"date", "value"}, {"source", "derived", "approximate", "note"}),
 }
 
+_ALLOWED = {kind: (req, frozenset(req | opt)) for kind, (req, opt) in KEYS.items()}
+_TOP_ALLOWED = (TOP_KEYS[0], frozenset(TOP_KEYS[0] | TOP_KEYS[1]))
+_QUOTED_KEYS = {k: f"'{k}'" for req, opt in KEYS.values() for k in req | opt}
+
 
 class _Stop(Exception):
-    """Raised inside a file's walk when a bound is passed; the problem is already recorded."""
+    """A bound was passed inside a file; its problem is recorded and the file's walk ends."""
 
 
-@dataclass
-class _Ref:
-    """A reference to check once every file is read: kind, id, and where it was written."""
+class _Doubt(Exception):
+    """The fast path met something it cannot judge: start again on the exact path."""
 
-    kind: str
-    target: str
-    where: tuple[str, int, int]
+
+@dataclass(frozen=True, slots=True)
+class _At:
+    """Where a problem is, before positions are known: a file and a path of keys and indexes."""
+
+    file: str
+    path: Path_
+    key: bool = False  # the key written at the end of the path, rather than its value
+
+
+@dataclass(slots=True)
+class _Pending:
+    at: _At
+    message: str  # may hold {0}, {1} ... for the positions in ``refs``
+    refs: tuple[tuple[_At, str], ...] = ()  # (where, "at" -> file:line:col | "lc" -> line L, column C)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _parse_date(text: str) -> PartialDate:
+    return PartialDate.parse(text)
 
 
 @dataclass
 class _Walk:
     """State of one load: problems found, ids defined, references to check."""
 
-    problems: list[Problem] = field(default_factory=list)
-    suppressed: int = 0
-    defined: dict[str, dict[str, tuple[str, int, int]]] = field(
+    fast: bool = False
+    pending: list[_Pending] = field(default_factory=list)
+    defined: dict[str, dict[str, _At]] = field(
         default_factory=lambda: {k: {} for k in ("event", "source", "category", "indicator", "era")}
     )
-    refs: list[_Ref] = field(default_factory=list)
+    refs: list[tuple[str, str, _At]] = field(default_factory=list)  # (kind, id, where)
     file: str = ""
-    nodes: int = 0
+    values: int = 0
+    duplicates: dict[int, list[tuple[str, tuple[int, int], tuple[int, int]]]] = field(default_factory=dict)
+    direct: list[Problem] = field(default_factory=list)
+    nodes: dict[str, Any] = field(default_factory=dict)  # composed roots by file, on the exact path
+    item_lines: dict[tuple[str, str | int], list[tuple[int, int]] | None] = field(default_factory=dict)
 
-    def add(self, node: yaml.Node | None, message: str, file: str | None = None) -> None:
-        if len(self.problems) >= limits.MAX_PROBLEMS:
-            self.suppressed += 1
-            return
-        line, col = position(node) if node is not None else (1, 1)
-        self.problems.append(Problem(file or self.file, line, col, message))
+    def add(
+        self, path: Path_, message: str, *, key: bool = False, refs: tuple[tuple[_At, str], ...] = ()
+    ) -> None:
+        if self.fast:
+            raise _Doubt
+        if len(self.pending) + len(self.direct) < limits.MAX_PROBLEMS:
+            self.pending.append(_Pending(_At(self.file, path, key), message, refs))
+        else:
+            self.pending.append(_Pending(_At(self.file, (), False), ""))  # counted, not listed
 
-    def count(self, node: yaml.Node) -> None:
-        self.nodes += 1
-        if self.nodes > limits.MAX_NODES_PER_FILE:
-            self.add(node, f"the file expands to more than {limits.MAX_NODES_PER_FILE:,} values (aliases?)")
+    def origin(self, path: Path_) -> Origin:
+        """Where the item at ``path`` (``("events", 3)``) was written.
+
+        On the exact path the nodes say; on the fast path the positions found in the text by
+        :func:`item_positions`, or line 0 (unknown) where the layout was too unusual to trust.
+        """
+        root = self.nodes.get(self.file)
+        if root is not None:
+            line, col = locate(root, path)
+            return Origin(self.file, line, col)
+        found = self.item_lines.get((self.file, path[0]))
+        if found is not None and isinstance(path[1], int):
+            line, col = found[path[1]]
+            return Origin(self.file, line, col)
+        return Origin(self.file, 0, 0)
+
+    def count(self, path: Path_, n: int) -> None:
+        """Values read in this file so far: aliases may make a small file read as a huge one."""
+        self.values += n
+        if self.values > limits.MAX_NODES_PER_FILE:
+            self.add(path, f"the file expands to more than {limits.MAX_NODES_PER_FILE:,} values (aliases?)")
             raise _Stop
 
-    # -- typed readers ------------------------------------------------------------------------------
-    def _check_tag(self, node: yaml.Node) -> bool:
-        if not is_plain_tag(node):
-            self.add(
-                node, f"the tag {tag_text(node.tag)} is not allowed: write plain values (nothing is ever run)"
-            )
-            return False
-        return True
+    def doubt(self) -> None:
+        """On the fast path, a value of a type the exact path would read differently."""
+        if self.fast:
+            raise _Doubt
 
-    def mapping(self, node: yaml.Node, kind: str) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
-        """A mapping's entries by key, after checking keys: duplicates, unknown and missing ones."""
-        self.count(node)
-        if not self._check_tag(node):
+    # -- typed readers ------------------------------------------------------------------------------
+    def mapping(self, v: Any, path: Path_, kind: str) -> dict[str, Any] | None:
+        """A mapping, after checking its keys: duplicate, unknown and missing ones."""
+        if isinstance(v, dict):
+            self.count(path, len(v))
+        elif isinstance(v, REJECTED_TYPE):
             return None
-        if not isinstance(node, yaml.MappingNode):
-            self.add(node, f"expected a mapping for the {kind} (key: value lines), found {_describe(node)}")
+        if not isinstance(v, dict):
+            self.doubt()
+            self.add(path, f"expected a mapping for the {kind} (key: value lines), found {_describe(v)}")
             return None
-        required, optional = KEYS.get(kind, TOP_KEYS)
-        allowed = required | optional
-        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        for key_node, value_node in node.value:
-            self.count(key_node)
-            if not isinstance(key_node, yaml.ScalarNode) or not self._check_tag(key_node):
-                if isinstance(key_node, yaml.ScalarNode) or is_plain_tag(key_node):
-                    self.add(key_node, f"a key of the {kind} must be a word, found {_describe(key_node)}")
-                continue
-            key = key_node.value
-            if key == "<<":
-                self.add(key_node, "merge keys ('<<') are not supported: write the keys out")
-                continue
-            if key in out:
-                line, col = position(out[key][0])
-                self.add(
-                    key_node,
-                    f"duplicate key '{key}' in the {kind} (first written at line {line}, column {col})",
+        for key, (line, col), (fl, fc) in self.duplicates.get(id(v), ()):
+            self.direct.append(
+                Problem(
+                    self.file,
+                    line,
+                    col,
+                    f"duplicate key '{key}' in the {kind} (first written at line {fl}, column {fc})",
                 )
-                continue
-            if key not in allowed:
+            )
+        required, allowed = _ALLOWED.get(kind, _TOP_ALLOWED)
+        if not allowed.issuperset(v):
+            for key in [k for k in v if k not in allowed]:
                 hint = difflib.get_close_matches(key, sorted(allowed), n=1)
                 did = (
                     f" (did you mean '{hint[0]}'?)"
                     if hint
                     else f" (expected one of: {', '.join(sorted(allowed))})"
                 )
-                self.add(key_node, f"unknown key '{key}' in the {kind}{did}")
-                continue
-            out[key] = (key_node, value_node)
-        for key in sorted(required - out.keys()):
-            self.add(node, f"the {kind} is missing '{key}'")
-        return out
+                self.add((*path, key), f"unknown key '{key}' in the {kind}{did}", key=True)
+        if not required.issubset(v):
+            for key in sorted(required.difference(v)):
+                self.add(path, f"the {kind} is missing '{key}'")
+        return v
 
-    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
-        self.count(node)
-        if not self._check_tag(node):
+    def sequence(self, v: Any, path: Path_, what: str) -> list[Any]:
+        if isinstance(v, list):
+            self.count(path, len(v))
+            return v
+        if isinstance(v, REJECTED_TYPE):
             return []
-        if _is_empty(node):
+        self.doubt()
+        if v == "" and not isinstance(v, Quoted):
             return []  # "events:" with nothing after it
-        if not isinstance(node, yaml.SequenceNode):
-            self.add(node, f"expected a list of {what} (lines starting with '- '), found {_describe(node)}")
-            return []
-        return list(node.value)
+        self.add(path, f"expected a list of {what} (lines starting with '- '), found {_describe(v)}")
+        return []
 
-    def text(self, node: yaml.Node, what: str, *, allow_empty: bool = False) -> str | None:
-        self.count(node)
-        if not self._check_tag(node):
+    def text(self, v: Any, path: Path_, what: str, *, allow_empty: bool = False) -> str | None:
+        if not isinstance(v, str):
+            if isinstance(v, REJECTED_TYPE):
+                return None
+            self.doubt()
+            self.add(path, f"{what} must be text, found {_describe(v)}")
             return None
-        if not isinstance(node, yaml.ScalarNode):
-            self.add(node, f"{what} must be text, found {_describe(node)}")
+        if len(v) > limits.MAX_SCALAR_CHARS:
+            self.add(path, f"{what} is {len(v):,} characters long; the limit is {limits.MAX_SCALAR_CHARS:,}")
             return None
-        value: str = node.value
-        if len(value) > limits.MAX_SCALAR_CHARS:
-            self.add(
-                node, f"{what} is {len(value):,} characters long; the limit is {limits.MAX_SCALAR_CHARS:,}"
-            )
+        if not allow_empty and not v.strip():
+            self.add(path, f"{what} is empty")
             return None
-        if not allow_empty and not value.strip():
-            self.add(node, f"{what} is empty")
-            return None
-        return value
+        return str(v)
 
-    def ident(self, node: yaml.Node, what: str) -> str | None:
-        value = self.text(node, what)
+    def ident(self, v: Any, path: Path_, what: str) -> str | None:
+        value = self.text(v, path, what)
         if value is None:
             return None
         if not _ID_RE.match(value):
             self.add(
-                node,
+                path,
                 f"{what} '{value}' may hold only letters, digits, '.', '_' and '-' "
                 "(and start with a letter or digit)",
             )
             return None
         return value
 
-    def date(self, node: yaml.Node, what: str) -> PartialDate | None:
-        value = self.text(node, what)
+    def date(self, v: Any, path: Path_, what: str) -> PartialDate | None:
+        value = self.text(v, path, what)
         if value is None:
             return None
         try:
-            return PartialDate.parse(value)
+            return _parse_date(value)
         except DateError as exc:
             msg = str(exc)
             if not msg.startswith("'"):
                 msg = f"{value.strip()}: {msg}"
-            self.add(node, f"{what.strip(chr(39))} {msg}")
+            self.add(path, f"{what.strip(chr(39))} {msg}")
             return None
 
-    def boolean(self, node: yaml.Node, what: str) -> bool | None:
-        value = self.text(node, what)
-        if value is None:
+    def boolean(self, v: Any, path: Path_, what: str) -> bool | None:
+        if isinstance(v, bool):
+            return v
+        self.doubt()
+        if isinstance(v, REJECTED_TYPE):
             return None
-        if not _is_quoted(node) and value in ("true", "True", "TRUE"):
-            return True
-        if not _is_quoted(node) and value in ("false", "False", "FALSE"):
-            return False
-        self.add(node, f"{what} must be true or false, not '{value}'")
+        if isinstance(v, str) and not isinstance(v, Quoted):
+            if v in ("true", "True", "TRUE"):
+                return True
+            if v in ("false", "False", "FALSE"):
+                return False
+        shown = f"'{v}'" if isinstance(v, str) else _describe(v)
+        self.add(path, f"{what} must be true or false, not {shown}")
         return None
 
-    def number(self, node: yaml.Node, what: str) -> float | None:
-        value = self.text(node, what)
-        if value is None:
+    def number(self, v: Any, path: Path_, what: str) -> float | None:
+        if isinstance(v, Number):
+            number = float(v)
+            if math.isfinite(number):
+                return number
+        self.doubt()
+        if isinstance(v, REJECTED_TYPE):
             return None
-        if _is_quoted(node):
-            self.add(node, f"{what} must be a number, not quoted text: write {value} without quotes")
+        if not isinstance(v, str):
+            self.add(path, f"{what} must be a number, found {_describe(v)}")
             return None
-        v = value.strip().replace("_", "")
-        if not _NUMBER_RE.match(v):
-            low = v.lower().lstrip("+-.")
-            if low in ("nan", "inf", "infinity"):
-                self.add(node, f"{what} must be a finite number, not '{value}'")
+        if isinstance(v, Quoted):
+            self.add(path, f"{what} must be a number, not quoted text: write {v} without quotes")
+            return None
+        text = v.strip().replace("_", "")
+        if not _NUMBER_RE.match(text):
+            if text.lower().lstrip("+-.") in ("nan", "inf", "infinity"):
+                self.add(path, f"{what} must be a finite number, not '{v}'")
             else:
-                self.add(node, f"{what} must be a number, not '{value}'")
+                self.add(path, f"{what} must be a number, not '{v}'")
             return None
-        number = float(v)
+        number = float(text)
         if not math.isfinite(number):
-            self.add(node, f"{what} {value} is too large")
+            self.add(path, f"{what} {v} is too large")
             return None
         return number
 
-    def text_list(self, node: yaml.Node, what: str) -> tuple[str, ...]:
+    def text_list(self, v: Any, path: Path_, what: str) -> tuple[str, ...]:
+        if isinstance(v, str) and v.strip():
+            # a single value where a list is expected: "places: Beijing"
+            one = self.text(v, path, what)
+            return (one,) if one else ()
         out: list[str] = []
-        if isinstance(node, yaml.ScalarNode) and is_plain_tag(node) and node.value.strip():
-            # a single value where a list is expected: accept "places: Beijing"
-            v = self.text(node, what)
-            return (v,) if v else ()
-        for item in self.sequence(node, what):
-            v = self.text(item, f"each of {what}")
-            if v is not None:
-                out.append(v)
+        for i, item in enumerate(self.sequence(v, path, what)):
+            t = self.text(item, (*path, i), f"each of {what}")
+            if t is not None:
+                out.append(t)
         return tuple(out)
 
-    def define(self, kind: str, ident: str, node: yaml.Node) -> bool:
+    def define(self, kind: str, ident: str, path: Path_) -> bool:
         table = self.defined[kind]
-        if ident in table:
-            f, line, col = table[ident]
-            self.add(node, f"duplicate {kind} id '{ident}' (first defined at {f}:{line}:{col})")
+        first = table.get(ident)
+        if first is not None:
+            self.add(path, f"duplicate {kind} id '{ident}' (first defined at {{0}})", refs=((first, "at"),))
             return False
-        line, col = position(node)
-        table[ident] = (self.file, line, col)
+        table[ident] = _At(self.file, path)
         return True
 
-    def refer(self, kind: str, ident: str, node: yaml.Node) -> None:
-        line, col = position(node)
-        self.refs.append(_Ref(kind, ident, (self.file, line, col)))
+    def refer(self, kind: str, ident: str, path: Path_) -> None:
+        self.refs.append((kind, ident, _At(self.file, path)))
 
 
-def _is_quoted(node: yaml.Node) -> bool:
-    return getattr(node, "style", None) in ("'", '"', "|", ">")
-
-
-def _is_empty(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.value == "" and not _is_quoted(node)
-
-
-def _describe(node: yaml.Node) -> str:
-    if isinstance(node, yaml.MappingNode):
+def _describe(v: Any) -> str:
+    if isinstance(v, dict):
         return "a mapping"
-    if isinstance(node, yaml.SequenceNode):
+    if isinstance(v, list):
         return "a list"
-    if isinstance(node, yaml.ScalarNode):
-        if _is_empty(node):
+    if isinstance(v, str):
+        if v == "" and not isinstance(v, Quoted):
             return "nothing"
-        v = node.value if len(node.value) <= 40 else node.value[:37] + "..."
-        return f"'{v}'"
+        return f"'{v}'" if len(v) <= 40 else f"'{v[:37]}...'"
     return "something else"
 
 
 # -- the sections ---------------------------------------------------------------------------------------
-def _get(entries: dict[str, tuple[yaml.Node, yaml.Node]], key: str) -> yaml.Node | None:
-    pair = entries.get(key)
-    return pair[1] if pair else None
+Reader = Callable[[Any, Path_, str], T | None]
 
 
-def _opt(
-    w: _Walk,
-    entries: dict[str, tuple[yaml.Node, yaml.Node]],
-    key: str,
-    read: Callable[[yaml.Node, str], T | None],
-) -> T | None:
-    node = _get(entries, key)
-    return None if node is None else read(node, f"'{key}'")
+def _opt(e: dict[str, Any], path: Path_, key: str, read: Reader[T]) -> T | None:
+    return read(e[key], path + (key,), _QUOTED_KEYS.get(key) or f"'{key}'") if key in e else None
 
 
-def _source_ref(w: _Walk, node: yaml.Node, what: str) -> SourceRef | None:
-    if isinstance(node, yaml.ScalarNode):
-        ident = w.ident(node, what)
+def _source_ref(w: _Walk, v: Any, path: Path_, what: str) -> SourceRef | None:
+    if isinstance(v, str):
+        ident = w.ident(v, path, what)
         if ident is None:
             return None
-        w.refer("source", ident, node)
+        w.refer("source", ident, path)
         return SourceRef(ident)
-    entries = w.mapping(node, "source reference")
-    if entries is None or "id" not in entries:
+    e = w.mapping(v, path, "source reference")
+    if e is None or "id" not in e:
         return None
-    id_node = entries["id"][1]
-    ident = w.ident(id_node, "the source id")
-    at = _opt(w, entries, "at", w.text) or ""
+    ident = w.ident(e["id"], (*path, "id"), "the source id")
+    at = _opt(e, path, "at", w.text) or ""
     if ident is None:
         return None
-    w.refer("source", ident, id_node)
+    w.refer("source", ident, (*path, "id"))
     return SourceRef(ident, at)
 
 
-def _read_source(w: _Walk, node: yaml.Node) -> Source | None:
-    e = w.mapping(node, "source")
+def _ident_defined(w: _Walk, e: dict[str, Any], path: Path_, kind: str) -> str | None:
+    ident = w.ident(e["id"], (*path, "id"), f"the {kind} id")
+    if ident is not None and w.define(kind, ident, (*path, "id")):
+        return ident
+    return None
+
+
+def _read_source(w: _Walk, v: Any, path: Path_) -> Source | None:
+    e = w.mapping(v, path, "source")
     if e is None or "id" not in e:
         return None
-    ident = w.ident(e["id"][1], "the source id")
-    ident = ident if ident is not None and w.define("source", ident, e["id"][1]) else None
-    title = _opt(w, e, "title", w.text)
-    date = _opt(w, e, "date", w.date)
-    publisher = _opt(w, e, "publisher", w.text) or ""
-    page = _opt(w, e, "page", w.text) or ""
-    url = _opt(w, e, "url", w.text) or ""
-    note = _opt(w, e, "note", w.text) or ""
-    if url and not re.match(r"^https?://", url):
-        w.add(_get(e, "url"), f"the url must start with http:// or https://, not '{url[:30]}'")
+    ident = _ident_defined(w, e, path, "source")
+    title = _opt(e, path, "title", w.text)
+    date = _opt(e, path, "date", w.date)
+    publisher = _opt(e, path, "publisher", w.text) or ""
+    page = _opt(e, path, "page", w.text) or ""
+    url = _opt(e, path, "url", w.text) or ""
+    note = _opt(e, path, "note", w.text) or ""
+    if url and not _URL_RE.match(url):
+        w.add((*path, "url"), f"the url must start with http:// or https://, not '{url[:30]}'")
         url = ""
     if ident is None or title is None:
         return None
     return Source(ident, title, publisher, date, page, url, note)
 
 
-def _read_category(w: _Walk, node: yaml.Node, default_order: int) -> Category | None:
-    e = w.mapping(node, "category")
+def _color(w: _Walk, e: dict[str, Any], path: Path_, example: str) -> str | None:
+    color = _opt(e, path, "color", w.text)
+    if color is not None and not _COLOR_RE.match(color):
+        w.add((*path, "color"), f"the color must be written #rrggbb (e.g. {example}), not '{color}'")
+        return None
+    return color
+
+
+def _read_category(w: _Walk, v: Any, path: Path_, default_order: int) -> Category | None:
+    e = w.mapping(v, path, "category")
     if e is None or "id" not in e:
         return None
-    ident = w.ident(e["id"][1], "the category id")
-    ident = ident if ident is not None and w.define("category", ident, e["id"][1]) else None
-    name = _opt(w, e, "name", w.text)
-    color = _opt(w, e, "color", w.text)
-    if color is not None and not _COLOR_RE.match(color):
-        w.add(_get(e, "color"), f"the color must be written #rrggbb (e.g. #4e79a7), not '{color}'")
-        color = None
-    order = _opt(w, e, "order", w.number)
-    description = _opt(w, e, "description", w.text) or ""
+    ident = _ident_defined(w, e, path, "category")
+    name = _opt(e, path, "name", w.text)
+    color = _color(w, e, path, "#4e79a7")
+    order = _opt(e, path, "order", w.number)
+    description = _opt(e, path, "description", w.text) or ""
     if ident is None or name is None or color is None:
         return None
     return Category(
@@ -373,107 +411,101 @@ def _read_category(w: _Walk, node: yaml.Node, default_order: int) -> Category | 
     )
 
 
-def _span_ok(w: _Walk, start: PartialDate, end: PartialDate, end_node: yaml.Node | None) -> bool:
+def _span_ok(w: _Walk, start: PartialDate, end: PartialDate, path: Path_) -> bool:
     if end.end_day() <= start.first_day():
-        w.add(end_node, f"end {end.iso()} is before start {start.iso()}")
+        w.add(path, f"end {end.iso()} is before start {start.iso()}")
         return False
     return True
 
 
-def _read_era(w: _Walk, node: yaml.Node) -> Era | None:
-    e = w.mapping(node, "era")
+def _read_era(w: _Walk, v: Any, path: Path_) -> Era | None:
+    e = w.mapping(v, path, "era")
     if e is None or "id" not in e:
         return None
-    ident = w.ident(e["id"][1], "the era id")
-    ident = ident if ident is not None and w.define("era", ident, e["id"][1]) else None
-    title = _opt(w, e, "title", w.text)
-    start = _opt(w, e, "start", w.date)
-    end = _opt(w, e, "end", w.date)
-    color = _opt(w, e, "color", w.text) or ""
-    if color and not _COLOR_RE.match(color):
-        w.add(_get(e, "color"), f"the color must be written #rrggbb (e.g. #f2e8cf), not '{color}'")
-        color = ""
-    description = _opt(w, e, "description", w.text) or ""
+    ident = _ident_defined(w, e, path, "era")
+    title = _opt(e, path, "title", w.text)
+    start = _opt(e, path, "start", w.date)
+    end = _opt(e, path, "end", w.date)
+    color = _color(w, e, path, "#f2e8cf") if "color" in e else ""
+    description = _opt(e, path, "description", w.text) or ""
     if ident is None or title is None or start is None or end is None:
         return None
-    if not _span_ok(w, start, end, _get(e, "end")):
+    if not _span_ok(w, start, end, (*path, "end")):
         return None
-    return Era(ident, title, start, end, color, description)
+    return Era(ident, title, start, end, color or "", description)
 
 
-def _read_figure(w: _Walk, node: yaml.Node) -> Figure | None:
-    e = w.mapping(node, "figure")
+def _read_figure(w: _Walk, v: Any, path: Path_) -> Figure | None:
+    e = w.mapping(v, path, "figure")
     if e is None:
         return None
-    label = _opt(w, e, "label", w.text)
-    value = _opt(w, e, "value", w.number)
-    unit = _opt(w, e, "unit", w.text)
-    qualifier = _opt(w, e, "qualifier", w.text) or ""
-    src_node = _get(e, "source")
-    source = _source_ref(w, src_node, "the figure's source") if src_node is not None else None
+    label = _opt(e, path, "label", w.text)
+    value = _opt(e, path, "value", w.number)
+    unit = _opt(e, path, "unit", w.text)
+    qualifier = _opt(e, path, "qualifier", w.text) or ""
+    source = _source_ref(w, e["source"], (*path, "source"), "the figure's source") if "source" in e else None
     if label is None or value is None or unit is None:
         return None
     return Figure(label, value, unit, qualifier, source)
 
 
-def _read_event(w: _Walk, node: yaml.Node) -> Event | None:
-    e = w.mapping(node, "event")
+def _ids(w: _Walk, e: dict[str, Any], path: Path_, key: str, kind: str) -> tuple[str, ...]:
+    out: list[str] = []
+    if key in e:
+        p = (*path, key)
+        for i, item in enumerate(w.sequence(e[key], p, f"{kind} ids")):
+            ident = w.ident(item, (*p, i), f"a {'related event' if kind == 'event' else kind} id")
+            if ident is not None:
+                w.refer(kind, ident, (*p, i))
+                out.append(ident)
+    return tuple(out)
+
+
+def _read_event(w: _Walk, v: Any, path: Path_) -> Event | None:
+    e = w.mapping(v, path, "event")
     if e is None or "id" not in e:
         return None
-    id_node = e["id"][1]
-    ident = w.ident(id_node, "the event id")
-    ident = ident if ident is not None and w.define("event", ident, id_node) else None
-    title = _opt(w, e, "title", w.text)
-    start = _opt(w, e, "start", w.date)
-    end = _opt(w, e, "end", w.date)
-    ongoing = _opt(w, e, "ongoing", w.boolean) or False
-    approximate = _opt(w, e, "approximate", w.boolean) or False
-    category = _opt(w, e, "category", w.ident)
+    ident = _ident_defined(w, e, path, "event")
+    title = _opt(e, path, "title", w.text)
+    start = _opt(e, path, "start", w.date)
+    end = _opt(e, path, "end", w.date)
+    ongoing = _opt(e, path, "ongoing", w.boolean) or False
+    approximate = _opt(e, path, "approximate", w.boolean) or False
+    category = _opt(e, path, "category", w.ident)
     if category is not None:
-        w.refer("category", category, e["category"][1])
-    places = _opt(w, e, "places", w.text_list) or ()
-    tags = _opt(w, e, "tags", w.text_list) or ()
-    description = _opt(w, e, "description", lambda n, what: w.text(n, what, allow_empty=True)) or ""
+        w.refer("category", category, (*path, "category"))
+    places = _opt(e, path, "places", w.text_list) or ()
+    tags = _opt(e, path, "tags", w.text_list) or ()
+    description = _opt(e, path, "description", lambda x, p, what: w.text(x, p, what, allow_empty=True)) or ""
     figures: list[Figure] = []
     if "figures" in e:
-        for item in w.sequence(e["figures"][1], "figures"):
-            fig = _read_figure(w, item)
+        p = (*path, "figures")
+        for i, item in enumerate(w.sequence(e["figures"], p, "figures")):
+            fig = _read_figure(w, item, (*p, i))
             if fig is not None:
                 figures.append(fig)
     sources: list[SourceRef] = []
     if "sources" in e:
-        src_list = e["sources"][1]
+        p = (*path, "sources")
+        src = e["sources"]
         items = (
-            [src_list]
-            if isinstance(src_list, yaml.ScalarNode) and src_list.value
-            else w.sequence(src_list, "sources")
+            [(src, p)]
+            if isinstance(src, str) and src
+            else [(x, (*p, i)) for i, x in enumerate(w.sequence(src, p, "sources"))]
         )
-        for item in items:
-            ref = _source_ref(w, item, "a source")
+        for item, item_path in items:
+            ref = _source_ref(w, item, item_path, "a source")
             if ref is not None:
                 sources.append(ref)
-    related: list[str] = []
-    if "related" in e:
-        for item in w.sequence(e["related"][1], "related event ids"):
-            rid = w.ident(item, "a related event id")
-            if rid is not None:
-                w.refer("event", rid, item)
-                related.append(rid)
-    indicators: list[str] = []
-    if "indicators" in e:
-        for item in w.sequence(e["indicators"][1], "indicator ids"):
-            iid = w.ident(item, "an indicator id")
-            if iid is not None:
-                w.refer("indicator", iid, item)
-                indicators.append(iid)
+    related = _ids(w, e, path, "related", "event")
+    indicators = _ids(w, e, path, "indicators", "indicator")
     if end is not None and ongoing:
-        w.add(_get(e, "ongoing"), "an event has either an 'end' or 'ongoing: true', not both")
+        w.add((*path, "ongoing"), "an event has either an 'end' or 'ongoing: true', not both")
         return None
     if ident is None or title is None or start is None or category is None:
         return None
-    if end is not None and not _span_ok(w, start, end, _get(e, "end")):
+    if end is not None and not _span_ok(w, start, end, (*path, "end")):
         return None
-    line, col = position(node)
     return Event(
         id=ident,
         title=title,
@@ -487,66 +519,72 @@ def _read_event(w: _Walk, node: yaml.Node) -> Event | None:
         description=description.strip(),
         figures=tuple(figures),
         sources=tuple(sources),
-        related=tuple(related),
-        indicators=tuple(indicators),
-        origin=Origin(w.file, line, col),
+        related=related,
+        indicators=indicators,
+        origin=w.origin(path),
     )
 
 
-def _read_point(w: _Walk, node: yaml.Node, default_source: SourceRef | None) -> IndicatorPoint | None:
-    e = w.mapping(node, "point")
+def _read_point(w: _Walk, v: Any, path: Path_, default_source: SourceRef | None) -> IndicatorPoint | None:
+    e = w.mapping(v, path, "point")
     if e is None:
         return None
-    date = _opt(w, e, "date", w.date)
-    value = _opt(w, e, "value", w.number)
-    src_node = _get(e, "source")
-    source = _source_ref(w, src_node, "the point's source") if src_node is not None else default_source
-    derived = _opt(w, e, "derived", w.text) or ""
-    approximate = _opt(w, e, "approximate", w.boolean) or False
-    note = _opt(w, e, "note", w.text) or ""
+    date = _opt(e, path, "date", w.date)
+    value = _opt(e, path, "value", w.number)
+    source = (
+        _source_ref(w, e["source"], (*path, "source"), "the point's source")
+        if "source" in e
+        else default_source
+    )
+    derived = _opt(e, path, "derived", w.text) or ""
+    approximate = _opt(e, path, "approximate", w.boolean) or False
+    note = _opt(e, path, "note", w.text) or ""
     if date is None or value is None:
         return None
     return IndicatorPoint(date, value, source, derived.strip(), approximate, note)
 
 
-def _read_indicator(w: _Walk, node: yaml.Node) -> Indicator | None:
-    e = w.mapping(node, "indicator")
+def _read_indicator(w: _Walk, v: Any, path: Path_) -> Indicator | None:
+    e = w.mapping(v, path, "indicator")
     if e is None or "id" not in e:
         return None
-    id_node = e["id"][1]
-    ident = w.ident(id_node, "the indicator id")
-    ident = ident if ident is not None and w.define("indicator", ident, id_node) else None
-    name = _opt(w, e, "name", w.text)
-    unit = _opt(w, e, "unit", w.text)
-    region = _opt(w, e, "region", w.text) or ""
-    description = _opt(w, e, "description", w.text) or ""
-    src_node = _get(e, "source")
-    default_source = _source_ref(w, src_node, "the indicator's source") if src_node is not None else None
+    ident = _ident_defined(w, e, path, "indicator")
+    name = _opt(e, path, "name", w.text)
+    unit = _opt(e, path, "unit", w.text)
+    region = _opt(e, path, "region", w.text) or ""
+    description = _opt(e, path, "description", w.text) or ""
+    default_source = (
+        _source_ref(w, e["source"], (*path, "source"), "the indicator's source") if "source" in e else None
+    )
     points: list[IndicatorPoint] = []
-    seen: dict[PartialDate, yaml.Node] = {}
+    seen: dict[PartialDate, Path_] = {}
     if "points" in e:
-        for item in w.sequence(e["points"][1], "points"):
-            p = _read_point(w, item, default_source)
-            if p is None:
+        p = (*path, "points")
+        for i, item in enumerate(w.sequence(e["points"], p, "points")):
+            point = _read_point(w, item, (*p, i), default_source)
+            if point is None:
                 continue
-            if p.date in seen:
-                line, col = position(seen[p.date])
-                w.add(item, f"a second point for {p.date.iso()} (the first is at line {line}, column {col})")
+            if point.date in seen:
+                first = _At(w.file, seen[point.date])
+                w.add(
+                    (*p, i),
+                    f"a second point for {point.date.iso()} (the first is at {{0}})",
+                    refs=((first, "lc"),),
+                )
                 continue
-            seen[p.date] = item
-            points.append(p)
+            seen[point.date] = (*p, i)
+            points.append(point)
     if ident is None or name is None or unit is None:
         return None
-    line, col = position(node)
-    points.sort(key=lambda p: (p.date.first_day(), p.date.end_day()))
-    return Indicator(ident, name, unit, tuple(points), region, description.strip(), Origin(w.file, line, col))
+    points.sort(key=lambda q: (q.date.first_day(), q.date.end_day()))
+    return Indicator(ident, name, unit, tuple(points), region, description.strip(), w.origin(path))
 
 
 @dataclass
 class _Parts:
     title: str = ""
     description: str = ""
-    title_at: tuple[str, int, int] | None = None
+    title_at: _At | None = None
     sources: list[Source] = field(default_factory=list)
     categories: list[Category] = field(default_factory=list)
     eras: list[Era] = field(default_factory=list)
@@ -554,73 +592,67 @@ class _Parts:
     indicators: list[Indicator] = field(default_factory=list)
 
 
-def _read_document(w: _Walk, doc: Document, parts: _Parts) -> None:
-    w.file, w.nodes = doc.name, 0
-    root = doc.root
-    if root is None:
-        w.add(None, "the file is empty: expected 'events:', 'categories:', 'indicators:' ...")
-        return
-    top = w.mapping(root, "file")
+def _read_sections(w: _Walk, root: Any, parts: _Parts) -> None:
+    top = w.mapping(root, (), "file")
     if top is None:
         return
     if "chronology" in top:
-        c = w.mapping(top["chronology"][1], "chronology")
+        c = w.mapping(top["chronology"], ("chronology",), "chronology")
         if c is not None:
             if parts.title_at is not None:
-                f, line, col = parts.title_at
-                w.add(top["chronology"][0], f"'chronology' is already given at {f}:{line}:{col}")
+                w.add(
+                    ("chronology",),
+                    "'chronology' is already given at {0}",
+                    key=True,
+                    refs=((parts.title_at, "at"),),
+                )
             else:
-                parts.title = _opt(w, c, "title", w.text) or ""
-                parts.description = (_opt(w, c, "description", w.text) or "").strip()
-                line, col = position(top["chronology"][0])
-                parts.title_at = (w.file, line, col)
-    if "sources" in top:
-        for item in w.sequence(top["sources"][1], "sources"):
-            s = _read_source(w, item)
-            if s is not None:
-                parts.sources.append(s)
-    if "categories" in top:
-        for item in w.sequence(top["categories"][1], "categories"):
-            cat = _read_category(w, item, len(parts.categories))
-            if cat is not None:
-                parts.categories.append(cat)
-    if "eras" in top:
-        for item in w.sequence(top["eras"][1], "eras"):
-            era = _read_era(w, item)
-            if era is not None:
-                parts.eras.append(era)
-    if "events" in top:
-        for item in w.sequence(top["events"][1], "events"):
-            ev = _read_event(w, item)
-            if ev is not None:
-                parts.events.append(ev)
-                if len(parts.events) > limits.MAX_EVENTS:
-                    w.add(item, f"more than {limits.MAX_EVENTS:,} events: the limit of one chronology")
-                    raise _Stop
-    if "indicators" in top:
-        for item in w.sequence(top["indicators"][1], "indicators"):
-            ind = _read_indicator(w, item)
-            if ind is not None:
-                parts.indicators.append(ind)
-
-
-_KIND_WORDS = {"event": "event", "source": "source", "category": "category", "indicator": "indicator"}
+                parts.title = _opt(c, ("chronology",), "title", w.text) or ""
+                parts.description = (_opt(c, ("chronology",), "description", w.text) or "").strip()
+                parts.title_at = _At(w.file, ("chronology",), key=True)
+    for i, item in enumerate(w.sequence(top["sources"], ("sources",), "sources") if "sources" in top else ()):
+        s = _read_source(w, item, ("sources", i))
+        if s is not None:
+            parts.sources.append(s)
+    for i, item in enumerate(
+        w.sequence(top["categories"], ("categories",), "categories") if "categories" in top else ()
+    ):
+        cat = _read_category(w, item, ("categories", i), len(parts.categories))
+        if cat is not None:
+            parts.categories.append(cat)
+    for i, item in enumerate(w.sequence(top["eras"], ("eras",), "eras") if "eras" in top else ()):
+        era = _read_era(w, item, ("eras", i))
+        if era is not None:
+            parts.eras.append(era)
+    for i, item in enumerate(w.sequence(top["events"], ("events",), "events") if "events" in top else ()):
+        ev = _read_event(w, item, ("events", i))
+        if ev is not None:
+            parts.events.append(ev)
+            if len(parts.events) > limits.MAX_EVENTS:
+                w.add(("events", i), f"more than {limits.MAX_EVENTS:,} events: the limit of one chronology")
+                raise _Stop
+    for i, item in enumerate(
+        w.sequence(top["indicators"], ("indicators",), "indicators") if "indicators" in top else ()
+    ):
+        ind = _read_indicator(w, item, ("indicators", i))
+        if ind is not None:
+            parts.indicators.append(ind)
 
 
 def _check_refs(w: _Walk) -> None:
-    for ref in w.refs:
-        table = w.defined[ref.kind]
-        if ref.target in table:
+    for kind, target, at in w.refs:
+        table = w.defined[kind]
+        if target in table:
             continue
-        hint = difflib.get_close_matches(ref.target, list(table), n=1)
+        hint = difflib.get_close_matches(target, list(table), n=1)
         if hint:
             did = f" (did you mean '{hint[0]}'?)"
         elif not table:
-            did = f" (no {ref.kind} is defined)"
+            did = f" (no {kind} is defined)"
         else:
             did = ""
-        f, line, col = ref.where
-        w.problems.append(Problem(f, line, col, f"unknown {_KIND_WORDS[ref.kind]} '{ref.target}'{did}"))
+        w.file = at.file
+        w.add(at.path, f"unknown {kind} '{target}'{did}")
 
 
 # -- files ------------------------------------------------------------------------------------------------
@@ -653,6 +685,7 @@ def chronology_files(path: str | os.PathLike[str]) -> list[Path]:
 
 
 def load_documents(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Document], list[Problem]]:
+    """Read (not yet parse) every file of the chronology; problems with the paths themselves."""
     docs: list[Document] = []
     problems: list[Problem] = []
     for path in paths:
@@ -665,37 +698,24 @@ def load_documents(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Docume
             problems.append(Problem(_display(p), 1, 1, "the folder holds no .yaml, .yml or .json files"))
             continue
         if len(files) > limits.MAX_FILES:
-            problems.append(
-                Problem(
-                    _display(p),
-                    1,
-                    1,
-                    f"the folder holds {len(files):,} files; the limit is {limits.MAX_FILES:,}",
-                )
-            )
+            msg = f"the folder holds {len(files):,} files; the limit is {limits.MAX_FILES:,}"
+            problems.append(Problem(_display(p), 1, 1, msg))
             continue
-        for f in files:
-            doc = read_file(f, _display(f))
-            docs.append(doc)
+        docs.extend(read_file(f, _display(f)) for f in files)
     return docs, problems
 
 
-def build_chronology(docs: Iterable[Document], files: Sequence[str]) -> Chronology:
-    """Turn parsed documents into a chronology, or raise ChronologyError with every problem."""
-    w = _Walk()
-    parts = _Parts()
-    for doc in docs:
-        if doc.problems:
-            w.problems.extend(doc.problems)
-            continue
+def _walk_all(w: _Walk, roots: list[tuple[str, Any]], parts: _Parts) -> None:
+    for name, root in roots:
+        w.file, w.values = name, 0
         with contextlib.suppress(_Stop):  # a bound was passed; its problem is recorded
-            _read_document(w, doc, parts)
+            _read_sections(w, root, parts)
     _check_refs(w)
-    if w.problems:
-        raise ChronologyError(w.problems, more=w.suppressed)
-    title = parts.title or (Path(files[0]).stem if files else "Chronology")
+
+
+def _finish(parts: _Parts, files: Sequence[str]) -> Chronology:
     return Chronology.build(
-        title=title,
+        title=parts.title or (Path(files[0]).stem if files else "Chronology"),
         description=parts.description,
         events=parts.events,
         categories=parts.categories,
@@ -704,6 +724,87 @@ def build_chronology(docs: Iterable[Document], files: Sequence[str]) -> Chronolo
         sources=parts.sources,
         files=files,
     )
+
+
+def _fast(docs: Sequence[Document]) -> Chronology | None:
+    """The whole chronology on the fast path, or None at the first doubt or problem."""
+    roots: list[tuple[str, Any]] = []
+    for doc in docs:
+        if doc.text is None or doc.problems:
+            return None
+        values = fast_values(doc.text, json_file=doc.json_file)
+        if values is None:
+            return None
+        roots.append((doc.name, values))
+    w, parts = _Walk(fast=True), _Parts()
+    for doc, (name, values) in zip(docs, roots, strict=True):
+        for key in ("events", "indicators"):
+            items = values.get(key) if isinstance(values, dict) else None
+            if isinstance(items, list) and items and doc.text is not None and not doc.json_file:
+                w.item_lines[(name, key)] = item_positions(doc.text, key, len(items))
+    try:
+        _walk_all(w, roots, parts)
+    except _Doubt:
+        return None
+    if w.direct:
+        return None
+    return _finish(parts, [d.name for d in docs])
+
+
+def _exact(docs: Sequence[Document], problems: list[Problem]) -> Chronology:
+    """The exact path: compose every file, read it, and place every problem."""
+    w, parts = _Walk(), _Parts()
+    nodes = w.nodes
+    roots: list[tuple[str, Any]] = []
+    for doc in docs:
+        if doc.text is None:
+            problems.extend(doc.problems)
+            continue
+        root = doc.compose()
+        problems.extend(doc.problems)
+        if doc.problems:
+            continue
+        if root is None:
+            problems.append(
+                Problem(
+                    doc.name, 1, 1, "the file is empty: expected 'events:', 'categories:', 'indicators:' ..."
+                )
+            )
+            continue
+        converter = NodeConverter(doc.name, problems)
+        values = converter.convert(root)
+        w.duplicates.update(converter.duplicates)
+        nodes[doc.name] = root
+        roots.append((doc.name, values))
+    _walk_all(w, roots, parts)
+    problems.extend(w.direct)
+    more = 0
+    for p in w.pending:
+        if not p.message:
+            more += 1
+            continue
+        problems.append(_place(p, nodes))
+    if problems:
+        problems = sorted(problems)
+        if len(problems) > limits.MAX_PROBLEMS:
+            more += len(problems) - limits.MAX_PROBLEMS
+            problems = problems[: limits.MAX_PROBLEMS]
+        raise ChronologyError(problems, more=more)
+    return _finish(parts, [d.name for d in docs])
+
+
+def _position(at: _At, nodes: dict[str, Any]) -> tuple[int, int]:
+    root = nodes.get(at.file)
+    return locate(root, at.path, at.key) if root is not None else (1, 1)
+
+
+def _place(p: _Pending, nodes: dict[str, Any]) -> Problem:
+    line, col = _position(p.at, nodes)
+    shown: list[str] = []
+    for at, style in p.refs:
+        rl, rc = _position(at, nodes)
+        shown.append(f"{at.file}:{rl}:{rc}" if style == "at" else f"line {rl}, column {rc}")
+    return Problem(p.at.file, line, col, p.message.format(*shown) if shown else p.message)
 
 
 def load_chronology(*paths: str | os.PathLike[str]) -> Chronology:
@@ -715,7 +816,17 @@ def load_chronology(*paths: str | os.PathLike[str]) -> Chronology:
     if not paths:
         raise TypeError("load_chronology() needs at least one path")
     with _gc_paused():
-        return _load(paths)
+        docs, problems = load_documents(paths)
+        if not problems:
+            chron = _fast(docs)
+            if chron is not None:
+                return chron
+        return _exact(docs, problems)
+
+
+def build_chronology(docs: Sequence[Document], files: Sequence[str] | None = None) -> Chronology:
+    """Documents already read into a chronology, on the exact path (for tests and tools)."""
+    return _exact(docs, [])
 
 
 @contextlib.contextmanager
@@ -729,15 +840,3 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def _load(paths: Sequence[str | os.PathLike[str]]) -> Chronology:
-    docs, problems = load_documents(paths)
-    if problems:
-        # still parse what exists, so the author sees everything at once
-        try:
-            build_chronology(docs, [d.name for d in docs])
-        except ChronologyError as exc:
-            raise ChronologyError([*problems, *exc.problems], more=exc.more) from None
-        raise ChronologyError(problems)
-    return build_chronology(docs, [d.name for d in docs])

@@ -34,11 +34,27 @@ class _TextLoader(_BaseLoader):  # type: ignore[misc]
 
 @dataclass
 class Document:
-    """One parsed file: its display name, its root node (or None) and what went wrong."""
+    """One file: its display name, its text (None when it could not be read), and, once composed,
+    its root node and what went wrong. Composing is deferred: the fast path never needs it."""
 
     name: str
-    root: yaml.Node | None
+    text: str | None
     problems: list[Problem] = field(default_factory=list)
+    json_file: bool = False
+    _root: yaml.Node | None = None
+    _composed: bool = False
+
+    def compose(self) -> yaml.Node | None:
+        """The root node (None for an empty file); syntax errors go into ``problems``."""
+        if not self._composed and self.text is not None:
+            self._composed = True
+            try:
+                self._root = yaml.compose(self.text, Loader=_TextLoader)
+            except yaml.YAMLError as exc:
+                self.problems.append(_yaml_error(self.name, self.text, exc))
+            except RecursionError:
+                self.problems.append(Problem(self.name, 1, 1, "nested too deeply"))
+        return self._root
 
 
 def _decode(name: str, data: bytes) -> tuple[str | None, list[Problem]]:
@@ -100,20 +116,14 @@ def _yaml_error(name: str, text: str, exc: yaml.YAMLError) -> Problem:
 
 
 def parse_text(name: str, text: str) -> Document:
-    """Compose YAML text into nodes. Syntax errors become positioned problems."""
-    if len(text) > limits.MAX_FILE_BYTES:
-        return Document(name, None, [Problem(name, 1, 1, "the file is too large")])
-    try:
-        root = yaml.compose(text, Loader=_TextLoader)
-    except yaml.YAMLError as exc:
-        return Document(name, None, [_yaml_error(name, text, exc)])
-    except RecursionError:
-        return Document(name, None, [Problem(name, 1, 1, "nested too deeply")])
-    return Document(name, root)
+    """A document from text (composed at once, so syntax errors are in ``problems``)."""
+    doc = Document(name, text)
+    doc.compose()
+    return doc
 
 
 def read_file(path: Path, name: str) -> Document:
-    """Read and compose one file; every failure (missing, unreadable, binary, bad YAML) is a problem."""
+    """Read one file as text; every failure (missing, unreadable, too large, binary) is a problem."""
     try:
         size = path.stat().st_size
         if size > limits.MAX_FILE_BYTES:
@@ -133,9 +143,7 @@ def read_file(path: Path, name: str) -> Document:
     except OSError as exc:
         return Document(name, None, [Problem(name, 1, 1, f"the file cannot be read: {exc.strerror or exc}")])
     text, problems = _decode(name, data)
-    if text is None:
-        return Document(name, None, problems)
-    return parse_text(name, text)
+    return Document(name, text, problems, json_file=path.suffix.lower() == ".json")
 
 
 def position(node: yaml.Node) -> tuple[int, int]:

@@ -14,7 +14,7 @@ BCE years are written with a suffix (``"44 BCE"``, ``"44-03-15 BCE"``); there is
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
 
 
@@ -95,6 +95,9 @@ class PartialDate:
     year: int
     month: int | None = None
     day: int | None = None
+    # the interval of days, computed once: dates are compared and drawn far more often than made
+    _first: int = field(default=0, init=False, repr=False, compare=False)
+    _end: int = field(default=0, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.day is not None and self.month is None:
@@ -107,6 +110,16 @@ class PartialDate:
                 raise DateError(
                     f"day {self.day} does not exist in {_MONTHS[self.month - 1]} {year_label(self.year)}"
                 )
+        first = days_from_civil(self.year, self.month or 1, self.day or 1)
+        if self.day is not None:
+            end = first + 1
+        elif self.month is not None:
+            y, mo = (self.year + 1, 1) if self.month == 12 else (self.year, self.month + 1)
+            end = days_from_civil(y, mo, 1)
+        else:
+            end = days_from_civil(self.year + 1, 1, 1)
+        object.__setattr__(self, "_first", first)
+        object.__setattr__(self, "_end", end)
 
     # -- ordering: unknown parts sort first --------------------------------------------------------
     def sort_key(self) -> tuple[int, int, int]:
@@ -159,16 +172,11 @@ class PartialDate:
 
     def first_day(self) -> int:
         """Epoch day of the first day this date may stand for."""
-        return days_from_civil(self.year, self.month or 1, self.day or 1)
+        return self._first
 
     def end_day(self) -> int:
         """Epoch day just after the last day this date may stand for (exclusive)."""
-        if self.day is not None:
-            return self.first_day() + 1
-        if self.month is not None:
-            y, mo = (self.year + 1, 1) if self.month == 12 else (self.year, self.month + 1)
-            return days_from_civil(y, mo, 1)
-        return days_from_civil(self.year + 1, 1, 1)
+        return self._end
 
     def uncertainty_days(self) -> int:
         return self.end_day() - self.first_day()
