@@ -5,8 +5,9 @@ go, and writes through the state's methods. The UI binds keys to these functions
 (``timeline_app.ui.keymap``); the tests call them with no window at all.
 
 Navigation moves through events in time order (the chronology keeps them sorted), skips hidden
-lanes, and keeps the selection on screen: the view pans only when the new selection is off-screen,
-and pans before selecting, so the history entry the selection records holds the view that shows it.
+lanes, and keeps the selection on screen: the view pans only when the new selection is off-screen.
+It selects first and pans after, because the state's history remembers each selection with the view
+last seen while it was selected (Alt+← returns to the previous selection as the user left it).
 Every action returns whether it changed anything.
 """
 
@@ -23,7 +24,7 @@ ZOOM_STEP = 0.8  # one press of W or +: the visible span becomes 80% as wide
 PAN_STEP = 0.1  # one press of A or D: a tenth of the visible span
 REVEAL_MARGIN = 0.05  # an event closer than this fraction of the span to an edge counts as off-screen
 FOCUS_FILL = 0.6  # F: the selected span fills this fraction of the view
-MIN_FOCUS_DAYS = 90.0  # F on a point event shows at least three months around it
+MIN_FOCUS_DAYS = 30.0  # F on a point event shows a month around it
 
 
 # -- what the selection is, in days ----------------------------------------------------------------
@@ -65,7 +66,7 @@ def selection_day(state: ViewState) -> float | None:
     return None
 
 
-# -- visible events ---------------------------------------------------------------------------------
+# -- visible events --------------------------------------------------------------------------------
 def _hidden_lane_numbers(state: ViewState) -> list[int]:
     c = state.chronology
     return [c.lane_of[h] for h in state.hidden_lanes if h in c.lane_of]
@@ -103,7 +104,7 @@ def _selected_index(state: ViewState) -> int | None:
     return None if eid is None else state.chronology.event_index.get(eid)
 
 
-# -- keeping the selection on screen ------------------------------------------------------------------
+# -- keeping the selection on screen ---------------------------------------------------------------
 def is_on_screen(r: TimeRange, start: float, end: float) -> bool:
     """Whether [start, end] reaches into the range, away from its edges by the reveal margin."""
     m = r.span * REVEAL_MARGIN
@@ -135,8 +136,9 @@ def go_to_event(state: ViewState, event_id: str) -> bool:
         return False
     if ev.category in state.hidden_lanes:
         state.toggle_lane(ev.category)
-    reveal(state, *_marker_interval(ev))
-    return state.select_event(event_id)
+    selected = state.select_event(event_id)
+    revealed = reveal(state, *_marker_interval(ev))
+    return selected or revealed
 
 
 def go_to_point(state: ViewState, indicator_id: str, index: int) -> bool:
@@ -145,8 +147,9 @@ def go_to_point(state: ViewState, indicator_id: str, index: int) -> bool:
     if ind is None or not ind.points:
         return False
     index = max(0, min(index, len(ind.points) - 1))
-    reveal(state, ind.points[index].day())
-    return state.select_point(indicator_id, index)
+    selected = state.select_point(indicator_id, index)
+    revealed = reveal(state, ind.points[index].day())
+    return selected or revealed
 
 
 def latest_point_index(state: ViewState, indicator_id: str) -> int | None:
@@ -157,7 +160,7 @@ def latest_point_index(state: ViewState, indicator_id: str) -> int | None:
     return max(range(len(ind.points)), key=lambda i: (ind.points[i].day(), i))
 
 
-# -- moving through events ------------------------------------------------------------------------------
+# -- moving through events -------------------------------------------------------------------------
 def _step_in(state: ViewState, candidates: np.ndarray, step: int) -> bool:
     """Select the candidate after (step=+1) or before (step=-1) the selection, in time order.
 
@@ -282,7 +285,7 @@ def last_event(state: ViewState) -> bool:
     return False if idx.size == 0 else go_to_event(state, state.chronology.events[int(idx[-1])].id)
 
 
-# -- the view --------------------------------------------------------------------------------------------
+# -- the view --------------------------------------------------------------------------------------
 def zoom_anchor(state: ViewState) -> float | None:
     """The day zooming keeps in place: the selection when it is on screen, else None (the centre)."""
     r = state.range
@@ -317,32 +320,19 @@ def focus_range(start: float, end: float) -> TimeRange:
     return TimeRange(mid - span / 2.0, mid + span / 2.0)
 
 
-def _jump(state: ViewState, r: TimeRange) -> bool:
-    """Change the view as a place in history: Back returns to the view before the jump."""
-    state.record_history()
-    changed = state.set_time_range(r)
-    if changed:
-        state.record_history()
-    return changed
-
-
 def focus_selection(state: ViewState) -> bool:
     """F: centre on the selection and zoom so that it fills a sensible part of the view."""
     iv = selection_interval(state)
     if iv is None:
         return False
-    return _jump(state, focus_range(*iv))
+    return state.set_time_range(focus_range(*iv))
 
 
 def fit_all(state: ViewState) -> bool:
     """0: show the whole chronology."""
-    state.record_history()
     before = state.range
     state.fit_all()
-    changed = not state.range.close_to(before)
-    if changed:
-        state.record_history()
-    return changed
+    return not state.range.close_to(before)
 
 
 def toggle_lane_number(state: ViewState, n: int) -> bool:
@@ -368,7 +358,7 @@ def clear_selection(state: ViewState) -> bool:
     return state.clear_selection()
 
 
-# -- search ------------------------------------------------------------------------------------------------
+# -- search ----------------------------------------------------------------------------------------
 def _haystack(ev: Event) -> str:
     return "\n".join((ev.title, ev.description, *ev.places, *ev.tags, ev.id)).casefold()
 
@@ -413,7 +403,7 @@ def prev_match(state: ViewState, matches: list[str] | None = None) -> bool:
     return _step_match(state, matches, -1)
 
 
-# -- holding a key --------------------------------------------------------------------------------------------
+# -- holding a key ---------------------------------------------------------------------------------
 @dataclass
 class RepeatRamp:
     """How far one step goes while a key is held down.
