@@ -107,3 +107,18 @@ def test_signal_drops_dead_bound_methods() -> None:
     del v
     state.set_range(0.0, 20.0)
     assert len(state.range_changed) == 0
+
+
+def test_view_jumps_are_history_steps() -> None:
+    state = ViewState(small_chronology())
+    state.select_event("symposium")
+    state.set_range(16000.0, 16500.0)
+    assert state.jump_to(TimeRange(16100.0, 16200.0))  # F: focus
+    state.fit_all()  # 0: everything
+    assert state.go_back()
+    assert state.range == TimeRange(16100.0, 16200.0)
+    assert state.go_back()
+    assert state.range == TimeRange(16000.0, 16500.0)  # the view as it was left, panned
+    assert state.selected_event_id == "symposium"
+    assert state.go_forward() and state.go_forward()
+    assert not state.go_forward()

@@ -218,14 +218,40 @@ def _lane_indices(state: ViewState) -> np.ndarray | None:
     return np.flatnonzero(c.lanes == c.lanes[cur])
 
 
+def _step_in_series(state: ViewState, step: int) -> bool | None:
+    """With an indicator point selected, the next/previous point of its series in time (None when
+    no point is selected)."""
+    sel = state.selection
+    if sel is None or sel.indicator_id is None or sel.point_index is None:
+        return None
+    ind = state.chronology.indicator(sel.indicator_id)
+    if ind is None:
+        return None
+    order = sorted(range(len(ind.points)), key=lambda i: (ind.points[i].day(), i))
+    if sel.point_index not in order:
+        return None
+    pos = order.index(sel.point_index) + step
+    if not 0 <= pos < len(order):
+        return False
+    return go_to_point(state, ind.id, order[pos])
+
+
 def next_in_lane(state: ViewState) -> bool:
-    """.: the next event in the selected event's lane (any lane when nothing is selected)."""
+    """.: the next event in the selected event's lane, or the next point of the selected series
+    (any lane when nothing is selected)."""
+    series = _step_in_series(state, +1)
+    if series is not None:
+        return series
     idx = _lane_indices(state)
     return next_event(state) if idx is None else _step_in(state, idx, +1)
 
 
 def prev_in_lane(state: ViewState) -> bool:
-    """,: the previous event in the selected event's lane (any lane when nothing is selected)."""
+    """,: the previous event in the selected event's lane, or the previous point of the selected
+    series (any lane when nothing is selected)."""
+    series = _step_in_series(state, -1)
+    if series is not None:
+        return series
     idx = _lane_indices(state)
     return prev_event(state) if idx is None else _step_in(state, idx, -1)
 
@@ -325,7 +351,7 @@ def focus_selection(state: ViewState) -> bool:
     iv = selection_interval(state)
     if iv is None:
         return False
-    return state.set_time_range(focus_range(*iv))
+    return state.jump_to(focus_range(*iv))
 
 
 def fit_all(state: ViewState) -> bool:

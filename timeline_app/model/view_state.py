@@ -164,7 +164,24 @@ class ViewState:
         return self.set_range(r.start, r.end)
 
     def fit_all(self) -> None:
-        self.set_time_range(padded_range(*self._chronology.full_range()))
+        """Show everything, as a step of its own in the history."""
+        self.jump_to(padded_range(*self._chronology.full_range()))
+
+    def jump_to(self, r: TimeRange) -> bool:
+        """Move the view as a step of its own in the history (F, 0): Back returns to the view left.
+
+        Panning and zooming do not make history steps; jumps do."""
+        if 0 <= self._history_pos < len(self._history):
+            cur = self._history[self._history_pos]
+            self._history[self._history_pos] = HistoryEntry(cur.selection, self._range)
+        if not self.set_time_range(r):
+            return False
+        del self._history[self._history_pos + 1 :]
+        self._history.append(HistoryEntry(self._selection, self._range))
+        if len(self._history) > self.HISTORY_LIMIT:
+            del self._history[0]
+        self._history_pos = len(self._history) - 1
+        return True
 
     # -- selection ------------------------------------------------------------------------------------
     @property

@@ -1,0 +1,80 @@
+"""Rendering a chronology to a file, through the same canvas as the window, without a display."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6 import QtGui
+
+import timeline_app.ui  # noqa: F401  (binding first)
+from timeline_app.model import PartialDate
+from timeline_app.ui.render import render_chronology
+
+from .test_canvas import small_chronology
+
+
+def day(text: str) -> float:
+    return float(PartialDate.parse(text).first_day())
+
+
+@pytest.mark.parametrize("size", [(1600, 900), (801, 457)])
+def test_png_has_exactly_the_requested_size(qtbot, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    out = render_chronology(small_chronology(), tmp_path / "c.png", size=size)
+    img = QtGui.QImage(str(out))
+    assert (img.width(), img.height()) == size
+    # something was drawn: more than a handful of colours
+    colours = {img.pixel(x, y) for x in range(0, img.width(), 7) for y in range(0, img.height(), 7)}
+    assert len(colours) > 20
+
+
+def test_png_of_a_range_with_a_selection(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = render_chronology(
+        small_chronology(),
+        tmp_path / "sub" / "year.png",
+        size=(1200, 700),
+        start=day("2015"),
+        end=day("2016"),
+        select="outline",
+        hidden=frozenset({"ecology"}),
+    )
+    assert QtGui.QImage(str(out)).size().toTuple() == (1200, 700)
+
+
+def test_svg_is_written(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = render_chronology(small_chronology(), tmp_path / "c.svg", size=(1400, 800))
+    root = ET.parse(out).getroot()
+    assert root.tag.endswith("svg")
+    text = out.read_text(encoding="utf-8")
+    assert "First symposium" in text  # text stays text
+    assert 'viewBox="0 0 1400 800"' in text
+
+
+def test_render_shows_every_plot(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from timeline_app.ui import canvas as canvas_module
+
+    seen: list[int] = []
+    original = canvas_module.ChronologyCanvas.set_render_mode
+
+    def spy(self, on: bool) -> None:  # type: ignore[no-untyped-def]
+        original(self, on)
+        seen.append(len(self.indicator_plot_items()))
+        heights = [p.geometry().height() for p in self.all_plot_items()]
+        assert all(h > 0 for h in heights)
+
+    monkeypatch.setattr(canvas_module.ChronologyCanvas, "set_render_mode", spy)
+    render_chronology(small_chronology(), tmp_path / "c.png", size=(1000, 600))
+    assert seen == [3]
+
+
+def test_bad_requests(tmp_path: Path) -> None:
+    chron = small_chronology()
+    with pytest.raises(ValueError, match=r"\.png or \.svg"):
+        render_chronology(chron, tmp_path / "c.jpg")
+    with pytest.raises(ValueError, match="no event"):
+        render_chronology(chron, tmp_path / "c.png", select="nope")
+    with pytest.raises(ValueError, match="no category"):
+        render_chronology(chron, tmp_path / "c.png", hidden=frozenset({"nope"}))
+    with pytest.raises(ValueError, match="after its start"):
+        render_chronology(chron, tmp_path / "c.png", start=10.0, end=5.0)

@@ -1,0 +1,413 @@
+"""The detail pane: everything the chronology says about the selected event or indicator point.
+
+Every piece of text from the data is escaped (``html.escape``) before it goes into the pane's
+rich text, so a title like ``<img src=x onerror=…>`` shows literally. Links inside the pane
+(related events, indicators, points, web addresses) can be followed with the mouse or with the
+keyboard: Tab moves to a link, Enter follows it. Web links are http(s) only and open in the
+browser after the user has seen the address and confirmed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from urllib.parse import quote, unquote
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QKeyEvent, QPalette
+from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
+
+from timeline_app.model import actions
+from timeline_app.model.chronology import Chronology, Event, Figure, Indicator, SourceRef
+from timeline_app.model.dates import Precision
+from timeline_app.model.view_state import Selection, ViewState
+
+EMPTY_HINT = "Select an event: ←/→, click, or / to search"
+_COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+_WEB_RE = re.compile(r"^https?://", re.IGNORECASE)
+
+
+def esc(text: object) -> str:
+    """Data as text, never as markup."""
+    return html.escape(str(text), quote=True)
+
+
+_BULLET_RE = re.compile(r"^\s*([-*•]|\d+[.)])\s")
+
+
+def esc_lines(text: str) -> str:
+    """Escaped text in paragraphs. A blank line starts a paragraph; other line breaks are the
+    author's wrapping and become spaces, except before a list item ("- ", "* ", "1. ")."""
+    out = []
+    for para in re.split(r"\n\s*\n", text.strip()):
+        lines = [ln.strip() for ln in para.splitlines() if ln.strip()]
+        if not lines:
+            continue
+        joined = esc(lines[0])
+        for ln in lines[1:]:
+            joined += ("<br>" if _BULLET_RE.match(ln) else " ") + esc(ln)
+        out.append(f"<p>{joined}</p>")
+    return "".join(out)
+
+
+def is_web_url(url: str) -> bool:
+    return bool(_WEB_RE.match(url.strip())) and QUrl(url.strip()).isValid()
+
+
+# -- dates and spans in words ----------------------------------------------------------------------
+def duration_words(days: float, *, exact: bool = True) -> str:
+    """A length of time for people: '17 days', 'about 5 months', '10 years'."""
+    d = round(days)
+    if d <= 1:
+        text = "1 day"
+    elif d < 60:
+        text = f"{d} days"
+    elif d < 730:
+        text = f"{round(days / 30.4369)} months"
+    else:
+        years = days / 365.2425
+        text = f"{round(years)} years" if abs(years - round(years)) < 0.05 else f"{years:.1f} years"
+    return text if exact or d <= 1 else f"about {text}"
+
+
+def event_when(ev: Event) -> str:
+    """'26 February 2014', '2017 (year only)', '4 February 2022 – 20 February 2022 · 17 days',
+    'ongoing, since March 2015 · about 9.5 years so far'."""
+    exact = ev.start.precision is Precision.DAY and (ev.end is None or ev.end.precision is Precision.DAY)
+    if ev.ongoing:
+        text = f"ongoing, since {ev.start.words_with_precision()}"
+        dur = ev.duration_days()
+        if dur is not None and dur > 0:
+            text += f" · {duration_words(dur, exact=False)} so far"
+    elif ev.end is not None:
+        dur = ev.duration_days() or 0.0
+        text = f"{ev.start.words()} – {ev.end.words()} · {duration_words(dur, exact=exact)}"
+    else:
+        text = ev.start.words_with_precision()
+    return text
+
+
+def muted_color(text: QColor, base: QColor, t: float = 0.42) -> QColor:
+    return QColor.fromRgbF(
+        text.redF() + (base.redF() - text.redF()) * t,
+        text.greenF() + (base.greenF() - text.greenF()) * t,
+        text.blueF() + (base.blueF() - text.blueF()) * t,
+    )
+
+
+# -- the pane --------------------------------------------------------------------------------------
+class DetailPane(QTextBrowser):
+    """Shows the state's selection. Emits ``status_message`` with a link's address while it is hovered
+    or focused, so the user sees where a link leads before following it."""
+
+    status_message = Signal(str)
+
+    def __init__(self, state: ViewState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.setObjectName("detailPane")
+        self.setAccessibleName("Event details")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setTabChangesFocus(False)  # Tab walks the links first, then leaves the pane
+        self.anchorClicked.connect(self.follow)
+        self.highlighted.connect(self._on_highlighted)  # the mouse over a link
+        state.selection_changed.connect(self._on_state)
+        state.chronology_changed.connect(self._on_state)
+        state.filters_changed.connect(self._on_state)
+        self.refresh()
+
+    # -- rendering ---------------------------------------------------------------------------------
+    def _on_state(self, *_: object) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.setHtml(self.render_html())
+        self.verticalScrollBar().setValue(0)
+
+    def changeEvent(self, e: QEvent) -> None:
+        super().changeEvent(e)
+        if e.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.refresh()
+
+    def _muted(self) -> str:
+        """Secondary text: the text colour moved towards the background (opaque, so rich text can use it)."""
+        pal = self.palette()
+        return muted_color(pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Base)).name()
+
+    def render_html(self) -> str:
+        c = self.state.chronology
+        sel = self.state.selection
+        if sel is not None and sel.event_id is not None:
+            ev = c.event(sel.event_id)
+            if ev is not None:
+                return self._event_html(c, ev)
+        if sel is not None and sel.indicator_id is not None:
+            ind = c.indicator(sel.indicator_id)
+            if ind is not None and sel.point_index is not None and 0 <= sel.point_index < len(ind.points):
+                return self._point_html(c, ind, sel.point_index)
+        return self._empty_html(c)
+
+    def _empty_html(self, c: Chronology) -> str:
+        muted = self._muted()
+        parts = [f'<p style="color:{muted}">{esc(EMPTY_HINT)}</p>']
+        if c.title:
+            parts.append(f"<h3>{esc(c.title)}</h3>")
+        if c.description:
+            parts.append(esc_lines(c.description))
+        if c.events:
+            n = c.counts()
+            parts.append(
+                f'<p style="color:{muted}">{n["events"]:,} events in {n["categories"]} lanes · '
+                f"{n['indicators']} indicators · {n['sources']} sources</p>"
+            )
+        parts.append(f'<p style="color:{muted}">Press ? for every key.</p>')
+        return "".join(parts)
+
+    def _section(self, title: str) -> str:
+        return f'<h4 style="margin-top:12px; margin-bottom:2px">{esc(title)}</h4>'
+
+    def _source_text(self, c: Chronology, ref: SourceRef | None) -> str:
+        if ref is None:
+            return ""
+        src = c.source(ref.source)
+        text = esc(src.citation()) if src is not None else f"<i>{esc(ref.source)}</i>"
+        if ref.locator:
+            text += f" — at {esc(ref.locator)}"
+        return text
+
+    def _short_source(self, c: Chronology, ref: SourceRef) -> str:
+        """A figure's source in a few words (the full citation is under Sources)."""
+        src = c.source(ref.source)
+        if src is None:
+            text = f"<i>{esc(ref.source)}</i>"
+        else:
+            who = ", ".join(x for x in (src.publisher, src.date.words() if src.date else "") if x)
+            text = esc(who or src.title)
+        return text + (f" — at {esc(ref.locator)}" if ref.locator else "")
+
+    def _figure_html(self, c: Chronology, f: Figure, previous: Figure | None) -> str:
+        out = f"{esc(f.label)}: <b>{esc(f.value_text())}</b>"
+        if f.source is not None:
+            same = previous is not None and previous.source == f.source
+            where = "as above" if same else self._short_source(c, f.source)
+            out += f'<br><span style="color:{self._muted()}">Source: {where}</span>'
+        return f"<li>{out}</li>"
+
+    def _sources_html(self, c: Chronology, refs: Iterable[SourceRef]) -> str:
+        items = []
+        for ref in refs:
+            src = c.source(ref.source)
+            text = self._source_text(c, ref)
+            if src is not None and src.note:
+                text += f'<br><span style="color:{self._muted()}">{esc(src.note)}</span>'
+            if src is not None and src.url and is_web_url(src.url):
+                url = src.url.strip()
+                text += f'<br><a href="{esc(url)}">{esc(url)}</a>'
+            items.append(f"<li>{text}</li>")
+        return f"<ul>{''.join(items)}</ul>" if items else ""
+
+    def _event_link(self, ev: Event) -> str:
+        return (
+            f'<a href="event:{quote(ev.id, safe="")}">{esc(ev.title)}</a> '
+            f'<span style="color:{self._muted()}">· {esc(ev.start.words())}</span>'
+        )
+
+    def _event_html(self, c: Chronology, ev: Event) -> str:
+        muted = self._muted()
+        cat = c.category_index.get(ev.category)
+        parts = [f'<h2 style="margin-bottom:4px">{esc(ev.title)}</h2>']
+        when = esc(event_when(ev))
+        if ev.approximate:
+            when += f' <span style="color:{muted}">(approximate date)</span>'
+        parts.append(f'<p style="margin-top:0"><b>{when}</b></p>')
+        rows: list[tuple[str, str]] = []
+        if cat is not None:
+            swatch = f'<span style="color:{cat.color}">■</span> ' if _COLOR_RE.match(cat.color) else ""
+            hidden = " (lane hidden)" if cat.id in self.state.hidden_lanes else ""
+            rows.append(("Lane", f"{swatch}{esc(cat.name)}{esc(hidden)}"))
+        else:
+            rows.append(("Lane", esc(ev.category)))
+        if ev.places:
+            rows.append(("Places", esc(", ".join(ev.places))))
+        if ev.tags:
+            rows.append(("Tags", esc(", ".join(ev.tags))))
+        parts.append(self._table(rows))
+        if ev.description:
+            parts.append(esc_lines(ev.description))
+        if ev.figures:
+            parts.append(self._section("Key figures"))
+            figs = [
+                self._figure_html(c, f, ev.figures[i - 1] if i else None) for i, f in enumerate(ev.figures)
+            ]
+            parts.append(f"<ul>{''.join(figs)}</ul>")
+        if ev.sources:
+            parts.append(self._section("Sources"))
+            parts.append(self._sources_html(c, ev.sources))
+        related = [r for r in (c.event(i) for i in c.related_to(ev.id)) if r is not None]
+        if related:
+            parts.append(self._section("Related events"))
+            parts.append("<ul>" + "".join(f"<li>{self._event_link(r)}</li>" for r in related) + "</ul>")
+        inds = [i for i in (c.indicator(x) for x in ev.indicators) if i is not None]
+        if inds:
+            parts.append(self._section("Indicators"))
+            items = []
+            for ind in inds:
+                latest = actions.latest_point_index(self.state, ind.id)
+                last = f" · latest {esc(ind.points[latest].date.words())}" if latest is not None else ""
+                items.append(
+                    f'<li><a href="indicator:{quote(ind.id, safe="")}">{esc(ind.label)}</a> '
+                    f'<span style="color:{muted}">({esc(ind.unit)}){last}</span></li>'
+                )
+            parts.append(f"<ul>{''.join(items)}</ul>")
+        if ev.origin is not None:
+            parts.append(
+                f'<p style="color:{muted}; margin-top:14px">Written in {esc(ev.origin)} · id {esc(ev.id)}</p>'
+            )
+        return "".join(parts)
+
+    def _table(self, rows: list[tuple[str, str]]) -> str:
+        if not rows:
+            return ""
+        muted = self._muted()
+        body = "".join(
+            f'<tr><td style="color:{muted}; padding-right:10px">{esc(k)}</td><td>{v}</td></tr>'
+            for k, v in rows
+        )
+        return f'<table cellspacing="0" cellpadding="1">{body}</table>'
+
+    def _point_html(self, c: Chronology, ind: Indicator, index: int) -> str:
+        muted = self._muted()
+        p = ind.points[index]
+        value = f"{int(p.value):,}" if float(p.value).is_integer() else f"{p.value:,.6g}"
+        parts = [f'<h2 style="margin-bottom:4px">{esc(ind.name)}</h2>']
+        if ind.region:
+            parts.append(f'<p style="margin-top:0">{esc(ind.region)}</p>')
+        when = esc(p.date.words_with_precision())
+        if p.approximate:
+            when += f' <span style="color:{muted}">(approximate)</span>'
+        rows = [("Date", when), ("Value", f"<b>{esc(value)} {esc(ind.unit)}</b>")]
+        if p.derived:
+            rows.append(("", f"derived: {esc(p.derived)}"))
+        parts.append(self._table(rows))
+        if p.note:
+            parts.append(esc_lines(p.note))
+        if p.source is not None:
+            parts.append(self._section("Source"))
+            parts.append(self._sources_html(c, [p.source]))
+        if ind.description:
+            parts.append(self._section("About this series"))
+            parts.append(esc_lines(ind.description))
+        if len(ind.points) > 1:
+            parts.append(self._section("All points"))
+            order = sorted(range(len(ind.points)), key=lambda i: (ind.points[i].day(), i))
+            items = []
+            for i in order:
+                q = ind.points[i]
+                qv = f"{int(q.value):,}" if float(q.value).is_integer() else f"{q.value:,.6g}"
+                label = f"{esc(q.date.words())}: {esc(qv)} {esc(ind.unit)}"
+                if q.derived:
+                    label += " (derived)"
+                href = f"point:{quote(ind.id, safe='')}/{i}"
+                items.append(
+                    f"<li><b>{label}</b></li>" if i == index else f'<li><a href="{href}">{label}</a></li>'
+                )
+            parts.append(f"<ul>{''.join(items)}</ul>")
+        citing = [e for e in c.events if ind.id in e.indicators]
+        if citing:
+            parts.append(self._section("Events about this series"))
+            parts.append("<ul>" + "".join(f"<li>{self._event_link(e)}</li>" for e in citing) + "</ul>")
+        return "".join(parts)
+
+    # -- links -------------------------------------------------------------------------------------
+    def follow(self, url: QUrl) -> None:
+        """Follow a link of the pane: select an event, an indicator's latest point, a point, or open a
+        web address after confirmation."""
+        scheme = url.scheme().lower()
+        target = unquote(url.path())
+        if scheme == "event":
+            actions.go_to_event(self.state, target)
+        elif scheme == "indicator":
+            i = actions.latest_point_index(self.state, target)
+            if i is not None:
+                actions.go_to_point(self.state, target, i)
+        elif scheme == "point":
+            ind_id, _, idx = target.rpartition("/")
+            if idx.isdigit():
+                actions.go_to_point(self.state, ind_id, int(idx))
+        elif scheme in ("http", "https"):
+            address = url.toString()
+            if self.confirm_open_url(address):
+                QDesktopServices.openUrl(url)
+
+    def confirm_open_url(self, address: str) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Open web page",
+            "Open this address in your web browser?",
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setInformativeText(address)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Open
+
+    def _on_highlighted(self, url: QUrl) -> None:
+        if url.isEmpty():
+            self.status_message.emit("")
+            return
+        scheme = url.scheme().lower()
+        target = unquote(url.path())
+        c = self.state.chronology
+        if scheme == "event":
+            ev = c.event(target)
+            self.status_message.emit(f"Go to event: {ev.title}" if ev else "")
+        elif scheme == "indicator":
+            ind = c.indicator(target)
+            self.status_message.emit(f"Show the latest point of {ind.label}" if ind else "")
+        elif scheme == "point":
+            self.status_message.emit("Show this point")
+        else:
+            self.status_message.emit(f"Web page: {url.toString()} (opens in your browser after you confirm)")
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        moved = super().focusNextPrevChild(next)  # Tab onto the next link, or out of the pane
+        self._on_highlighted(QUrl(self.focused_link() if self.hasFocus() else ""))
+        return moved
+
+    def focused_link(self) -> str:
+        """The address of the link that has the keyboard focus, or ''."""
+        cur = self.textCursor()
+        if not cur.hasSelection():
+            return ""
+        return cur.charFormat().anchorHref() or ""
+
+    # -- keys --------------------------------------------------------------------------------------
+    def event(self, e: QEvent) -> bool:
+        # Enter follows the focused link: keep it from the window's Enter shortcut while a link has focus
+        if (
+            e.type() == QEvent.Type.ShortcutOverride
+            and isinstance(e, QKeyEvent)
+            and e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and e.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            and self.focused_link()
+        ):
+            e.accept()
+            return True
+        return super().event(e)
+
+
+def selection_title(state: ViewState, sel: Selection | None) -> str:
+    """A short name for the selection (window title, status bar)."""
+    if sel is None:
+        return ""
+    c = state.chronology
+    if sel.event_id is not None:
+        ev = c.event(sel.event_id)
+        return ev.title if ev else ""
+    if sel.indicator_id is not None:
+        ind = c.indicator(sel.indicator_id)
+        return ind.label if ind else ""
+    return ""

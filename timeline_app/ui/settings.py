@@ -1,0 +1,108 @@
+"""What the viewer remembers between runs: window geometry, splitter sizes, the last chronology
+opened and, per chronology, the lanes the user hid.
+
+Settings live in an INI file: in the folder named by ``TIMELINE_APP_SETTINGS_DIR`` when it is set
+(the tests set it, so they never touch a real user's settings), else in the platform's per-user
+configuration folder. The viewer writes only here, never to the chronology's own files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QMainWindow, QSplitter
+
+ORGANIZATION = "timeline-app"
+APPLICATION = "timeline-app"
+SETTINGS_DIR_ENV = "TIMELINE_APP_SETTINGS_DIR"
+FILE_NAME = "timeline-app.ini"
+
+
+def open_qsettings() -> QSettings:
+    """The settings store: ``$TIMELINE_APP_SETTINGS_DIR/timeline-app.ini`` or the platform's place."""
+    folder = os.environ.get(SETTINGS_DIR_ENV)
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        return QSettings(str(Path(folder) / FILE_NAME), QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+
+
+def path_key(path: str | os.PathLike[str]) -> str:
+    """A settings key for a chronology path (absolute, so the same folder is the same key)."""
+    absolute = os.path.abspath(os.fspath(path))
+    return hashlib.sha1(absolute.encode("utf-8")).hexdigest()[:16]
+
+
+class Settings:
+    """Typed access to the settings store."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store if store is not None else open_qsettings()
+
+    def file_name(self) -> str:
+        return self.store.fileName()
+
+    def sync(self) -> None:
+        self.store.sync()
+
+    # -- the last chronology -----------------------------------------------------------------------
+    def last_path(self) -> str | None:
+        value = self.store.value("files/last_path", None)
+        return str(value) if value else None
+
+    def set_last_path(self, path: str | os.PathLike[str]) -> None:
+        self.store.setValue("files/last_path", os.path.abspath(os.fspath(path)))
+
+    # -- lanes hidden, per chronology --------------------------------------------------------------
+    def hidden_lanes(self, path: str | os.PathLike[str]) -> frozenset[str]:
+        raw = self.store.value(f"hidden_lanes/{path_key(path)}", "")
+        try:
+            data = json.loads(str(raw)) if raw else {}
+        except ValueError:
+            return frozenset()
+        lanes = data.get("lanes", []) if isinstance(data, dict) else []
+        return frozenset(x for x in lanes if isinstance(x, str))
+
+    def set_hidden_lanes(self, path: str | os.PathLike[str], lanes: frozenset[str] | set[str]) -> None:
+        key = f"hidden_lanes/{path_key(path)}"
+        if not lanes:
+            self.store.remove(key)
+            return
+        data = {"path": os.path.abspath(os.fspath(path)), "lanes": sorted(lanes)}
+        self.store.setValue(key, json.dumps(data, ensure_ascii=False))
+
+    # -- the window --------------------------------------------------------------------------------
+    def save_window(self, window: QMainWindow) -> None:
+        self.store.setValue("window/geometry", window.saveGeometry())
+        self.store.setValue("window/state", window.saveState())
+
+    def restore_window(self, window: QMainWindow) -> bool:
+        geometry = self.store.value("window/geometry")
+        ok = isinstance(geometry, QByteArray | bytes) and window.restoreGeometry(QByteArray(geometry))
+        state = self.store.value("window/state")
+        if isinstance(state, QByteArray | bytes):
+            window.restoreState(QByteArray(state))
+        return bool(ok)
+
+    def save_splitter(self, name: str, splitter: QSplitter) -> None:
+        self.store.setValue(f"splitters/{name}", json.dumps(splitter.sizes()))
+
+    def restore_splitter(self, name: str, splitter: QSplitter) -> bool:
+        raw = self.store.value(f"splitters/{name}", "")
+        try:
+            sizes = json.loads(str(raw)) if raw else None
+        except ValueError:
+            return False
+        if (
+            not isinstance(sizes, list)
+            or len(sizes) != splitter.count()
+            or not all(isinstance(s, int) and s >= 0 for s in sizes)
+            or not any(sizes)
+        ):
+            return False
+        splitter.setSizes(sizes)
+        return True
