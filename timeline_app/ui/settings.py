@@ -42,6 +42,8 @@ class Settings:
 
     def __init__(self, store: QSettings | None = None) -> None:
         self.store = store if store is not None else open_qsettings()
+        # written through a temporary file renamed over the old one: a crash never leaves half a file
+        self.store.setAtomicSyncRequired(True)
 
     def file_name(self) -> str:
         return self.store.fileName()
