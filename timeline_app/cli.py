@@ -26,6 +26,7 @@ commands:
   timeline-app validate [PATH ...]          check a chronology; exit 1 with file:line:col errors
   timeline-app export [PATH] --format json|csv [--table events|points]
   timeline-app render [PATH] --out FILE.png|.svg [--from DATE] [--to DATE] [--size WxH] [--select ID]
+                     [--plots all|N|NAME;NAME]
 
 PATH is a chronology file or folder of YAML files; see docs/FORMAT.md.
 """
@@ -85,6 +86,14 @@ def _parse_size(text: str) -> tuple[int, int]:
     return w, h
 
 
+def _parse_plots(text: str) -> int | list[str] | None:
+    if text.strip().lower() == "all":
+        return 10**6
+    if text.strip().isdigit():
+        return int(text)
+    return [name.strip() for name in text.split(";") if name.strip()]
+
+
 def _parse_date(text: str) -> PartialDate:
     try:
         return PartialDate.parse(text)
@@ -110,7 +119,13 @@ def cmd_render(args: argparse.Namespace) -> int:
         return 2
     from .ui.render import render_chronology
 
-    path = render_chronology(chron, out, size=args.size, start=start, end=end, select=args.select)
+    try:
+        path = render_chronology(
+            chron, out, size=args.size, start=start, end=end, select=args.select, plots=args.plots
+        )
+    except ValueError as exc:
+        print(f"timeline-app render: {exc}", file=sys.stderr)
+        return 2
     print(f"wrote {path} ({args.size[0]}x{args.size[1]})")
     return 0
 
@@ -163,6 +178,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--size", type=_parse_size, default=(1600, 900), help="WIDTHxHEIGHT in pixels (default 1600x900)"
     )
     r.add_argument("--select", help="id of the event to select")
+    r.add_argument(
+        "--plots",
+        type=_parse_plots,
+        help="which indicator plots: 'all', a number (the first N), or measure names separated by ';' "
+        "(default: as many as fit at a readable height)",
+    )
     r.set_defaults(func=cmd_render)
     return parser
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QKeySequence
@@ -422,17 +423,21 @@ def update_keys_md(text: str) -> str:
     return text + sep + table
 
 
-def main() -> int:  # python -m timeline_app.ui.keymap: rewrite the table in docs/KEYS.md
-    from pathlib import Path
+def documents_with_keys() -> list[Path]:
+    """The documents that carry the generated key table: docs/KEYS.md and the README."""
+    root = Path(__file__).resolve().parents[2]
+    return [root / "docs" / "KEYS.md", root / "README.md"]
 
-    path = Path(__file__).resolve().parents[2] / "docs" / "KEYS.md"
-    old = path.read_text(encoding="utf-8") if path.exists() else ""
-    new = update_keys_md(old)
-    if new != old:
-        path.write_text(new, encoding="utf-8")
-        print(f"updated {path}")
-    else:
-        print(f"{path} is up to date")
+
+def main() -> int:  # python -m timeline_app.ui.keymap: rewrite the tables in docs/KEYS.md and README.md
+    for path in documents_with_keys():
+        old = path.read_text(encoding="utf-8") if path.exists() else ""
+        new = update_keys_md(old)
+        if new != old:
+            path.write_text(new, encoding="utf-8")
+            print(f"updated {path}")
+        else:
+            print(f"{path} is up to date")
     return 0
 
 

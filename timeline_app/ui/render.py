@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,29 @@ if TYPE_CHECKING:
     from .canvas import ChronologyCanvas
 
 SUFFIXES = (".png", ".svg")
+
+
+READABLE_PLOT_HEIGHT = 90  # px: below this a plot's axis and legend crowd each other
+PLOT_SHARE = 0.45  # at most this part of the image goes to the plots when they are chosen by room
+
+
+def choose_plots(
+    keys: list[tuple[str, str]], plots: int | Sequence[str] | None, height: int
+) -> list[tuple[str, str]]:
+    """The plot groups an image shows (see :func:`render_chronology`'s ``plots``)."""
+    if plots is None:
+        room = max(1, int(height * PLOT_SHARE // READABLE_PLOT_HEIGHT))
+        return keys[:room]
+    if isinstance(plots, int):
+        if plots < 0:
+            raise ValueError("the number of plots cannot be negative")
+        return keys[:plots]
+    names = list(plots)
+    unknown = [n for n in names if n not in {k[0] for k in keys}]
+    if unknown:
+        known = "; ".join(k[0] for k in keys)
+        raise ValueError(f"no plot named {', '.join(repr(u) for u in unknown)} (the plots are: {known})")
+    return [k for k in keys if k[0] in names]
 
 
 def _application() -> QtWidgets.QApplication:
@@ -45,11 +69,14 @@ def render_chronology(
     select: str | None = None,
     hidden: frozenset[str] = frozenset(),
     query: str = "",
+    plots: int | Sequence[str] | None = None,
 ) -> Path:
-    """Draw the timeline and all indicator plots of ``chronology`` to ``out`` (.png or .svg).
+    """Draw the timeline and the indicator plots of ``chronology`` to ``out`` (.png or .svg).
 
     ``start``/``end`` are epoch days (default: the whole chronology); ``select`` an event id to
-    highlight; ``hidden`` category ids whose lanes are collapsed. Returns ``out``.
+    highlight; ``hidden`` category ids whose lanes are collapsed. ``plots`` chooses the plots: the
+    names of the measures, a number (the first so many), or None for as many as the image has room
+    for at a readable height (every one, when it is tall enough). Returns ``out``.
     """
     out = Path(out)
     suffix = out.suffix.lower()
@@ -83,6 +110,7 @@ def render_chronology(
     canvas = ChronologyCanvas(state)
     try:
         canvas.set_render_mode(True)
+        canvas.set_shown_plots(choose_plots(canvas.plot_keys(), plots, h))
         canvas.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         canvas.resize(w, h)
         canvas.ensurePolished()
