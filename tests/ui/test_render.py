@@ -78,3 +78,17 @@ def test_bad_requests(tmp_path: Path) -> None:
         render_chronology(chron, tmp_path / "c.png", hidden=frozenset({"nope"}))
     with pytest.raises(ValueError, match="after its start"):
         render_chronology(chron, tmp_path / "c.png", start=10.0, end=5.0)
+
+
+def test_plots_chosen_by_room_number_or_name() -> None:
+    from timeline_app.ui.render import READABLE_PLOT_HEIGHT, choose_plots
+
+    keys = [("GDP", "yuan"), ("PM2.5", "µg/m³"), ("R&D", "%"), ("Jobs", "people")]
+    assert choose_plots(keys, None, 900) == keys[: int(900 * 0.45 // READABLE_PLOT_HEIGHT)]
+    assert choose_plots(keys, None, 2400) == keys
+    assert choose_plots(keys, None, 150) == keys[:1]
+    assert choose_plots(keys, 0, 900) == []
+    assert choose_plots(keys, 10**6, 300) == keys
+    assert choose_plots(keys, ["R&D", "GDP"], 300) == [keys[0], keys[2]]
+    with pytest.raises(ValueError, match="no plot named 'Nope'"):
+        choose_plots(keys, ["Nope"], 300)
