@@ -16,12 +16,59 @@ from pathlib import Path
 
 from timeline_app.model.dates import civil_from_days, days_from_civil
 
-COLORS = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"]
-WORDS = (
-    "regional plan transport corridor railway station relocation market hospital school park river forest "
-    "air quality industry cluster innovation hub agreement office summit outline bridge airport district "
-    "campus reform pilot zone wetland reservoir metro line expressway port customs bonded area"
-).split()
+COLORS = [
+    "#4e79a7",
+    "#f28e2b",
+    "#e15759",
+    "#76b7b2",
+    "#59a14f",
+    "#edc948",
+    "#b07aa1",
+    "#ff9da7",
+    "#9c755f",
+    "#bab0ac",
+]
+WORDS = [
+    "regional",
+    "plan",
+    "transport",
+    "corridor",
+    "railway",
+    "station",
+    "relocation",
+    "market",
+    "hospital",
+    "school",
+    "park",
+    "river",
+    "forest",
+    "air",
+    "quality",
+    "industry",
+    "cluster",
+    "innovation",
+    "hub",
+    "agreement",
+    "office",
+    "summit",
+    "outline",
+    "bridge",
+    "airport",
+    "district",
+    "campus",
+    "reform",
+    "pilot",
+    "zone",
+    "wetland",
+    "reservoir",
+    "metro",
+    "line",
+    "expressway",
+    "port",
+    "customs",
+    "bonded",
+    "area",
+]
 
 
 def _date(day: int, precision: str) -> str:
@@ -33,7 +80,9 @@ def _date(day: int, precision: str) -> str:
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
-def build(n: int, *, years: int = 30, lanes: int = 8, series: int = 4, points: int = 100, seed: int = 1) -> dict:
+def build(
+    n: int, *, years: int = 30, lanes: int = 8, series: int = 4, points: int = 100, seed: int = 1
+) -> dict:
     rnd = random.Random(seed)
     first = days_from_civil(2024 - years, 1, 1)
     last = days_from_civil(2024, 1, 1)
@@ -65,8 +114,21 @@ def build(n: int, *, years: int = 30, lanes: int = 8, series: int = 4, points: i
             {"date": _date(first + k * step, "day"), "value": round(50 + 40 * rnd.random() + k * 0.01, 3)}
             for k in range(points)
         ]
-        inds.append({"id": f"s{s}", "name": f"Measure {s % 2 + 1}", "unit": "index", "region": f"Region {s}", "points": pts})
-    return {"chronology": {"title": f"Synthetic, {n:,} events"}, "categories": cats, "events": events, "indicators": inds}
+        inds.append(
+            {
+                "id": f"s{s}",
+                "name": f"Measure {s % 2 + 1}",
+                "unit": "index",
+                "region": f"Region {s}",
+                "points": pts,
+            }
+        )
+    return {
+        "chronology": {"title": f"Synthetic, {n:,} events"},
+        "categories": cats,
+        "events": events,
+        "indicators": inds,
+    }
 
 
 def to_yaml(data: dict) -> str:
@@ -78,7 +140,7 @@ def to_yaml(data: dict) -> str:
     out.append("indicators:")
     for ind in data["indicators"]:
         head = {k: v for k, v in ind.items() if k != "points"}
-        out.append(f"  - {json.dumps(head)[:-1]}, \"points\": [")
+        out.append(f'  - {json.dumps(head)[:-1]}, "points": [')
         out += [f"      {json.dumps(p)}," for p in ind["points"]]
         out.append("    ]}")
     return "\n".join(out) + "\n"

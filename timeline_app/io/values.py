@@ -177,7 +177,7 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def _loads(text: str) -> Any:
+def _loads(text: str | bytes | bytearray) -> Any:
     return json.loads(
         text, object_pairs_hook=_pairs, parse_int=Number, parse_float=Number, parse_constant=_reject
     )
@@ -194,9 +194,11 @@ def fast_values(text: str, *, json_file: bool) -> Any | None:
             return _loads(text)
         if _ryml is None or not _json_safe(text):
             return None
-        data = text.encode("utf-8")
-        tree = _ryml.parse_in_arena(data)
-        return _loads(_ryml.emit_json_malloc(tree, tree.root_id()))
+        tree = _ryml.parse_in_arena(text.encode("utf-8"))
+        # emitted into a buffer of ours: emit_json_malloc never frees its own (a leak per load)
+        buf = bytearray(_ryml.compute_json_length(tree, tree.root_id()))
+        _ryml.emit_json_in_place(tree, buf, tree.root_id())
+        return _loads(buf)
     except Exception:
         return None
 
