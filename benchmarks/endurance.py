@@ -102,9 +102,8 @@ def main() -> int:
     print(f"{'when':<44} {'resident MB':>12}")
     for label, mb in rows:
         print(f"{label:<44} {mb:>12.1f}")
-    print(
-        f"open of the large chronology: median {sorted(cycle_times)[len(cycle_times) // 2]:.2f} s over {a.cycles}"
-    )
+    median = sorted(cycle_times)[len(cycle_times) // 2]
+    print(f"open of the large chronology: median {median:.2f} s over {a.cycles}")
     print(f"{a.keys:,} keys in {key_time:.1f} s ({1000 * key_time / max(a.keys, 1):.2f} ms per key, drawn)")
     print(f"growth from the baseline: {100 * growth:+.1f}% (limit {100 * a.limit:.0f}%)")
     print(f"total time {time.perf_counter() - t_start:.0f} s")

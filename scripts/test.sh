@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 
 echo "== lint: ruff, import contracts, mypy (strict on the pure layers)"
-.venv/bin/ruff check timeline_app tests
+.venv/bin/ruff check timeline_app tests benchmarks
 .venv/bin/lint-imports --config pyproject.toml
 .venv/bin/mypy
 
