@@ -121,6 +121,15 @@ def test_markup_in_the_search_results_is_text(qtbot, window: MainWindow) -> None
     press(qtbot, window, "/")
     qtbot.keyClicks(window.search.field, "onerror")
     assert window.search.results.item(0).text().startswith("<img src=x onerror=alert(1)>")
+    # a tooltip that looks like HTML would be shown as HTML: it is escaped rich text instead
+    tip = window.search.results.item(0).toolTip()
+    assert "&lt;img src=x onerror=alert(1)&gt;" in tip and "<img" not in tip
+
+
+def test_markup_in_canvas_tooltips_is_text(window: MainWindow) -> None:
+    actions.go_to_event(window.state, "markup")
+    tip = window.canvas.tooltip_at(window.canvas.event_scene_pos("markup"))
+    assert "&lt;img src=x onerror=alert(1)&gt;" in tip and "<img" not in tip
 
 
 def test_following_a_related_event_link_by_keyboard(qtbot, window: MainWindow) -> None:

@@ -9,6 +9,8 @@ keys through ``ShortcutOverride``, and the field claims Enter, Esc, ↑ and ↓ 
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
@@ -245,7 +247,9 @@ class SearchPanel(QWidget):
                 hidden = " (hidden lane)" if ev.category in self.state.hidden_lanes else ""
                 item = QListWidgetItem(f"{ev.title}\n{ev.start.words()} · {lane}{hidden}")
                 item.setData(_ID_ROLE, eid)
-                item.setToolTip(f"{ev.title}\n{ev.start.words()} · {lane}{hidden}")
+                # a tooltip that looks like HTML is shown as HTML: escape, and say it is rich text
+                tip = html.escape(f"{ev.title}\n{ev.start.words()} · {lane}{hidden}").replace("\n", "<br>")
+                item.setToolTip(f"<qt>{tip}</qt>")
                 self.results.addItem(item)
         n = len(self._matches)
         if not query.strip():
