@@ -70,7 +70,8 @@ events:
     assert e2.approximate and e2.end is not None and e2.end.precision is Precision.MONTH
     assert e3.ongoing and e3.start.is_bce
     assert [e.id for e in c.events] == ["e3", "e1", "e2"]
-    assert e1.origin is not None and (e1.origin.line, e1.origin.column) == (6, 5)
+    o1 = c.origin_of("e1")
+    assert o1 is not None and (o1.file, o1.line, o1.column) == ("c.yaml", 6, 5)
     assert c.source("pd") is not None and c.source("pd").date.iso() == "2024-02-26"  # type: ignore[union-attr]
 
 

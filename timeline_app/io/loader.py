@@ -128,6 +128,7 @@ class _Walk:
     duplicates: dict[int, list[tuple[str, tuple[int, int], tuple[int, int]]]] = field(default_factory=dict)
     direct: list[Problem] = field(default_factory=list)
     nodes: dict[str, Any] = field(default_factory=dict)  # composed roots by file, on the exact path
+    origins: dict[str, Origin] = field(default_factory=dict)  # where each event was written
     item_lines: dict[tuple[str, str | int], list[tuple[int, int]] | None] = field(default_factory=dict)
 
     def add(
@@ -506,6 +507,7 @@ def _read_event(w: _Walk, v: Any, path: Path_) -> Event | None:
         return None
     if end is not None and not _span_ok(w, start, end, (*path, "end")):
         return None
+    w.origins[ident] = w.origin(path)
     return Event(
         id=ident,
         title=title,
@@ -521,7 +523,6 @@ def _read_event(w: _Walk, v: Any, path: Path_) -> Event | None:
         sources=tuple(sources),
         related=related,
         indicators=indicators,
-        origin=w.origin(path),
     )
 
 
@@ -713,8 +714,9 @@ def _walk_all(w: _Walk, roots: list[tuple[str, Any]], parts: _Parts) -> None:
     _check_refs(w)
 
 
-def _finish(parts: _Parts, files: Sequence[str]) -> Chronology:
+def _finish(parts: _Parts, files: Sequence[str], origins: dict[str, Origin]) -> Chronology:
     return Chronology.build(
+        origins=origins,
         title=parts.title or (Path(files[0]).stem if files else "Chronology"),
         description=parts.description,
         events=parts.events,
@@ -748,7 +750,7 @@ def _fast(docs: Sequence[Document]) -> Chronology | None:
         return None
     if w.direct:
         return None
-    return _finish(parts, [d.name for d in docs])
+    return _finish(parts, [d.name for d in docs], w.origins)
 
 
 def _exact(docs: Sequence[Document], problems: list[Problem]) -> Chronology:
@@ -790,7 +792,7 @@ def _exact(docs: Sequence[Document], problems: list[Problem]) -> Chronology:
             more += len(problems) - limits.MAX_PROBLEMS
             problems = problems[: limits.MAX_PROBLEMS]
         raise ChronologyError(problems, more=more)
-    return _finish(parts, [d.name for d in docs])
+    return _finish(parts, [d.name for d in docs], w.origins)
 
 
 def _position(at: _At, nodes: dict[str, Any]) -> tuple[int, int]:

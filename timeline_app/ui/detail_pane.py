@@ -262,9 +262,11 @@ class DetailPane(QTextBrowser):
                     f'<span style="color:{muted}">({esc(ind.unit)}){last}</span></li>'
                 )
             parts.append(f"<ul>{''.join(items)}</ul>")
-        if ev.origin is not None:
+        origin = c.origin_of(ev.id)
+        if origin is not None:
+            where = str(origin) if origin.line else origin.file  # line 0: only the file is known
             parts.append(
-                f'<p style="color:{muted}; margin-top:14px">Written in {esc(ev.origin)} · id {esc(ev.id)}</p>'
+                f'<p style="color:{muted}; margin-top:14px">Written in {esc(where)} · id {esc(ev.id)}</p>'
             )
         return "".join(parts)
 
