@@ -37,6 +37,7 @@ from ..model.chronology import (
     SourceRef,
 )
 from ..model.dates import DateError, PartialDate
+from . import cache as _cache
 from . import limits
 from .problems import ChronologyError, Problem
 from .values import REJECTED_TYPE, NodeConverter, Number, Quoted, fast_values, item_positions, locate
@@ -809,21 +810,28 @@ def _place(p: _Pending, nodes: dict[str, Any]) -> Problem:
     return Problem(p.at.file, line, col, p.message.format(*shown) if shown else p.message)
 
 
-def load_chronology(*paths: str | os.PathLike[str]) -> Chronology:
+def load_chronology(*paths: str | os.PathLike[str], cache: bool = False) -> Chronology:
     """Load a chronology from one or more files or folders.
 
     Returns the chronology, or raises :class:`ChronologyError` listing every problem found, each
-    with its file, line and column.
+    with its file, line and column. With ``cache``, a large chronology read before with exactly the
+    same bytes comes from the user's cache folder (:mod:`.cache`), and a fresh load is stored there.
     """
     if not paths:
         raise TypeError("load_chronology() needs at least one path")
     with _gc_paused():
         docs, problems = load_documents(paths)
-        if not problems:
-            chron = _fast(docs)
-            if chron is not None:
-                return chron
-        return _exact(docs, problems)
+        if problems:
+            return _exact(docs, problems)
+        key = _cache.key_for(docs) if cache else None
+        if key is not None:
+            cached = _cache.fetch(key)
+            if cached is not None:
+                return cached
+        chron = _fast(docs) or _exact(docs, problems)
+        if key is not None:
+            _cache.store(key, chron)
+        return chron
 
 
 def build_chronology(docs: Sequence[Document], files: Sequence[str] | None = None) -> Chronology:

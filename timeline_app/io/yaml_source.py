@@ -9,6 +9,7 @@ loader converts text to numbers, booleans and dates only where the format expect
 from __future__ import annotations
 
 import codecs
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
@@ -41,6 +42,7 @@ class Document:
     text: str | None
     problems: list[Problem] = field(default_factory=list)
     json_file: bool = False
+    digest: str = ""  # sha256 of the bytes read: the cache's key is made of these
     _root: yaml.Node | None = None
     _composed: bool = False
 
@@ -143,7 +145,8 @@ def read_file(path: Path, name: str) -> Document:
     except OSError as exc:
         return Document(name, None, [Problem(name, 1, 1, f"the file cannot be read: {exc.strerror or exc}")])
     text, problems = _decode(name, data)
-    return Document(name, text, problems, json_file=path.suffix.lower() == ".json")
+    digest = hashlib.sha256(data).hexdigest()
+    return Document(name, text, problems, json_file=path.suffix.lower() == ".json", digest=digest)
 
 
 def position(node: yaml.Node) -> tuple[int, int]:

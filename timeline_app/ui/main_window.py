@@ -335,7 +335,7 @@ class MainWindow(QMainWindow):
         p = Path(path)
         same = self.path is not None and _same_path(p, self.path)
         try:
-            chron = load_chronology(p)
+            chron = load_chronology(p, cache=True)
         except ChronologyError as exc:
             self._show_problems(
                 p, [str(x) for x in exc.problems], [x.file for x in exc.problems], exc.more, same=same
