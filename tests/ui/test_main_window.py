@@ -40,7 +40,7 @@ def test_menus_have_the_standard_shortcuts(window: MainWindow) -> None:
     assert QKeySequence("F11") in keys("full-screen")
     assert QKeySequence("F5") in keys("reload") and QKeySequence("Ctrl+R") in keys("reload")
     file_menu = [a.objectName() for a in window.menus["File"].actions() if not a.isSeparator()]
-    assert file_menu == ["open-file", "open-folder", "reload", "export-image", "quit"]
+    assert file_menu == ["open-file", "open-folder", "reload", "cancel-load", "export-image", "quit"]
     go_menu = {a.objectName() for a in window.menus["Go"].actions()}
     assert {"next-event", "prev-event", "back", "forward", "first-event", "last-event"} <= go_menu
     help_menu = [a.text() for a in window.menus["Help"].actions() if not a.isSeparator()]
@@ -176,7 +176,7 @@ def test_an_unexpected_loader_failure_is_a_problem_not_a_crash(
 ) -> None:
     import timeline_app.ui.main_window as mw
 
-    def broken(_path: object) -> None:
+    def broken(_path: object, **_options: object) -> None:
         raise RecursionError("too deep")
 
     monkeypatch.setattr(mw, "load_chronology", broken)

@@ -1,6 +1,13 @@
 """Reading and writing chronologies: YAML in (with file:line:column errors), JSON and CSV out. No Qt."""
 
-from .loader import chronology_files, load_chronology
+from .loader import LoadCancelled, ProgressCallback, chronology_files, load_chronology
 from .problems import ChronologyError, Problem
 
-__all__ = ["ChronologyError", "Problem", "chronology_files", "load_chronology"]
+__all__ = [
+    "ChronologyError",
+    "LoadCancelled",
+    "Problem",
+    "ProgressCallback",
+    "chronology_files",
+    "load_chronology",
+]

@@ -109,6 +109,38 @@ class _Pending:
     refs: tuple[tuple[_At, str], ...] = ()  # (where, "at" -> file:line:col | "lc" -> line L, column C)
 
 
+class LoadCancelled(Exception):
+    """Raised out of :func:`load_chronology` when its ``progress`` callback asks to stop."""
+
+
+ProgressCallback = Callable[[str, float], None]
+"""Called with what the loader is doing and how far the whole load is (0 to 1). It may raise
+:class:`LoadCancelled` (or anything) to stop the load; the exception comes out of the load."""
+
+
+class _Progress:
+    """Maps the progress of one phase onto its share of the whole load; calls back at most once per
+    percent, so reporting costs nothing measurable."""
+
+    def __init__(self, callback: ProgressCallback | None) -> None:
+        self._cb = callback
+        self._what = ""
+        self._lo, self._hi = 0.0, 1.0
+        self._last = -1.0
+
+    def phase(self, what: str, lo: float, hi: float) -> None:
+        self._what, self._lo, self._hi = what, lo, hi
+        self(0.0)
+
+    def __call__(self, fraction: float) -> None:
+        if self._cb is None:
+            return
+        done = self._lo + (self._hi - self._lo) * min(max(fraction, 0.0), 1.0)
+        if done - self._last >= 0.01 or fraction >= 1.0:
+            self._last = done
+            self._cb(self._what, done)
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _parse_date(text: str) -> PartialDate:
     return PartialDate.parse(text)
@@ -129,6 +161,7 @@ class _Walk:
     duplicates: dict[int, list[tuple[str, tuple[int, int], tuple[int, int]]]] = field(default_factory=dict)
     direct: list[Problem] = field(default_factory=list)
     nodes: dict[str, Any] = field(default_factory=dict)  # composed roots by file, on the exact path
+    progress: _Progress = field(default_factory=lambda: _Progress(None))
     origins: dict[str, Origin] = field(default_factory=dict)  # where each event was written
     item_lines: dict[tuple[str, str | int], list[tuple[int, int]] | None] = field(default_factory=dict)
 
@@ -626,7 +659,11 @@ def _read_sections(w: _Walk, root: Any, parts: _Parts) -> None:
         era = _read_era(w, item, ("eras", i))
         if era is not None:
             parts.eras.append(era)
-    for i, item in enumerate(w.sequence(top["events"], ("events",), "events") if "events" in top else ()):
+    items = w.sequence(top["events"], ("events",), "events") if "events" in top else []
+    step = max(len(items) // 100, 1000)
+    for i, item in enumerate(items):
+        if i % step == 0:
+            w.progress(i / len(items))
         ev = _read_event(w, item, ("events", i))
         if ev is not None:
             parts.events.append(ev)
@@ -707,8 +744,13 @@ def load_documents(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Docume
     return docs, problems
 
 
-def _walk_all(w: _Walk, roots: list[tuple[str, Any]], parts: _Parts) -> None:
-    for name, root in roots:
+def _walk_all(
+    w: _Walk, roots: list[tuple[str, Any]], parts: _Parts, lo: float = 0.0, hi: float = 1.0
+) -> None:
+    for k, (name, root) in enumerate(roots):
+        w.progress.phase(
+            f"Reading {name}", lo + (hi - lo) * k / len(roots), lo + (hi - lo) * (k + 1) / len(roots)
+        )
         w.file, w.values = name, 0
         with contextlib.suppress(_Stop):  # a bound was passed; its problem is recorded
             _read_sections(w, root, parts)
@@ -729,37 +771,44 @@ def _finish(parts: _Parts, files: Sequence[str], origins: dict[str, Origin]) -> 
     )
 
 
-def _fast(docs: Sequence[Document]) -> Chronology | None:
+def _fast(docs: Sequence[Document], progress: _Progress | None = None) -> Chronology | None:
     """The whole chronology on the fast path, or None at the first doubt or problem."""
+    progress = progress or _Progress(None)
     roots: list[tuple[str, Any]] = []
-    for doc in docs:
+    for k, doc in enumerate(docs):
+        progress.phase(f"Parsing {doc.name}", 0.05 + 0.35 * k / len(docs), 0.05 + 0.35 * (k + 1) / len(docs))
         if doc.text is None or doc.problems:
             return None
         values = fast_values(doc.text, json_file=doc.json_file)
         if values is None:
             return None
         roots.append((doc.name, values))
-    w, parts = _Walk(fast=True), _Parts()
+    w, parts = _Walk(fast=True, progress=progress), _Parts()
     for doc, (name, values) in zip(docs, roots, strict=True):
         for key in ("events", "indicators"):
             items = values.get(key) if isinstance(values, dict) else None
             if isinstance(items, list) and items and doc.text is not None and not doc.json_file:
                 w.item_lines[(name, key)] = item_positions(doc.text, key, len(items))
     try:
-        _walk_all(w, roots, parts)
+        _walk_all(w, roots, parts, 0.4, 0.95)
     except _Doubt:
         return None
+    progress.phase("Sorting events", 0.95, 1.0)
     if w.direct:
         return None
     return _finish(parts, [d.name for d in docs], w.origins)
 
 
-def _exact(docs: Sequence[Document], problems: list[Problem]) -> Chronology:
+def _exact(
+    docs: Sequence[Document], problems: list[Problem], progress: _Progress | None = None
+) -> Chronology:
     """The exact path: compose every file, read it, and place every problem."""
-    w, parts = _Walk(), _Parts()
+    progress = progress or _Progress(None)
+    w, parts = _Walk(progress=progress), _Parts()
     nodes = w.nodes
     roots: list[tuple[str, Any]] = []
-    for doc in docs:
+    for k, doc in enumerate(docs):
+        progress.phase(f"Checking {doc.name}", 0.05 + 0.45 * k / len(docs), 0.05 + 0.45 * (k + 1) / len(docs))
         if doc.text is None:
             problems.extend(doc.problems)
             continue
@@ -779,7 +828,7 @@ def _exact(docs: Sequence[Document], problems: list[Problem]) -> Chronology:
         w.duplicates.update(converter.duplicates)
         nodes[doc.name] = root
         roots.append((doc.name, values))
-    _walk_all(w, roots, parts)
+    _walk_all(w, roots, parts, 0.5, 0.95)
     problems.extend(w.direct)
     more = 0
     for p in w.pending:
@@ -810,27 +859,35 @@ def _place(p: _Pending, nodes: dict[str, Any]) -> Problem:
     return Problem(p.at.file, line, col, p.message.format(*shown) if shown else p.message)
 
 
-def load_chronology(*paths: str | os.PathLike[str], cache: bool = False) -> Chronology:
+def load_chronology(
+    *paths: str | os.PathLike[str], cache: bool = False, progress: ProgressCallback | None = None
+) -> Chronology:
     """Load a chronology from one or more files or folders.
 
     Returns the chronology, or raises :class:`ChronologyError` listing every problem found, each
     with its file, line and column. With ``cache``, a large chronology read before with exactly the
     same bytes comes from the user's cache folder (:mod:`.cache`), and a fresh load is stored there.
+    ``progress`` is told how far the load is, and may stop it by raising :class:`LoadCancelled`.
     """
     if not paths:
         raise TypeError("load_chronology() needs at least one path")
+    report = _Progress(progress)
     with _gc_paused():
+        report.phase("Reading files", 0.0, 0.05)
         docs, problems = load_documents(paths)
         if problems:
-            return _exact(docs, problems)
+            return _exact(docs, problems, report)
         key = _cache.key_for(docs) if cache else None
         if key is not None:
+            report.phase("Reading the cache", 0.05, 0.95)
             cached = _cache.fetch(key)
             if cached is not None:
+                report.phase("Done", 1.0, 1.0)
                 return cached
-        chron = _fast(docs) or _exact(docs, problems)
+        chron = _fast(docs, report) or _exact(docs, problems, report)
         if key is not None:
             _cache.store(key, chron)
+        report.phase("Done", 1.0, 1.0)
         return chron
 
 

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QProgressBar,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -47,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app import __version__
-from timeline_app.io import ChronologyError, load_chronology
+from timeline_app.io import ChronologyError, chronology_files, load_chronology
 from timeline_app.model import actions
 from timeline_app.model.chronology import Chronology
 from timeline_app.model.dates import PartialDate, civil_from_days
@@ -59,6 +60,7 @@ from .detail_pane import DetailPane
 from .error_panel import ErrorPanel
 from .file_watcher import ChronologyWatcher
 from .help_overlay import HelpOverlay
+from .loading import BackgroundLoader
 from .search_panel import SearchPanel
 from .settings import Settings
 
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_status_bar()
+        self._build_loader()
         self._connect_state()
 
         self._default_size()
@@ -237,6 +240,11 @@ class MainWindow(QMainWindow):
         self.problems_action.setCheckable(True)
         self.problems_action.setStatusTip("Show or hide the list of problems in the files")
         self.problems_action.toggled.connect(self._toggle_problems)
+        self.cancel_load_action = QAction("Cancel loading", self)
+        self.cancel_load_action.setObjectName("cancel-load")
+        self.cancel_load_action.setStatusTip("Stop opening a large chronology; the one shown stays")
+        self.cancel_load_action.setEnabled(False)
+        self.cancel_load_action.triggered.connect(self.cancel_loading)
         self.key_actions["quit"].setMenuRole(QAction.MenuRole.QuitRole)
 
     def _run(self, b: keymap.Binding) -> None:
@@ -246,7 +254,16 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         layout: dict[str, list[str | None]] = {
-            "&File": ["open-file", "open-folder", None, "reload", "export-image", None, "quit"],
+            "&File": [
+                "open-file",
+                "open-folder",
+                None,
+                "reload",
+                "cancel-load",
+                "export-image",
+                None,
+                "quit",
+            ],
             "&View": [
                 "zoom-in",
                 "zoom-out",
@@ -296,6 +313,8 @@ class MainWindow(QMainWindow):
                     menu.addAction(self.problems_action)
                 elif name == "about":
                     menu.addAction(self.about_action)
+                elif name == "cancel-load":
+                    menu.addAction(self.cancel_load_action)
                 else:
                     menu.addAction(self.key_actions[name])
         self._rebuild_lanes_menu()
@@ -329,35 +348,109 @@ class MainWindow(QMainWindow):
         self.watcher.changed.connect(self.reload)
 
     # -- loading -----------------------------------------------------------------------------------
-    def open_path(self, path: str | os.PathLike[str], *, initial: bool = False) -> bool:
+    def open_path(
+        self, path: str | os.PathLike[str], *, initial: bool = False, background: bool | None = None
+    ) -> bool:
         """Show the chronology at ``path`` (a YAML file or a folder). On problems, keep what is shown,
-        list them in the problems bar, and return False."""
+        list them in the problems bar, and return False.
+
+        A large chronology (more than :data:`BACKGROUND_BYTES` of files, or with ``background``)
+        loads on a worker thread while the window keeps answering, with a progress bar and Cancel
+        in the status bar; this returns True at once and the outcome arrives as
+        ``chronology_loaded`` or ``load_failed``."""
         p = Path(path)
-        same = self.path is not None and _same_path(p, self.path)
+        if background is None:
+            background = _size_of(p) > BACKGROUND_BYTES
+        if background:
+            self.loader.start(p)
+            self._show_loading(p)
+            return True
+        self.loader.cancel(quietly=True)
+        self._hide_loading()
         try:
             chron = load_chronology(p, cache=True)
-        except ChronologyError as exc:
+        except Exception as exc:
+            self._load_failed(p, exc, initial=initial)
+            return False
+        self._load_succeeded(p, chron)
+        return True
+
+    def _load_succeeded(self, p: Path, chron: Chronology) -> None:
+        same = self.path is not None and _same_path(p, self.path)
+        self._apply(p, chron, switching=not (same and self.loaded))
+        self.chronology_loaded.emit(str(p))
+
+    def _load_failed(self, p: Path, exc: BaseException, *, initial: bool = False) -> None:
+        same = self.path is not None and _same_path(p, self.path)
+        if isinstance(exc, ChronologyError):
             self._show_problems(
                 p, [str(x) for x in exc.problems], [x.file for x in exc.problems], exc.more, same=same
             )
-            if initial or not self.loaded:
-                self._adopt_path(p)
-            self.load_failed.emit(str(p))
-            return False
-        except Exception as exc:  # an unreadable file, or a bug in the loader: shown, never fatal
+        else:  # an unreadable file, or a bug in the loader: shown, never fatal
             if not isinstance(exc, OSError):
-                log.exception("loading %s failed unexpectedly", p)
+                log.error("loading %s failed unexpectedly", p, exc_info=exc)
             text = (
                 exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
             )
             self._show_problems(p, [f"{p}: could not be read: {text}"], [None], 0, same=same)
-            if initial or not self.loaded:
-                self._adopt_path(p)
-            self.load_failed.emit(str(p))
-            return False
-        self._apply(p, chron, switching=not (same and self.loaded))
-        self.chronology_loaded.emit(str(p))
-        return True
+        if initial or not self.loaded:
+            self._adopt_path(p)
+        self.load_failed.emit(str(p))
+
+    # -- loading in the background -----------------------------------------------------------------
+    def _build_loader(self) -> None:
+        self.loader = BackgroundLoader(self)
+        self.loader.progress.connect(self._on_load_progress)
+        self.loader.loaded.connect(self._on_background_loaded)
+        self.loader.failed.connect(self._on_background_failed)
+        self.loader.cancelled.connect(self._on_load_cancelled)
+        self.load_bar = QProgressBar()
+        self.load_bar.setRange(0, 1000)
+        self.load_bar.setMaximumWidth(220)
+        self.load_bar.setAccessibleName("Loading progress")
+        self.load_label = QLabel()
+        self.cancel_load_button = QToolButton()
+        self.cancel_load_button.setText("Cancel")
+        self.cancel_load_button.setToolTip("Stop loading (File ▸ Cancel loading); the chronology shown stays")
+        self.cancel_load_button.clicked.connect(self.cancel_loading)
+        sb = self.statusBar()
+        for w in (self.load_label, self.load_bar, self.cancel_load_button):
+            sb.addPermanentWidget(w)
+            w.hide()
+
+    def cancel_loading(self) -> None:
+        self.loader.cancel()
+
+    def _show_loading(self, p: Path) -> None:
+        self.load_label.setText(f"Opening {p.name}…")
+        self.load_bar.setValue(0)
+        for w in (self.load_label, self.load_bar, self.cancel_load_button):
+            w.show()
+        self.cancel_load_action.setEnabled(True)
+
+    def _hide_loading(self) -> None:
+        for w in (self.load_label, self.load_bar, self.cancel_load_button):
+            w.hide()
+        self.cancel_load_action.setEnabled(False)
+
+    def _on_load_progress(self, what: str, fraction: float) -> None:
+        if self.loader.busy():
+            self.load_bar.setValue(int(fraction * 1000))
+            self.load_bar.setToolTip(what)
+
+    def _on_background_loaded(self, job: int, p: Path, chron: Chronology) -> None:
+        if self.loader.finish(job):
+            self._hide_loading()
+            self._load_succeeded(p, chron)
+
+    def _on_background_failed(self, job: int, p: Path, exc: BaseException) -> None:
+        if self.loader.finish(job):
+            self._hide_loading()
+            self._load_failed(p, exc)
+
+    def _on_load_cancelled(self, p: Path) -> None:
+        self._hide_loading()
+        self.statusBar().showMessage(f"Stopped opening {p.name}", 4000)
 
     def reload(self) -> bool:
         """Read the files of the chronology shown again (F5, or by itself when they change)."""
@@ -633,10 +726,22 @@ class MainWindow(QMainWindow):
     def closeEvent(self, e: QCloseEvent) -> None:
         self.save_settings()
         self.watcher.stop()
+        self.loader.cancel(quietly=True)
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._repeat_watch)
         super().closeEvent(e)
+
+
+BACKGROUND_BYTES = 2 * 1024 * 1024  # chronologies larger than this load on a worker thread
+
+
+def _size_of(p: Path) -> int:
+    """Bytes in the files of the chronology at ``p`` (0 when it cannot be listed)."""
+    try:
+        return sum(f.stat().st_size for f in chronology_files(p) if f.is_file())
+    except OSError:
+        return 0
 
 
 def _same_path(a: Path, b: Path) -> bool:

@@ -1,0 +1,103 @@
+"""Large chronologies load on a worker thread: progress shows, the window keeps answering, Cancel
+keeps what is shown, and a newer request wins over an older one."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+import timeline_app.ui.main_window as mw
+from timeline_app.io import LoadCancelled, loader
+from timeline_app.ui.main_window import MainWindow
+
+from .conftest import press
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from benchmarks.generate import build, to_yaml
+
+
+@pytest.fixture
+def big(tmp_path: Path) -> Path:
+    p = tmp_path / "big.yaml"
+    p.write_text(to_yaml(build(3000, seed=5)), encoding="utf-8")
+    return p
+
+
+def test_a_large_chronology_loads_in_the_background(
+    qtbot, window: MainWindow, big: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(mw, "BACKGROUND_BYTES", 1000)
+    seen: list[float] = []
+    window.loader.progress.connect(lambda _what, f: seen.append(f))
+    with qtbot.waitSignal(window.chronology_loaded, timeout=20000):
+        assert window.open_path(big)
+        assert window.load_bar.isVisible() and window.cancel_load_button.isVisible()
+        assert window.cancel_load_action.isEnabled()
+        # the window keeps answering while it loads: keys still browse the chronology shown
+        press(qtbot, window, Qt.Key.Key_Right)
+        assert window.state.selected_event_id is not None
+    assert len(window.state.chronology.events) == 3000
+    assert not window.load_bar.isVisible() and not window.cancel_load_action.isEnabled()
+    assert seen and seen == sorted(seen) and seen[-1] == pytest.approx(1.0)
+
+
+def test_cancel_keeps_the_chronology_shown(qtbot, window: MainWindow, big: Path, monkeypatch) -> None:
+    monkeypatch.setattr(mw, "BACKGROUND_BYTES", 1000)
+    before = window.state.chronology
+    real = loader._fast
+
+    def slow_fast(docs, progress=None):  # type: ignore[no-untyped-def]
+        for _ in range(400):  # the worker reports progress (and so notices Cancel) while it works
+            if progress is not None:
+                progress(0.0)
+            time.sleep(0.005)
+        return real(docs, progress)
+
+    monkeypatch.setattr(loader, "_fast", slow_fast)
+    with qtbot.waitSignal(window.loader.cancelled, timeout=5000):
+        window.open_path(big)
+        qtbot.wait(50)
+        window.cancel_load_action.trigger()
+    window.loader.wait(10)
+    qtbot.wait(100)
+    assert window.state.chronology is before
+    assert not window.load_bar.isVisible()
+    assert not window.errors.isVisible()
+
+
+def test_a_newer_request_wins(
+    qtbot, window: MainWindow, big: Path, small_chronology: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(mw, "BACKGROUND_BYTES", 1000)
+    with qtbot.waitSignal(window.chronology_loaded, timeout=20000) as blocker:
+        window.open_path(big)
+        window.open_path(small_chronology)  # small: loads at once, and the big one is dropped
+    assert blocker.args == [str(small_chronology)]
+    window.loader.wait(20)
+    qtbot.wait(200)
+    assert window.path == small_chronology and len(window.state.chronology.events) == 7
+
+
+def test_problems_found_in_the_background_are_shown(
+    qtbot, window: MainWindow, big: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(mw, "BACKGROUND_BYTES", 1000)
+    big.write_text(big.read_text(encoding="utf-8").replace('"start": "', '"start": "x', 1), encoding="utf-8")
+    with qtbot.waitSignal(window.load_failed, timeout=20000):
+        window.open_path(big)
+    assert window.errors.isVisible()
+    assert any("is not a date" in line for line in window.errors.lines())
+    assert len(window.state.chronology.events) == 7  # the chronology shown stays
+
+
+def test_load_cancelled_is_raised_out_of_the_loader(big: Path) -> None:
+    def stop(_what: str, fraction: float) -> None:
+        if fraction > 0.3:
+            raise LoadCancelled
+
+    with pytest.raises(LoadCancelled):
+        loader.load_chronology(big, progress=stop)
