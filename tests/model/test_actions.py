@@ -424,3 +424,33 @@ def test_repeat_ramp_grows_smoothly_and_is_capped() -> None:
 
 def test_view_range_is_a_time_range(state: ViewState) -> None:
     assert isinstance(actions.focus_range(0.0, 10.0), TimeRange)
+
+
+# -- where a year- or month-precision event stands -------------------------------------------------
+def test_zoom_keeps_a_year_precision_event_in_view() -> None:
+    from timeline_app.model import Category, Chronology, Event, PartialDate
+
+    year_only = Event("worst-air", "Worst air", PartialDate.parse("2014"), "c")
+    other = Event("later", "Later", PartialDate.parse("2020-05-01"), "c")
+    st = ViewState(
+        Chronology.build(title="t", events=[year_only, other], categories=[Category("c", "C", "#000000", 0)])
+    )
+    actions.go_to_event(st, "worst-air")
+    mid_2014 = (PartialDate.parse("2014").first_day() + PartialDate.parse("2014").end_day()) / 2
+    assert actions.selection_day(st) == mid_2014
+    for _ in range(30):
+        actions.zoom_in(st)
+    assert st.range.contains(mid_2014)  # the marker is drawn mid-year: zooming stays on it
+    assert st.range.span < 30
+
+
+def test_end_from_the_overview_pans_only_as_far_as_needed(state: ViewState) -> None:
+    state.fit_all()
+    before = state.range
+    actions.last_event(state)
+    last = state.chronology.events[-1]
+    r = state.range
+    assert r.span == pytest.approx(before.span)
+    assert r.contains(last.anchor_day())
+    # the smallest move: the last event sits just inside the right margin, not in the middle
+    assert r.end - last.end_day() < r.span * 0.25

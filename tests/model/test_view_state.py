@@ -122,3 +122,19 @@ def test_view_jumps_are_history_steps() -> None:
     assert state.selected_event_id == "symposium"
     assert state.go_forward() and state.go_forward()
     assert not state.go_forward()
+
+
+def test_another_chronology_forgets_the_history_and_never_shows_a_dangling_selection() -> None:
+    state = ViewState(small_chronology())
+    state.select_event("symposium")
+    state.set_range(16000.0, 16500.0)
+    state.select_event("xiongan")
+    seen: list[object] = []
+    state.chronology_changed.connect(lambda c: seen.append(("chronology", state.selection)))
+    state.selection_changed.connect(lambda sel: seen.append(("selection", sel)))
+    other = small_chronology()
+    other = type(other).build(title="Other", events=other.events[:2], categories=other.categories)
+    state.set_chronology(other, fit=True)
+    # when views hear of the new chronology, the selection is already settled
+    assert seen == [("chronology", None), ("selection", None)]
+    assert not state.go_back()

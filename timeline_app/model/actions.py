@@ -52,13 +52,13 @@ def selection_interval(state: ViewState) -> tuple[float, float] | None:
 
 
 def selection_day(state: ViewState) -> float | None:
-    """Where the selection is marked on the axis: an event's start, an indicator point's middle."""
+    """Where the selection is marked on the axis: an event's marker, an indicator point's middle."""
     sel = state.selection
     if sel is None:
         return None
     if sel.event_id is not None:
         ev = state.chronology.event(sel.event_id)
-        return None if ev is None else ev.start_day()
+        return None if ev is None else ev.anchor_day()
     if sel.indicator_id is not None and sel.point_index is not None:
         ind = state.chronology.indicator(sel.indicator_id)
         if ind is not None and 0 <= sel.point_index < len(ind.points):
@@ -112,20 +112,26 @@ def is_on_screen(r: TimeRange, start: float, end: float) -> bool:
 
 
 def reveal(state: ViewState, start: float, end: float | None = None) -> bool:
-    """Pan (never zoom) so that [start, end] is on screen; do nothing if it already is."""
+    """Pan (never zoom) so that [start, end] is on screen, by the smallest move that brings it
+    inside the margins (so End from the overview shows the last event at the right edge, not a
+    half-empty future); do nothing if it already is."""
     end = start if end is None else end
     r = state.range
     if is_on_screen(r, start, end):
         return False
     m = r.span * REVEAL_MARGIN
-    if end - start <= r.span - 2 * m:
-        return state.set_time_range(r.centered_on((start + end) / 2.0))
-    return state.set_range(start - m, start - m + r.span)  # a span wider than the view: show its start
+    if end - start > r.span - 2 * m:
+        return state.set_range(start - m, start - m + r.span)  # wider than the view: show its start
+    if start < r.start + m:
+        shift = start - (r.start + m)  # earlier: bring the start just inside the left margin
+    else:
+        shift = end - (r.end - m)  # later: bring the end just inside the right margin
+    return state.set_range(r.start + shift, r.end + shift)
 
 
 def _marker_interval(ev: Event) -> tuple[float, float]:
     """What must be on screen for an event to count as visible: a span, or a point event's marker."""
-    return (ev.start_day(), ev.end_day()) if ev.is_span else (ev.start_day(), ev.start_day())
+    return (ev.start_day(), ev.end_day()) if ev.is_span else (ev.anchor_day(), ev.anchor_day())
 
 
 def go_to_event(state: ViewState, event_id: str) -> bool:

@@ -131,8 +131,16 @@ class Event(NamedTuple):
         return self.start.precision.word
 
     def start_day(self) -> float:
-        """Epoch day where the event is drawn: the first day it may stand for."""
+        """Epoch day the event may begin on at the earliest: the first day of its start date."""
         return float(self.start.first_day())
+
+    def anchor_day(self) -> float:
+        """Where the event's marker stands on the axis: a span's start; for a point event, the
+        middle of the interval its date may stand for ("2014" is drawn in mid-2014, with a
+        whisker over the whole year)."""
+        if self.is_span:
+            return float(self.start.first_day())
+        return (self.start.first_day() + self.start.end_day()) / 2.0
 
     def end_day(self, today: int | None = None) -> float:
         """Epoch day where a span ends (exclusive); for a point event, where its date's interval ends."""

@@ -117,17 +117,26 @@ class ViewState:
         return self._chronology
 
     def set_chronology(self, chronology: Chronology, *, fit: bool = False) -> None:
-        """Show another chronology. The selection survives if its event still exists; so do hidden
-        lanes that still exist. With ``fit``, the range is set to show everything."""
+        """Show another chronology, or a new version of the one shown (a reload).
+
+        The selection survives if its event still exists, and so do hidden lanes that still exist;
+        both are settled before anyone is told, so no view ever sees a selection that points at
+        nothing. With ``fit`` (another chronology, not a reload) the range shows everything and
+        the history of the previous chronology is forgotten: Back never jumps into it."""
         self._chronology = chronology
+        old_selection, old_hidden = self._selection, self._hidden
+        if self._selection is not None and not self._selection_exists(self._selection):
+            self._selection = None
+        self._hidden = frozenset(h for h in self._hidden if h in chronology.category_index)
         self.chronology_changed.emit(chronology)
-        sel = self._selection
-        if sel is not None and not self._selection_exists(sel):
-            self.set_selection(None, record=False)
-        hidden = frozenset(h for h in self._hidden if h in chronology.category_index)
-        self.set_hidden_lanes(hidden)
+        if self._selection != old_selection:
+            self.selection_changed.emit(self._selection)
+        if self._hidden != old_hidden:
+            self.filters_changed.emit(self._hidden)
         if fit:
-            self.fit_all()
+            self.set_time_range(padded_range(*chronology.full_range()))
+            self._history = [HistoryEntry(self._selection, self._range)]
+            self._history_pos = 0
 
     def _selection_exists(self, sel: Selection) -> bool:
         c = self._chronology
@@ -234,10 +243,6 @@ class ViewState:
         if category_id not in self._chronology.category_index:
             return False
         return self.set_hidden_lanes(self._hidden ^ {category_id})
-
-    def is_visible(self, event_id: str) -> bool:
-        ev = self._chronology.event(event_id)
-        return ev is not None and ev.category not in self._hidden
 
     # -- search ----------------------------------------------------------------------------------------
     @property
