@@ -122,10 +122,8 @@ def reveal(state: ViewState, start: float, end: float | None = None) -> bool:
     m = r.span * REVEAL_MARGIN
     if end - start > r.span - 2 * m:
         return state.set_range(start - m, start - m + r.span)  # wider than the view: show its start
-    if start < r.start + m:
-        shift = start - (r.start + m)  # earlier: bring the start just inside the left margin
-    else:
-        shift = end - (r.end - m)  # later: bring the end just inside the right margin
+    # earlier: bring the start just inside the left margin; later: the end inside the right one
+    shift = start - (r.start + m) if start < r.start + m else end - (r.end - m)
     return state.set_range(r.start + shift, r.end + shift)
 
 
