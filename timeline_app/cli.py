@@ -65,6 +65,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     chron = _load_or_report(_paths([args.path] if args.path else None))
     if chron is None:
         return 1
+    if args.output and args.output != "-" and _inside_chronology(Path(args.output), args.path):
+        print(
+            f"timeline-app export: will not write {args.output}: it is (or would become) part of the "
+            "chronology; choose a file outside its folder",
+            file=sys.stderr,
+        )
+        return 2
     if args.format == "json":
         text = to_json(chron)
     else:
@@ -74,6 +81,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _inside_chronology(target: Path, path: str | None) -> bool:
+    """Whether writing ``target`` would touch the chronology: one of its files, or a YAML/JSON file
+    in its folder (which the next load would read as part of it)."""
+    from .io import chronology_files
+
+    root = Path(path) if path else shipped_chronology()
+    t = target.resolve()
+    if any(t == f.resolve() for f in chronology_files(root)):
+        return True
+    folder = root.resolve() if root.is_dir() else root.resolve().parent
+    inside = folder == t.parent or folder in t.parents
+    return root.is_dir() and inside and t.suffix.lower() in (".yaml", ".yml", ".json")
 
 
 def _parse_size(text: str) -> tuple[int, int]:

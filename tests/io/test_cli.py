@@ -147,3 +147,19 @@ def test_version_and_module_entry_point() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.startswith("timeline-app ")
+
+
+def test_export_never_writes_into_the_chronology(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "events"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(GOOD, encoding="utf-8")
+    before = (folder / "a.yaml").read_bytes()
+    for target in (folder / "a.yaml", folder / "export.json", folder / "sub" / "x.yml"):
+        assert main(["export", str(folder), "-o", str(target)]) == 2
+        assert "will not write" in capsys.readouterr().err
+    assert (folder / "a.yaml").read_bytes() == before and sorted(p.name for p in folder.iterdir()) == [
+        "a.yaml"
+    ]
+    assert (
+        main(["export", str(folder), "--format", "csv", "-o", str(folder / "events.csv")]) == 0
+    )  # not read back

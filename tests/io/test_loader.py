@@ -293,3 +293,12 @@ def test_hidden_files_and_link_loops_are_skipped(tmp_path: Path) -> None:
     (Path("events") / "loop").symlink_to(Path("events").resolve(), target_is_directory=True)
     assert [p.name for p in chronology_files("events")] == ["a.yaml"]
     assert load_chronology("events").categories[0].id == "plan"
+
+
+def test_a_file_that_cannot_be_parsed_causes_no_false_unknown_references() -> None:
+    write(
+        "events/a.yaml", HEAD + "events:\n  - {id: x, title: X, start: 2014, category: plan, related: [y]}\n"
+    )
+    write("events/b.yaml", "events:\n  - {id: y, title: Y, start: 2015, category: plan\n")  # unclosed
+    found = problems("events")
+    assert len(found) == 1 and found[0].startswith("events/b.yaml:3:1: YAML syntax:")

@@ -21,7 +21,7 @@ SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[Heal
 def load_text(text: str) -> Chronology | ChronologyError:
     doc = parse_text("f.yaml", text)
     try:
-        return build_chronology([doc], ["f.yaml"])
+        return build_chronology([doc])
     except ChronologyError as exc:
         for p in exc.problems:
             assert p.file == "f.yaml" and p.line >= 1 and p.column >= 1 and p.message
@@ -44,7 +44,9 @@ def test_any_bytes(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> Non
 @SETTINGS
 @given(st.text(max_size=2000))
 def test_any_text(text: str) -> None:
+    t0 = time.perf_counter()
     load_text(text)
+    assert time.perf_counter() - t0 < 5
 
 
 KEYS = st.sampled_from(
@@ -73,7 +75,9 @@ TREES = st.recursive(
 @given(st.dictionaries(KEYS, TREES, max_size=6))
 def test_any_yaml_shaped_structure(tree: dict[str, object]) -> None:
     text = yaml.safe_dump(tree, allow_unicode=True)
+    t0 = time.perf_counter()
     load_text(text)
+    assert time.perf_counter() - t0 < 5
 
 
 EVENT = st.fixed_dictionaries(
@@ -99,3 +103,17 @@ def test_event_shaped_structures(events: list[dict[str, object]]) -> None:
     result = load_text(yaml.safe_dump(doc, allow_unicode=True))
     if isinstance(result, Chronology):
         assert len(result.events) == len(events)
+
+
+@SETTINGS
+@given(st.lists(EVENT, max_size=6))
+def test_the_default_load_fast_path_included_never_raises_anything_else(
+    tmp_path_factory: pytest.TempPathFactory, events: list[dict[str, object]]
+) -> None:
+    doc = {"categories": [{"id": "plan", "name": "P", "color": "#000000"}], "events": events}
+    path = tmp_path_factory.mktemp("d") / "f.yaml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    try:
+        load_chronology(path)
+    except ChronologyError as exc:
+        assert exc.problems

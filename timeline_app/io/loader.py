@@ -162,6 +162,7 @@ class _Walk:
     direct: list[Problem] = field(default_factory=list)
     nodes: dict[str, Any] = field(default_factory=dict)  # composed roots by file, on the exact path
     progress: _Progress = field(default_factory=lambda: _Progress(None))
+    unread: int = 0  # files that could not be read or parsed
     origins: dict[str, Origin] = field(default_factory=dict)  # where each event was written
     item_lines: dict[tuple[str, str | int], list[tuple[int, int]] | None] = field(default_factory=dict)
 
@@ -679,6 +680,8 @@ def _read_sections(w: _Walk, root: Any, parts: _Parts) -> None:
 
 
 def _check_refs(w: _Walk) -> None:
+    if w.unread:
+        return  # a file that could not be parsed may define them: say nothing rather than wrong things
     for kind, target, at in w.refs:
         table = w.defined[kind]
         if target in table:
@@ -811,10 +814,12 @@ def _exact(
         progress.phase(f"Checking {doc.name}", 0.05 + 0.45 * k / len(docs), 0.05 + 0.45 * (k + 1) / len(docs))
         if doc.text is None:
             problems.extend(doc.problems)
+            w.unread += 1
             continue
         root = doc.compose()
         problems.extend(doc.problems)
         if doc.problems:
+            w.unread += 1
             continue
         if root is None:
             problems.append(
@@ -891,7 +896,7 @@ def load_chronology(
         return chron
 
 
-def build_chronology(docs: Sequence[Document], files: Sequence[str] | None = None) -> Chronology:
+def build_chronology(docs: Sequence[Document]) -> Chronology:
     """Documents already read into a chronology, on the exact path (for tests and tools)."""
     return _exact(docs, [])
 

@@ -15,12 +15,17 @@ The loader reads plain Python values (dicts, lists, strings) so that one builder
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
+import threading
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
 
+from . import limits
 from .problems import Problem
 from .yaml_source import is_plain_tag, position, tag_text
 
@@ -65,10 +70,13 @@ class NodeConverter:
         line, col = position(node)
         self.problems.append(Problem(self.file, line, col, message))
 
-    def convert(self, node: yaml.Node) -> Any:
+    def convert(self, node: yaml.Node, depth: int = 0) -> Any:
         memo = self._memo.get(id(node))
         if memo is not None:
             return memo
+        if depth > limits.MAX_DEPTH and not isinstance(node, yaml.ScalarNode):
+            self._add(node, f"nested too deeply: more than {limits.MAX_DEPTH} levels of lists and mappings")
+            return _Rejected()
         if not is_plain_tag(node):
             self._add(node, _tag_message(node))
             value: Any = _Rejected()
@@ -77,7 +85,7 @@ class NodeConverter:
         elif isinstance(node, yaml.SequenceNode):
             value = []
             self._memo[id(node)] = value
-            value.extend(self.convert(item) for item in node.value)
+            value.extend(self.convert(item, depth + 1) for item in node.value)
         else:
             value = {}
             self._memo[id(node)] = value
@@ -98,7 +106,7 @@ class NodeConverter:
                     self.duplicates.setdefault(id(value), []).append(dup)
                     continue
                 first[key] = key_node
-                value[key] = self.convert(value_node)
+                value[key] = self.convert(value_node, depth + 1)
         if isinstance(value, (str, _Rejected)):
             self._memo[id(node)] = value
         return value
@@ -152,8 +160,13 @@ _TOKEN_START = frozenset(" \t\r\n[]{},:-?")
 _LINE_START = re.compile(r"\n(?:%|---|\.\.\.)")  # a directive or document marker (after the first line)
 
 
+_ODD_BREAKS = ("\u2028", "\u2029", "\x85")  # line breaks to YAML 1.1 (libyaml), not to rapidyaml
+
+
 def _json_safe(text: str) -> bool:
     if "<<" in text or text.startswith(("%", "---", "...")) or _LINE_START.search(text):
+        return False
+    if any(b in text for b in _ODD_BREAKS):
         return False
     n = len(text)
     for m in _INDICATOR.finditer(text):
@@ -187,6 +200,30 @@ def _reject(_: str) -> Any:
     raise ValueError("NaN and Infinity are not values")
 
 
+_stderr_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """Send what C code writes to the process's standard error to the null device meanwhile."""
+    with _stderr_lock:
+        try:
+            saved = os.dup(2)
+        except OSError:  # no standard error at all (a windowed app): nothing to silence
+            yield
+            return
+        try:
+            null = os.open(os.devnull, os.O_WRONLY)
+            try:
+                os.dup2(null, 2)
+            finally:
+                os.close(null)
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
 def fast_values(text: str, *, json_file: bool) -> Any | None:
     """Plain values of a file read on the fast path, or None when it must take the exact path."""
     try:
@@ -194,10 +231,11 @@ def fast_values(text: str, *, json_file: bool) -> Any | None:
             return _loads(text)
         if _ryml is None or not _json_safe(text):
             return None
-        tree = _ryml.parse_in_arena(text.encode("utf-8"))
-        # emitted into a buffer of ours: emit_json_malloc never frees its own (a leak per load)
-        buf = bytearray(_ryml.compute_json_length(tree, tree.root_id()))
-        _ryml.emit_json_in_place(tree, buf, tree.root_id())
+        with _quiet_stderr():  # rapidyaml prints its own message before raising; ours come later
+            tree = _ryml.parse_in_arena(text.encode("utf-8"))
+            # emitted into a buffer of ours: emit_json_malloc never frees its own (a leak per load)
+            buf = bytearray(_ryml.compute_json_length(tree, tree.root_id()))
+            _ryml.emit_json_in_place(tree, buf, tree.root_id())
         return _loads(buf)
     except Exception:
         return None

@@ -96,7 +96,9 @@ def _yaml_error(name: str, text: str, exc: yaml.YAMLError) -> Problem:
     problem = str(getattr(exc, "problem", None) or exc)
     context = getattr(exc, "context", None)
     if "exceeded maximum nesting depth" in problem:
-        return Problem(name, line, col, "nested too deeply (a chronology never needs that many levels)")
+        return Problem(
+            name, line, col, f"nested too deeply: more than {limits.MAX_DEPTH} levels of lists and mappings"
+        )
     if "expected a single document" in str(context):
         return Problem(
             name, line, col, "a chronology file holds one YAML document; remove this '---' or split the file"

@@ -274,15 +274,24 @@ class Chronology:
         """Category id -> lane number (0 at the top)."""
         return {c.id: i for i, c in enumerate(self.categories)}
 
+    @cached_property
+    def _linked_from(self) -> dict[str, list[str]]:
+        """For each event, the events whose ``related`` name it (built once, on first use)."""
+        back: dict[str, list[str]] = {}
+        for e in self.events:
+            for r in e.related:
+                back.setdefault(r, []).append(e.id)
+        return back
+
     def related_to(self, event_id: str) -> tuple[str, ...]:
         """Events this one links to, and events that link to it, in time order."""
         ev = self.event(event_id)
         if ev is None:
             return ()
-        ids = set(ev.related)
-        ids.update(e.id for e in self.events if event_id in e.related)
+        ids = set(ev.related) | set(self._linked_from.get(event_id, ()))
         ids.discard(event_id)
-        return tuple(e.id for e in self.events if e.id in ids)
+        index = self.event_index
+        return tuple(sorted((i for i in ids if i in index), key=index.__getitem__))
 
     def plot_groups(self) -> list[tuple[tuple[str, str], list[Indicator]]]:
         """Indicators grouped by (name, unit), in the order they were first written."""

@@ -8,7 +8,8 @@ prints one line and exits::
     smoke ok: 73 events, 1 frame 1280x800 in 0.42 s (main window, offscreen)
 
 Any failure prints ``smoke failed: ...`` with the details on standard error and returns 1. It never
-touches the user's settings (the window gets settings of its own in a temporary folder).
+touches the user's settings or cache (the window gets settings and a loader cache of its own in a
+temporary folder).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import Any
 WIDTH, HEIGHT = 1280, 800
 MIN_INK = 0.005  # at least this share of the frame differs from the background colour
 MIN_COLOURS = 4  # ... in at least this many colours (text, lanes, events, axis)
+LOAD_TIMEOUT = 60.0  # seconds to wait for a background load
 SAVE_ENV = "TIMELINE_APP_SMOKE_PNG"  # if set, the frame is also saved there (for a look, or a CI artifact)
 # Qt's offscreen platform says this when a window is shown; it is not a problem of the app.
 QUIET = ("This plugin does not support propagateSizeHints()",)
@@ -82,6 +84,20 @@ def _settle(app: Any, rounds: int = 5) -> None:
         app.processEvents()
 
 
+def _wait_for_background_load(window: Any, timeout: float = LOAD_TIMEOUT) -> None:
+    """A large chronology loads on a worker thread: wait for it (the shipped one is small enough to
+    load at once, but a build must not report a blank frame while it loads)."""
+    from PySide6.QtWidgets import QApplication
+
+    loader = getattr(window, "loader", None)
+    deadline = time.perf_counter() + timeout
+    while loader is not None and loader.busy():
+        if time.perf_counter() > deadline:
+            raise SmokeError(f"the shipped chronology did not load within {timeout:.0f} s")
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
 def _main_window(path: Path, settings_dir: str) -> tuple[Any, Any, int]:
     """(window to grab, canvas inside it, number of events) through the app's own window."""
     from PySide6.QtCore import QSettings
@@ -91,6 +107,7 @@ def _main_window(path: Path, settings_dir: str) -> tuple[Any, Any, int]:
 
     store = QSettings(str(Path(settings_dir) / "smoke.ini"), QSettings.Format.IniFormat)
     window = create_main_window(path, settings=Settings(store))
+    _wait_for_background_load(window)
     if not getattr(window, "loaded", True):
         errors = getattr(window, "errors", None)
         lines = errors.lines() if errors is not None and hasattr(errors, "lines") else []
@@ -135,6 +152,8 @@ def run_smoke() -> str:
         _quiet_offscreen_notes()
     path = shipped_chronology()
     with tempfile.TemporaryDirectory(prefix="timeline-app-smoke-") as settings_dir:
+        # the loader's cache goes there too (unless the caller chose a folder): smoke leaves nothing behind
+        os.environ.setdefault("TIMELINE_APP_CACHE_DIR", str(Path(settings_dir) / "cache"))
         try:
             view, canvas, n_events = _main_window(path, settings_dir)
             kind = "main window"

@@ -1,0 +1,714 @@
+"""Incremental full-text search over a chronology's events. No Qt here.
+
+A query matches an event when every word of it, ignoring case, appears in the event's title,
+description, places, tags or id; words match inside other words ("rel" finds "relocation"). Events
+whose title holds every word come first, then the others, each in time order.
+
+How it stays fast at a million events. Each event's text is split at white space into tokens: a
+query word holds no white space, so it appears in the text exactly when it appears inside one token.
+The most frequent tokens (up to 128, chosen from a sample of events) each get a bit in two bit sets
+per event, one for the whole text and one for the title; a query word is looked up in those few
+tokens, and the events that hold one of the tokens that contain it are found with a couple of
+vectorised ANDs. Every other token (ids, names, rarer words) is kept as UTF-8 bytes in one buffer,
+an event's tokens together and its title's first, so a word is found there by a vectorised byte scan
+whose hits map to events through per-event offsets.
+
+Everything runs a slice at a time so that a UI can stay within its frame budget: the index is built
+by :meth:`SearchIndex.build_step`, a search advances by :meth:`Search.step`, both in time order, so
+the first results come from the first slice. Each word's scan is kept: typing "relo" after "rel"
+checks only where "rel" was found. Complete results are kept too: a query whose words each contain a
+word of a completed query is searched only among that query's matches (backspacing over a query
+finds it complete).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import repeat
+from typing import Final
+
+import numpy as np
+
+from .chronology import Chronology, Event
+
+MAX_COMMON: Final = 128  # frequent tokens that get a bit of their own
+DIRECT_LIMIT: Final = 4096  # mask() checks at most this many not-yet-indexed events one by one
+
+_SAMPLE: Final = 2048  # events sampled to choose the frequent tokens
+_END: Final = "\x00"  # written as a token after each event while building (checked, see _tokens)
+_TITLE_END: Final = "\x01"  # written as a token after each title
+_CODE_RESIDUAL: Final = -1
+_CODE_END: Final = -2
+_CODE_TITLE_END: Final = -3
+_BLOCK: Final = 65536  # events per block when mapping byte positions to events (cache-sized)
+_CHUNK_S: Final = 0.004  # aim of one unit of work inside a slice (index chunk, search chunk)
+_WORD_CACHE: Final = 16
+_RESULT_CACHE: Final = 8
+_HEAD: Final = 1024  # first matches of each rank kept ready while a search runs
+
+_EMPTY = np.empty(0, dtype=np.int64)
+
+
+def haystack(ev: Event) -> str:
+    """The text a query is matched against: every searched field, case-folded (the reference rule)."""
+    return "\n".join((ev.title, ev.description, *ev.places, *ev.tags, ev.id)).casefold()
+
+
+def query_words(query: str) -> tuple[str, ...]:
+    """The words that decide a query's matches: case-folded, without repeats, and without words that
+    another word contains ("rel relocation" matches what "relocation" matches)."""
+    words = set(query.casefold().split())
+    return tuple(sorted(w for w in words if not any(w != v and w in v for v in words)))
+
+
+def _fold(text: str) -> str:
+    return text.lower() if text.isascii() else text.casefold()  # the same for ASCII, much faster
+
+
+def _encode(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """The first matches of a query, best first. ``total`` counts every match found so far: exact
+    when ``complete``, a lower bound while the search is still running."""
+
+    ids: list[str]
+    total: int
+    complete: bool
+
+
+class Matches:
+    """All the matches of a query: event indices in time order, and which of them hold every word in
+    their title. Ranked order: the title matches, then the others."""
+
+    __slots__ = ("_others", "_ranked", "_titles", "events", "in_title")
+
+    def __init__(self, events: np.ndarray, in_title: np.ndarray) -> None:
+        self.events = events
+        self.in_title = in_title
+        self._titles: np.ndarray | None = None
+        self._others: np.ndarray | None = None
+        self._ranked: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return int(self.events.size)
+
+    def titles(self) -> np.ndarray:
+        if self._titles is None:
+            self._titles = self.events[self.in_title]
+        return self._titles
+
+    def others(self) -> np.ndarray:
+        if self._others is None:
+            self._others = self.events[~self.in_title]
+        return self._others
+
+    def ranked(self, limit: int | None = None) -> np.ndarray:
+        """Event indices, best first (all of them, or the first ``limit``)."""
+        t = self.titles()
+        if limit is not None and limit <= t.size:
+            return t[:limit]
+        if self._ranked is None:
+            self._ranked = np.concatenate((t, self.others()))
+        return self._ranked if limit is None else self._ranked[:limit]
+
+    def rank_of(self, event: int) -> int | None:
+        """Where an event stands in the ranked order, or None when it does not match."""
+        i = int(np.searchsorted(self.events, event))
+        if i >= self.events.size or int(self.events[i]) != event:
+            return None
+        if self.in_title[i]:
+            return int(np.searchsorted(self.titles(), event))
+        return self.titles().size + int(np.searchsorted(self.others(), event))
+
+    def at(self, rank: int) -> int:
+        """The event index at a rank (0 is the best match)."""
+        t = self.titles()
+        return int(t[rank]) if rank < t.size else int(self.others()[rank - t.size])
+
+    def nbytes(self) -> int:
+        extra = sum(a.nbytes for a in (self._titles, self._others, self._ranked) if a is not None)
+        return int(self.events.nbytes + self.in_title.nbytes + extra)
+
+
+class _Word:
+    """One query word: which frequent tokens hold it, and where it occurs in the residual bytes of
+    the first ``n`` events (``full``/``title``: per event, whether it occurs there / in the title)."""
+
+    __slots__ = (
+        "_pos",
+        "common",
+        "full",
+        "n",
+        "parts",
+        "raw",
+        "src",
+        "src_len",
+        "src_n",
+        "src_shift",
+        "text",
+        "title",
+    )
+
+    def __init__(self, text: str, common: np.ndarray, n_events: int) -> None:
+        self.text = text
+        self.raw = _encode(text)
+        self.common = common  # uint64 per bit word: the frequent tokens that contain the word
+        self.n = 0
+        self.full = np.zeros(n_events, dtype=bool)
+        self.title = np.zeros(n_events, dtype=bool)
+        self.parts: list[np.ndarray] = []  # byte positions of the word in events [0, n)
+        self._pos: np.ndarray | None = None
+        # narrowing: a shorter word's positions (covering its first src_n events), the word is at
+        # ``position - src_shift`` wherever the shorter word was found
+        self.src: np.ndarray = _EMPTY
+        self.src_n = 0
+        self.src_shift = 0
+        self.src_len = 0
+
+    def positions(self) -> np.ndarray:
+        if self._pos is None or len(self.parts) != 1 or self._pos is not self.parts[0]:
+            self._pos = np.concatenate(self.parts) if self.parts else _EMPTY
+            self.parts = [self._pos]
+        return self._pos
+
+    def nbytes(self) -> int:
+        return int(self.full.nbytes + self.title.nbytes + sum(p.nbytes for p in self.parts))
+
+
+def _verify(r: np.ndarray, cand: np.ndarray, raw: bytes, skip: range) -> np.ndarray:
+    """The candidate start positions where all of ``raw`` is found (bytes in ``skip`` are known)."""
+    for i, byte in enumerate(raw):
+        if i not in skip and cand.size:
+            cand = cand[r[cand + i] == byte]
+    return cand
+
+
+def _scan(r: np.ndarray, lo: int, hi: int, raw: bytes, freq: np.ndarray) -> np.ndarray:
+    """Start positions of ``raw`` inside ``r[lo:hi]``, anchored on its rarest byte."""
+    k = len(raw)
+    if hi - lo < k:
+        return _EMPTY
+    j = min(range(k), key=lambda i: int(freq[raw[i]]))
+    cand = np.flatnonzero(r[lo + j : hi - k + j + 1] == raw[j]).astype(np.int64) + lo
+    return _verify(r, cand, raw, range(j, j + 1))
+
+
+class SearchIndex:
+    """What a search needs to know about a chronology's events, built a slice at a time.
+
+    Get the one for a chronology with :meth:`for_chronology`. Searching works at any time: a search
+    advances the build as it goes, in time order. ``mask`` is exact for the events already indexed.
+    """
+
+    def __init__(self, events: Sequence[Event], *, max_common: int = MAX_COMMON) -> None:
+        self._events = events
+        self.n = len(events)
+        self._max_common = max(0, min(max_common, 64 * 8))
+        self._common: list[str] | None = None  # the frequent tokens, by bit
+        self._codes: dict[str, int] = {}  # token -> bit, plus the two sentinels
+        self._n_words = 0  # uint64 words per bit set
+        self._bits: list[np.ndarray] = []
+        self._tbits: list[np.ndarray] = []
+        self._roff = np.zeros(self.n + 1, dtype=np.int64)  # event i's residual bytes: roff[i]:roff[i+1]
+        self._rtend = np.zeros(self.n, dtype=np.int64)  # ... of which its title's end at rtend[i]
+        self._rbuf = np.zeros(0, dtype=np.uint8)
+        self._rsize = 0
+        self._freq = np.zeros(256, dtype=np.int64)  # byte frequencies of the residual bytes
+        self._built_n = 0
+        self._chunk = 1024  # events per build chunk, adapted to _CHUNK_S
+        self.build_seconds = 0.0  # time spent building so far
+        self._words: OrderedDict[str, _Word] = OrderedDict()
+        self._results: OrderedDict[tuple[str, ...], Matches] = OrderedDict()
+        self._when_built: list[Callable[[], None]] = []
+
+    @classmethod
+    def for_chronology(cls, chronology: Chronology) -> SearchIndex:
+        """The index of a chronology, made (not built) on first use and kept with the chronology."""
+        cache = vars(chronology)  # like functools.cached_property, which the chronology uses too
+        index = cache.get("_search_index")
+        if not isinstance(index, SearchIndex):
+            index = cache["_search_index"] = cls(chronology.events)
+        return index
+
+    # -- building ------------------------------------------------------------------------------------
+    @property
+    def built_upto(self) -> int:
+        """Events indexed so far (the first ``built_upto`` in time order)."""
+        return self._built_n
+
+    @property
+    def built(self) -> bool:
+        return self._built_n >= self.n and self._common is not None
+
+    @property
+    def progress(self) -> float:
+        return 1.0 if self.n == 0 else self._built_n / self.n
+
+    def when_built(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once the index is complete (at once if it is)."""
+        if self.built:
+            callback()
+        else:
+            self._when_built.append(callback)
+
+    def build_step(self, budget_s: float) -> bool:
+        """Index the next events for about ``budget_s`` seconds (at least one chunk); True when done."""
+        if self.built:
+            return True
+        t0 = time.perf_counter()
+        deadline = t0 + budget_s
+        self._ensure_common()
+        last = 0.0
+        while self._built_n < self.n:
+            a = self._built_n
+            b = min(self.n, a + self._chunk)
+            c0 = time.perf_counter()
+            self._index_chunk(a, b)
+            self._built_n = b
+            now = time.perf_counter()
+            last = now - c0
+            self._chunk = int(min(max(_CHUNK_S * (b - a) / max(last, 1e-6), 64), 1 << 16))
+            if now + last > deadline:
+                break
+        self.build_seconds += time.perf_counter() - t0
+        if self._built_n >= self.n:
+            self._finish_build()
+            return True
+        return False
+
+    def ensure_built(self) -> None:
+        self.build_step(math.inf)
+
+    def _finish_build(self) -> None:
+        if self._rbuf.size != self._rsize:
+            self._rbuf = self._rbuf[: self._rsize].copy()
+        callbacks, self._when_built = self._when_built, []
+        for cb in callbacks:
+            cb()
+
+    def _ensure_common(self) -> None:
+        """Choose the frequent tokens from a sample spread over the chronology."""
+        if self._common is not None:
+            return
+        step = max(1, self.n // _SAMPLE)
+        sample = self._events[::step]
+        df: Counter[str] = Counter()
+        for ev in sample:
+            df.update(set(haystack(ev).split()))
+        ranked = [t for t, c in df.most_common() if c >= 2 and t not in (_END, _TITLE_END)]
+        common = ranked[: self._max_common]
+        self._common = common
+        self._n_words = (len(common) + 63) // 64
+        self._bits = [np.zeros(self.n, dtype=np.uint64) for _ in range(self._n_words)]
+        self._tbits = [np.zeros(self.n, dtype=np.uint64) for _ in range(self._n_words)]
+        self._codes = {t: i for i, t in enumerate(common)}
+        # room for the residual bytes, estimated from the sample
+        chosen = set(common)
+        rest = sum(len(_encode(t)) + 1 for ev in sample for t in haystack(ev).split() if t not in chosen)
+        self._rbuf = np.zeros(int(rest / max(len(sample), 1) * self.n * 1.1) + 4096, dtype=np.uint8)
+
+    def _tokens(self, events: Sequence[Event]) -> tuple[list[str], np.ndarray]:
+        """The tokens of some events and their codes: a bit number for a frequent token, or
+        _CODE_RESIDUAL; each title is followed by _CODE_TITLE_END and each event by _CODE_END."""
+        m = len(events)
+        parts: list[str] = []
+        put, put_all = parts.append, parts.extend
+        for ev in events:
+            put(ev.title)
+            put(_TITLE_END)
+            put(ev.description)
+            put_all(ev.places)
+            put_all(ev.tags)
+            put(ev.id)
+            put(_END)
+        toks = _fold("\n".join(parts)).split()
+        codes = dict(self._codes)
+        codes[_END], codes[_TITLE_END] = _CODE_END, _CODE_TITLE_END
+        arr = np.fromiter(map(codes.get, toks, repeat(_CODE_RESIDUAL)), dtype=np.int16, count=len(toks))
+        ends = np.flatnonzero(arr == _CODE_END)
+        tends = np.flatnonzero(arr == _CODE_TITLE_END)
+        if (
+            ends.size == m
+            and tends.size == m
+            and bool(np.all(tends < ends))
+            and bool(np.all(tends[1:] > ends[:-1]))
+        ):
+            return toks, arr
+        # a text holds a sentinel token of its own: mark the boundaries one event at a time
+        get = self._codes.get
+        toks, out = [], []
+        for ev in events:
+            title = _fold(ev.title).split()
+            rest = _fold("\n".join((ev.description, *ev.places, *ev.tags, ev.id))).split()
+            toks += [*title, "", *rest, ""]
+            out += [get(t, _CODE_RESIDUAL) for t in title]
+            out.append(_CODE_TITLE_END)
+            out += [get(t, _CODE_RESIDUAL) for t in rest]
+            out.append(_CODE_END)
+        return toks, np.array(out, dtype=np.int16)
+
+    def _index_chunk(self, a: int, b: int) -> None:
+        m = b - a
+        toks, codes = self._tokens(self._events[a:b])
+        nt = codes.size
+        ends = np.flatnonzero(codes == _CODE_END)
+        tends = np.flatnonzero(codes == _CODE_TITLE_END)
+        starts = np.zeros(m, dtype=np.int64)
+        starts[1:] = ends[:-1] + 1
+        seg = ends - starts + 1
+        event_of = np.repeat(np.arange(m), seg)
+        in_title = np.arange(nt) < np.repeat(tends, seg)
+        # bits of the frequent tokens (every segment holds at least the two sentinels: never empty)
+        if self._n_words:
+            c = codes.astype(np.int64)
+            frequent = c >= 0
+            vals = np.zeros(nt, dtype=np.uint64)
+            vals[frequent] = np.left_shift(np.uint64(1), (c[frequent] & 63).astype(np.uint64))
+            word_of = c >> 6
+            for k in range(self._n_words):
+                v = np.where(word_of == k, vals, np.uint64(0))
+                self._bits[k][a:b] = np.bitwise_or.reduceat(v, starts)
+                v[~in_title] = 0
+                self._tbits[k][a:b] = np.bitwise_or.reduceat(v, starts)
+        # the other tokens, as bytes, each followed by a newline
+        rp = np.flatnonzero(codes == _CODE_RESIDUAL)
+        base = int(self._roff[a])
+        if rp.size == 0:
+            self._roff[a + 1 : b + 1] = base
+            self._rtend[a:b] = base
+            return
+        rt = [toks[i] for i in rp.tolist()]
+        text = "\n".join(rt) + "\n"
+        enc = _encode(text)
+        if len(enc) == len(text):
+            blen = np.fromiter(map(len, rt), dtype=np.int64, count=len(rt)) + 1
+        else:
+            blen = np.fromiter((len(_encode(t)) for t in rt), dtype=np.int64, count=len(rt)) + 1
+        rev = event_of[rp]
+        rtit = in_title[rp]
+        per = np.bincount(rev, weights=blen, minlength=m).astype(np.int64)
+        per_title = np.bincount(rev[rtit], weights=blen[rtit], minlength=m).astype(np.int64)
+        self._roff[a + 1 : b + 1] = base + np.cumsum(per)
+        self._rtend[a:b] = self._roff[a:b] + per_title
+        self._append(np.frombuffer(enc, dtype=np.uint8))
+
+    def _append(self, data: np.ndarray) -> None:
+        need = self._rsize + data.size
+        if need > self._rbuf.size:
+            grown = np.zeros(max(need, int(self._rbuf.size * 1.5) + 4096), dtype=np.uint8)
+            grown[: self._rsize] = self._rbuf[: self._rsize]
+            self._rbuf = grown
+        self._rbuf[self._rsize : need] = data
+        self._freq += np.bincount(data, minlength=256)
+        self._rsize = need
+
+    # -- words ---------------------------------------------------------------------------------------
+    def _word(self, text: str) -> _Word:
+        w = self._words.get(text)
+        if w is not None:
+            self._words.move_to_end(text)
+            return w
+        assert self._common is not None
+        bits = [0] * self._n_words
+        for i, tok in enumerate(self._common):
+            if text in tok:
+                bits[i >> 6] |= 1 << (i & 63)
+        w = _Word(text, np.array(bits, dtype=np.uint64), self.n)
+        # a shorter word already scanned narrows the scan: the new word occurs only where it did
+        best: _Word | None = None
+        for u in self._words.values():
+            if u.n and u.text in text and (best is None or u.positions().size < best.positions().size):
+                best = u
+        if best is not None:
+            w.src, w.src_n = best.positions(), best.n
+            w.src_shift, w.src_len = w.raw.find(best.raw), len(best.raw)
+        self._words[text] = w
+        while len(self._words) > _WORD_CACHE:
+            self._words.popitem(last=False)
+        return w
+
+    def _extend(self, w: _Word, b: int) -> None:
+        """Find the word in the residual bytes of events [w.n, b) (b ≤ built_upto)."""
+        r, roff = self._rbuf, self._roff
+        k = len(w.raw)
+        while w.n < b:
+            a = w.n
+            e = min(b, a + _BLOCK)
+            narrowed = a < w.src_n
+            if narrowed:
+                e = min(e, w.src_n)
+            lo, hi = int(roff[a]), int(roff[e])
+            if narrowed:
+                j = w.src_shift
+                i0 = int(np.searchsorted(w.src, lo + j))
+                i1 = int(np.searchsorted(w.src, hi - k + j, side="right"))
+                cand = _verify(r, w.src[i0:i1] - j, w.raw, range(j, j + w.src_len))
+            else:
+                cand = _scan(r, lo, hi, w.raw, self._freq)
+            if cand.size:
+                ev = np.searchsorted(roff[a + 1 : e + 1], cand, side="right") + a
+                w.full[ev] = True
+                w.title[ev[cand < self._rtend[ev]]] = True
+                w.parts.append(cand)
+            w.n = e
+        if w.n >= w.src_n and w.src.size:
+            w.src = _EMPTY
+
+    def _residual(self, w: _Word, a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
+        """Per event in [a, b): whether the word occurs in its residual bytes / in its title's."""
+        if w.n < b and (b - a) * 4 < b - w.n:  # a small window far ahead: scan just that
+            lo, hi = int(self._roff[a]), int(self._roff[b])
+            cand = _scan(self._rbuf, lo, hi, w.raw, self._freq)
+            f = np.zeros(b - a, dtype=bool)
+            t = np.zeros(b - a, dtype=bool)
+            if cand.size:
+                ev = np.searchsorted(self._roff[a + 1 : b + 1], cand, side="right")
+                f[ev] = True
+                t[ev[cand < self._rtend[ev + a]]] = True
+            return f, t
+        self._extend(w, b)
+        return w.full[a:b], w.title[a:b]
+
+    def _eval(self, words: Sequence[_Word], rows: slice | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For the given events: whether each holds every word, and whether its title does."""
+        full: np.ndarray | None = None
+        title: np.ndarray | None = None
+        for w in words:
+            if isinstance(rows, slice):
+                f, t = self._residual(w, rows.start, rows.stop)
+            else:
+                f, t = w.full[rows], w.title[rows]
+            for k in range(self._n_words):
+                mk = w.common[k]
+                if mk:
+                    f = f | ((self._bits[k][rows] & mk) != 0)
+                    t = t | ((self._tbits[k][rows] & mk) != 0)
+            full = f if full is None else full & f
+            title = t if title is None else title & t
+        assert full is not None and title is not None
+        return full, title
+
+    # -- searching -----------------------------------------------------------------------------------
+    def start(self, query: str) -> Search:
+        """A search for ``query``, to be advanced with :meth:`Search.step`."""
+        words = query_words(query)
+        if not words or self.n == 0:
+            return Search(self, words, [], None, Matches(_EMPTY, np.zeros(0, dtype=bool)))
+        done = self._results.get(words)
+        if done is not None:
+            self._results.move_to_end(words)
+            return Search(self, words, [], None, done)
+        self._ensure_common()
+        base: Matches | None = None  # a completed query whose matches hold all of this one's
+        for key, m in self._results.items():
+            if all(any(u in w for w in words) for u in key) and (base is None or len(m) < len(base)):
+                base = m
+        if base is not None and len(base) == 0:
+            return Search(self, words, [], None, base)
+        entries = sorted((self._word(w) for w in words), key=lambda w: -len(w.raw))
+        candidates = base.events if base is not None and len(base) * 4 < self.n else None
+        return Search(self, words, entries, candidates, None)
+
+    def find(self, query: str, limit: int | None = 200, budget_s: float | None = None) -> SearchResult:
+        """The first ``limit`` matches (all with None), after searching for at most ``budget_s``
+        seconds (to the end with None)."""
+        s = self.start(query)
+        s.step(math.inf if budget_s is None else budget_s)
+        return s.result(limit)
+
+    def matches(self, query: str) -> Matches:
+        """All the matches of ``query`` (searching to the end, building the index if need be)."""
+        s = self.start(query)
+        s.step(math.inf)
+        assert s.matches is not None
+        return s.matches
+
+    def mask(self, query: str, lo: int = 0, hi: int | None = None) -> np.ndarray:
+        """Whether each of events lo..hi-1 matches ``query`` (all False for an empty query).
+
+        Exact for the events indexed so far (all once :attr:`built`); fast for a window of a few
+        thousand events, tens of milliseconds for a million. Events past :attr:`built_upto` are
+        checked one by one when there are at most DIRECT_LIMIT of them, else reported as not
+        matching until the build finishes (see :meth:`when_built`).
+        """
+        lo = max(0, lo)
+        hi = self.n if hi is None else min(hi, self.n)
+        out = np.zeros(max(hi - lo, 0), dtype=bool)
+        words = query_words(query)
+        if not words or hi <= lo:
+            return out
+        done = self._results.get(words)
+        if done is not None:
+            ev = done.events
+            sel = ev[int(np.searchsorted(ev, lo)) : int(np.searchsorted(ev, hi))]
+            out[sel - lo] = True
+            return out
+        b = min(hi, self._built_n)
+        if lo < b:
+            entries = [self._word(w) for w in words]
+            out[: b - lo], _ = self._eval(entries, slice(lo, b))
+        rest = range(max(lo, b), hi)
+        if 0 < len(rest) <= DIRECT_LIMIT:
+            for i in rest:
+                hay = haystack(self._events[i])
+                out[i - lo] = all(w in hay for w in words)
+        return out
+
+    def _remember(self, words: tuple[str, ...], matches: Matches) -> None:
+        self._results[words] = matches
+        self._results.move_to_end(words)
+        while len(self._results) > _RESULT_CACHE:
+            self._results.popitem(last=False)
+
+    def nbytes(self) -> int:
+        """Memory held by the index's arrays and caches (not counting the events themselves)."""
+        arrays = [self._roff, self._rtend, self._rbuf, self._freq, *self._bits, *self._tbits]
+        total = sum(a.nbytes for a in arrays)
+        total += sum(w.nbytes() for w in self._words.values())
+        total += sum(m.nbytes() for m in self._results.values())
+        return int(total)
+
+
+class Search:
+    """One query being searched, a slice at a time, in time order.
+
+    ``step(budget_s)`` works for about that long and says whether the search is complete;
+    ``result(limit)`` gives the best matches found so far. A search made from a completed one's
+    matches (narrowing) looks only at those events.
+    """
+
+    def __init__(
+        self,
+        index: SearchIndex,
+        words: tuple[str, ...],
+        entries: list[_Word],
+        candidates: np.ndarray | None,
+        done: Matches | None,
+    ) -> None:
+        self.index = index
+        self.words = words
+        self._entries = entries
+        self._candidates = candidates
+        self._next = 0
+        self._chunk = 16384
+        self._events: list[np.ndarray] = []
+        self._in_title: list[np.ndarray] = []
+        self._n_title = 0
+        self._n_total = 0
+        self._head_title = _EMPTY
+        self._head_other = _EMPTY
+        self.matches: Matches | None = done  # set when complete
+
+    @property
+    def done(self) -> bool:
+        return self.matches is not None
+
+    @property
+    def total(self) -> int:
+        """Matches found so far (all of them once done)."""
+        return len(self.matches) if self.matches is not None else self._n_total
+
+    def step(self, budget_s: float) -> bool:
+        """Search for about ``budget_s`` seconds (at least one chunk); True when complete."""
+        if self.matches is not None:
+            return True
+        ix = self.index
+        deadline = time.perf_counter() + budget_s
+        worked = False
+        while True:
+            now = time.perf_counter()
+            if worked and now >= deadline:
+                return False
+            c0 = now
+            if self._candidates is not None:
+                cands = self._candidates
+                j = self._next
+                if j >= cands.size:
+                    return self._finish()
+                k = min(cands.size, j + self._chunk)
+                rows = cands[j:k]
+                for w in self._entries:
+                    ix._extend(w, int(rows[-1]) + 1)
+                full, title = ix._eval(self._entries, rows)
+                found, in_title = rows[full], title[full]
+                self._next, size = k, k - j
+            else:
+                a = self._next
+                if a >= ix.n:
+                    return self._finish()
+                if a >= ix.built_upto:
+                    ix.build_step(max(deadline - now, 0.0))
+                    worked = True
+                    continue
+                b = min(ix.built_upto, a + self._chunk)
+                full, title = ix._eval(self._entries, slice(a, b))
+                hit = np.flatnonzero(full)
+                found, in_title = hit + a, title[hit]
+                self._next, size = b, b - a
+            self._record(found, in_title)
+            worked = True
+            now = time.perf_counter()
+            spent = now - c0
+            self._chunk = int(min(max(_CHUNK_S * size / max(spent, 1e-6), 1024), 1 << 20))
+            if now + spent > deadline:
+                return False
+
+    def run(self) -> Matches:
+        """Search to the end."""
+        self.step(math.inf)
+        assert self.matches is not None
+        return self.matches
+
+    def _record(self, found: np.ndarray, in_title: np.ndarray) -> None:
+        if not found.size:
+            return
+        found = found.astype(np.int64, copy=False)
+        self._events.append(found)
+        self._in_title.append(in_title)
+        nt = int(np.count_nonzero(in_title))
+        self._n_title += nt
+        self._n_total += int(found.size)
+        if self._head_title.size < _HEAD and nt:
+            self._head_title = np.concatenate(
+                (self._head_title, found[in_title][: _HEAD - self._head_title.size])
+            )
+        if self._head_other.size < _HEAD and nt < found.size:
+            more = found[~in_title][: _HEAD - self._head_other.size]
+            self._head_other = np.concatenate((self._head_other, more))
+
+    def _finish(self) -> bool:
+        if self._events:
+            events = np.concatenate(self._events)
+            in_title = np.concatenate(self._in_title)
+        else:
+            events, in_title = _EMPTY, np.zeros(0, dtype=bool)
+        self.matches = Matches(events, in_title)
+        self._events, self._in_title = [], []
+        self.index._remember(self.words, self.matches)
+        return True
+
+    def ranked(self, limit: int | None = 200) -> np.ndarray:
+        """Event indices of the best matches found so far (title matches first, then time order)."""
+        if self.matches is not None:
+            return self.matches.ranked(limit)
+        if limit is None or limit > _HEAD:
+            if not self._events:
+                return _EMPTY
+            ev = np.concatenate(self._events)
+            ti = np.concatenate(self._in_title)
+            both = np.concatenate((ev[ti], ev[~ti]))
+            return both if limit is None else both[:limit]
+        t = self._head_title[:limit]
+        return np.concatenate((t, self._head_other[: limit - t.size]))
+
+    def result(self, limit: int | None = 200) -> SearchResult:
+        events = self.index._events
+        ids = [events[i].id for i in self.ranked(limit).tolist()]
+        return SearchResult(ids=ids, total=self.total, complete=self.done)
