@@ -20,6 +20,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TIMELINE_APP_SETTINGS_DIR", tempfile.mkdtemp(prefix="endurance-settings-"))
+os.environ.setdefault("TIMELINE_APP_CACHE_DIR", tempfile.mkdtemp(prefix="endurance-cache-"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import write
@@ -70,10 +71,10 @@ def main() -> int:
     cycle_times: list[float] = []
     for cycle in range(1, a.cycles + 1):
         t0 = time.perf_counter()
-        assert w.open_path(big), "the large chronology did not load"
+        assert w.open_path(big, background=False), "the large chronology did not load"
         app.processEvents()
         cycle_times.append(time.perf_counter() - t0)
-        assert w.open_path(small)  # closes the large one
+        assert w.open_path(small, background=False)  # closes the large one
         mb = settle(app)
         if cycle == 1:
             rows.append(("after cycle 1 (baseline)", mb))
@@ -81,7 +82,7 @@ def main() -> int:
             rows.append((f"after cycle {cycle}", mb))
     baseline = rows[1][1]
 
-    assert w.open_path(big)
+    assert w.open_path(big, background=False)
     rows.append((f"large chronology open ({a.events:,} events)", settle(app)))
     keys = [Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Period, Qt.Key.Key_W,
             Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Comma, Qt.Key.Key_S, Qt.Key.Key_D, Qt.Key.Key_A,
@@ -94,7 +95,7 @@ def main() -> int:
             app.processEvents()
     key_time = time.perf_counter() - t0
     rows.append((f"after {a.keys:,} navigation keys", settle(app)))
-    assert w.open_path(small)
+    assert w.open_path(small, background=False)
     final = settle(app)
     rows.append(("large chronology closed again", final))
 

@@ -23,6 +23,7 @@ COMMANDS = ("validate", "export", "render")
 EPILOG = """\
 commands:
   timeline-app [PATH]                       open the viewer (default: the shipped chronology)
+  timeline-app --smoke                      check a build: load, draw one frame offscreen, print one line
   timeline-app validate [PATH ...]          check a chronology; exit 1 with file:line:col errors
   timeline-app export [PATH] --format json|csv [--table events|points]
   timeline-app render [PATH] --out FILE.png|.svg [--from DATE] [--to DATE] [--size WxH] [--select ID]
@@ -160,9 +161,24 @@ def cmd_open(argv: Sequence[str]) -> int:
     )
     parser.add_argument("path", nargs="?", help="a chronology file or folder (default: the last one opened)")
     parser.add_argument("--version", action="version", version=f"timeline-app {__version__}")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="check this build: load the shipped chronology, draw one frame (offscreen without a "
+        "display), print one line, exit 0 (or 1 with the reason)",
+    )
     args = parser.parse_args(argv)
+    if args.smoke:
+        from .ui.smoke import smoke
+
+        return smoke()
     if args.path is not None and not Path(args.path).exists():
         parser.error(f"no such file or folder: {args.path}")
+    # before Qt starts: errors at start-up (and later) go to a log file and a dialog, even in a windowed
+    # build that has no console (see timeline_app/ui/startup_errors.py)
+    from .ui import startup_errors
+
+    startup_errors.install("timeline-app")
     from .ui.app import run
 
     return run(args.path)
@@ -210,6 +226,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if sys.stdout is None or sys.stderr is None:  # a windowed frozen build: no console to print to
+        from .ui.startup_errors import ensure_streams
+
+        ensure_streams()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in COMMANDS:
         ns = build_parser().parse_args(args)

@@ -196,3 +196,30 @@ def test_an_error_with_a_running_app_shows_a_dialog_with_the_details(tmp_path: P
     result = _run(tmp_path, code)
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.stdout.splitlines() == ["Timeline could not start", "KeyError: 'no such lane'", "True"]
+
+
+def test_an_error_in_another_thread_is_shown_by_the_gui_thread(tmp_path: Path) -> None:
+    code = (
+        "import threading\n"
+        "from timeline_app.ui import startup_errors\n"
+        "startup_errors.install('timeline-app')\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication, QWidget\n"
+        "app = QApplication(['timeline-app']); app.setApplicationDisplayName('Timeline')\n"
+        "w = QWidget(); w.show()\n"
+        "seen = []\n"
+        "def poll():\n"
+        "    box = QApplication.activeModalWidget()\n"
+        "    if box is not None:\n"
+        "        seen.append((box.windowTitle(), box.informativeText().splitlines()[0]))\n"
+        "        box.close(); app.quit()\n"
+        "timer = QTimer(); timer.timeout.connect(poll); timer.start(20)\n"
+        "QTimer.singleShot(50, lambda: threading.Thread(target=lambda: 1 / 0, name='loader').start())\n"
+        "QTimer.singleShot(20000, app.quit)\n"
+        "app.exec()\n"
+        "print(seen)\n"
+    )
+    result = _run(tmp_path, code)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.strip() == "[('Timeline: unexpected error', 'ZeroDivisionError: division by zero')]"
+    assert "Unhandled exception in thread 'loader'" in result.stderr

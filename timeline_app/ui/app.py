@@ -13,8 +13,8 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFileOpenEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from timeline_app import __version__
@@ -62,6 +62,21 @@ def create_main_window(
 
 
 # -- running ----------------------------------------------------------------------------------------
+class _FileOpenFilter(QObject):
+    """macOS delivers "Open With → Timeline" and files dropped on the Dock icon as a FileOpen event
+    to the application, not as an argument: open them in the window."""
+
+    def __init__(self, window: MainWindow, parent: QObject) -> None:
+        super().__init__(parent)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
+            self._window.open_path(event.file())
+            return True
+        return False
+
+
 def run(path: str | None, argv: list[str] | None = None) -> int:
     """Open the viewer on ``path`` (or the last/shipped chronology) and run until it is closed.
 
@@ -76,6 +91,8 @@ def run(path: str | None, argv: list[str] | None = None) -> int:
         except Exception:  # the window could not even be built: say so, then give up
             startup_errors.report(*sys.exc_info())
             return 1
+        opener = _FileOpenFilter(window, app)
+        app.installEventFilter(opener)
         window.show()
         return int(app.exec())
     finally:
