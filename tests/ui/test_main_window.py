@@ -39,6 +39,10 @@ def test_menus_have_the_standard_shortcuts(window: MainWindow) -> None:
     assert QKeySequence("Ctrl+Q") in keys("quit")
     assert QKeySequence("F11") in keys("full-screen")
     assert QKeySequence("F5") in keys("reload") and QKeySequence("Ctrl+R") in keys("reload")
+    # the platform's own keys for Find, Refresh and Help, whatever they are on this system
+    for name, standard in (("open-search", "Find"), ("reload", "Refresh"), ("help", "HelpContents")):
+        for seq in QKeySequence.keyBindings(getattr(QKeySequence.StandardKey, standard)):
+            assert seq in keys(name), (name, seq.toString())
     file_menu = [a.objectName() for a in window.menus["File"].actions() if not a.isSeparator()]
     assert file_menu == ["open-file", "open-folder", "reload", "cancel-load", "export-image", "quit"]
     go_menu = {a.objectName() for a in window.menus["Go"].actions()}
