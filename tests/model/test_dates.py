@@ -91,3 +91,14 @@ def test_epoch_day_to_text() -> None:
     assert epoch_day_to_text(d) == "2014-02-26"
     assert epoch_day_to_text(d + 0.5, Precision.MONTH) == "2014-02"
     assert epoch_day_to_text(PartialDate.parse("44-03-15 BCE").first_day()) == "44-03-15 BCE"
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(4376.07, "4,376.07"), (10444.21, "10,444.21"), (185000.0, "185,000"), (0.0428, "0.0428"),
+     (-1234.5, "-1,234.5"), (3, "3"), (1e-7, "1e-07")],
+)  # fmt: skip
+def test_numbers_are_written_exactly_with_separators(value: float, text: str) -> None:
+    from timeline_app.model.chronology import format_number
+
+    assert format_number(value) == text

@@ -59,6 +59,21 @@ class SourceRef:
     locator: str = ""
 
 
+def format_number(value: float) -> str:
+    """A number as the source wrote it, with thousands separators: the shortest text that reads
+    back as the same value (4376.07 -> "4,376.07", 185000.0 -> "185,000", 0.0428 -> "0.0428"),
+    never rounded to a few significant digits."""
+    v = float(value)
+    if v.is_integer() and abs(v) < 1e15:
+        return f"{int(v):,}"
+    text = repr(v)
+    if "e" in text or "n" in text:  # very large or small, or not finite: as Python writes it
+        return text
+    whole, _, frac = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    return f"{sign}{int(whole.lstrip('-')):,}.{frac}"
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A key figure of an event: ``value`` ``unit`` of ``label`` (e.g. 10.4 trillion yuan of GDP)."""
@@ -70,8 +85,7 @@ class Figure:
     source: SourceRef | None = None
 
     def value_text(self) -> str:
-        v = self.value
-        text = f"{int(v):,}" if float(v).is_integer() else f"{v:,.6g}"
+        text = format_number(self.value)
         q = f"{self.qualifier} " if self.qualifier else ""
         return f"{q}{text} {self.unit}".strip()
 

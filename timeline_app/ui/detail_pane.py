@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QDesktopServices, QKeyEvent, QPalette
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
 
 from timeline_app.model import actions
-from timeline_app.model.chronology import Chronology, Event, Figure, Indicator, SourceRef
+from timeline_app.model.chronology import Chronology, Event, Figure, Indicator, SourceRef, format_number
 from timeline_app.model.dates import Precision
 from timeline_app.model.view_state import Selection, ViewState
 
@@ -283,7 +283,7 @@ class DetailPane(QTextBrowser):
     def _point_html(self, c: Chronology, ind: Indicator, index: int) -> str:
         muted = self._muted()
         p = ind.points[index]
-        value = f"{int(p.value):,}" if float(p.value).is_integer() else f"{p.value:,.6g}"
+        value = format_number(p.value)
         parts = [f'<h2 style="margin-bottom:4px">{esc(ind.name)}</h2>']
         if ind.region:
             parts.append(f'<p style="margin-top:0">{esc(ind.region)}</p>')
@@ -308,7 +308,7 @@ class DetailPane(QTextBrowser):
             items = []
             for i in order:
                 q = ind.points[i]
-                qv = f"{int(q.value):,}" if float(q.value).is_integer() else f"{q.value:,.6g}"
+                qv = format_number(q.value)
                 label = f"{esc(q.date.words())}: {esc(qv)} {esc(ind.unit)}"
                 if q.derived:
                     label += " (derived)"
