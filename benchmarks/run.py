@@ -1,0 +1,269 @@
+"""The benchmark runner: one command, a table on the terminal and the figures in JSON.
+
+    python benchmarks/run.py                      # N = 1k, 10k, 100k, 1M (several minutes)
+    python benchmarks/run.py --sizes 1000,10000   # chosen sizes
+    python benchmarks/run.py --quick              # a small smoke (CI runs it through the test suite)
+
+For each size a synthetic chronology (``benchmarks/generate.py``) is written as YAML and measured in
+a process of its own (so the peak memory is that size's alone):
+
+* open: parse + validate + index, cold (no cache) and warm (from the content-keyed cache), and
+  the longest stall of the UI thread while the same file loads in the background;
+* the view: building it, the first frame, pan and zoom steps (median and p95) at the full range and
+  at one month, alone and with four linked indicator plots (``bench_render.measure_view``);
+* search: latency to the first results per keystroke (``bench_search.measure_search``);
+* peak resident memory.
+
+and, in the same run, the naive baselines: PyYAML's ``yaml.load`` with the C loader for opening, one
+pyqtgraph item per event for drawing (``bench_render.measure_naive``, up to 20,000 events) and a
+scan of every event per keystroke for search, with the ratios. Timings are wall-clock medians on
+an otherwise idle machine; run it with nothing else busy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+NAIVE_OPEN_LIMIT = 100_000  # PyYAML on a million events takes minutes
+NAIVE_SEARCH_LIMIT = 1_000_000
+
+
+def _naive_search_ms(chron: Any, words: list[str]) -> float:
+    """A scan of every event per keystroke: what a list filter does."""
+    times = []
+    for word in words:
+        for k in range(1, len(word) + 1):
+            q = word[:k].casefold()
+            t0 = time.perf_counter()
+            hits = [
+                e.id
+                for e in chron.events
+                if q in "\n".join((e.title, e.description, *e.places, *e.tags, e.id)).casefold()
+            ]
+            times.append((time.perf_counter() - t0) * 1e3)
+            del hits
+    return statistics.median(times)
+
+
+def _load_stall_ms(path: Path) -> dict[str, float]:
+    """Load ``path`` with the window's background loader (cold: an empty cache) while a 5 ms timer
+    ticks on the UI thread; the longest gap between ticks is the worst frame while loading."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from timeline_app.ui.loading import BackgroundLoader
+
+    app = QApplication.instance() or QApplication([])
+    os.environ["TIMELINE_APP_CACHE_DIR"] = tempfile.mkdtemp(prefix="bench-cache-")
+    loader = BackgroundLoader()
+    done: list[float] = []
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.elapsed()]
+
+    def tick() -> None:
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    loader.loaded.connect(lambda *_: done.append(clock.elapsed()))
+    loader.failed.connect(lambda *_: done.append(clock.elapsed()))
+    t0 = clock.elapsed()
+    timer.start()
+    loader.start(path)
+    while not done:
+        app.processEvents()
+        time.sleep(0.001)
+    timer.stop()
+    loader.wait()
+    return {"background_load_s": (done[0] - t0) / 1e3, "load_max_stall_ms": float(max(gaps, default=0))}
+
+
+def measure_one(n: int, work: Path, quick: bool) -> dict[str, Any]:
+    from benchmarks.bench_render import measure_naive, measure_view
+    from benchmarks.bench_search import measure_search
+    from benchmarks.generate import write
+    from timeline_app.io import load_chronology
+
+    out: dict[str, Any] = {"events": n}
+    path = write(n, work / f"events-{n}.yaml")
+    out["file_mb"] = path.stat().st_size / 1e6
+
+    os.environ["TIMELINE_APP_CACHE_DIR"] = str(work / f"cache-{n}")
+    gc.collect()
+    t0 = time.perf_counter()
+    chron = load_chronology(path)
+    out["open_cold_s"] = time.perf_counter() - t0
+    load_chronology(path, cache=True)  # stores the cache entry
+    t0 = time.perf_counter()
+    warm = load_chronology(path, cache=True)
+    out["open_warm_s"] = time.perf_counter() - t0
+    assert warm == chron
+    del warm
+    if n <= NAIVE_OPEN_LIMIT:
+        import yaml
+
+        t0 = time.perf_counter()
+        with path.open("rb") as f:
+            yaml.load(f, Loader=yaml.CSafeLoader)
+        out["naive_open_s"] = time.perf_counter() - t0
+    out.update(_load_stall_ms(path))
+
+    steps = 10 if quick else 40
+    out["view"] = measure_view(chron, plots=0, steps=steps)
+    out["view_4_plots"] = measure_view(chron, plots=4, steps=steps)
+    out["naive_view"] = measure_naive(chron, steps=max(steps // 2, 5))
+
+    words = ["relocation", "air qual"] if not quick else ["park"]
+    search = measure_search(chron, more_words=words)
+    search.pop("per_keystroke", None)
+    out["search"] = search
+    if n <= NAIVE_SEARCH_LIMIT:
+        out["naive_search_median_ms"] = _naive_search_ms(chron, ["relocation"] if not quick else ["park"])
+    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    return out
+
+
+def _machine() -> dict[str, Any]:
+    import numpy
+    import pyqtgraph
+    import PySide6
+
+    return {
+        "platform": platform.platform(),
+        "processor": platform.processor() or platform.machine(),
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "pyside6": PySide6.__version__,
+        "pyqtgraph": pyqtgraph.__version__,
+        "numpy": numpy.__version__,
+        "date": time.strftime("%Y-%m-%d"),
+    }
+
+
+def _fmt(v: Any, unit: str = "", digits: int = 1) -> str:
+    if v is None:
+        return "—"
+    return f"{v:,.{digits}f}{unit}"
+
+
+def _ratio(naive: Any, ours: Any) -> str:
+    if naive is None or ours is None or ours <= 0:
+        return "—"
+    return f"×{naive / ours:,.0f}" if naive / ours >= 10 else f"×{naive / ours:.1f}"
+
+
+def _nv(r: dict[str, Any], key: str) -> Any:
+    return (r.get("naive_view") or {}).get(key)
+
+
+def _versus(naive: Any, ours: Any) -> str:
+    return f"{_fmt(naive)} {_ratio(naive, ours)}"
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    rows = [
+        ("events", lambda r: f"{r['events']:,}"),
+        ("file (MB)", lambda r: _fmt(r["file_mb"])),
+        ("open cold (s)", lambda r: _fmt(r["open_cold_s"], digits=2)),
+        ("open warm, cached (s)", lambda r: _fmt(r["open_warm_s"], digits=2)),
+        ("  naive yaml.load (s), ratio to cold", lambda r: f"{_fmt(r.get('naive_open_s'), digits=2)} "
+         f"{_ratio(r.get('naive_open_s'), r['open_cold_s'])}"),
+        ("longest UI stall while loading (ms)", lambda r: _fmt(r["load_max_stall_ms"], digits=0)),
+        ("build the view (ms)", lambda r: _fmt(r["view"]["build_ms"])),
+        ("first frame (ms)", lambda r: _fmt(r["view"]["first_frame_ms"])),
+        ("pan, full view: median / p95 (ms)", lambda r: f"{_fmt(r['view']['pan_full_median_ms'])} / "
+         f"{_fmt(r['view']['pan_full_p95_ms'])}"),
+        ("zoom, full view: median / p95 (ms)", lambda r: f"{_fmt(r['view']['zoom_full_median_ms'])} / "
+         f"{_fmt(r['view']['zoom_full_p95_ms'])}"),
+        ("pan, one month: median / p95 (ms)", lambda r: f"{_fmt(r['view']['pan_month_median_ms'])} / "
+         f"{_fmt(r['view']['pan_month_p95_ms'])}"),
+        ("zoom, one month: median / p95 (ms)", lambda r: f"{_fmt(r['view']['zoom_month_median_ms'])} / "
+         f"{_fmt(r['view']['zoom_month_p95_ms'])}"),
+        ("pan with 4 plots, full: median (ms)", lambda r: _fmt(r["view_4_plots"]["pan_full_median_ms"])),
+        ("pan with 4 plots, month: median (ms)", lambda r: _fmt(r["view_4_plots"]["pan_month_median_ms"])),
+        ("  naive: build (ms), ratio", lambda r: _versus(_nv(r, "build_ms"), r["view"]["build_ms"])),
+        ("  naive: pan full median (ms), ratio",
+         lambda r: _versus(_nv(r, "pan_full_median_ms"), r["view"]["pan_full_median_ms"])),
+        ("search, first results per key: median / max (ms)",
+         lambda r: f"{_fmt(r['search'].get('first_median_ms'))} / {_fmt(r['search'].get('first_max_ms'))}"),
+        ("  naive scan per key: median (ms), ratio", lambda r: f"{_fmt(r.get('naive_search_median_ms'))} "
+         f"{_ratio(r.get('naive_search_median_ms'), r['search'].get('first_median_ms'))}"),
+        ("peak resident memory (MB)", lambda r: _fmt(r["peak_rss_mb"], digits=0)),
+    ]  # fmt: skip
+    width = max(len(name) for name, _ in rows)
+    lines = []
+    for name, get in rows:
+        cells = []
+        for r in results:
+            try:
+                cells.append(get(r))
+            except (KeyError, TypeError):
+                cells.append("—")
+        lines.append(f"{name:<{width}}  " + "  ".join(f"{c:>18}" for c in cells))
+    return "\n".join(lines)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="1000,10000,100000,1000000", help="comma-separated event counts")
+    ap.add_argument("--quick", action="store_true", help="a small, fast smoke (300 and 2,000 events)")
+    ap.add_argument(
+        "--out", type=Path, default=ROOT / "benchmarks" / "results.json", help="where the JSON goes"
+    )
+    ap.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: measure one size, print JSON
+    ap.add_argument("--work", type=Path, help=argparse.SUPPRESS)
+    a = ap.parse_args()
+
+    if a.one is not None:
+        print(json.dumps(measure_one(a.one, a.work, a.quick)))
+        return 0
+
+    sizes = [300, 2000] if a.quick else [int(s) for s in a.sizes.split(",") if s.strip()]
+    results = []
+    with tempfile.TemporaryDirectory(prefix="timeline-bench-") as tmp:
+        for n in sizes:
+            t0 = time.perf_counter()
+            cmd = [sys.executable, __file__, "--one", str(n), "--work", tmp] + (
+                ["--quick"] if a.quick else []
+            )
+            done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+            if done.returncode != 0:
+                print(done.stderr[-3000:], file=sys.stderr)
+                print(f"benchmark for {n:,} events failed", file=sys.stderr)
+                return 1
+            results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+            print(f"measured {n:,} events in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    report = {"machine": _machine(), "command": " ".join(sys.argv), "results": results}
+    a.out.parent.mkdir(parents=True, exist_ok=True)
+    a.out.write_text(json.dumps(report, indent=1), encoding="utf-8")
+    m = report["machine"]
+    print(f"{m['platform']}, {m['cpus']} cpus, Python {m['python']}, PySide6 {m['pyside6']}, "
+          f"pyqtgraph {m['pyqtgraph']}, {m['date']}")  # fmt: skip
+    print(table(results))
+    print(f"JSON: {a.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
