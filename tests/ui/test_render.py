@@ -42,6 +42,44 @@ def test_png_of_a_range_with_a_selection(qtbot, tmp_path: Path) -> None:  # type
     assert QtGui.QImage(str(out)).size().toTuple() == (1200, 700)
 
 
+def _diff_box(a: Path, b: Path) -> tuple[int, int, int, int] | None:
+    """Bounding box (x0, y0, x1, y1) of the pixels that differ between two images of one size."""
+    ia, ib = QtGui.QImage(str(a)), QtGui.QImage(str(b))
+    xs, ys = [], []
+    for y in range(0, ia.height(), 2):
+        for x in range(0, ia.width(), 2):
+            if ia.pixel(x, y) != ib.pixel(x, y):
+                xs.append(x)
+                ys.append(y)
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+
+
+def test_the_selection_and_the_range_show_where_they_should(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """What a reader of the image sees: selecting an event changes the picture around that event
+    (the ring and bold label on the timeline, the marker on the plots), and nowhere far from it."""
+    kw = {"size": (1200, 700), "start": day("2015"), "end": day("2016")}
+    plain = render_chronology(small_chronology(), tmp_path / "plain.png", **kw)
+    chosen = render_chronology(small_chronology(), tmp_path / "chosen.png", select="outline", **kw)
+    box = _diff_box(plain, chosen)
+    assert box is not None, "selecting an event changed nothing in the image"
+    # 'outline' is on 2015-04-30: a third of the way through the year shown, right of the lane column
+    from timeline_app.ui.canvas import ChronologyCanvas
+
+    left = ChronologyCanvas.LANE_COLUMN_WIDTH
+    x = left + (day("2015-04-30") - day("2015")) / (day("2016") - day("2015")) * (1200 - left)
+    assert box[0] - 40 <= x <= box[2] + 40
+    assert box[2] - box[0] < 700  # the change is local, not the whole picture
+
+
+def test_a_hidden_lane_is_collapsed_in_the_image(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    kw = {"size": (1200, 700)}
+    shown = render_chronology(small_chronology(), tmp_path / "shown.png", **kw)
+    hidden = render_chronology(
+        small_chronology(), tmp_path / "hidden.png", hidden=frozenset({"ecology"}), **kw
+    )
+    assert _diff_box(shown, hidden) is not None
+
+
 def test_svg_is_written(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = render_chronology(small_chronology(), tmp_path / "c.svg", size=(1400, 800))
     root = ET.parse(out).getroot()

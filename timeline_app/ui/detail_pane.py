@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
 from timeline_app.model import actions
 from timeline_app.model.chronology import Chronology, Event, Figure, Indicator, SourceRef, format_number
 from timeline_app.model.dates import Precision
-from timeline_app.model.view_state import Selection, ViewState
+from timeline_app.model.view_state import ViewState
 
 EMPTY_HINT = "Select an event: ←/→, click, or / to search"
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -399,17 +399,3 @@ class DetailPane(QTextBrowser):
             e.accept()
             return True
         return super().event(e)
-
-
-def selection_title(state: ViewState, sel: Selection | None) -> str:
-    """A short name for the selection (window title, status bar)."""
-    if sel is None:
-        return ""
-    c = state.chronology
-    if sel.event_id is not None:
-        ev = c.event(sel.event_id)
-        return ev.title if ev else ""
-    if sel.indicator_id is not None:
-        ind = c.indicator(sel.indicator_id)
-        return ind.label if ind else ""
-    return ""
