@@ -25,6 +25,10 @@ def day(text: str) -> float:
     return float(PartialDate.parse(text).first_day())
 
 
+def day_date(year: int) -> PartialDate:
+    return PartialDate.parse(f"{year:04d}")
+
+
 def selected(w: MainWindow) -> str | None:
     return w.state.selected_event_id
 
@@ -304,6 +308,65 @@ def test_a_match_in_a_hidden_lane_shows_its_lane(qtbot, window: MainWindow) -> N
     qtbot.keyClick(window.search.field, K.Key_Return)
     assert selected(window) == "winter-games"
     assert window.state.hidden_lanes == frozenset()
+
+
+def test_a_long_search_lists_its_first_results_and_finishes_on_a_timer(qtbot, monkeypatch) -> None:
+    from timeline_app.model.chronology import Category, Chronology, Event
+    from timeline_app.model.view_state import ViewState
+    from timeline_app.ui import search_panel
+
+    events = [
+        Event(
+            f"e{i}",
+            f"Station {i}" if i % 3 else f"Depot {i}",
+            day_date(1990 + i % 30),
+            "a",
+            description="near a station",
+        )
+        for i in range(6000)
+    ]
+    state = ViewState(
+        Chronology.build(title="T", events=events, categories=[Category("a", "A", "#4e79a7", 1)])
+    )
+    monkeypatch.setattr(search_panel, "FIRST_BUDGET_S", 0.0)  # nothing done in the keystroke handler
+    monkeypatch.setattr(search_panel, "SLICE_S", 0.0)  # and the least on each tick
+    panel = search_panel.SearchPanel(state)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.keyClicks(panel.field, "STATION")
+    assert panel.searching
+    assert "events match…" in panel.count.text() or panel.count.text().startswith("Searching…")
+    qtbot.waitUntil(lambda: not panel.searching, timeout=20000)
+    assert panel.count.text() == "6,000 events match · Enter: next · first 200 listed"
+    every = actions.search(state, "station")
+    assert panel.matches == every[:200] and panel.results.count() == 200
+    assert state.chronology.events[state.chronology.event_index[every[0]]].title.startswith("Station")
+    actions.go_to_event(state, every[199])
+    qtbot.keyClick(panel.field, K.Key_Return)
+    assert state.selected_event_id == every[200], "Enter goes on past the listed results"
+    qtbot.keyClick(panel.field, K.Key_Return, SHIFT)
+    assert state.selected_event_id == every[199]
+
+
+def test_the_results_follow_a_reloaded_chronology(qtbot) -> None:
+    from timeline_app.model.chronology import Category, Chronology, Event
+    from timeline_app.model.view_state import ViewState
+    from timeline_app.ui.search_panel import SearchPanel
+
+    def chron(title: str) -> Chronology:
+        events = [Event("a", title, day_date(2000), "c"), Event("b", "Other", day_date(2001), "c")]
+        return Chronology.build(title="T", events=events, categories=[Category("c", "C", "#4e79a7", 1)])
+
+    state = ViewState(chron("Harbour plan"))
+    panel = SearchPanel(state)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.keyClicks(panel.field, "plan")
+    assert panel.results.item(0).text().startswith("Harbour plan")
+    state.set_chronology(chron("Port plan"))
+    assert panel.matches == ["a"] and panel.results.item(0).text().startswith("Port plan")
+    state.set_chronology(chron("Port"))
+    assert panel.matches == [] and panel.count.text() == "No event matches “plan”"
 
 
 # -- help, panes, focus ----------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .chronology import Chronology, Event
+from .search import SearchIndex, haystack
 from .view_state import TimeRange, ViewState
 
 ZOOM_STEP = 0.8  # one press of W or +: the visible span becomes 80% as wide
@@ -390,41 +391,43 @@ def clear_selection(state: ViewState) -> bool:
 
 # -- search ----------------------------------------------------------------------------------------
 def _haystack(ev: Event) -> str:
-    return "\n".join((ev.title, ev.description, *ev.places, *ev.tags, ev.id)).casefold()
+    return haystack(ev)
 
 
 def search(state: ViewState, text: str) -> list[str]:
     """Ids of the events matching ``text``: every word of it appears, ignoring case, in the title,
     description, places, tags or id. Events whose title holds every word come first; then time order.
-    Hidden lanes are searched too (choosing such a result shows its lane)."""
-    words = text.casefold().split()
-    if not words:
-        return []
-    ranked: list[tuple[int, int, str]] = []
-    for i, ev in enumerate(state.chronology.events):
-        hay = _haystack(ev)
-        if all(w in hay for w in words):
-            title = ev.title.casefold()
-            ranked.append((0 if all(w in title for w in words) else 1, i, ev.id))
-    ranked.sort()
-    return [eid for _, _, eid in ranked]
+    Hidden lanes are searched too (choosing such a result shows its lane). Uses the chronology's
+    :class:`~timeline_app.model.search.SearchIndex` (built on first use)."""
+    c = state.chronology
+    found = SearchIndex.for_chronology(c).matches(text)
+    return [c.events[i].id for i in found.ranked().tolist()]
 
 
 def _step_match(state: ViewState, matches: list[str] | None, step: int) -> bool:
-    found = search(state, state.query) if matches is None else matches
-    if not found:
+    if matches is not None:
+        if not matches:
+            return False
+        cur = state.selected_event_id
+        if cur in matches:
+            target = matches[(matches.index(cur) + step) % len(matches)]
+        else:
+            target = matches[0] if step > 0 else matches[-1]
+        return go_to_event(state, target)
+    c = state.chronology
+    found = SearchIndex.for_chronology(c).matches(state.query)
+    n = len(found)
+    if not n:
         return False
-    cur = state.selected_event_id
-    if cur in found:
-        target = found[(found.index(cur) + step) % len(found)]
-    else:
-        target = found[0] if step > 0 else found[-1]
-    return go_to_event(state, target)
+    cur_index = _selected_index(state)
+    rank = None if cur_index is None else found.rank_of(cur_index)
+    at = (0 if step > 0 else n - 1) if rank is None else (rank + step) % n
+    return go_to_event(state, c.events[found.at(at)].id)
 
 
 def next_match(state: ViewState, matches: list[str] | None = None) -> bool:
     """Enter in the search field: the match after the selected one (wrapping), or the first.
-    ``matches`` defaults to :func:`search` for the state's query."""
+    ``matches`` defaults to all the matches of the state's query (see :func:`search`)."""
     return _step_match(state, matches, +1)
 
 

@@ -38,7 +38,7 @@ from .chronology import Chronology, Event
 MAX_COMMON: Final = 128  # frequent tokens that get a bit of their own
 DIRECT_LIMIT: Final = 4096  # mask() checks at most this many not-yet-indexed events one by one
 
-_SAMPLE: Final = 2048  # events sampled to choose the frequent tokens
+_SAMPLE: Final = 1024  # events sampled to choose the frequent tokens
 _END: Final = "\x00"  # written as a token after each event while building (checked, see _tokens)
 _TITLE_END: Final = "\x01"  # written as a token after each title
 _CODE_RESIDUAL: Final = -1
@@ -49,8 +49,10 @@ _CHUNK_S: Final = 0.004  # aim of one unit of work inside a slice (index chunk, 
 _WORD_CACHE: Final = 16
 _RESULT_CACHE: Final = 8
 _HEAD: Final = 1024  # first matches of each rank kept ready while a search runs
+_MAX_ROWS: Final = 65536  # events per search chunk at most (keeps temporary arrays small)
 
 _EMPTY = np.empty(0, dtype=np.int64)
+_NONE = np.empty(0, dtype=np.int32)  # no event indices
 
 
 def haystack(ev: Event) -> str:
@@ -133,8 +135,8 @@ class Matches:
         return int(t[rank]) if rank < t.size else int(self.others()[rank - t.size])
 
     def nbytes(self) -> int:
-        extra = sum(a.nbytes for a in (self._titles, self._others, self._ranked) if a is not None)
-        return int(self.events.nbytes + self.in_title.nbytes + extra)
+        kept = [a for a in (self._titles, self._others, self._ranked) if a is not None]
+        return int(self.events.nbytes + self.in_title.nbytes + sum(a.nbytes for a in kept))
 
 
 class _Word:
@@ -142,7 +144,6 @@ class _Word:
     the first ``n`` events (``full``/``title``: per event, whether it occurs there / in the title)."""
 
     __slots__ = (
-        "_pos",
         "common",
         "full",
         "n",
@@ -164,7 +165,6 @@ class _Word:
         self.full = np.zeros(n_events, dtype=bool)
         self.title = np.zeros(n_events, dtype=bool)
         self.parts: list[np.ndarray] = []  # byte positions of the word in events [0, n)
-        self._pos: np.ndarray | None = None
         # narrowing: a shorter word's positions (covering its first src_n events), the word is at
         # ``position - src_shift`` wherever the shorter word was found
         self.src: np.ndarray = _EMPTY
@@ -173,10 +173,9 @@ class _Word:
         self.src_len = 0
 
     def positions(self) -> np.ndarray:
-        if self._pos is None or len(self.parts) != 1 or self._pos is not self.parts[0]:
-            self._pos = np.concatenate(self.parts) if self.parts else _EMPTY
-            self.parts = [self._pos]
-        return self._pos
+        if len(self.parts) != 1:
+            self.parts = [np.concatenate(self.parts) if self.parts else _EMPTY]
+        return self.parts[0]
 
     def nbytes(self) -> int:
         return int(self.full.nbytes + self.title.nbytes + sum(p.nbytes for p in self.parts))
@@ -259,13 +258,17 @@ class SearchIndex:
             self._when_built.append(callback)
 
     def build_step(self, budget_s: float) -> bool:
-        """Index the next events for about ``budget_s`` seconds (at least one chunk); True when done."""
+        """Index the next events for about ``budget_s`` seconds; True when done. Each call indexes
+        at least one chunk, except the first, which may only choose the frequent tokens."""
         if self.built:
             return True
         t0 = time.perf_counter()
         deadline = t0 + budget_s
-        self._ensure_common()
-        last = 0.0
+        if self._common is None:
+            self._ensure_common()
+            if time.perf_counter() >= deadline:
+                self.build_seconds += time.perf_counter() - t0
+                return False
         while self._built_n < self.n:
             a = self._built_n
             b = min(self.n, a + self._chunk)
@@ -298,10 +301,10 @@ class SearchIndex:
         if self._common is not None:
             return
         step = max(1, self.n // _SAMPLE)
-        sample = self._events[::step]
+        sample = [haystack(ev).split() for ev in self._events[::step][:_SAMPLE]]
         df: Counter[str] = Counter()
-        for ev in sample:
-            df.update(set(haystack(ev).split()))
+        for toks in sample:
+            df.update(set(toks))
         ranked = [t for t, c in df.most_common() if c >= 2 and t not in (_END, _TITLE_END)]
         common = ranked[: self._max_common]
         self._common = common
@@ -309,9 +312,9 @@ class SearchIndex:
         self._bits = [np.zeros(self.n, dtype=np.uint64) for _ in range(self._n_words)]
         self._tbits = [np.zeros(self.n, dtype=np.uint64) for _ in range(self._n_words)]
         self._codes = {t: i for i, t in enumerate(common)}
-        # room for the residual bytes, estimated from the sample
+        # room for the residual bytes, estimated from the sample (characters for bytes)
         chosen = set(common)
-        rest = sum(len(_encode(t)) + 1 for ev in sample for t in haystack(ev).split() if t not in chosen)
+        rest = sum(len(t) + 1 for toks in sample for t in toks if t not in chosen)
         self._rbuf = np.zeros(int(rest / max(len(sample), 1) * self.n * 1.1) + 4096, dtype=np.uint8)
 
     def _tokens(self, events: Sequence[Event]) -> tuple[list[str], np.ndarray]:
@@ -500,7 +503,7 @@ class SearchIndex:
         """A search for ``query``, to be advanced with :meth:`Search.step`."""
         words = query_words(query)
         if not words or self.n == 0:
-            return Search(self, words, [], None, Matches(_EMPTY, np.zeros(0, dtype=bool)))
+            return Search(self, words, [], None, Matches(_NONE, np.zeros(0, dtype=bool)))
         done = self._results.get(words)
         if done is not None:
             self._results.move_to_end(words)
@@ -545,11 +548,12 @@ class SearchIndex:
         if not words or hi <= lo:
             return out
         done = self._results.get(words)
-        if done is not None:
+        if done is not None:  # a completed search: its matches, unless there are many (ANDs are faster)
             ev = done.events
-            sel = ev[int(np.searchsorted(ev, lo)) : int(np.searchsorted(ev, hi))]
-            out[sel - lo] = True
-            return out
+            i0, i1 = int(np.searchsorted(ev, lo)), int(np.searchsorted(ev, hi))
+            if (i1 - i0) * 16 <= hi - lo or not self.built:
+                out[ev[i0:i1] - lo] = True
+                return out
         b = min(hi, self._built_n)
         if lo < b:
             entries = [self._word(w) for w in words]
@@ -569,7 +573,14 @@ class SearchIndex:
 
     def nbytes(self) -> int:
         """Memory held by the index's arrays and caches (not counting the events themselves)."""
-        arrays = [self._roff, self._rtend, self._rbuf, self._freq, *self._bits, *self._tbits]
+        arrays: list[np.ndarray] = [
+            self._roff,
+            self._rtend,
+            self._rbuf,
+            self._freq,
+            *self._bits,
+            *self._tbits,
+        ]
         total = sum(a.nbytes for a in arrays)
         total += sum(w.nbytes() for w in self._words.values())
         total += sum(m.nbytes() for m in self._results.values())
@@ -597,13 +608,13 @@ class Search:
         self._entries = entries
         self._candidates = candidates
         self._next = 0
-        self._chunk = 16384
+        self._chunk = 8192
         self._events: list[np.ndarray] = []
         self._in_title: list[np.ndarray] = []
         self._n_title = 0
         self._n_total = 0
-        self._head_title = _EMPTY
-        self._head_other = _EMPTY
+        self._head_title = _NONE
+        self._head_other = _NONE
         self.matches: Matches | None = done  # set when complete
 
     @property
@@ -611,22 +622,28 @@ class Search:
         return self.matches is not None
 
     @property
+    def progress(self) -> float:
+        """The share of the events (or of the narrowed candidates) searched so far."""
+        if self.matches is not None:
+            return 1.0
+        if self._candidates is not None:
+            return self._next / max(self._candidates.size, 1)
+        return self._next / max(self.index.n, 1)
+
+    @property
     def total(self) -> int:
         """Matches found so far (all of them once done)."""
         return len(self.matches) if self.matches is not None else self._n_total
 
-    def step(self, budget_s: float) -> bool:
-        """Search for about ``budget_s`` seconds (at least one chunk); True when complete."""
+    def step(self, budget_s: float, until: int | None = None) -> bool:
+        """Search for about ``budget_s`` seconds (at least one chunk); True when complete. With
+        ``until``, stop as soon as the first ``until`` results are final (that many title matches)."""
         if self.matches is not None:
             return True
         ix = self.index
         deadline = time.perf_counter() + budget_s
-        worked = False
         while True:
-            now = time.perf_counter()
-            if worked and now >= deadline:
-                return False
-            c0 = now
+            c0 = time.perf_counter()
             if self._candidates is not None:
                 cands = self._candidates
                 j = self._next
@@ -638,26 +655,27 @@ class Search:
                     ix._extend(w, int(rows[-1]) + 1)
                 full, title = ix._eval(self._entries, rows)
                 found, in_title = rows[full], title[full]
-                self._next, size = k, k - j
+                self._next, size, end = k, k - j, cands.size
             else:
                 a = self._next
                 if a >= ix.n:
                     return self._finish()
-                if a >= ix.built_upto:
-                    ix.build_step(max(deadline - now, 0.0))
-                    worked = True
-                    continue
+                if a >= ix.built_upto:  # index some more events first, then search them
+                    ix.build_step(max(deadline - c0, 0.0) * 0.7)
+                    c0 = time.perf_counter()
                 b = min(ix.built_upto, a + self._chunk)
                 full, title = ix._eval(self._entries, slice(a, b))
                 hit = np.flatnonzero(full)
                 found, in_title = hit + a, title[hit]
-                self._next, size = b, b - a
+                self._next, size, end = b, b - a, ix.n
             self._record(found, in_title)
-            worked = True
             now = time.perf_counter()
             spent = now - c0
-            self._chunk = int(min(max(_CHUNK_S * size / max(spent, 1e-6), 1024), 1 << 20))
-            if now + spent > deadline:
+            if size:
+                self._chunk = int(min(max(_CHUNK_S * size / max(spent, 1e-6), 1024), _MAX_ROWS))
+            if self._next >= end:
+                return self._finish()
+            if (until is not None and self._n_title >= until) or now + spent > deadline:
                 return False
 
     def run(self) -> Matches:
@@ -669,7 +687,7 @@ class Search:
     def _record(self, found: np.ndarray, in_title: np.ndarray) -> None:
         if not found.size:
             return
-        found = found.astype(np.int64, copy=False)
+        found = found.astype(np.int32, copy=False)
         self._events.append(found)
         self._in_title.append(in_title)
         nt = int(np.count_nonzero(in_title))
@@ -688,7 +706,7 @@ class Search:
             events = np.concatenate(self._events)
             in_title = np.concatenate(self._in_title)
         else:
-            events, in_title = _EMPTY, np.zeros(0, dtype=bool)
+            events, in_title = _NONE, np.zeros(0, dtype=bool)
         self.matches = Matches(events, in_title)
         self._events, self._in_title = [], []
         self.index._remember(self.words, self.matches)
@@ -696,11 +714,13 @@ class Search:
 
     def ranked(self, limit: int | None = 200) -> np.ndarray:
         """Event indices of the best matches found so far (title matches first, then time order)."""
-        if self.matches is not None:
+        if self.matches is not None and (
+            limit is None or limit > _HEAD or self._n_total != len(self.matches)
+        ):
             return self.matches.ranked(limit)
         if limit is None or limit > _HEAD:
             if not self._events:
-                return _EMPTY
+                return _NONE
             ev = np.concatenate(self._events)
             ti = np.concatenate(self._in_title)
             both = np.concatenate((ev[ti], ev[~ti]))

@@ -1,8 +1,12 @@
 """The search field and its result list.
 
-Typing filters the list at every keystroke (``actions.search``: title, description, places, tags
-and id, ignoring case; title matches first). In the field, Enter and Shift+Enter select the next and
-previous match, ↓/↑ move through the results, and Esc closes the search and gives the focus back.
+Every keystroke starts a search of the chronology's index (``timeline_app.model.search``: title,
+description, places, tags and id, ignoring case; title matches first). The first results are shown
+after one short slice of searching in the keystroke handler; the rest of the search (the complete
+count, and the index itself the first time) runs in slices on a timer, so the field never stops
+answering, and the count says "N+ events match…" until it is complete. The list shows the first
+RESULT_LIMIT results; Enter and Shift+Enter go through all of them. In the field, ↓/↑ move through the
+list, and Esc closes the search and gives the focus back.
 Letters typed in the field never reach the window's one-key shortcuts: ``QLineEdit`` claims printable
 keys through ``ShortcutOverride``, and the field claims Enter, Esc, ↑ and ↓ as well.
 """
@@ -11,8 +15,17 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFocusEvent, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -26,11 +39,16 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.model import actions
+from timeline_app.model.search import Search, SearchIndex
 from timeline_app.model.view_state import ViewState
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+FIRST_BUDGET_S = 0.020  # searching inside the keystroke handler, before the first results are shown
+SLICE_S = 0.008  # each later slice of searching or indexing, on a timer (plus updating the list)
+RESULT_LIMIT = 200  # results listed; Enter and Shift+Enter go through all the matches
 
 
 def _is_shift_only(e: QKeyEvent) -> bool:
@@ -45,6 +63,7 @@ class SearchField(QLineEdit):
     prev_requested = Signal()
     close_requested = Signal()
     move_requested = Signal(int)  # +1 down, -1 up
+    focused = Signal()
 
     _OWN = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape, Qt.Key.Key_Up, Qt.Key.Key_Down)
 
@@ -58,6 +77,10 @@ class SearchField(QLineEdit):
             e.accept()
             return True
         return super().event(e)
+
+    def focusInEvent(self, e: QFocusEvent) -> None:
+        super().focusInEvent(e)
+        self.focused.emit()
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
         key = e.key()
@@ -171,7 +194,11 @@ class SearchPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.setObjectName("searchPanel")
-        self._matches: list[str] = []
+        self._shown: list[str] = []  # ids listed, best first
+        self._listed: tuple[tuple[str, ...], frozenset[str]] | None = None  # what the list shows
+        self._listed_from: object = None  # ... of which events
+        self._search: Search | None = None
+        self._indexing = False  # build the index in the background while the search is open
 
         self.field = SearchField()
         self.field.setPlaceholderText("Search events  ( / )")
@@ -187,6 +214,9 @@ class SearchPanel(QWidget):
         self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.results.setItemDelegate(ResultDelegate(self.results))
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self._timer = QTimer(self)  # the rest of a search, and the index, a slice at a time
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._tick)
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -196,6 +226,7 @@ class SearchPanel(QWidget):
         lay.addWidget(self.results, 1)
 
         self.field.textChanged.connect(self._on_text)
+        self.field.focused.connect(self._start_indexing)
         self.field.next_requested.connect(lambda: self.step(+1))
         self.field.prev_requested.connect(lambda: self.step(-1))
         self.field.move_requested.connect(self.move)
@@ -204,44 +235,113 @@ class SearchPanel(QWidget):
         self.results.itemActivated.connect(self._choose)
         self.results.itemClicked.connect(self._choose)
         state.query_changed.connect(self._on_query)
-        state.chronology_changed.connect(lambda *_: self._refill())
-        state.filters_changed.connect(lambda *_: self._refill())
+        state.chronology_changed.connect(lambda *_: self._restart())
+        state.filters_changed.connect(lambda *_: self._show())  # "(hidden lane)" in the list
         state.selection_changed.connect(lambda *_: self._follow_selection())
         self._show_results(False)
 
     # -- state -------------------------------------------------------------------------------------
     @property
     def matches(self) -> list[str]:
-        return list(self._matches)
+        """The ids listed, best first (the first RESULT_LIMIT matches)."""
+        return list(self._shown)
+
+    @property
+    def searching(self) -> bool:
+        """Whether a search is still running (its count is not final yet)."""
+        return self._search is not None and not self._search.done
+
+    def _index(self) -> SearchIndex:
+        return SearchIndex.for_chronology(self.state.chronology)
 
     def open_search(self) -> None:
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
+        self._start_indexing()
 
     def close_search(self) -> None:
         self.field.clear()  # clears the query, the result list and the highlight on the canvas
+        self._indexing = False
+        self._schedule()
         self.closed.emit()
+
+    def _start_indexing(self) -> None:
+        """Build the index in slices from now on (a search soon follows)."""
+        self._indexing = True
+        self._schedule()
 
     def _on_text(self, text: str) -> None:
         self.state.set_query(text)
-        self._refill()
+        self._restart()
 
     def _on_query(self, query: str) -> None:
         if self.field.text() != query:
             with QSignalBlocker(self.field):
                 self.field.setText(query)
-            self._refill()
+            self._restart()
 
-    def _refill(self) -> None:
+    def _restart(self) -> None:
+        """Search for the state's query: one short slice now, the rest on the timer."""
         query = self.state.query
-        self._matches = actions.search(self.state, query) if query.strip() else []
+        if query.strip():
+            self._search = self._index().start(query)
+            self._search.step(FIRST_BUDGET_S, until=RESULT_LIMIT)
+        else:
+            self._search = None
+        self._show()
+        self._schedule()
+
+    def _schedule(self) -> None:
+        more = self.searching or (self._indexing and not self._index().built)
+        if more and not self._timer.isActive():
+            self._timer.start()
+        elif not more:
+            self._timer.stop()
+
+    def _tick(self) -> None:
+        if self._search is not None and not self._search.done:
+            self._search.step(SLICE_S)
+            self._show()
+        elif self._indexing:
+            self._index().build_step(SLICE_S)
+        self._schedule()
+
+    def _show(self) -> None:
+        """The count, and the list when the best results changed."""
+        query = self.state.query.strip()
+        s = self._search
+        events = self.state.chronology.events
+        if s is not None:
+            rows = s.ranked(RESULT_LIMIT).tolist()
+            total, complete = s.total, s.done
+        else:
+            rows, total, complete = [], 0, True
+        ids = [events[i].id for i in rows]
+        self._shown = ids
+        listed = (tuple(ids), self.state.hidden_lanes)
+        if listed != self._listed or self._listed_from is not events:
+            self._listed, self._listed_from = listed, events
+            self._fill_list(rows)
+        if not query:
+            self.count.clear()
+        elif not complete:
+            done = f" ({s.progress:.0%} searched)" if s is not None else ""
+            self.count.setText(f"{total:,}+ events match…{done}" if total else f"Searching…{done}")
+        elif total == 0:
+            self.count.setText(f"No event matches “{query}”")
+        else:
+            listed_note = f" · first {len(ids):,} listed" if total > len(ids) else ""
+            self.count.setText(f"{total:,} event{'s' if total != 1 else ''} match · Enter: next{listed_note}")
+        self._show_results(bool(query))
+        self._follow_selection()
+
+    def _fill_list(self, rows: list[int]) -> None:
         c = self.state.chronology
         with QSignalBlocker(self.results):
             self.results.clear()
-            for eid in self._matches:
-                ev = c.event(eid)
-                if ev is None:
-                    continue
+            for i in rows:
+                ev = c.events[i]
+                eid = ev.id
                 cat = c.category_index.get(ev.category)
                 lane = cat.name if cat else ev.category
                 hidden = " (hidden lane)" if ev.category in self.state.hidden_lanes else ""
@@ -251,29 +351,20 @@ class SearchPanel(QWidget):
                 tip = html.escape(f"{ev.title}\n{ev.start.words()} · {lane}{hidden}").replace("\n", "<br>")
                 item.setToolTip(f"<qt>{tip}</qt>")
                 self.results.addItem(item)
-        n = len(self._matches)
-        if not query.strip():
-            self.count.clear()
-        elif n == 0:
-            self.count.setText(f"No event matches “{query.strip()}”")
-        else:
-            self.count.setText(f"{n} event{'s' if n != 1 else ''} match · Enter: next")
-        self._show_results(bool(query.strip()))
-        self._follow_selection()
 
     MAX_ROWS = 8
 
     def _show_results(self, shown: bool) -> None:
-        if self._matches:
-            rows = min(len(self._matches), self.MAX_ROWS)
+        if self._shown:
+            rows = min(len(self._shown), self.MAX_ROWS)
             row_h = self.results.sizeHintForRow(0)
             self.results.setFixedHeight(rows * row_h + 2 * self.results.frameWidth() + 2)
-        self.results.setVisible(shown and bool(self._matches))
+        self.results.setVisible(shown and bool(self._shown))
         self.count.setVisible(shown)
 
     def _follow_selection(self) -> None:
         eid = self.state.selected_event_id
-        row = self._matches.index(eid) if eid in self._matches else -1
+        row = self._shown.index(eid) if eid in self._shown else -1
         with QSignalBlocker(self.results):
             self.results.setCurrentRow(row)
         if row >= 0:
@@ -281,22 +372,31 @@ class SearchPanel(QWidget):
 
     # -- choosing ----------------------------------------------------------------------------------
     def step(self, direction: int) -> None:
-        if direction > 0:
-            actions.next_match(self.state, self._matches)
+        """Enter / Shift+Enter: the next / previous match among all of them (wrapping). While the
+        index is still being built, among the ones listed so far."""
+        s = self._search
+        if s is None:
+            return
+        if not s.done and self._index().built:
+            s.run()  # tens of milliseconds at most once the index is built
+            self._show()
+            self._schedule()
+        if s.done:
+            (actions.next_match if direction > 0 else actions.prev_match)(self.state)
         else:
-            actions.prev_match(self.state, self._matches)
+            (actions.next_match if direction > 0 else actions.prev_match)(self.state, self._shown)
 
     def move(self, direction: int) -> None:
         """↓/↑ in the field: select the next/previous result without wrapping."""
-        if not self._matches:
+        if not self._shown:
             return
         eid = self.state.selected_event_id
-        if eid in self._matches:
-            i = self._matches.index(eid) + direction
+        if eid in self._shown:
+            i = self._shown.index(eid) + direction
         else:
-            i = 0 if direction > 0 else len(self._matches) - 1
-        if 0 <= i < len(self._matches):
-            actions.go_to_event(self.state, self._matches[i])
+            i = 0 if direction > 0 else len(self._shown) - 1
+        if 0 <= i < len(self._shown):
+            actions.go_to_event(self.state, self._shown[i])
 
     def _choose(self, item: QListWidgetItem) -> None:
         eid = item.data(_ID_ROLE)
