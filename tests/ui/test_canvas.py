@@ -21,10 +21,11 @@ from timeline_app.model import (
     ViewState,
 )
 from timeline_app.model.dates import days_from_civil
+from timeline_app.model.event_arrays import EventArrays
+from timeline_app.model.layout import Occupancy, cluster_markers, lane_geometry
+from timeline_app.model.series_lod import adjacent_periods
 from timeline_app.ui.canvas import ChronologyCanvas, cursor_date_text
-from timeline_app.ui.indicator_plots import adjacent_periods
 from timeline_app.ui.palette import CanvasColors, contrast_ratio, lane_color
-from timeline_app.ui.timeline_item import EventArrays, Occupancy, cluster_markers, lane_geometry
 
 
 def P(text: str) -> PartialDate:
@@ -599,7 +600,7 @@ def test_shown_plots_and_chooser(qtbot, canvas: ChronologyCanvas) -> None:  # ty
 def test_derived_points_are_drawn_differently(qtbot, canvas: ChronologyCanvas) -> None:  # type: ignore[no-untyped-def]
     pl = canvas.indicator_plots()[0]
     s = next(s for s in pl.series if s.indicator.id == "pm25-beijing")
-    symbols = [p.symbol() for p in s.scatter.points()]
+    symbols = s.symbols()
     assert symbols == ["o", "d", "o", "o"]
     assert "derived (computed)" in pl.legend.labels()
     assert "no data between" in pl.legend.labels()
@@ -633,7 +634,7 @@ def test_cursor_date_text() -> None:
 
 
 def test_vectorised_dates_match_partial_date() -> None:
-    from timeline_app.ui.timeline_item import date_bounds
+    from timeline_app.model.event_arrays import date_bounds
 
     dates = [
         P(t)
@@ -657,7 +658,7 @@ def test_vectorised_dates_match_partial_date() -> None:
 
 
 def test_span_tracks_take_the_lowest_free_track() -> None:
-    from timeline_app.ui.timeline_item import assign_tracks
+    from timeline_app.model.event_arrays import assign_tracks
 
     lane = np.array([0, 0, 0, 0, 1])
     start = np.array([0.0, 1.0, 5.0, 6.0, 0.0])

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .columns import EventColumns, event_columns
 from .dates import PartialDate, today_epoch_day
 
 
@@ -316,18 +317,27 @@ class Chronology:
 
     # -- arrays for drawing and searching ---------------------------------------------------------
     @cached_property
+    def columns(self) -> EventColumns:
+        """The events' dates and lanes as arrays, read in one pass (see :mod:`.columns`). Building
+        a view of a million events starts here; a loader on a background thread may touch it first
+        so the UI thread finds it made."""
+        return event_columns(self.events, self.lane_of)
+
+    @cached_property
     def starts(self) -> np.ndarray:
-        return np.array([e.start_day() for e in self.events], dtype=np.float64)
+        return self.columns.start_first.astype(np.float64)
 
     @cached_property
     def ends(self) -> np.ndarray:
         """End of each event: span end, or the end of the start date's interval for point events."""
-        today = today_epoch_day()
-        return np.array([e.end_day(today) for e in self.events], dtype=np.float64)
+        c = self.columns
+        ends = np.where(c.has_end, c.end_end, c.start_end).astype(np.float64)
+        ends[c.ongoing] = float(today_epoch_day())
+        return ends
 
     @cached_property
     def lanes(self) -> np.ndarray:
-        return np.array([self.lane_of.get(e.category, 0) for e in self.events], dtype=np.int32)
+        return self.columns.lane
 
     def full_range(self) -> tuple[float, float]:
         """The days from the first thing to the last thing in the chronology."""

@@ -30,14 +30,25 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from ..model.chronology import Chronology
 from ..model.dates import civil_from_days, year_label
+from ..model.event_arrays import EventArrays
+from ..model.search import SearchIndex
 from ..model.ticks import MONTH_ABBR
 from ..model.view_state import MAX_SPAN_DAYS, MIN_SPAN_DAYS, Selection, TimeRange, ViewState
 from .indicator_plots import IndicatorPlot, OverlayText, region_color_map
+from .lane_axis import LaneAxisItem
 from .palette import CanvasColors, with_alpha
 from .time_axis import TimeAxisItem
-from .timeline_item import EventArrays, Hit, LaneAxisItem, TimelineItem
+from .timeline_frame import Hit
+from .timeline_item import TimelineItem
 
 PlotKey = tuple[str, str]
+
+
+def quiet_hidden_axes(plot: pg.PlotItem) -> None:
+    """The hidden top and right axes of a plot item follow its view too; with their automatic SI
+    prefix on, each pan re-lays out their (empty) label as HTML. Off: they have nothing to show."""
+    for name in ("top", "right"):
+        plot.getAxis(name).enableAutoSIPrefix(False)
 
 
 def cursor_date_text(day: float, span: float) -> str:
@@ -106,8 +117,10 @@ class ChronologyCanvas(QtWidgets.QWidget):
         self._timeline = TimelineItem()
         self._lane_axis = LaneAxisItem(self._timeline, self.LANE_COLUMN_WIDTH)
         self._time_axis = TimeAxisItem("bottom", show_labels=True)
+        self._timeline.set_ticks_source(self._time_axis.ticks_for)
         self._tl_plot = pg.PlotItem(axisItems={"left": self._lane_axis, "bottom": self._time_axis})
         self._tl_plot.hideButtons()
+        quiet_hidden_axes(self._tl_plot)
         self._tl_plot.setMenuEnabled(False)
         vb = self._tl_plot.getViewBox()
         vb.setMouseEnabled(x=True, y=False)
@@ -203,6 +216,12 @@ class ChronologyCanvas(QtWidgets.QWidget):
         """For images: every plot shown, heights scaled to fit, no toolbar and no hover."""
         self._render_mode = on
         self.set_toolbar_visible(not on)
+        if on and self._state.query.split():
+            # an image shows every match: finish the search index the window builds in slices
+            SearchIndex.for_chronology(self._state.chronology).ensure_built()
+        self._lane_axis.set_cached(not on)
+        for pl in self._plots.values():
+            pl.set_cached(not on)
         if on:
             self.set_shown_plots(self.plot_keys())
         self._relayout()
@@ -280,7 +299,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
     def _on_chronology_changed(self, chron: Chronology) -> None:
         if not self._alive():
             return
-        arrays = EventArrays.from_chronology(chron)
+        arrays = EventArrays.for_chronology(chron)
         self._timeline.set_chronology(chron, arrays)
         self._timeline.set_hidden_lanes(self._state.hidden_lanes)
         self._timeline.set_query(self._state.query)
@@ -297,12 +316,15 @@ class ChronologyCanvas(QtWidgets.QWidget):
         tl_vb = self._tl_plot.getViewBox()
         for key, inds in groups:
             pl = IndicatorPlot(key, inds, self._timeline, colors, self.LANE_COLUMN_WIDTH)
+            quiet_hidden_axes(pl.plot)
             pl.plot.getViewBox().setXLink(tl_vb)
             pl.markers.sigEventClicked.connect(self._on_event_clicked)
-            for s in pl.series:
-                s.scatter.sigClicked.connect(self._on_scatter_clicked)
+            pl.layer.sigPointClicked.connect(
+                lambda k, index, pl=pl: self._on_point_clicked(pl.series[k].indicator.id, index)
+            )
             pl.set_colors(self._colors, self.font())
             pl.set_selection(sel)
+            pl.set_cached(not self._render_mode)
             self._plots[key] = pl
         kept = [k for k in old_shown if k in self._plots]
         self._shown = kept if kept else list(self._plots)[: self.DEFAULT_SHOWN_PLOTS]
@@ -371,14 +393,8 @@ class ChronologyCanvas(QtWidgets.QWidget):
     def _on_lane_clicked(self, category_id: str) -> None:
         self._state.toggle_lane(category_id)
 
-    def _on_scatter_clicked(self, scatter: pg.ScatterPlotItem, points: list, ev: object) -> None:  # type: ignore[type-arg]
-        if not points:
-            return
-        for pl in self._plots.values():
-            for s in pl.series:
-                if s.scatter is scatter:
-                    self._state.select_point(s.indicator.id, int(points[0].data()))
-                    return
+    def _on_point_clicked(self, indicator_id: str, index: int) -> None:
+        self._state.select_point(indicator_id, index)
 
     # -- layout ----------------------------------------------------------------------------------------------
     def _relayout(self) -> None:

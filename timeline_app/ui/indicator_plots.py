@@ -15,16 +15,18 @@ selected event's line is emphasised, and a click near a line selects that event.
 from __future__ import annotations
 
 import html
-import math
 from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from ..model.chronology import Indicator, IndicatorPoint
+from ..model.chronology import Indicator
+from ..model.series_lod import SeriesArrays
 from ..model.view_state import Selection
+from .event_markers import EventMarkersItem
 from .palette import CanvasColors, with_alpha
+from .series_item import SeriesLayer
 from .time_axis import TimeAxisItem
 from .timeline_item import TimelineItem
 
@@ -49,16 +51,6 @@ def region_color_map(indicators: list[Indicator]) -> dict[str, str]:
         key = ind.region or ind.name
         if key not in out:
             out[key] = REGION_COLORS[len(out) % len(REGION_COLORS)]
-    return out
-
-
-def adjacent_periods(points: list[IndicatorPoint]) -> np.ndarray:
-    """``out[k]``: whether point k and k+1 (sorted by date) are adjacent periods, so the line between
-    them is solid (dotted otherwise: data are missing between them). The last entry is False."""
-    n = len(points)
-    out = np.zeros(n, dtype=bool)
-    for k in range(n - 1):
-        out[k] = points[k + 1].date.first_day() <= points[k].date.end_day() + 0.5
     return out
 
 
@@ -89,6 +81,8 @@ class OverlayText(QtWidgets.QGraphicsItem):
         self._size = QtCore.QSizeF(0, 0)
         self.setZValue(1000)
         self.setAcceptedMouseButtons(QtCore.Qt.MouseButton.NoButton)
+        # painted again only when it changes, not at every pan of the view under it
+        self.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_font(self, font: QtGui.QFont) -> None:
         self._font = QtGui.QFont(font)
@@ -169,6 +163,8 @@ class LegendOverlay(QtWidgets.QGraphicsItem):
         self._size = QtCore.QSizeF(0, 0)
         self.setZValue(1000)
         self.setAcceptedMouseButtons(QtCore.Qt.MouseButton.NoButton)
+        # painted again only when it changes, not at every pan of the view under it
+        self.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_style(
         self,
@@ -265,173 +261,25 @@ class LegendOverlay(QtWidgets.QGraphicsItem):
                 )
 
 
-class EventMarkersItem(pg.GraphicsObject):
-    """Every visible event as a thin vertical line in its lane colour, in ONE item.
-
-    It follows the timeline item's data, hidden lanes, selection and search (it reads them from
-    the :class:`TimelineItem` it is given), merges lines that fall on the same pixel column and
-    lane, and emphasises the selected event. ``sigEventClicked`` is emitted for a click within
-    ``HIT_PX`` pixels of a line; other clicks pass through to the plot.
-    """
-
-    sigEventClicked = QtCore.Signal(str)
-    HIT_PX = 4.0
-
-    def __init__(self, timeline: TimelineItem) -> None:
-        super().__init__()
-        self._timeline = timeline
-        self.setZValue(-5)
-
-    def boundingRect(self) -> QtCore.QRectF:
-        vr = self.viewRect()
-        return QtCore.QRectF() if vr is None else QtCore.QRectF(vr)
-
-    def viewTransformChanged(self) -> None:
-        super().viewTransformChanged()
-        self.prepareGeometryChange()
-
-    def viewRangeChanged(self) -> None:
-        self.prepareGeometryChange()
-        self.update()
-
-    def dataBounds(self, ax: int, frac: float = 1.0, orthoRange: object = None) -> None:
-        return None
-
-    def _transform(self) -> QtGui.QTransform | None:
-        view = self.getViewWidget()
-        if view is None:
-            return None
-        dt = self.deviceTransform(view.viewportTransform())
-        return None if dt.determinant() == 0 else dt
-
-    def _visible(self, rect: QtCore.QRectF, sx: float, tx: float) -> tuple[np.ndarray, np.ndarray]:
-        tl = self._timeline
-        a = tl.arrays()
-        lo = (rect.left() - 2 - tx) / sx
-        hi = (rect.right() + 2 - tx) / sx
-        vis = a.visible(lo, hi)
-        hidden = tl._hidden
-        if len(hidden):
-            vis = vis[~hidden[a.lane[vis]]]
-        xs = a.anchor[vis] * sx + tx
-        keep = (xs >= rect.left() - 2) & (xs <= rect.right() + 2)
-        return vis[keep], xs[keep]
-
-    def paint(self, p: QtGui.QPainter, opt: object, widget: object) -> None:
-        dt = self._transform()
-        vr = self.viewRect()
-        if dt is None or vr is None:
-            return
-        inv, ok = dt.inverted()
-        if not ok:
-            return
-        rect = dt.mapRect(vr)
-        sx, tx = dt.m11(), dt.m31()
-        tl = self._timeline
-        a = tl.arrays()
-        c = tl.colors()
-        vis, xs = self._visible(rect, sx, tx)
-        p.save()
-        try:
-            p.setTransform(inv * p.transform())
-            p.setClipRect(rect)
-            p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, False)
-            if len(vis):
-                match = tl._match
-                col = np.floor(xs - rect.left()).astype(np.int64)
-                ncol = int(rect.width()) + 8
-                lanes = a.lane[vis].astype(np.int64)
-                dim = np.zeros(len(vis), dtype=bool) if match is None else ~match[vis]
-                key = (lanes * 2 + dim) * ncol + np.clip(col + 4, 0, ncol - 1)
-                uniq = np.unique(key)
-                top, bottom = rect.top(), rect.bottom()
-                by_pen: dict[tuple[int, bool], list[QtCore.QLineF]] = {}
-                for k in uniq.tolist():
-                    cc = k % ncol - 4
-                    ld = k // ncol
-                    x = rect.left() + cc + 0.5
-                    by_pen.setdefault((ld // 2, bool(ld % 2)), []).append(QtCore.QLineF(x, top, x, bottom))
-                for (ln, is_dim), lines in by_pen.items():
-                    pen = QtGui.QPen(with_alpha(tl.lane_qcolor(ln), 0.12 if is_dim else 0.38), 1.0)
-                    p.setPen(pen)
-                    p.drawLines(lines)
-            sel = tl.selected_index()
-            if sel >= 0 and not (len(tl._hidden) and tl._hidden[a.lane[sel]]):
-                x = a.anchor[sel] * sx + tx
-                if rect.left() - 2 <= x <= rect.right() + 2:
-                    p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
-                    p.setPen(QtGui.QPen(c.selection, 2.0))
-                    p.drawLine(QtCore.QPointF(x, rect.top()), QtCore.QPointF(x, rect.bottom()))
-                    p.setPen(QtCore.Qt.PenStyle.NoPen)
-                    p.setBrush(c.selection)
-                    t = 5.0
-                    p.drawPolygon(
-                        QtGui.QPolygonF(
-                            [
-                                QtCore.QPointF(x - t, rect.top()),
-                                QtCore.QPointF(x + t, rect.top()),
-                                QtCore.QPointF(x, rect.top() + t * 1.3),
-                            ]
-                        )
-                    )
-        finally:
-            p.restore()
-
-    def event_near(self, x_px: float) -> int:
-        """The event whose line is nearest to ``x_px`` (view-port pixels), within ``HIT_PX``; -1 if none."""
-        dt = self._transform()
-        vr = self.viewRect()
-        if dt is None or vr is None:
-            return -1
-        rect = dt.mapRect(vr)
-        sx, tx = dt.m11(), dt.m31()
-        tl = self._timeline
-        sel = tl.selected_index()
-        if sel >= 0:
-            xs = tl.arrays().anchor[sel] * sx + tx
-            if abs(xs - x_px) <= self.HIT_PX and not (len(tl._hidden) and tl._hidden[tl.arrays().lane[sel]]):
-                return sel
-        vis, xs_all = self._visible(rect, sx, tx)
-        if not len(vis):
-            return -1
-        d = np.abs(xs_all - x_px)
-        j = int(np.argmin(d))
-        return int(vis[j]) if d[j] <= self.HIT_PX else -1
-
-    def event_x(self, event_id: str) -> float | None:
-        dt = self._transform()
-        i = self._timeline.arrays().index.get(event_id, -1)
-        if dt is None or i < 0:
-            return None
-        return float(self._timeline.arrays().anchor[i] * dt.m11() + dt.m31())
-
-    def mouseClickEvent(self, ev) -> None:  # type: ignore[no-untyped-def]
-        if ev.button() != QtCore.Qt.MouseButton.LeftButton:
-            ev.ignore()
-            return
-        view = self.getViewWidget()
-        if view is None:
-            ev.ignore()
-            return
-        pos = view.mapFromScene(ev.scenePos())
-        i = self.event_near(pos.x())
-        if i < 0:
-            ev.ignore()
-            return
-        ev.accept()
-        self.sigEventClicked.emit(self._timeline.arrays().ids[i])
-
-
 @dataclass
 class Series:
     indicator: Indicator
-    order: list[int]  # point indices sorted by date
-    x: np.ndarray
-    y: np.ndarray
+    data: SeriesArrays  # the points sorted by date, as arrays
     color: QtGui.QColor
-    solid: pg.PlotCurveItem
-    dotted: pg.PlotCurveItem
-    scatter: pg.ScatterPlotItem
+    layer: SeriesLayer  # draws the lines and symbols of the plot's series
+    k: int  # this series' position in the layer
+
+    def symbols(self) -> list[str]:
+        """'o' for each reported value, 'd' for each derived one, in date order."""
+        return self.layer.symbols(self.k)
+
+    @property
+    def x(self) -> np.ndarray:
+        return self.data.x
+
+    @property
+    def y(self) -> np.ndarray:
+        return self.data.y
 
 
 class IndicatorPlot:
@@ -463,6 +311,7 @@ class IndicatorPlot:
         vb.setDefaultPadding(0.0)
         self.plot.setLabel("left", key[1])
         self.value_axis.setStyle(tickTextOffset=4, autoExpandTextSpace=False)
+        self.set_cached(True)
         self.plot.setMinimumHeight(40)
 
         self.markers = EventMarkersItem(timeline)
@@ -479,42 +328,28 @@ class IndicatorPlot:
         self.legend = LegendOverlay(vb)
 
         self.series: list[Series] = []
+        self.layer = SeriesLayer()
         for ind in indicators:
-            pts = list(ind.points)
-            order = sorted(range(len(pts)), key=lambda k: pts[k].day())
-            sp = [pts[k] for k in order]
-            x = np.array([p.day() for p in sp], dtype=np.float64)
-            y = np.array([p.value for p in sp], dtype=np.float64)
-            adj = adjacent_periods(sp)
-            dotted_mask = ~adj
-            if len(dotted_mask):
-                dotted_mask[-1] = False
+            data = SeriesArrays.from_points(ind.points)
             color = QtGui.QColor(region_colors.get(ind.region or ind.name, REGION_COLORS[0]))
-            solid = pg.PlotCurveItem(x, y, connect=adj if len(x) > 1 else "all")
-            dotted = pg.PlotCurveItem(x, y, connect=dotted_mask if len(x) > 1 else "all")
-            scatter = pg.ScatterPlotItem(
-                x=x, y=y, data=np.array(order, dtype=np.int64), hoverable=False, tip=None
-            )
-            for item in (dotted, solid, scatter):
-                self.plot.addItem(item)
-            # a curve without a segment would still paint an empty path (an invalid one in SVG)
-            solid.setVisible(bool(len(x) > 1 and adj[:-1].any()))
-            dotted.setVisible(bool(len(x) > 1 and dotted_mask.any()))
-            scatter.setZValue(20)
-            self.series.append(Series(ind, order, x, y, color, solid, dotted, scatter))
+            self.series.append(Series(ind, data, color, self.layer, self.layer.add(data, color)))
+        self.plot.addItem(self.layer)
         self.selection_ring = pg.ScatterPlotItem()
         self.selection_ring.setZValue(30)
         self.plot.addItem(self.selection_ring, ignoreBounds=True)
-        self._has_derived = any(p.is_derived for ind in indicators for p in ind.points)
-        self._has_gaps = any(
-            (~adjacent_periods(sorted(ind.points, key=lambda p: p.day())))[:-1].any()
-            for ind in indicators
-            if len(ind.points) > 1
-        )
+        self._has_derived = any(bool(s.data.derived.any()) for s in self.series)
+        self._has_gaps = any(s.data.has_gaps() for s in self.series)
+        self._y_range = self._data_y_range()
         self._colors: CanvasColors | None = None
         self._selection: Selection | None = None
         vb.sigResized.connect(self._on_resized)
         self.update_y_range()
+
+    def set_cached(self, on: bool) -> None:
+        """Keep the value axis as a pixmap between paints (it changes with the data and the size,
+        not when the view pans); off when rendering to a file, so an SVG gets text."""
+        mode = QtWidgets.QGraphicsItem.CacheMode
+        self.value_axis.setCacheMode(mode.DeviceCoordinateCache if on else mode.NoCache)
 
     # -- appearance -----------------------------------------------------------------------------------------
     def series_label(self, ind: Indicator) -> str:
@@ -539,26 +374,8 @@ class IndicatorPlot:
         self.title.set_lines([[(self.key[0], fg, True), (f"  {self.key[1]}", colors.muted, False)]])
         self.readout.set_font(small)
         self.readout.set_panel_colors(colors.panel, colors.separator)
-        bg = colors.background
         for s in self.series:
-            s.solid.setPen(pg.mkPen(s.color, width=2))
-            s.dotted.setPen(pg.mkPen(s.color, width=1.5, style=QtCore.Qt.PenStyle.DotLine))
-            pts = s.indicator.points
-            symbols = ["d" if pts[k].is_derived else "o" for k in s.order]
-            brushes = [pg.mkBrush(bg) if pts[k].is_derived else pg.mkBrush(s.color) for k in s.order]
-            pens = [
-                pg.mkPen(s.color, width=1.6) if pts[k].is_derived else pg.mkPen(bg, width=1) for k in s.order
-            ]
-            sizes = [10 if pts[k].is_derived else 8 for k in s.order]
-            s.scatter.setData(
-                x=s.x,
-                y=s.y,
-                symbol=symbols,
-                brush=brushes,
-                pen=pens,
-                size=sizes,
-                data=np.array(s.order, dtype=np.int64),
-            )
+            self.layer.set_style(s.k, s.color, colors.background)
         self._rebuild_legend(colors, small)
         self._update_selection_ring()
         self.markers.update()
@@ -601,12 +418,14 @@ class IndicatorPlot:
             self._unit_text = text
             self.value_axis.setLabel(text, **style)
 
-    def data_y_range(self) -> tuple[float, float] | None:
+    def _data_y_range(self) -> tuple[float, float] | None:
         ys = [s.y for s in self.series if len(s.y)]
         if not ys:
             return None
-        allv = np.concatenate(ys)
-        return float(allv.min()), float(allv.max())
+        return min(float(y.min()) for y in ys), max(float(y.max()) for y in ys)
+
+    def data_y_range(self) -> tuple[float, float] | None:
+        return self._y_range
 
     def update_y_range(self) -> None:
         """Fit Y to all the plot's data, leaving room at the top for the title and legend."""
@@ -689,18 +508,8 @@ class IndicatorPlot:
 
     def point_at(self, pos: QtCore.QPointF, tol: float = 7.0) -> tuple[str, int] | None:
         """The data point nearest to ``pos`` (view-port pixels) within ``tol`` pixels."""
-        t = self._to_px()
-        if t is None:
-            return None
-        best: tuple[float, str, int] | None = None
-        for s in self.series:
-            for k in s.order:
-                pt = s.indicator.points[k]
-                q = t[0].map(QtCore.QPointF(pt.day(), pt.value))
-                d = math.hypot(q.x() - pos.x(), q.y() - pos.y())
-                if d <= tol and (best is None or d < best[0]):
-                    best = (d, s.indicator.id, k)
-        return None if best is None else (best[1], best[2])
+        hit = self.layer.point_near(pos, tol)
+        return None if hit is None else (self.series[hit[1]].indicator.id, hit[2])
 
     def point_tooltip(self, indicator_id: str, index: int) -> str:
         for s in self.series:
@@ -725,10 +534,10 @@ class IndicatorPlot:
         """For each series, the value of the point nearest to ``day`` (not interpolated)."""
         out = []
         for s in self.series:
-            if not len(s.x):
+            j = s.data.nearest(day)
+            if j < 0:
                 continue
-            j = int(np.argmin(np.abs(s.x - day)))
-            pt = s.indicator.points[s.order[j]]
+            pt = s.indicator.points[int(s.data.order[j])]
             tag = ", derived" if pt.is_derived else ""
             out.append(f"{self.series_label(s.indicator)}: {format_value(pt.value)} ({pt.date.iso()}{tag})")
         return out

@@ -3,23 +3,53 @@
 :class:`TimeAxisItem` draws the ticks chosen by :func:`timeline_app.model.ticks.compute_ticks` (pure,
 tested without a window): calendar steps whose labels never collide at the current pixel width,
 in two rows (the step, then its context: ``Feb`` over ``2014``, ``26`` over ``Feb 2014``). It
-replaces pyqtgraph's number ticks by overriding :meth:`generateDrawSpecs` / :meth:`drawPicture`;
-pyqtgraph still caches the result as a picture and redraws only when the range changes.
+replaces pyqtgraph's number ticks by overriding :meth:`paint`: what to draw is planned once per
+range and size, as arrays, and drawn straight onto the painter.
 
 ``pg.DateAxisItem`` is not used: it cannot do BCE and costs several milliseconds a frame.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
 from ..model.ticks import AxisTicks, compute_ticks
+from .batch_draw import RuleBatch, vertical_rules
 
 TICK_MAJOR_PX = 7
 TICK_MINOR_PX = 4
+
+# Every axis of a canvas (the timeline's, each plot's) and the timeline's grid ask for the same ticks
+# in a frame: they are computed once and shared, by font and range.
+_TICKS: OrderedDict[tuple[object, ...], AxisTicks] = OrderedDict()
+_TICKS_KEPT = 32
+
+
+class _Measure:
+    """Label widths in a font (and its bold), remembered: the same few labels are measured again
+    at every frame."""
+
+    def __init__(self, font: QtGui.QFont, bold: QtGui.QFont) -> None:
+        self._fm = QtGui.QFontMetricsF(font)
+        self._fmb = QtGui.QFontMetricsF(bold)
+        self._widths: dict[str, float] = {}
+        self.key = (font.key(), bold.key())
+
+    def __call__(self, text: str) -> float:
+        w = self._widths.get(text)
+        if w is None:
+            w = max(
+                self._fm.horizontalAdvance(text), self._fmb.horizontalAdvance(text) if len(text) > 5 else 0.0
+            )
+            if len(self._widths) < 4096:
+                self._widths[text] = w
+        return w
 
 
 class TimeAxisItem(pg.AxisItem):
@@ -40,6 +70,8 @@ class TimeAxisItem(pg.AxisItem):
         self._bold = QtGui.QFont(self._font)
         self._bold.setBold(True)
         self._last: AxisTicks | None = None
+        self._measure = _Measure(self._font, self._bold)
+        self._rules = RuleBatch()
         self._grid_pens: tuple[QtGui.QPen, QtGui.QPen] | None = None
         self._update_height()
 
@@ -48,6 +80,7 @@ class TimeAxisItem(pg.AxisItem):
         self._font = QtGui.QFont(font)
         self._bold = QtGui.QFont(font)
         self._bold.setBold(True)
+        self._measure = _Measure(self._font, self._bold)
         self.setTickFont(self._font)
         self._update_height()
         self.picture = None
@@ -91,13 +124,16 @@ class TimeAxisItem(pg.AxisItem):
         return self._last
 
     def ticks_for(self, lo: float, hi: float, width_px: float) -> AxisTicks:
-        fm = QtGui.QFontMetricsF(self._font)
-        fmb = QtGui.QFontMetricsF(self._bold)
-
-        def measure(text: str) -> float:
-            return max(fm.horizontalAdvance(text), fmb.horizontalAdvance(text) if len(text) > 5 else 0.0)
-
-        return compute_ticks(lo, hi, width_px, measure)
+        """Ticks for the days ``lo..hi`` over ``width_px`` pixels in this axis's font (shared
+        between the axes and the grids of one frame)."""
+        q = (hi - lo) * 1e-9 or 1e-9
+        key = (self._measure.key, round(lo / q), round(hi / q), round(width_px, 2))
+        ticks = _TICKS.get(key)
+        if ticks is None:
+            ticks = _TICKS[key] = compute_ticks(lo, hi, width_px, self._measure)
+            if len(_TICKS) > _TICKS_KEPT:
+                _TICKS.popitem(last=False)
+        return ticks
 
     # -- pyqtgraph hooks ------------------------------------------------------------------------------
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:
@@ -108,9 +144,10 @@ class TimeAxisItem(pg.AxisItem):
         ]
 
     def tickStrings(self, values: Sequence[float], scale: float, spacing: float) -> list[str]:
-        return ["" for _ in values]  # labels are placed by generateDrawSpecs
+        return ["" for _ in values]  # labels are placed by _plan
 
-    def generateDrawSpecs(self, p: QtGui.QPainter):  # type: ignore[no-untyped-def]
+    def _plan(self) -> _AxisPlan | None:
+        """What :meth:`paint` draws, as arrays: made once per range or size."""
         bounds = self.mapRectFromParent(self.geometry())
         lo, hi = float(self.range[0]), float(self.range[1])
         width = bounds.width()
@@ -121,45 +158,18 @@ class TimeAxisItem(pg.AxisItem):
         top = self.orientation == "top"
         edge = bounds.bottom() if top else bounds.top()
         direction = -1.0 if top else 1.0
+        x0 = bounds.left()
+        major_days = {k.day for k in ticks.major}
+        major = x0 + np.array([k.x for k in ticks.major], dtype=np.float64)
+        minor = x0 + np.array([k.x for k in ticks.minor if k.day not in major_days], dtype=np.float64)
         grid_from = edge
         view = self.linkedView()
         if self._grid_pens is not None and view is not None:
             vr = view.mapRectToItem(self, view.boundingRect())
             grid_from = vr.bottom() if top else vr.top()
-
-        axis_spec = (self.pen(), QtCore.QPointF(bounds.left(), edge), QtCore.QPointF(bounds.right(), edge))
-        tick_specs: list[tuple[QtGui.QPen, QtCore.QPointF, QtCore.QPointF]] = []
-        pen = self.tickPen()
-        minor_pen = QtGui.QPen(pen)
-        c = QtGui.QColor(minor_pen.color())
-        c.setAlphaF(c.alphaF() * 0.6)
-        minor_pen.setColor(c)
-        major_days = {k.day for k in ticks.major}
-        x0 = bounds.left()
-        grid = self._grid_pens
-        for k in ticks.major:
-            x = x0 + k.x
-            if grid is not None:
-                tick_specs.append((grid[1], QtCore.QPointF(x, grid_from), QtCore.QPointF(x, edge)))
-            tick_specs.append(
-                (pen, QtCore.QPointF(x, edge), QtCore.QPointF(x, edge + direction * TICK_MAJOR_PX))
-            )
-        for k in ticks.minor:
-            if k.day in major_days:
-                continue
-            x = x0 + k.x
-            if grid is not None:
-                tick_specs.append((grid[0], QtCore.QPointF(x, grid_from), QtCore.QPointF(x, edge)))
-            tick_specs.append(
-                (minor_pen, QtCore.QPointF(x, edge), QtCore.QPointF(x, edge + direction * TICK_MINOR_PX))
-            )
-
-        text_specs: list[tuple[QtCore.QRectF, int, str, bool]] = []
+        texts: list[tuple[QtCore.QRectF, str, bool]] = []
         if self._show_labels:
-            fm = QtGui.QFontMetricsF(self._font)
-            th = fm.height()
-            flags = int(QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignVCenter)
-            flags |= int(QtCore.Qt.TextFlag.TextDontClip)
+            th = QtGui.QFontMetricsF(self._font).height()
             if top:
                 row1 = edge - TICK_MAJOR_PX - 1 - th
                 row2 = row1 - th
@@ -167,23 +177,72 @@ class TimeAxisItem(pg.AxisItem):
                 row1 = edge + TICK_MAJOR_PX - 2
                 row2 = row1 + th
             for k in ticks.labelled("minor"):
-                r = QtCore.QRectF(x0 + k.label_x, row1, k.label_width + 2, th)
-                text_specs.append((r, flags, k.label, False))
+                texts.append((QtCore.QRectF(x0 + k.label_x, row1, k.label_width + 2, th), k.label, False))
             for k in ticks.labelled("major"):
-                r = QtCore.QRectF(x0 + k.label_x, row2, k.label_width + 2, th)
-                text_specs.append((r, flags, k.label, True))
-        return axis_spec, tick_specs, text_specs
+                texts.append((QtCore.QRectF(x0 + k.label_x, row2, k.label_width + 2, th), k.label, True))
+        return _AxisPlan(bounds, edge, direction, grid_from, major, minor, texts)
 
-    def drawPicture(self, p: QtGui.QPainter, axisSpec, tickSpecs, textSpecs) -> None:  # type: ignore[no-untyped-def]
-        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, False)
-        p.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing, True)
-        pen, p1, p2 = axisSpec
-        p.setPen(pen)
-        p.drawLine(p1, p2)
-        for tpen, a, b in tickSpecs:
-            p.setPen(tpen)
-            p.drawLine(a, b)
-        p.setPen(self.textPen())
-        for rect, flags, text, bold in textSpecs:
-            p.setFont(self._bold if bold else self._font)
-            p.drawText(rect, flags, text)
+    def paint(self, p: QtGui.QPainter, opt: object, widget: object) -> None:
+        """Draw straight onto the painter, from arrays: the ticks change with every pan, so
+        recording them into a ``QPicture`` (what pyqtgraph's axes do) and replaying it would cost
+        twice. Lines are thin rectangles, grid lines one stretched row of pixels (the pens are
+        translucent; see :mod:`timeline_app.ui.batch_draw`)."""
+        if self.picture is None:  # pyqtgraph's "out of date" mark
+            self._plan_cache = self._plan()
+            self.picture = QtGui.QPicture()
+        plan = getattr(self, "_plan_cache", None)
+        if plan is None:
+            return
+        p.save()
+        try:
+            p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, False)
+            p.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing, True)
+            b, edge, d = plan.bounds, plan.edge, plan.direction
+            if self._grid_pens is not None and plan.grid_from != edge:
+                x0 = float(np.floor(b.left()))
+                g0, g1 = min(plan.grid_from, edge), max(plan.grid_from, edge)
+                vertical_rules(
+                    p,
+                    x0,
+                    g0,
+                    int(np.ceil(b.right() - x0)),
+                    g1 - g0,
+                    [(plan.minor, self._grid_pens[0].color()), (plan.major, self._grid_pens[1].color())],
+                )
+            y = np.floor(edge) + 0.5
+            self._rules.draw(p, np.array([[b.left(), y, b.right(), y]]), self.pen().color(), 1.0)
+            tick = self.tickPen().color()
+            minor_color = QtGui.QColor(tick)
+            minor_color.setAlphaF(tick.alphaF() * 0.6)
+            for xs, color, length in (
+                (plan.major, tick, TICK_MAJOR_PX),
+                (plan.minor, minor_color, TICK_MINOR_PX),
+            ):
+                if len(xs):
+                    xs = np.floor(xs) + 0.5
+                    lines = np.empty((len(xs), 4))
+                    lines[:, 0] = xs
+                    lines[:, 1] = edge
+                    lines[:, 2] = xs
+                    lines[:, 3] = edge + d * length
+                    self._rules.draw(p, lines, color, 1.0)
+            if plan.texts:
+                p.setPen(self.textPen())
+                flags = int(QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignVCenter)
+                flags |= int(QtCore.Qt.TextFlag.TextDontClip)
+                for rect, text, bold in plan.texts:
+                    p.setFont(self._bold if bold else self._font)
+                    p.drawText(rect, flags, text)
+        finally:
+            p.restore()
+
+
+@dataclass
+class _AxisPlan:
+    bounds: QtCore.QRectF
+    edge: float
+    direction: float
+    grid_from: float
+    major: np.ndarray  # x of major ticks
+    minor: np.ndarray  # x of minor ticks (not also major)
+    texts: list[tuple[QtCore.QRectF, str, bool]]

@@ -1,0 +1,174 @@
+"""Many rectangles or lines in ONE ``QPainter`` call, straight from a numpy array.
+
+``QPainter.drawRects`` / ``drawLines`` take a C array of ``QRectF`` / ``QLineF``; building a Python
+list of Qt objects for them costs about a microsecond per shape, more than drawing it. pyqtgraph's
+``PrimitiveArray`` (what its ``BarGraphItem`` and ``PlotCurveItem`` use) lays the shapes out in a
+numpy array that the binding hands to Qt as that C array. When it is not there (another pyqtgraph),
+we fall back to a list.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6 import QtCore, QtGui
+
+try:
+    from pyqtgraph.Qt.internals import PrimitiveArray
+except ImportError:  # pragma: no cover - another pyqtgraph
+    PrimitiveArray = None
+
+
+class _Batch:
+    def __init__(self, klass: type) -> None:
+        self._klass = klass
+        self._array = PrimitiveArray(klass, 4) if PrimitiveArray is not None else None
+
+    def _args(self, data: np.ndarray) -> tuple[object, ...]:
+        if self._array is None:
+            return ([self._klass(*row) for row in data.tolist()],)  # pragma: no cover
+        self._array.resize(len(data))
+        self._array.ndarray()[:] = data
+        return tuple(self._array.drawargs())
+
+
+class RectBatch(_Batch):
+    """``draw(p, boxes)``: rectangles given as rows ``(x, y, width, height)``, with the painter's
+    current pen and brush."""
+
+    def __init__(self) -> None:
+        super().__init__(QtCore.QRectF)
+
+    def draw(self, p: QtGui.QPainter, boxes: np.ndarray) -> None:
+        if len(boxes):
+            p.drawRects(*self._args(np.asarray(boxes, dtype=np.float64)))
+
+
+class LineBatch(_Batch):
+    """``draw(p, lines)``: lines given as rows ``(x1, y1, x2, y2)``, with the painter's pen."""
+
+    def __init__(self) -> None:
+        super().__init__(QtCore.QLineF)
+
+    def draw(self, p: QtGui.QPainter, lines: np.ndarray) -> None:
+        if len(lines):
+            p.drawLines(*self._args(np.asarray(lines, dtype=np.float64)))
+
+
+class SpriteBatch:
+    """``draw(p, x, y, pixmap)``: one pixmap centred on each point (x, y), in one
+    ``drawPixmapFragments`` call, as pyqtgraph's ``ScatterPlotItem`` draws its symbols."""
+
+    def __init__(self) -> None:
+        frag = QtGui.QPainter.PixmapFragment
+        self._array = PrimitiveArray(frag, 10) if PrimitiveArray is not None else None
+
+    def draw(self, p: QtGui.QPainter, x: np.ndarray, y: np.ndarray, pixmap: QtGui.QPixmap) -> None:
+        n = len(x)
+        if n == 0:
+            return
+        w, h = pixmap.width(), pixmap.height()
+        self.draw_parts(p, x, y, np.array([[0.0, 0.0, float(w), float(h)]]), pixmap)
+
+    def draw_parts(
+        self, p: QtGui.QPainter, x: np.ndarray, y: np.ndarray, source: np.ndarray, pixmap: QtGui.QPixmap
+    ) -> None:
+        """Part ``source`` (rows: left, top, width, height in the pixmap's device pixels; one row
+        for all, or one per point) of the pixmap centred on each point."""
+        n = len(x)
+        if n == 0:
+            return
+        dpr = pixmap.devicePixelRatioF() or 1.0
+        if self._array is None:  # pragma: no cover - another pyqtgraph
+            src = np.broadcast_to(source, (n, 4))
+            for cx, cy, (sl, st, sw, sh) in zip(x.tolist(), y.tolist(), src.tolist(), strict=True):
+                target = QtCore.QRectF(cx - sw / dpr / 2, cy - sh / dpr / 2, sw / dpr, sh / dpr)
+                p.drawPixmap(target, pixmap, QtCore.QRectF(sl, st, sw, sh))
+            return
+        self._array.resize(n)
+        frags = self._array.ndarray()
+        frags[:, 0] = x
+        frags[:, 1] = y
+        frags[:, 2:6] = source
+        frags[:, 6:10] = (1.0 / dpr, 1.0 / dpr, 0.0, 1.0)
+        p.drawPixmapFragments(*self._array.drawargs(), pixmap)
+
+
+class RuleBatch:
+    """``draw(p, lines, color, width)``: horizontal and vertical lines (rows ``(x1, y1, x2, y2)``)
+    as thin filled rectangles. Qt's raster engine draws a translucent one-pixel line pixel by
+    pixel, some thirty times slower than an opaque one; a translucent rectangle is filled span by
+    span, as fast as an opaque one, and looks the same."""
+
+    def __init__(self) -> None:
+        self._rects = RectBatch()
+
+    def draw(self, p: QtGui.QPainter, lines: np.ndarray, color: QtGui.QColor, width: float = 1.0) -> None:
+        if not len(lines):
+            return
+        lines = np.asarray(lines, dtype=np.float64)
+        x0 = np.minimum(lines[:, 0], lines[:, 2])
+        x1 = np.maximum(lines[:, 0], lines[:, 2])
+        y0 = np.minimum(lines[:, 1], lines[:, 3])
+        y1 = np.maximum(lines[:, 1], lines[:, 3])
+        vertical = (x1 - x0) < (y1 - y0)
+        half = width / 2.0
+        boxes = np.empty((len(lines), 4))
+        boxes[:, 0] = np.where(vertical, x0 - half, x0)
+        boxes[:, 1] = np.where(vertical, y0, y0 - half)
+        boxes[:, 2] = np.where(vertical, width, x1 - x0)
+        boxes[:, 3] = np.where(vertical, y1 - y0, width)
+        p.setPen(QtCore.Qt.PenStyle.NoPen)
+        p.setBrush(color)
+        self._rects.draw(p, boxes)
+
+
+_ROWS: dict[tuple[object, ...], QtGui.QImage] = {}
+_ROWS_KEPT = 8
+
+
+def vertical_rules(
+    p: QtGui.QPainter,
+    left: float,
+    top: float,
+    width: int,
+    height: float,
+    rules: list[tuple[np.ndarray, QtGui.QColor]],
+) -> None:
+    """Full-height vertical one-pixel lines at pixel columns ``xs`` (from ``left``), in each colour
+    in turn, as ONE stretched row of pixels. A translucent vertical line is the slowest thing Qt's
+    raster engine draws (a blend call for every pixel, line or rectangle alike); a row image
+    stretched over the height is blended a whole scanline at a time. The rows are kept: the grid of
+    the timeline and of every plot under it is the same row in a frame."""
+    if width <= 0 or height <= 0:
+        return
+    layers = []
+    for xs, color in rules:
+        cols = np.unique(np.floor(np.asarray(xs, dtype=np.float64) - left).astype(np.int64))
+        cols = cols[(cols >= 0) & (cols < width)]
+        if len(cols):
+            layers.append((cols, color))
+    if not layers:
+        return
+    key = (width, *((cols.tobytes(), color.rgba()) for cols, color in layers))
+    img = _ROWS.get(key)
+    if img is None:
+        row = np.zeros((width, 4))  # premultiplied r, g, b, a
+        for cols, color in layers:
+            a = color.alphaF()
+            src = np.array([color.redF() * a, color.greenF() * a, color.blueF() * a, a])
+            row[cols] = src + row[cols] * (1.0 - a)
+        bgra = np.empty((width, 4), dtype=np.uint8)
+        bgra[:, 0] = np.rint(row[:, 2] * 255)
+        bgra[:, 1] = np.rint(row[:, 1] * 255)
+        bgra[:, 2] = np.rint(row[:, 0] * 255)
+        bgra[:, 3] = np.rint(row[:, 3] * 255)
+        img = QtGui.QImage(
+            bgra.tobytes(), width, 1, width * 4, QtGui.QImage.Format.Format_ARGB32_Premultiplied
+        ).copy()
+        _ROWS[key] = img
+        if len(_ROWS) > _ROWS_KEPT:
+            del _ROWS[next(iter(_ROWS))]
+    hint = p.testRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform)
+    p.setRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform, False)
+    p.drawImage(QtCore.QRectF(left, top, width, height), img)
+    p.setRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform, hint)

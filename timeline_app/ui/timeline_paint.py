@@ -1,0 +1,552 @@
+"""Painting one :class:`~timeline_app.ui.timeline_frame.Frame` of the lane timeline.
+
+Python calls are what cost in a paint, not pixels: a frame of a million events zoomed out still
+shows a thousand bars and a hundred clusters. So shapes of one style are drawn together: bars,
+fades, brackets, whiskers and grid lines by style, each style in ONE ``drawRects``/``drawLines``
+call from a numpy array (:mod:`timeline_app.ui.batch_draw`); gradient ends with one
+bounding-box-relative gradient per style; markers of a style as ONE path. Texts (cluster counts,
+titles) are ``QStaticText``, laid out once and kept.
+
+How a date's *precision* differs from an event's *duration*: a point event known only to the
+year or month gets a thin whisker with end caps across the interval it may stand for, and its
+marker sits in the middle of that interval; a span's imprecise start or end is drawn as a soft
+gradient over the uncertain interval, while the part that surely happened is a solid bar. So
+"sometime in 2014" (whisker) never looks like "all of 2014" (bar). Approximate events have a
+dashed outline; ongoing spans fade out at today with an arrow.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui
+
+from ..model.layout import count_text
+from ..model.ticks import compute_ticks
+from .batch_draw import LineBatch, RectBatch, RuleBatch, vertical_rules
+from .palette import contrast_ratio, era_color, mix, text_on, with_alpha
+from .timeline_frame import Frame
+
+if TYPE_CHECKING:
+    from .timeline_item import TimelineItem
+
+_NO_PEN = QtCore.Qt.PenStyle.NoPen
+_NO_BRUSH = QtCore.Qt.BrushStyle.NoBrush
+_STATIC_TEXTS = 4096  # laid-out texts kept
+THIN_BAR_PX = 5.0  # bars thinner than this get no outline and no brackets
+
+
+def contrast_ok(a: QtGui.QColor, b: QtGui.QColor) -> bool:
+    return contrast_ratio(a, b) >= 4.5
+
+
+def _fade(a: QtGui.QColor, b: QtGui.QColor) -> QtGui.QBrush:
+    """A left-to-right gradient from ``a`` to ``b`` across whatever rectangle it fills."""
+    g = QtGui.QLinearGradient(0.0, 0.0, 1.0, 0.0)
+    g.setCoordinateMode(QtGui.QGradient.CoordinateMode.ObjectBoundingMode)
+    g.setColorAt(0.0, a)
+    g.setColorAt(1.0, b)
+    return QtGui.QBrush(g)
+
+
+def diamond_path(x: np.ndarray, y: np.ndarray, r: float) -> QtGui.QPainterPath:
+    """Diamonds of radius ``r`` centred on (x, y), as one path (closed sub-paths)."""
+    n = len(x)
+    dx = np.array([0.0, r, 0.0, -r, 0.0])
+    dy = np.array([-r, 0.0, r, 0.0, -r])
+    px = (x[:, None] + dx[None, :]).ravel()
+    py = (y[:, None] + dy[None, :]).ravel()
+    connect = np.ones(5 * n, dtype=bool)
+    connect[4::5] = False
+    path: QtGui.QPainterPath = pg.arrayToQPath(px, py, connect=connect)
+    return path
+
+
+def box_outline(x: np.ndarray, y: np.ndarray, w: np.ndarray, h: np.ndarray) -> np.ndarray:
+    """The four edges of rectangles as lines on the pixel grid (for a one-pixel pen without
+    antialiasing): rows (x1, y1, x2, y2)."""
+    x0 = np.floor(x) + 0.5
+    x1 = np.maximum(np.floor(x + w) - 0.5, x0)
+    y0 = np.floor(y) + 0.5
+    y1 = np.maximum(np.floor(y + h) - 0.5, y0)
+    return np.concatenate(
+        (
+            np.column_stack((x0, y0, x1, y0)),
+            np.column_stack((x0, y1, x1, y1)),
+            np.column_stack((x0, y0, x0, y1)),
+            np.column_stack((x1, y0, x1, y1)),
+        )
+    )
+
+
+class TimelinePainter:
+    """Paints frames for one :class:`TimelineItem` (and keeps the styles and texts it reuses)."""
+
+    def __init__(self, item: TimelineItem) -> None:
+        self._item = item
+        self._rects = RectBatch()
+        self._lines = LineBatch()
+        self._rules = RuleBatch()
+        self._texts: OrderedDict[tuple[str, bool], QtGui.QStaticText] = OrderedDict()
+        self._counts: dict[str, QtGui.QStaticText] = {}
+        self._style_key: object = None
+        self._cluster_styles: dict[tuple[int, bool], tuple[QtGui.QColor, QtGui.QColor]] = {}
+        self._ticks_key: tuple[float, ...] | None = None
+        self._ticks: tuple[np.ndarray, np.ndarray] | None = None
+
+    def reset(self) -> None:
+        """Forget cached styles and texts (colours or fonts changed)."""
+        self._texts.clear()
+        self._counts.clear()
+        self._cluster_styles.clear()
+        self._ticks_key = None
+
+    def _static(self, text: str, bold: bool) -> QtGui.QStaticText:
+        k = (text, bold)
+        st = self._texts.get(k)
+        if st is None:
+            st = QtGui.QStaticText(text)
+            st.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+            st.prepare(QtGui.QTransform(), self._item._bold if bold else self._item._font)
+            self._texts[k] = st
+            if len(self._texts) > _STATIC_TEXTS:
+                self._texts.popitem(last=False)
+        else:
+            self._texts.move_to_end(k)
+        return st
+
+    # -- the whole frame -----------------------------------------------------------------------------------
+    def paint(self, p: QtGui.QPainter, fr: Frame) -> None:
+        self.background(p, fr)
+        self.spans(p, fr)
+        self.points(p, fr)
+        self.labels(p, fr)
+
+    def _grid(self, fr: Frame) -> tuple[np.ndarray, np.ndarray]:
+        """Days of the minor and major grid lines (the axis's calendar ticks), cached per view."""
+        rect = fr.rect
+        key = (fr.sx, fr.tx, rect.left(), rect.width())
+        if self._ticks_key != key or self._ticks is None:
+            lo, hi = fr.x_to_day(rect.left()), fr.x_to_day(rect.right())
+            source = self._item.ticks_source()
+            if source is not None:
+                ticks = source(lo, hi, rect.width())
+            else:
+                ticks = compute_ticks(
+                    lo, hi, rect.width(), QtGui.QFontMetricsF(self._item._font).horizontalAdvance
+                )
+            major = {t.day for t in ticks.major}
+            minor = np.array([t.day for t in ticks.minor if t.day not in major], dtype=np.float64)
+            self._ticks = (minor, np.array(sorted(major), dtype=np.float64))
+            self._ticks_key = key
+        return self._ticks
+
+    def background(self, p: QtGui.QPainter, fr: Frame) -> None:
+        item = self._item
+        c = item.colors()
+        rect = fr.rect
+        top = rect.top()
+        p.fillRect(rect, c.background)
+        # lane stripes
+        for g in fr.lanes:
+            if g.index % 2 == 1 or g.hidden:
+                fill = c.lane_stripe if not g.hidden else mix(c.background, c.foreground, 0.07)
+                p.fillRect(QtCore.QRectF(rect.left(), top + g.top, rect.width(), g.height), fill)
+        # eras
+        hh = item.header_height()
+        lanes_bottom = top + (fr.lanes[-1].top + fr.lanes[-1].height if fr.lanes else rect.height())
+        p.setFont(item._italic)
+        fms = QtGui.QFontMetricsF(item._italic)
+        for era in item.chronology().eras:
+            x0 = fr.day_to_x(era.start.first_day())
+            x1 = fr.day_to_x(era.end.end_day())
+            if x1 < rect.left() or x0 > rect.right():
+                continue
+            band = QtCore.QRectF(x0, top, x1 - x0, lanes_bottom - top)
+            col = era_color(era.color, c)
+            p.fillRect(band, with_alpha(col, 0.55))
+            p.fillRect(QtCore.QRectF(x0, top, x1 - x0, hh), col)
+            vis0 = max(x0, rect.left()) + 4
+            vis1 = min(x1, rect.right()) - 4
+            if vis1 - vis0 > 20:
+                p.setPen(mix(c.foreground, col, 0.25))
+                text = fms.elidedText(era.title, QtCore.Qt.TextElideMode.ElideRight, vis1 - vis0)
+                p.drawText(
+                    QtCore.QRectF(vis0, top, vis1 - vis0, hh), int(QtCore.Qt.AlignmentFlag.AlignVCenter), text
+                )
+        # grid from the same calendar ticks as the axis, and lane separators (thin rectangles:
+        # the colours are translucent, see RuleBatch)
+        minor, major = self._grid(fr)
+        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, False)
+        x0 = float(np.floor(rect.left()))
+        vertical_rules(
+            p,
+            x0,
+            top + hh,
+            int(np.ceil(rect.right() - x0)),
+            lanes_bottom - top - hh,
+            [(np.round(minor * fr.sx + fr.tx), c.grid), (np.round(major * fr.sx + fr.tx), c.grid_major)],
+        )
+        ys = np.array([round(top + g.top) + 0.5 for g in fr.lanes[1:]], dtype=np.float64)
+        if len(ys):
+            lines = np.empty((len(ys), 4))
+            lines[:, 0] = rect.left()
+            lines[:, 1] = ys
+            lines[:, 2] = rect.right()
+            lines[:, 3] = ys
+            self._rules.draw(p, lines, c.separator)
+        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
+        # today
+        tx = fr.day_to_x(item.arrays().today + 0.5)
+        if rect.left() <= tx <= rect.right():
+            pen = QtGui.QPen(c.today, 1.2, QtCore.Qt.PenStyle.DashLine)
+            p.setPen(pen)
+            p.drawLine(QtCore.QPointF(tx, top + hh), QtCore.QPointF(tx, lanes_bottom))
+            p.setFont(item._small)
+            p.drawText(QtCore.QRectF(tx + 3, top, 80, hh), int(QtCore.Qt.AlignmentFlag.AlignVCenter), "today")
+
+    # -- span bars -----------------------------------------------------------------------------------------
+    def spans(self, p: QtGui.QPainter, fr: Frame) -> None:
+        item = self._item
+        a = item.arrays()
+        c = item.colors()
+        p.setPen(_NO_PEN)
+        if len(fr.strip_lane):
+            for ln in np.unique(fr.strip_lane).tolist():
+                p.setBrush(with_alpha(item.lane_qcolor(ln), 0.45))
+                self._rects.draw(p, fr.strip_box[fr.strip_lane == ln])
+        ev = fr.span_event
+        if not len(ev):
+            return
+        box = fr.span_box
+        x, y, w, h = box[:, 0], box[:, 1], box[:, 2], box[:, 3]
+        right = x + w
+        sx, tx = fr.sx, fr.tx
+        ongoing = a.ongoing[ev]
+        approx = a.approx[ev]
+        # the part that surely happened, and the uncertain ends as gradients
+        xs0 = np.where(a.exact_start[ev], a.start_lo[ev], a.start_hi[ev]) * sx + tx
+        xs1 = np.where(a.exact_end[ev], a.end_hi[ev], a.end_lo[ev]) * sx + tx
+        unsure = xs1 <= xs0  # all of it uncertain: one soft band
+        mid = x + w / 2
+        xs0 = np.where(unsure, mid, xs0)
+        xs1 = np.where(unsure, mid, xs1)
+        lfade = xs0 > x + 1.5
+        xs0 = np.where(lfade, xs0, x)
+        rfade = (right > xs1 + 1.5) & ~ongoing
+        xs1 = np.where(rfade | ongoing, xs1, right)
+        solid_w = np.maximum(xs1 - xs0, 0.0)
+        sel = item.selected_index()
+        match = item.match_window()
+        matched = match.of(ev) if match.active else np.zeros(len(ev), dtype=bool)
+        dim = ~matched & (ev != sel) if match.active else matched
+        group = a.lane[ev].astype(np.int64) * 2 + dim
+        thin = h < THIN_BAR_PX
+        solid = ~ongoing & (solid_w > 0)
+        # every shape of every bar, made once; each style below draws its rows of them
+        left_box = np.column_stack((x, y, xs0 - x, h))
+        right_box = np.column_stack((xs1, y, right - xs1, h))
+        solid_box = np.column_stack((xs0, y, solid_w, h))
+        edges = box_outline(xs0, y, solid_w, h).reshape(4, len(ev), 4)
+        # brackets under the uncertain start/end intervals (of bars tall enough to show them)
+        yb = np.floor(y + h) - 0.5
+        left_b = ((xs0 - x) > 3) & ~thin
+        right_b = ((right - xs1) > 3) & ~ongoing & ~thin
+        brackets = []
+        for side, xa, xb in ((left_b, x, xs0), (right_b, xs1, right)):
+            xa, xb = np.floor(xa) + 0.5, np.floor(xb) - 0.5
+            brackets.append(
+                (
+                    side,
+                    np.stack(
+                        (
+                            np.column_stack((xa, yb, xb, yb)),
+                            np.column_stack((xa, yb - 3, xa, yb)),
+                            np.column_stack((xb, yb - 3, xb, yb)),
+                        )
+                    ),
+                )
+            )
+        for gk in np.unique(group).tolist():
+            ln, is_dim = divmod(gk, 2)
+            rows = group == gk
+            col = item.lane_qcolor(ln)
+            fill = with_alpha(col, 0.10 if is_dim else 0.32)
+            outline = with_alpha(col, 0.35 if is_dim else 1.0)
+            clear = with_alpha(col, 0.0)
+            p.setPen(_NO_PEN)
+            lf = rows & lfade
+            if lf.any():
+                p.setBrush(_fade(clear, fill))
+                self._rects.draw(p, left_box[lf])
+            rf = rows & rfade
+            if rf.any():
+                p.setBrush(_fade(fill, clear))
+                self._rects.draw(p, right_box[rf])
+            # solid parts, filled, then outlined (dashed when approximate): outlines as crisp
+            # one-pixel lines on the pixel grid, which rasterise several times faster than
+            # antialiased rectangle outlines. A bar too thin to show an outline inside is filled
+            # with the outline's colour instead (what the outline would have made of it).
+            slim = rows & solid & thin
+            if slim.any():
+                for dashed in (False, True):
+                    out = slim & (approx == dashed)
+                    if out.any():
+                        p.setBrush(with_alpha(outline, 0.55) if dashed else outline)
+                        self._rects.draw(p, solid_box[out])
+            full = rows & solid & ~thin
+            p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, False)
+            if full.any():
+                p.setBrush(fill)
+                self._rects.draw(p, solid_box[full])
+                out = full & ~approx
+                if out.any():
+                    self._rules.draw(p, edges[:, out].reshape(-1, 4), outline)
+                out = full & approx
+                if out.any():
+                    pen = QtGui.QPen(outline, 1.0, QtCore.Qt.PenStyle.DashLine)
+                    p.setPen(pen)
+                    self._lines.draw(p, edges[:, out].reshape(-1, 4))
+            segs = [lines[:, rows & side].reshape(-1, 4) for side, lines in brackets if (rows & side).any()]
+            if segs:
+                self._rules.draw(p, np.concatenate(segs), with_alpha(col, 0.7))
+            p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
+            p.setPen(_NO_PEN)
+            p.setBrush(fill)
+            for j in np.flatnonzero(rows & ongoing).tolist():
+                self._ongoing(
+                    p,
+                    float(xs0[j]),
+                    float(y[j]),
+                    float(solid_w[j]),
+                    float(h[j]),
+                    fill,
+                    outline,
+                    col,
+                    bool(approx[j]),
+                )
+        # the selected bar and the bars matching the search
+        p.setBrush(_NO_BRUSH)
+        for j in np.flatnonzero((ev == sel) | matched).tolist():
+            rc = QtCore.QRectF(*box[j].tolist())
+            if ev[j] == sel:
+                p.setPen(QtGui.QPen(c.selection, 2.5))
+                p.drawRoundedRect(rc.adjusted(-2, -2, 2, 2), 3, 3)
+            else:
+                p.setPen(QtGui.QPen(c.match, 2.0))
+                p.drawRoundedRect(rc.adjusted(-1.5, -1.5, 1.5, 1.5), 3, 3)
+
+    def _ongoing(
+        self,
+        p: QtGui.QPainter,
+        x0: float,
+        y: float,
+        w: float,
+        h: float,
+        fill: QtGui.QColor,
+        outline: QtGui.QColor,
+        col: QtGui.QColor,
+        approx: bool,
+    ) -> None:
+        """An ongoing span: filled, fading out at today, an arrow, open at the right end."""
+        solid = QtCore.QRectF(x0, y, w, h)
+        fade = min(28.0, solid.width() * 0.5)
+        body = QtCore.QRectF(solid.left(), solid.top(), solid.width() - fade, solid.height())
+        p.setPen(_NO_PEN)
+        p.fillRect(body, fill)
+        p.fillRect(
+            QtCore.QRectF(body.right(), solid.top(), fade, solid.height()), _fade(fill, with_alpha(col, 0.04))
+        )
+        ax, ay, ah = solid.right(), solid.center().y(), min(solid.height() / 2, 5.0)
+        p.setBrush(outline)
+        p.drawPolygon(
+            QtGui.QPolygonF(
+                [QtCore.QPointF(ax, ay - ah), QtCore.QPointF(ax + ah * 1.4, ay), QtCore.QPointF(ax, ay + ah)]
+            )
+        )
+        if solid.width() > 0:
+            pen = QtGui.QPen(outline, 1.2)
+            if approx:
+                pen.setStyle(QtCore.Qt.PenStyle.DashLine)
+            p.setPen(pen)
+            p.setBrush(_NO_BRUSH)
+            end = solid.right() - 10
+            p.drawLine(solid.topLeft(), QtCore.QPointF(end, solid.top()))
+            p.drawLine(solid.bottomLeft(), QtCore.QPointF(end, solid.bottom()))
+            p.drawLine(solid.topLeft(), solid.bottomLeft())
+        p.setBrush(fill)
+
+    # -- point markers and clusters --------------------------------------------------------------------------
+    def points(self, p: QtGui.QPainter, fr: Frame) -> None:
+        item = self._item
+        a = item.arrays()
+        c = item.colors()
+        r = float(item._r)
+        match = item.match_window()
+        singles = list(fr.markers)
+        if fr.selected is not None and not a.is_span[fr.selected[0]]:
+            singles.append(fr.selected)
+        sel = item.selected_index()
+        if singles:
+            ev = np.array([s[0] for s in singles], dtype=np.int64)
+            xs = np.array([s[1] for s in singles])
+            ys = np.array([s[2] for s in singles])
+            lanes = a.lane[ev].astype(np.int64)
+            matched = match.of(ev) if match.active else np.zeros(len(ev), dtype=bool)
+            dim = (~matched & (ev != sel)) if match.active else np.zeros(len(ev), dtype=bool)
+            group = lanes * 2 + dim
+            # precision whiskers behind the markers
+            x0 = a.start_lo[ev] * fr.sx + fr.tx
+            x1 = a.start_hi[ev] * fr.sx + fr.tx
+            wide = (x1 - x0) > 2 * r + 2
+            if wide.any():
+                for gk in np.unique(group[wide]).tolist():
+                    ln, is_dim = divmod(gk, 2)
+                    rows = wide & (group == gk)
+                    col = item.lane_qcolor(ln)
+                    p.setPen(_NO_PEN)
+                    p.setBrush(with_alpha(col, 0.07 if is_dim else 0.14))
+                    self._rects.draw(
+                        p,
+                        np.column_stack(
+                            (
+                                x0[rows],
+                                ys[rows] - r * 0.55,
+                                x1[rows] - x0[rows],
+                                np.full(int(rows.sum()), r * 1.1),
+                            )
+                        ),
+                    )
+                    xa, xb, yy = x0[rows], x1[rows], ys[rows]
+                    self._rules.draw(
+                        p,
+                        np.concatenate(
+                            (
+                                np.column_stack((xa, yy, xb, yy)),
+                                np.column_stack((xa, yy - r, xa, yy + r)),
+                                np.column_stack((xb, yy - r, xb, yy + r)),
+                            )
+                        ),
+                        with_alpha(col, 0.3 if is_dim else 0.8),
+                        1.2,
+                    )
+        # clusters: the pills by style, one rounded rectangle each (far faster than one path of
+        # many, and than stamping them from prepared pictures), then the counts
+        styles: dict[tuple[int, bool], list[int]] = {}
+        for k, cl in enumerate(fr.clusters):
+            styles.setdefault((cl.lane, match.active and cl.match == 0), []).append(k)
+        self._clusters(p, fr, styles)
+        if match.active:
+            p.setPen(QtGui.QPen(c.match, 2.0))
+            p.setBrush(_NO_BRUSH)
+            for cl in fr.clusters:
+                if cl.match:
+                    rad = cl.rect.height() / 2
+                    p.drawRoundedRect(cl.rect.adjusted(-2, -2, 2, 2), rad + 2, rad + 2)
+        # single markers
+        if singles:
+            approx = a.approx[ev]
+            for gk in np.unique(group * 2 + approx).tolist():
+                g2, is_approx = divmod(gk, 2)
+                ln, is_dim = divmod(g2, 2)
+                rows = (group == g2) & (approx == bool(is_approx))
+                col = item.lane_qcolor(ln)
+                if is_approx:
+                    p.setBrush(with_alpha(col, 0.25 if is_dim else 0.4))
+                    pen = QtGui.QPen(
+                        with_alpha(col, 0.5 if is_dim else 1.0), 1.6, QtCore.Qt.PenStyle.DashLine
+                    )
+                    pen.setDashPattern([2.0, 1.5])
+                    p.setPen(pen)
+                else:
+                    p.setBrush(with_alpha(col, 0.3 if is_dim else 1.0))
+                    p.setPen(QtGui.QPen(c.background, 1.0))
+                p.drawPath(diamond_path(xs[rows], ys[rows], r + 0.5))
+            if matched.any():
+                p.setBrush(_NO_BRUSH)
+                p.setPen(QtGui.QPen(c.match, 2.0))
+                for x, y in zip(xs[matched].tolist(), ys[matched].tolist(), strict=True):
+                    p.drawEllipse(QtCore.QPointF(x, y), r + 3, r + 3)
+        if fr.selected is not None:
+            i, x, y = fr.selected
+            if not a.is_span[i]:
+                p.setBrush(_NO_BRUSH)
+                p.setPen(QtGui.QPen(c.selection, 2.5))
+                p.drawEllipse(QtCore.QPointF(x, y), r + 4, r + 4)
+
+    def _clusters(
+        self, p: QtGui.QPainter, fr: Frame, styles: dict[tuple[int, bool], list[int]]
+    ) -> None:
+        """Pills as rounded rectangles, and their counts."""
+        item = self._item
+        p.setFont(item._small_bold)
+        fm_h = QtGui.QFontMetricsF(item._small_bold).height()
+        p.setPen(QtGui.QPen(item.colors().background, 1.0))
+        for (ln, dim), ks in styles.items():
+            p.setBrush(self._cluster_style(ln, dim)[0])
+            for k in ks:
+                rc = fr.clusters[k].rect
+                p.drawRoundedRect(rc, rc.height() / 2, rc.height() / 2)
+        for (ln, dim), ks in styles.items():
+            p.setPen(self._cluster_style(ln, dim)[1])
+            for k in ks:
+                cl = fr.clusters[k]
+                st = self._count_text(cl.count)
+                center = cl.rect.center()
+                p.drawStaticText(
+                    QtCore.QPointF(center.x() - st.size().width() / 2, center.y() - fm_h / 2), st
+                )
+
+    def _cluster_style(self, lane: int, dim: bool) -> tuple[QtGui.QColor, QtGui.QColor]:
+        k = (lane, dim)
+        st = self._cluster_styles.get(k)
+        if st is None:
+            item = self._item
+            c = item.colors()
+            fill = with_alpha(item.lane_qcolor(lane), 0.35 if dim else 0.95)
+            st = self._cluster_styles[k] = (fill, text_on(fill) if not dim else c.foreground)
+        return st
+
+    def _count_text(self, count: int) -> QtGui.QStaticText:
+        text = count_text(count)
+        st = self._counts.get(text)
+        if st is None:
+            st = QtGui.QStaticText(text)
+            st.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+            st.prepare(QtGui.QTransform(), self._item._small_bold)
+            self._counts[text] = st
+        return st
+
+    # -- titles ---------------------------------------------------------------------------------------------
+    def labels(self, p: QtGui.QPainter, fr: Frame) -> None:
+        item = self._item
+        c = item.colors()
+        a = item.arrays()
+        if not fr.labels:
+            return
+        th = QtGui.QFontMetricsF(item._font).height()
+        plain_bg = with_alpha(c.background, 0.7)
+        bold_bg = with_alpha(c.background, 0.85)
+        match_bg = with_alpha(c.match, 0.28)
+        sel_pen = c.selection if contrast_ok(c.selection, c.background) else c.foreground
+        for lab in fr.labels:
+            if lab.leader is not None:
+                p.setPen(QtGui.QPen(with_alpha(item.lane_qcolor(int(a.lane[lab.event])), 0.7), 1.0))
+                p.drawLine(lab.leader)
+            if not lab.bold and not lab.match:
+                p.fillRect(lab.rect.adjusted(-1, 1, 1, -1), plain_bg)
+            if lab.bold:
+                p.fillRect(lab.rect.adjusted(-2, 0, 2, 0), bold_bg)
+                p.setPen(sel_pen)
+            else:
+                if lab.match:
+                    p.fillRect(lab.rect.adjusted(-2, 0, 2, 0), match_bg)
+                p.setPen(c.muted if item.is_dim(lab.event) else c.foreground)
+            p.setFont(item._bold if lab.bold else item._font)
+            st = self._static(lab.text, lab.bold)
+            p.drawStaticText(
+                QtCore.QPointF(lab.rect.left(), lab.rect.top() + (lab.rect.height() - th) / 2), st
+            )
