@@ -16,7 +16,6 @@ menus. The window owns the one :class:`ViewState`; the views follow it and write
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 from pathlib import Path
@@ -379,13 +378,6 @@ class MainWindow(QMainWindow):
     def _load_succeeded(self, p: Path, chron: Chronology) -> None:
         same = self.path is not None and _same_path(p, self.path)
         self._apply(p, chron, switching=not (same and self.loaded))
-        # A large chronology is millions of objects that live until the next one replaces it; the
-        # cyclic collector would walk them all again now and then (pauses of up to a second at a
-        # million events). So: let it collect what the previous load left (once, now), then move
-        # everything that exists out of its sight until the next load.
-        gc.unfreeze()
-        gc.collect()
-        gc.freeze()
         self.chronology_loaded.emit(str(p))
 
     def _load_failed(self, p: Path, exc: BaseException, *, initial: bool = False) -> None:
