@@ -310,6 +310,9 @@ class ChronologyCanvas(QtWidgets.QWidget):
             if pl.plot.scene() is not None:
                 self._ci.removeItem(pl.plot)
             pl.plot.getViewBox().setXLink(None)
+            # the old plot's signals hold closures over it: only deleting the Qt object frees it (and
+            # its menus and widgets); otherwise every new chronology would leave the old plots behind
+            pl.plot.deleteLater()
         self._plots = {}
         groups = chron.plot_groups()
         colors = region_color_map([i for _, inds in groups for i in inds])
