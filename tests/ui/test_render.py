@@ -119,10 +119,10 @@ def test_bad_requests(tmp_path: Path) -> None:
 
 
 def test_plots_chosen_by_room_number_or_name() -> None:
-    from timeline_app.ui.render import READABLE_PLOT_HEIGHT, choose_plots
+    from timeline_app.ui.render import PLOT_SHARE, READABLE_PLOT_HEIGHT, choose_plots
 
     keys = [("GDP", "yuan"), ("PM2.5", "µg/m³"), ("R&D", "%"), ("Jobs", "people")]
-    assert choose_plots(keys, None, 900) == keys[: int(900 * 0.45 // READABLE_PLOT_HEIGHT)]
+    assert choose_plots(keys, None, 900) == keys[: int(900 * PLOT_SHARE // READABLE_PLOT_HEIGHT)]
     assert choose_plots(keys, None, 2400) == keys
     assert choose_plots(keys, None, 150) == keys[:1]
     assert choose_plots(keys, 0, 900) == []

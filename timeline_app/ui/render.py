@@ -28,7 +28,7 @@ SUFFIXES = (".png", ".svg")
 
 
 READABLE_PLOT_HEIGHT = 90  # px: below this a plot's axis and legend crowd each other
-PLOT_SHARE = 0.45  # at most this part of the image goes to the plots when they are chosen by room
+PLOT_SHARE = 0.35  # at most this part of the image goes to the plots when they are chosen by room
 
 
 def choose_plots(
