@@ -17,7 +17,7 @@ from timeline_app.model.layout import column_count
 from timeline_app.model.search import SearchIndex
 from timeline_app.model.view_state import padded_range
 from timeline_app.ui.canvas import ChronologyCanvas
-from timeline_app.ui.timeline_item import CLUSTER_MARGIN_PX, LOD_EVENTS
+from timeline_app.ui.timeline_layout import CLUSTER_MARGIN_PX, LOD_EVENTS
 
 N = 200_000
 LANES = 6

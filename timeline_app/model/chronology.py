@@ -325,13 +325,13 @@ class Chronology:
 
     @cached_property
     def starts(self) -> np.ndarray:
-        return self.columns.start_first.astype(np.float64)
+        return self.columns.start_first
 
     @cached_property
     def ends(self) -> np.ndarray:
         """End of each event: span end, or the end of the start date's interval for point events."""
         c = self.columns
-        ends = np.where(c.has_end, c.end_end, c.start_end).astype(np.float64)
+        ends = np.where(c.has_end, c.end_end, c.start_end)
         ends[c.ongoing] = float(today_epoch_day())
         return ends
 

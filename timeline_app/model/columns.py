@@ -32,8 +32,10 @@ _END = attrgetter("_end")
 
 
 class EventColumns(NamedTuple):
-    """One entry per event, in the chronology's order. Days are epoch days (int64); an end that was
-    not written has 0 in ``end_first``/``end_end`` and False in ``has_end``."""
+    """One entry per event, in the chronology's order. Days are epoch days, whole numbers held as
+    float64 (what drawing computes with, so the view shares these arrays rather than copying
+    them); an end that was not written has 0 in ``end_first``/``end_end`` and False in
+    ``has_end``."""
 
     start_first: np.ndarray  # first day the start date may stand for
     start_end: np.ndarray  # the day after its last day
@@ -64,18 +66,18 @@ def paused_gc() -> Iterator[None]:
 def _chunk_columns(rows: list[tuple[object, ...]], lane_of: Mapping[str, int]) -> tuple[np.ndarray, ...]:
     n = len(rows)
     starts = list(map(itemgetter(0), rows))
-    s_first = np.fromiter(map(_FIRST, starts), dtype=np.int64, count=n)
-    s_end = np.fromiter(map(_END, starts), dtype=np.int64, count=n)
+    s_first = np.fromiter(map(_FIRST, starts), dtype=np.float64, count=n)
+    s_end = np.fromiter(map(_END, starts), dtype=np.float64, count=n)
     lane = np.fromiter(map(lane_of.get, map(itemgetter(1), rows), repeat(0)), dtype=np.int32, count=n)
     ends = list(map(itemgetter(2), rows))
     has_end = np.fromiter(map(is_not, ends, repeat(None)), dtype=bool, count=n)
     k = int(has_end.sum())
-    e_first = np.zeros(n, dtype=np.int64)
-    e_end = np.zeros(n, dtype=np.int64)
+    e_first = np.zeros(n, dtype=np.float64)
+    e_end = np.zeros(n, dtype=np.float64)
     if k:
         written = list(compress(ends, has_end.tolist()))
-        e_first[has_end] = np.fromiter(map(_FIRST, written), dtype=np.int64, count=k)
-        e_end[has_end] = np.fromiter(map(_END, written), dtype=np.int64, count=k)
+        e_first[has_end] = np.fromiter(map(_FIRST, written), dtype=np.float64, count=k)
+        e_end[has_end] = np.fromiter(map(_END, written), dtype=np.float64, count=k)
     ongoing = np.fromiter(map(itemgetter(3), rows), dtype=bool, count=n)
     approx = np.fromiter(map(itemgetter(4), rows), dtype=bool, count=n)
     return s_first, s_end, e_first, e_end, has_end, ongoing, approx, lane
@@ -91,7 +93,7 @@ def event_columns(events: Sequence[Event], lane_of: Mapping[str, int]) -> EventC
             rows = list(map(_FIELDS, islice(it, CHUNK)))  # the one visit of each event
             parts.append(_chunk_columns(rows, lane_of))
     if not parts:
-        z = np.zeros(0, dtype=np.int64)
+        z = np.zeros(0, dtype=np.float64)
         b = np.zeros(0, dtype=bool)
         return EventColumns(z, z, z, z, b, b, b, np.zeros(0, dtype=np.int32))
     if len(parts) == 1:

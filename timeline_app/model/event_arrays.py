@@ -185,8 +185,8 @@ class EventArrays:
         times["columns"] = clock() - t0
         n = c.n
         t0 = clock()
-        s_lo = c.start_first.astype(np.float64)
-        s_hi = c.start_end.astype(np.float64)
+        s_lo = c.start_first  # shared with the chronology's columns, not copied
+        s_hi = c.start_end
         has_end, ongoing = c.has_end, c.ongoing
         is_span = has_end | ongoing
         now = np.maximum(t, s_hi)

@@ -57,14 +57,13 @@ class LaneIndex:
     base: float  # days are stored as ``group * stride + (day - base)``, in (0, stride)
     stride: float
     # point events: lane-major, sorted by anchor within a lane; lane l is pt_*[pt_bounds[l]:pt_bounds[l+1]]
-    pt_event: np.ndarray
+    pt_event: np.ndarray  # int32
     pt_anchor: np.ndarray
-    pt_key: np.ndarray  # pt_anchor shifted by lane (see base/stride)
     pt_csum: np.ndarray  # running sums of pt_anchor, with a leading 0 (len + 1)
     pt_bounds: np.ndarray
-    pt_pos: np.ndarray  # event -> its position in pt_* (-1 for a span)
+    pt_pos: np.ndarray  # int32: event -> its position in pt_* (-1 for a span)
     # spans: key-major (key = lane * limit + drawn track), sorted by start within a key
-    sp_event: np.ndarray
+    sp_event: np.ndarray  # int32
     sp_start: np.ndarray  # shifted by key
     sp_end_sorted: np.ndarray  # the ends of each key's spans, sorted, shifted
     sp_max_end: np.ndarray  # running maximum of the ends within a key (in start order), shifted
@@ -107,7 +106,7 @@ class LaneIndex:
         pt_csum = np.zeros(len(pt_event) + 1)
         np.cumsum(pt_anchor, out=pt_csum[1:])
         pt_bounds = np.searchsorted(pt_lane, np.arange(n_lanes + 1), side="left")
-        pt_pos = np.full(n, -1, dtype=np.int64)
+        pt_pos = np.full(n, -1, dtype=np.int32)
         pt_pos[pt_event] = np.arange(len(pt_event))
 
         spans = np.flatnonzero(is_span)
@@ -153,13 +152,12 @@ class LaneIndex:
             limit=limit,
             base=base,
             stride=stride,
-            pt_event=pt_event,
+            pt_event=pt_event.astype(np.int32),
             pt_anchor=pt_anchor,
-            pt_key=pt_anchor + (pt_lane * stride - base),
             pt_csum=pt_csum,
             pt_bounds=pt_bounds,
             pt_pos=pt_pos,
-            sp_event=sp_event,
+            sp_event=sp_event.astype(np.int32),
             sp_start=sp_start + shift,
             sp_end_sorted=sp_end_sorted + shift,
             sp_max_end=sp_max_end,
@@ -172,6 +170,16 @@ class LaneIndex:
             pt_table=pt_table,
             all_table=all_table,
         )
+
+    @property
+    def pt_key(self) -> np.ndarray:
+        """pt_anchor shifted by lane (see base/stride), for binary searches: made when first
+        needed (the running-count tables usually answer instead)."""
+        key = self.__dict__.get("_pt_key")
+        if key is None:
+            lane = np.repeat(np.arange(self.n_lanes), np.diff(self.pt_bounds))
+            key = self.__dict__["_pt_key"] = self.pt_anchor + (lane * self.stride - self.base)
+        return key  # type: ignore[no-any-return]
 
     def _q(self, groups: np.ndarray, days: np.ndarray | float) -> np.ndarray:
         """Search values for ``days`` within ``groups`` (lanes or keys), clipped into the group."""

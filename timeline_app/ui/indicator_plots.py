@@ -7,9 +7,15 @@ plot lines up with the lanes to the pixel.
 How sparse data are drawn: consecutive points of adjacent periods (2014 then 2015) are joined by
 a solid line; where periods are missing between two points (2014 then 2018) the join is dotted.
 Reported values are filled circles; *derived* values (computed, not reported) are hollow diamonds,
-and the legend and tooltips say "derived". Every plot also shows all events as thin vertical
-lines in their lane colour, drawn by ONE :class:`EventMarkersItem` (not one item per event); the
-selected event's line is emphasised, and a click near a line selects that event.
+and the legend and tooltips say "derived". All the series of a plot are drawn by ONE
+:class:`~timeline_app.ui.series_item.SeriesLayer`, which reduces a series of many points to four
+per pixel column (every peak kept), so a million points pan as fast as a hundred. Every plot also
+shows all events as thin vertical lines in their lane colour, drawn by ONE
+:class:`~timeline_app.ui.event_markers.EventMarkersItem` (not one item per event); the selected
+event's line is emphasised, and a click near a line selects that event.
+
+The value axis, the title and the legend change with the data and the size, not when the view
+pans: they are kept as pixmaps between paints (Qt's item cache), except when rendering to a file.
 """
 
 from __future__ import annotations
@@ -81,8 +87,6 @@ class OverlayText(QtWidgets.QGraphicsItem):
         self._size = QtCore.QSizeF(0, 0)
         self.setZValue(1000)
         self.setAcceptedMouseButtons(QtCore.Qt.MouseButton.NoButton)
-        # painted again only when it changes, not at every pan of the view under it
-        self.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_font(self, font: QtGui.QFont) -> None:
         self._font = QtGui.QFont(font)
@@ -163,8 +167,6 @@ class LegendOverlay(QtWidgets.QGraphicsItem):
         self._size = QtCore.QSizeF(0, 0)
         self.setZValue(1000)
         self.setAcceptedMouseButtons(QtCore.Qt.MouseButton.NoButton)
-        # painted again only when it changes, not at every pan of the view under it
-        self.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_style(
         self,
@@ -311,7 +313,6 @@ class IndicatorPlot:
         vb.setDefaultPadding(0.0)
         self.plot.setLabel("left", key[1])
         self.value_axis.setStyle(tickTextOffset=4, autoExpandTextSpace=False)
-        self.set_cached(True)
         self.plot.setMinimumHeight(40)
 
         self.markers = EventMarkersItem(timeline)
@@ -343,13 +344,16 @@ class IndicatorPlot:
         self._colors: CanvasColors | None = None
         self._selection: Selection | None = None
         vb.sigResized.connect(self._on_resized)
+        self.set_cached(True)
         self.update_y_range()
 
     def set_cached(self, on: bool) -> None:
-        """Keep the value axis as a pixmap between paints (it changes with the data and the size,
-        not when the view pans); off when rendering to a file, so an SVG gets text."""
+        """Keep the value axis, its unit, the title and the legend as pixmaps between paints (they
+        change with the data and the size, not when the view pans); off when rendering to a file,
+        so an SVG gets text."""
         mode = QtWidgets.QGraphicsItem.CacheMode
-        self.value_axis.setCacheMode(mode.DeviceCoordinateCache if on else mode.NoCache)
+        for item in (self.value_axis, self.value_axis.label, self.title, self.legend):
+            item.setCacheMode(mode.DeviceCoordinateCache if on else mode.NoCache)
 
     # -- appearance -----------------------------------------------------------------------------------------
     def series_label(self, ind: Indicator) -> str:

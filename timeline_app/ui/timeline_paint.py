@@ -477,9 +477,7 @@ class TimelinePainter:
                 p.setPen(QtGui.QPen(c.selection, 2.5))
                 p.drawEllipse(QtCore.QPointF(x, y), r + 4, r + 4)
 
-    def _clusters(
-        self, p: QtGui.QPainter, fr: Frame, styles: dict[tuple[int, bool], list[int]]
-    ) -> None:
+    def _clusters(self, p: QtGui.QPainter, fr: Frame, styles: dict[tuple[int, bool], list[int]]) -> None:
         """Pills as rounded rectangles, and their counts."""
         item = self._item
         p.setFont(item._small_bold)
