@@ -14,10 +14,10 @@ The selected event's line is emphasised, and a click near a line selects that ev
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
 from .timeline_item import TimelineItem
+from .view_item import ViewSizedItem
 
 LINE_ALPHA = 0.38  # a line of an event (matching the search, when there is one)
 DIM_ALPHA = 0.12  # a line of an event that does not match the search
@@ -55,7 +55,7 @@ def compose_row(
     return bgra
 
 
-class EventMarkersItem(pg.GraphicsObject):
+class EventMarkersItem(ViewSizedItem):
     """Every visible event as a thin vertical line in its lane colour (see the module docstring).
 
     It follows the timeline item's data, hidden lanes, selection and search (it reads them from
@@ -71,28 +71,6 @@ class EventMarkersItem(pg.GraphicsObject):
         super().__init__()
         self._timeline = timeline
         self.setZValue(-5)
-
-    def boundingRect(self) -> QtCore.QRectF:
-        vr = self.viewRect()
-        return QtCore.QRectF() if vr is None else QtCore.QRectF(vr)
-
-    def viewTransformChanged(self) -> None:
-        super().viewTransformChanged()
-        self.prepareGeometryChange()
-
-    def viewRangeChanged(self) -> None:
-        self.prepareGeometryChange()
-        self.update()
-
-    def dataBounds(self, ax: int, frac: float = 1.0, orthoRange: object = None) -> None:
-        return None
-
-    def _transform(self) -> QtGui.QTransform | None:
-        view = self.getViewWidget()
-        if view is None:
-            return None
-        dt = self.deviceTransform(view.viewportTransform())
-        return None if dt.determinant() == 0 else dt
 
     def row_image(self, left: float, width: float, sx: float, tx: float) -> QtGui.QImage:
         """The row of lines for this view (see the module docstring), ``width + 2 * MARGIN`` wide."""
@@ -116,7 +94,7 @@ class EventMarkersItem(pg.GraphicsObject):
         return img
 
     def paint(self, p: QtGui.QPainter, opt: object, widget: object) -> None:
-        dt = self._transform()
+        dt = self._device_transform()
         vr = self.viewRect()
         if dt is None or vr is None:
             return
@@ -162,7 +140,7 @@ class EventMarkersItem(pg.GraphicsObject):
 
     def event_near(self, x_px: float) -> int:
         """The event whose line is nearest to ``x_px`` (view-port pixels), within ``HIT_PX``; -1 if none."""
-        dt = self._transform()
+        dt = self._device_transform()
         if dt is None:
             return -1
         sx, tx = dt.m11(), dt.m31()
@@ -191,7 +169,7 @@ class EventMarkersItem(pg.GraphicsObject):
         return int(idx[j]) if d[j] <= self.HIT_PX else -1
 
     def event_x(self, event_id: str) -> float | None:
-        dt = self._transform()
+        dt = self._device_transform()
         i = self._timeline.arrays().index.get(event_id, -1)
         if dt is None or i < 0:
             return None

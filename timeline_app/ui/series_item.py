@@ -16,6 +16,7 @@ from PySide6 import QtCore, QtGui
 
 from ..model.series_lod import SeriesArrays, clip_x, line_vertices
 from .batch_draw import SpriteBatch
+from .view_item import ViewSizedItem
 
 RAW_PER_PX = 2.0  # up to this many points per pixel the line goes through every point
 SYMBOL_SPACING_PX = 6.0  # symbols are drawn when points are at least this far apart on average
@@ -76,7 +77,7 @@ class _Style:
         return pix
 
 
-class SeriesLayer(pg.GraphicsObject):
+class SeriesLayer(ViewSizedItem):
     """The lines and symbols of a plot's series (see the module docstring).
     ``sigPointClicked(series, index)`` gives the series (its position in :attr:`series`) and the
     index, in its indicator's points, of a point clicked within ``HIT_PX`` pixels."""
@@ -109,34 +110,15 @@ class SeriesLayer(pg.GraphicsObject):
         return ["d" if d else "o" for d in self.series[k].derived.tolist()]
 
     # -- pyqtgraph / Qt hooks -----------------------------------------------------------------------------
-    def boundingRect(self) -> QtCore.QRectF:
-        vr = self.viewRect()
-        return QtCore.QRectF() if vr is None else QtCore.QRectF(vr)
-
-    def viewTransformChanged(self) -> None:
-        super().viewTransformChanged()
-        self.prepareGeometryChange()
-
-    def viewRangeChanged(self) -> None:
-        self.prepareGeometryChange()
-        self.update()
-
     def dataBounds(self, ax: int, frac: float = 1.0, orthoRange: object = None) -> tuple[float, float] | None:
         vals = [s.x if ax == 0 else s.y for s in self.series if s.n]
         if not vals:
             return None
         return min(float(v.min()) for v in vals), max(float(v.max()) for v in vals)
 
-    def _transform(self) -> QtGui.QTransform | None:
-        view = self.getViewWidget()
-        if view is None:
-            return None
-        dt = self.deviceTransform(view.viewportTransform())
-        return None if dt.determinant() == 0 else dt
-
     # -- what is drawn ------------------------------------------------------------------------------------
     def paint(self, p: QtGui.QPainter, opt: object, widget: object) -> None:
-        dt = self._transform()
+        dt = self._device_transform()
         vr = self.viewRect()
         if dt is None or vr is None or not self.series:
             return
@@ -210,7 +192,7 @@ class SeriesLayer(pg.GraphicsObject):
     def point_near(self, pos: QtCore.QPointF, tol: float = HIT_PX) -> tuple[float, int, int] | None:
         """(distance in pixels, series, index in its indicator's points) of the point nearest to
         ``pos`` (view-port pixels) within ``tol``; None if there is none."""
-        dt = self._transform()
+        dt = self._device_transform()
         if dt is None:
             return None
         sx, tx, sy, ty = dt.m11(), dt.m31(), dt.m22(), dt.m32()

@@ -24,7 +24,6 @@ import math
 from collections.abc import Callable
 
 import numpy as np
-import pyqtgraph as pg
 import shiboken6
 from PySide6 import QtCore, QtGui
 
@@ -37,11 +36,12 @@ from .palette import CanvasColors, lane_color
 from .timeline_frame import ClusterGlyph, Frame, Hit, event_tooltip
 from .timeline_layout import anchor_columns, layout_frame
 from .timeline_paint import TimelinePainter
+from .view_item import ViewSizedItem
 
 LABEL_MAX_CHARS = 48  # titles are elided beyond this many average characters
 
 
-class TimelineItem(pg.GraphicsObject):
+class TimelineItem(ViewSizedItem):
     """All events of all lanes, eras in the background. Add it to the timeline's ViewBox with
     ``ignoreBounds=True``; the ViewBox's Y range is irrelevant (lanes are laid out in pixels)."""
 
@@ -191,32 +191,8 @@ class TimelineItem(pg.GraphicsObject):
         self.update()
 
     # -- pyqtgraph / Qt hooks -----------------------------------------------------------------------------
-    def boundingRect(self) -> QtCore.QRectF:
-        vr = self.viewRect()
-        return QtCore.QRectF() if vr is None else QtCore.QRectF(vr)
-
-    def viewTransformChanged(self) -> None:
-        super().viewTransformChanged()
-        self.prepareGeometryChange()
+    def view_changed(self) -> None:
         self._frame_key = None
-
-    def viewRangeChanged(self) -> None:
-        self.prepareGeometryChange()
-        self._frame_key = None
-        self.update()
-
-    def dataBounds(self, ax: int, frac: float = 1.0, orthoRange: object = None) -> None:
-        return None
-
-    # -- geometry -----------------------------------------------------------------------------------------
-    def _device_transform(self) -> QtGui.QTransform | None:
-        view = self.getViewWidget()
-        if view is None:
-            return None
-        dt = self.deviceTransform(view.viewportTransform())
-        if dt.determinant() == 0:
-            return None
-        return dt
 
     def lanes(self, height: float | None = None) -> list[LaneGeom]:
         """Lane rows, in pixels from the top of the view box."""
