@@ -7,8 +7,9 @@ new key (the old entry is simply never asked for), and nothing is ever "stale".
 
 The cache is never trusted blindly:
 
-* it is plain JSON (no pickle: nothing in it can run), behind a header line that names the format,
-  the key and the SHA-256 of the rest, which is checked before anything is read;
+* it is plain data (no pickle: nothing in it can run): JSON, UTF-8 texts and little-endian number
+  arrays, between a header line that names the format and the key and a last line with the SHA-256
+  of the rest, which is checked before anything is read;
 * it is built back into the model by the same constructors as a fresh load, and any surprise
   (a truncated file, a wrong shape, a disk error) means "no cache": the chronology is loaded from
   its files as if the entry were not there, and the bad entry is removed;
@@ -29,16 +30,17 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from .. import __version__
 from ..model.chronology import (
     Category,
     Chronology,
     Era,
-    Event,
     Figure,
     Indicator,
     IndicatorPoint,
@@ -47,11 +49,25 @@ from ..model.chronology import (
     SourceRef,
 )
 from ..model.dates import PartialDate
+from ..model.event_table import EventTable, Extras, TextColumn
 from .yaml_source import Document
 
-FORMAT = "timeline-app-cache/1"
+FORMAT = "timeline-app-cache/3"
 MIN_BYTES = 256 * 1024
 MAX_ENTRIES = 16  # the oldest entries beyond this many are removed
+CHUNK = 16384  # events per JSON line of the rarely given fields
+# the integer and flag columns of the event table, stored as little-endian arrays
+_ARRAYS = (
+    ("start", "<i4"),
+    ("end", "<i4"),
+    ("category", "<i4"),
+    ("ongoing", "|b1"),
+    ("approximate", "|b1"),
+    ("origin_file", "<i4"),
+    ("origin_line", "<i4"),
+    ("origin_column", "<i4"),
+)
+_TEXTS = ("ids", "titles", "descriptions")
 
 
 def cache_dir() -> Path:
@@ -92,56 +108,21 @@ def _ref(r: SourceRef | None) -> list[str] | None:
     return None if r is None else [r.source, r.locator]
 
 
-def _payload(c: Chronology) -> dict[str, Any]:
-    """The chronology as JSON-ready columns. Events are stored column by column, with the columns
-    that are mostly empty (places, figures...) kept sparse: reading back then makes far fewer
-    objects than a list per event would."""
-    files = list(c.files)
-    file_index = {f: i for i, f in enumerate(files)}
-    dates: dict[str, int] = {}
+def _dumps(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
-    def date_id(d: PartialDate) -> int:
-        return dates.setdefault(d.iso(), len(dates))
 
-    evs = c.events
-    cats = [k.id for k in c.categories]
-    cat_index = {k: i for i, k in enumerate(cats)}
-    extra_cats = sorted({e.category for e in evs} - cat_index.keys())
-    for k in extra_cats:
-        cat_index[k] = len(cats)
-        cats.append(k)
-
-    def sparse(values: list[Any]) -> dict[str, Any]:
-        return {str(i): v for i, v in enumerate(values) if v}
-
-    where = [c.origin_of(e.id) for e in evs]
-    columns = {
-        "id": [e.id for e in evs],
-        "title": [e.title for e in evs],
-        "start": [date_id(e.start) for e in evs],
-        "end": sparse([date_id(e.end) + 1 if e.end is not None else 0 for e in evs]),
-        "category": [cat_index[e.category] for e in evs],
-        "ongoing": [i for i, e in enumerate(evs) if e.ongoing],
-        "approximate": [i for i, e in enumerate(evs) if e.approximate],
-        "places": sparse([list(e.places) for e in evs]),
-        "tags": sparse([list(e.tags) for e in evs]),
-        "description": [e.description for e in evs],
-        "figures": sparse(
-            [[[f.label, f.value, f.unit, f.qualifier, _ref(f.source)] for f in e.figures] for e in evs]
-        ),
-        "sources": sparse([[[r.source, r.locator] for r in e.sources] for e in evs]),
-        "related": sparse([list(e.related) for e in evs]),
-        "indicators": sparse([list(e.indicators) for e in evs]),
-        "origin_file": [file_index.get(o.file, -1) if o is not None else -1 for o in where],
-        "origin_line": [o.line if o is not None else 0 for o in where],
-        "origin_column": [o.column if o is not None else 0 for o in where],
-    }
+def _meta(c: Chronology) -> dict[str, Any]:
+    """Everything but the events' columns, as JSON values."""
+    t = c.events
     return {
         "title": c.title,
         "description": c.description,
-        "files": files,
-        "dates": list(dates),
-        "category_ids": cats,
+        "files": list(c.files),
+        "n": len(t),
+        "dates": [d.iso() for d in t.dates],
+        "category_ids": list(t.category_ids),
+        "origin_files": list(t.origin_files),
         "categories": [[k.id, k.name, k.color, k.order, k.description] for k in c.categories],
         "eras": [[e.id, e.title, e.start.iso(), e.end.iso(), e.color, e.description] for e in c.eras],
         "sources": [[s.id, s.title, s.publisher, _date(s.date), s.page, s.url, s.note] for s in c.sources],
@@ -157,22 +138,60 @@ def _payload(c: Chronology) -> dict[str, Any]:
             ]
             for i in c.indicators
         ],
-        "n": len(evs),
-        "events": columns,
     }
 
 
+def _extras_lines(c: Chronology) -> Iterator[bytes]:
+    """The rarely given fields of the events that have any: JSON lines of at most CHUNK events."""
+    rows: list[list[Any]] = []
+    for i, x in enumerate(c.events.extras):
+        if x is None:
+            continue
+        places, tags, figures, sources, related, indicators = x
+        figs = [[f.label, f.value, f.unit, f.qualifier, _ref(f.source)] for f in figures]
+        refs = [[r.source, r.locator] for r in sources]
+        rows.append([i, list(places), list(tags), figs, refs, list(related), list(indicators)])
+        if len(rows) == CHUNK:
+            yield _dumps(rows) + b"\n"
+            rows = []
+    if rows:
+        yield _dumps(rows) + b"\n"
+
+
+def _sections(c: Chronology) -> Iterator[tuple[str, bytes]]:
+    """The events' columns as named byte strings: texts as their UTF-8 buffer and offsets, codes
+    and flags as little-endian arrays, the rest as JSON lines."""
+    t = c.events
+    for name in _TEXTS:
+        column: TextColumn = getattr(t, name)
+        yield f"{name}.data", column.data
+        yield f"{name}.offsets", np.ascontiguousarray(column.offsets, dtype="<i8").tobytes()
+    for name, dtype in _ARRAYS:
+        yield name, np.ascontiguousarray(getattr(t, name), dtype=dtype).tobytes()
+    yield "extras", b"".join(_extras_lines(c))
+
+
 def store(key: str, chronology: Chronology) -> None:
-    """Write an entry (atomically); a failure to write is not an error, just no cache."""
+    """Write an entry (atomically); a failure to write is not an error, just no cache.
+
+    The entry: a header line (format and key), a line of JSON with what is not an event and the
+    sizes of the sections, the sections' bytes one after another, and a last line with the
+    SHA-256 of everything before it."""
     folder = cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps(_payload(chronology), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        header = json.dumps({"format": FORMAT, "key": key, "sha256": hashlib.sha256(payload).hexdigest()})
+        sections = list(_sections(chronology))
+        meta = _meta(chronology)
+        meta["sections"] = [[name, len(data)] for name, data in sections]
         fd, tmp = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=folder)
         try:
+            digest = hashlib.sha256()
             with os.fdopen(fd, "wb") as f:
-                f.write(header.encode("utf-8") + b"\n" + payload)
+                head = _dumps({"format": FORMAT, "key": key}) + b"\n" + _dumps(meta) + b"\n"
+                for part in (head, *(data for _, data in sections), b"\n"):
+                    digest.update(part)
+                    f.write(part)
+                f.write(_dumps({"sha256": digest.hexdigest()}))
             os.replace(tmp, _entry(key))
         except BaseException:
             with contextlib.suppress(OSError):
@@ -191,36 +210,7 @@ def _prune(folder: Path) -> None:
 
 
 # -- reading ---------------------------------------------------------------------------------------------
-class _Origins(Mapping[str, Origin]):
-    """Where each event was written, kept as three columns and made into :class:`Origin` objects
-    only when asked (the detail pane asks for one at a time)."""
-
-    def __init__(
-        self, files: list[str], ids: list[str], file: list[int], line: list[int], column: list[int]
-    ) -> None:
-        self._files, self._ids, self._file, self._line, self._column = files, ids, file, line, column
-        self._index: dict[str, int] | None = None
-
-    def _row(self, event_id: str) -> int:
-        if self._index is None:
-            self._index = {e: i for i, e in enumerate(self._ids)}
-        return self._index[event_id]
-
-    def __getitem__(self, event_id: str) -> Origin:
-        i = self._row(event_id)
-        f = self._file[i]
-        if f < 0:
-            raise KeyError(event_id)
-        return Origin(self._files[f] if f < len(self._files) else "", self._line[i], self._column[i])
-
-    def __iter__(self) -> Iterator[str]:
-        return (e for e, f in zip(self._ids, self._file, strict=True) if f >= 0)
-
-    def __len__(self) -> int:
-        return sum(1 for f in self._file if f >= 0)
-
-
-def _build(p: dict[str, Any]) -> Chronology:
+def _build(meta: dict[str, Any], sections: dict[str, bytes]) -> Chronology:
     dates: dict[str, PartialDate] = {}
 
     def pd(text: str) -> PartialDate:
@@ -232,53 +222,45 @@ def _build(p: dict[str, Any]) -> Chronology:
     def ref(r: list[str] | None) -> SourceRef | None:
         return None if r is None else SourceRef(r[0], r[1])
 
-    n = int(p["n"])
-    col = p["events"]
-    table = [pd(t) for t in p["dates"]]
-    cats = [str(k) for k in p["category_ids"]]
-    ends: list[PartialDate | None] = [None] * n
-    for i, d in col["end"].items():
-        ends[int(i)] = table[d - 1]
-    ongoing = [False] * n
-    for i in col["ongoing"]:
-        ongoing[i] = True
-    approx = [False] * n
-    for i in col["approximate"]:
-        approx[i] = True
+    n = int(meta["n"])
+    extras: list[Extras | None] = [None] * n
+    shared: dict[Extras, Extras] = {}
+    for line in sections["extras"].splitlines():
+        for i, places, tags, figs, refs, related, inds in json.loads(line):
+            x: Extras = (
+                tuple(places),
+                tuple(tags),
+                tuple(Figure(f[0], float(f[1]), f[2], f[3], ref(f[4])) for f in figs),
+                tuple(SourceRef(s[0], s[1]) for s in refs),
+                tuple(related),
+                tuple(inds),
+            )
+            extras[i] = shared.setdefault(x, x)
+    def text(name: str) -> TextColumn:
+        return TextColumn(sections[f"{name}.data"], np.frombuffer(sections[f"{name}.offsets"], dtype="<i8"))
 
-    def tuples(name: str) -> list[tuple[Any, ...]]:
-        out: list[tuple[Any, ...]] = [()] * n
-        for i, v in col[name].items():
-            out[int(i)] = tuple(v)
-        return out
+    def array(name: str) -> np.ndarray:
+        return np.frombuffer(sections[name], dtype=dict(_ARRAYS)[name])
 
-    figures: list[tuple[Figure, ...]] = [()] * n
-    for i, figs in col["figures"].items():
-        figures[int(i)] = tuple(Figure(f[0], float(f[1]), f[2], f[3], ref(f[4])) for f in figs)
-    sources: list[tuple[SourceRef, ...]] = [()] * n
-    for i, srcs in col["sources"].items():
-        sources[int(i)] = tuple(SourceRef(s[0], s[1]) for s in srcs)
-    ids: list[str] = col["id"]
-    rows = zip(
-        ids,
-        col["title"],
-        [table[d] for d in col["start"]],
-        [cats[k] for k in col["category"]],
-        ends,
-        ongoing,
-        approx,
-        tuples("places"),
-        tuples("tags"),
-        col["description"],
-        figures,
-        sources,
-        tuples("related"),
-        tuples("indicators"),
-        strict=True,
+    table = EventTable(
+        ids=text("ids"),
+        titles=text("titles"),
+        descriptions=text("descriptions"),
+        dates=tuple(pd(t) for t in meta["dates"]),
+        start=array("start"),
+        end=array("end"),
+        category_ids=tuple(str(k) for k in meta["category_ids"]),
+        category=array("category"),
+        ongoing=array("ongoing"),
+        approximate=array("approximate"),
+        extras=tuple(extras),
+        origin_files=tuple(str(f) for f in meta["origin_files"]),
+        origin_file=array("origin_file"),
+        origin_line=array("origin_line"),
+        origin_column=array("origin_column"),
     )
-    new = tuple.__new__
-    events = tuple(new(Event, r) for r in rows)  # every field typed above: the tuple is the event
-    files = [str(f) for f in p["files"]]
+    if len(table) != n:
+        raise ValueError("the entry holds another number of events")
     indicators = [
         Indicator(
             iid,
@@ -291,21 +273,43 @@ def _build(p: dict[str, Any]) -> Chronology:
             desc,
             Origin(o[0], o[1], o[2]) if o else None,
         )
-        for iid, name, unit, region, desc, o, pts in p["indicators"]
+        for iid, name, unit, region, desc, o, pts in meta["indicators"]
     ]
     return Chronology(
-        title=p["title"],
-        description=p["description"],
-        events=events,  # stored in time order already
-        categories=tuple(Category(*k) for k in p["categories"]),
-        eras=tuple(Era(i, t, pd(s), pd(e), c, d) for i, t, s, e, c, d in p["eras"]),
+        title=meta["title"],
+        description=meta["description"],
+        events=table,  # stored in time order already
+        categories=tuple(Category(*k) for k in meta["categories"]),
+        eras=tuple(Era(i, t, pd(s), pd(e), c, d) for i, t, s, e, c, d in meta["eras"]),
         indicators=tuple(indicators),
         sources=tuple(
-            Source(i, t, pub, pd(d) if d else None, pg, u, n) for i, t, pub, d, pg, u, n in p["sources"]
+            Source(i, t, pub, pd(d) if d else None, pg, u, n) for i, t, pub, d, pg, u, n in meta["sources"]
         ),
-        files=tuple(files),
-        origins=_Origins(files, ids, col["origin_file"], col["origin_line"], col["origin_column"]),
+        files=tuple(str(f) for f in meta["files"]),
     )
+
+
+def _read(data: bytes, key: str) -> Chronology:
+    body, _, trailer = data.rpartition(b"\n")
+    if hashlib.sha256(body + b"\n").hexdigest() != json.loads(trailer).get("sha256"):
+        raise ValueError("the entry does not match its checksum")
+    first = body.index(b"\n")
+    header = json.loads(body[:first])
+    if header.get("format") != FORMAT or header.get("key") != key:
+        raise ValueError("another format or key")
+    second = body.index(b"\n", first + 1)
+    meta = json.loads(body[first + 1 : second])
+    view = memoryview(body)
+    sections: dict[str, bytes] = {}
+    at = second + 1
+    for name, size in meta["sections"]:
+        if size < 0 or at + size > len(body):
+            raise ValueError("a section runs past the end of the entry")
+        sections[str(name)] = bytes(view[at : at + size])
+        at += size
+    if at != len(body):
+        raise ValueError("the entry holds more than its sections")
+    return _build(meta, sections)
 
 
 def fetch(key: str) -> Chronology | None:
@@ -316,13 +320,7 @@ def fetch(key: str) -> Chronology | None:
     except OSError:
         return None
     try:
-        head, _, payload = data.partition(b"\n")
-        header = json.loads(head)
-        if header.get("format") != FORMAT or header.get("key") != key:
-            raise ValueError("another format or key")
-        if hashlib.sha256(payload).hexdigest() != header.get("sha256"):
-            raise ValueError("the entry does not match its checksum")
-        chron = _build(json.loads(payload))
+        chron = _read(data, key)
     except Exception:
         with contextlib.suppress(OSError):
             path.unlink()

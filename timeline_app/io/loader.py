@@ -13,12 +13,13 @@ chronology loads fast and a broken one gets the same precise messages either way
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import difflib
-import functools
 import gc
 import math
 import os
 import re
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +29,6 @@ from ..model.chronology import (
     Category,
     Chronology,
     Era,
-    Event,
     Figure,
     Indicator,
     IndicatorPoint,
@@ -37,6 +37,7 @@ from ..model.chronology import (
     SourceRef,
 )
 from ..model.dates import DateError, PartialDate
+from ..model.event_table import EventTable, Extras
 from . import cache as _cache
 from . import limits
 from .problems import ChronologyError, Problem
@@ -141,11 +142,6 @@ class _Progress:
             self._cb(self._what, done)
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _parse_date(text: str) -> PartialDate:
-    return PartialDate.parse(text)
-
-
 @dataclass
 class _Walk:
     """State of one load: problems found, ids defined, references to check."""
@@ -163,8 +159,10 @@ class _Walk:
     nodes: dict[str, Any] = field(default_factory=dict)  # composed roots by file, on the exact path
     progress: _Progress = field(default_factory=lambda: _Progress(None))
     unread: int = 0  # files that could not be read or parsed
-    origins: dict[str, Origin] = field(default_factory=dict)  # where each event was written
     item_lines: dict[tuple[str, str | int], list[tuple[int, int]] | None] = field(default_factory=dict)
+    # each date text parsed once per load, and one object per date: a million events use a few
+    # thousand (kept per load, not per process, so nothing of this load outlives its chronology)
+    dates: dict[str, PartialDate] = field(default_factory=dict)
 
     def add(
         self, path: Path_, message: str, *, key: bool = False, refs: tuple[tuple[_At, str], ...] = ()
@@ -283,8 +281,12 @@ class _Walk:
         value = self.text(v, path, what)
         if value is None:
             return None
+        known = self.dates.get(value)
+        if known is not None:
+            return known
         try:
-            return _parse_date(value)
+            date = self.dates[value] = PartialDate.parse(value)
+            return date
         except DateError as exc:
             msg = str(exc)
             if not msg.startswith("'"):
@@ -497,10 +499,11 @@ def _ids(w: _Walk, e: dict[str, Any], path: Path_, key: str, kind: str) -> tuple
     return tuple(out)
 
 
-def _read_event(w: _Walk, v: Any, path: Path_) -> Event | None:
+def _read_event(w: _Walk, v: Any, path: Path_, rows: _EventRows) -> bool:
+    """Read one event into ``rows``; False when it has a problem (recorded in ``w``)."""
     e = w.mapping(v, path, "event")
     if e is None or "id" not in e:
-        return None
+        return False
     ident = _ident_defined(w, e, path, "event")
     title = _opt(e, path, "title", w.text)
     start = _opt(e, path, "start", w.date)
@@ -537,28 +540,25 @@ def _read_event(w: _Walk, v: Any, path: Path_) -> Event | None:
     indicators = _ids(w, e, path, "indicators", "indicator")
     if end is not None and ongoing:
         w.add((*path, "ongoing"), "an event has either an 'end' or 'ongoing: true', not both")
-        return None
+        return False
     if ident is None or title is None or start is None or category is None:
-        return None
+        return False
     if end is not None and not _span_ok(w, start, end, (*path, "end")):
-        return None
-    w.origins[ident] = w.origin(path)
-    return Event(
-        id=ident,
-        title=title,
-        start=start,
-        category=category,
-        end=end,
-        ongoing=ongoing,
-        approximate=approximate,
-        places=places,
-        tags=tags,
-        description=description.strip(),
-        figures=tuple(figures),
-        sources=tuple(sources),
-        related=related,
-        indicators=indicators,
+        return False
+    extras = (places, tags, tuple(figures), tuple(sources), related, indicators)
+    rows.add(
+        ident,
+        title,
+        start,
+        end,
+        category,
+        ongoing,
+        approximate,
+        description.strip(),
+        extras if any(extras) else None,
+        w.origin(path),
     )
+    return True
 
 
 def _read_point(w: _Walk, v: Any, path: Path_, default_source: SourceRef | None) -> IndicatorPoint | None:
@@ -616,6 +616,66 @@ def _read_indicator(w: _Walk, v: Any, path: Path_) -> Indicator | None:
     return Indicator(ident, name, unit, tuple(points), region, description.strip(), w.origin(path))
 
 
+class _EventRows:
+    """Events as the loader reads them, field by field (made into an :class:`EventTable` at the end:
+    a million events are never a million objects)."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.titles: list[str] = []
+        self.starts: list[PartialDate] = []
+        self.ends: list[PartialDate | None] = []
+        self.categories: list[str] = []
+        self.ongoing: list[bool] = []
+        self.approximate: list[bool] = []
+        self.descriptions: list[str] = []
+        self.extras: list[Extras | None] = []
+        self.origins: list[Origin] = []
+        self._categories: dict[str, str] = {}  # one string per category id, not one per event
+        self._extras: dict[Extras, Extras] = {}  # one tuple per distinct value (most are alike)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def add(
+        self,
+        ident: str,
+        title: str,
+        start: PartialDate,
+        end: PartialDate | None,
+        category: str,
+        ongoing: bool,
+        approximate: bool,
+        description: str,
+        extras: Extras | None,
+        origin: Origin,
+    ) -> None:
+        self.ids.append(ident)
+        self.titles.append(title)
+        self.starts.append(start)
+        self.ends.append(end)
+        self.categories.append(self._categories.setdefault(category, category))
+        self.ongoing.append(ongoing)
+        self.approximate.append(approximate)
+        self.descriptions.append(description)
+        self.extras.append(None if extras is None else self._extras.setdefault(extras, extras))
+        self.origins.append(origin)
+
+    def table(self) -> EventTable:
+        return EventTable.from_rows(
+            ids=self.ids,
+            titles=self.titles,
+            descriptions=self.descriptions,
+            starts=self.starts,
+            ends=self.ends,
+            categories=self.categories,
+            ongoing=self.ongoing,
+            approximate=self.approximate,
+            extras=self.extras,
+            origins=self.origins,
+        )
+
+
 @dataclass
 class _Parts:
     title: str = ""
@@ -624,7 +684,7 @@ class _Parts:
     sources: list[Source] = field(default_factory=list)
     categories: list[Category] = field(default_factory=list)
     eras: list[Era] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
+    events: _EventRows = field(default_factory=_EventRows)
     indicators: list[Indicator] = field(default_factory=list)
 
 
@@ -665,12 +725,9 @@ def _read_sections(w: _Walk, root: Any, parts: _Parts) -> None:
     for i, item in enumerate(items):
         if i % step == 0:
             w.progress(i / len(items))
-        ev = _read_event(w, item, ("events", i))
-        if ev is not None:
-            parts.events.append(ev)
-            if len(parts.events) > limits.MAX_EVENTS:
-                w.add(("events", i), f"more than {limits.MAX_EVENTS:,} events: the limit of one chronology")
-                raise _Stop
+        if _read_event(w, item, ("events", i), parts.events) and len(parts.events) > limits.MAX_EVENTS:
+            w.add(("events", i), f"more than {limits.MAX_EVENTS:,} events: the limit of one chronology")
+            raise _Stop
     for i, item in enumerate(
         w.sequence(top["indicators"], ("indicators",), "indicators") if "indicators" in top else ()
     ):
@@ -760,12 +817,11 @@ def _walk_all(
     _check_refs(w)
 
 
-def _finish(parts: _Parts, files: Sequence[str], origins: dict[str, Origin]) -> Chronology:
+def _finish(parts: _Parts, files: Sequence[str]) -> Chronology:
     return Chronology.build(
-        origins=origins,
         title=parts.title or (Path(files[0]).stem if files else "Chronology"),
         description=parts.description,
-        events=parts.events,
+        events=parts.events.table(),
         categories=parts.categories,
         eras=parts.eras,
         indicators=parts.indicators,
@@ -799,7 +855,7 @@ def _fast(docs: Sequence[Document], progress: _Progress | None = None) -> Chrono
     progress.phase("Sorting events", 0.95, 1.0)
     if w.direct:
         return None
-    return _finish(parts, [d.name for d in docs], w.origins)
+    return _finish(parts, [d.name for d in docs])
 
 
 def _exact(
@@ -847,7 +903,7 @@ def _exact(
             more += len(problems) - limits.MAX_PROBLEMS
             problems = problems[: limits.MAX_PROBLEMS]
         raise ChronologyError(problems, more=more)
-    return _finish(parts, [d.name for d in docs], w.origins)
+    return _finish(parts, [d.name for d in docs])
 
 
 def _position(at: _At, nodes: dict[str, Any]) -> tuple[int, int]:
@@ -877,7 +933,7 @@ def load_chronology(
     if not paths:
         raise TypeError("load_chronology() needs at least one path")
     report = _Progress(progress)
-    with _gc_paused():
+    with _gc_paused(), _memory_returned():
         report.phase("Reading files", 0.0, 0.05)
         docs, problems = load_documents(paths)
         if problems:
@@ -899,6 +955,35 @@ def load_chronology(
 def build_chronology(docs: Sequence[Document]) -> Chronology:
     """Documents already read into a chronology, on the exact path (for tests and tools)."""
     return _exact(docs, [])
+
+
+@contextlib.contextmanager
+def _memory_returned() -> Iterator[None]:
+    """Give the memory a load used and freed back to the system afterwards.
+
+    A large load makes and frees hundreds of megabytes of small objects; CPython returns its own
+    arenas when they empty, but the C allocator keeps what it freed in its heap unless asked.
+    On Linux (glibc) ``malloc_trim`` asks; elsewhere this does nothing.
+    """
+    try:
+        yield
+    finally:
+        if _TRIM is not None:
+            _TRIM(0)
+
+
+def _malloc_trim() -> Callable[[int], int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(None)
+        trim: Callable[[int], int] = libc.malloc_trim
+    except (OSError, AttributeError):  # not glibc (musl has no malloc_trim)
+        return None
+    return trim
+
+
+_TRIM = _malloc_trim()
 
 
 @contextlib.contextmanager

@@ -13,8 +13,9 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .columns import EventColumns, event_columns
+from .columns import EventColumns, table_columns
 from .dates import PartialDate, today_epoch_day
+from .event_table import EventTable
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,14 +217,13 @@ class Chronology:
     """A loaded chronology. Events are sorted by start (then end, then id)."""
 
     title: str
-    events: tuple[Event, ...]
+    events: EventTable  # a sequence of Event, kept as columns (see .event_table)
     categories: tuple[Category, ...]
     eras: tuple[Era, ...] = ()
     indicators: tuple[Indicator, ...] = ()
     sources: tuple[Source, ...] = ()
     files: tuple[str, ...] = ()
     description: str = ""
-    origins: Mapping[str, Origin] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(
@@ -239,28 +239,28 @@ class Chronology:
         description: str = "",
         origins: Mapping[str, Origin] | None = None,
     ) -> Chronology:
-        evs = sorted(events, key=lambda e: (e.start.first_day(), e.end_day(0), e.id))
+        table = events if isinstance(events, EventTable) else EventTable.from_events(events, origins)
         cats = sorted(categories, key=lambda c: (c.order, c.name))
         return cls(
             title=title,
-            events=tuple(evs),
+            events=table,
             categories=tuple(cats),
             eras=tuple(sorted(eras, key=lambda e: e.start)),
             indicators=tuple(indicators),
             sources=tuple(sources),
             files=tuple(files),
             description=description,
-            origins=dict(origins or {}),
         )
 
     # -- look-ups -------------------------------------------------------------------------------
     def origin_of(self, event_id: str) -> Origin | None:
         """Where an event was written (file, line, column; line 0 when only the file is known)."""
-        return self.origins.get(event_id)
+        i = self.events.positions.get(event_id)
+        return None if i is None else self.events.origin(i)
 
-    @cached_property
-    def event_index(self) -> dict[str, int]:
-        return {e.id: i for i, e in enumerate(self.events)}
+    @property
+    def event_index(self) -> Mapping[str, int]:
+        return self.events.positions
 
     def event(self, event_id: str) -> Event | None:
         i = self.event_index.get(event_id)
@@ -293,9 +293,11 @@ class Chronology:
     def _linked_from(self) -> dict[str, list[str]]:
         """For each event, the events whose ``related`` name it (built once, on first use)."""
         back: dict[str, list[str]] = {}
-        for e in self.events:
-            for r in e.related:
-                back.setdefault(r, []).append(e.id)
+        ids = self.events.ids
+        for i, x in enumerate(self.events.extras):
+            if x is not None:
+                for r in x[4]:  # related
+                    back.setdefault(r, []).append(ids[i])
         return back
 
     def related_to(self, event_id: str) -> tuple[str, ...]:
@@ -321,7 +323,7 @@ class Chronology:
         """The events' dates and lanes as arrays, read in one pass (see :mod:`.columns`). Building
         a view of a million events starts here; a loader on a background thread may touch it first
         so the UI thread finds it made."""
-        return event_columns(self.events, self.lane_of)
+        return table_columns(self.events, self.lane_of)
 
     @cached_property
     def starts(self) -> np.ndarray:

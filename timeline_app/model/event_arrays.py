@@ -4,20 +4,20 @@ Made once per chronology (and kept with it: :meth:`EventArrays.for_chronology`) 
 chronology's columns (:mod:`timeline_app.model.columns`), all in numpy except the span tracks,
 which a short loop assigns (it skips every span that finds all the drawn tracks busy, which is
 most of them in a crowded chronology). Ids and titles are not copied: :attr:`EventArrays.ids` and
-:attr:`EventArrays.titles` read them from the events when asked.
+:attr:`EventArrays.titles` are the event table's own columns.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import overload
 
 import numpy as np
 
-from .chronology import Chronology, Event
+from .chronology import Chronology
 from .dates import today_epoch_day
+from .event_table import EventTable, TextColumn
 from .layout import MAX_TRACKS
 from .lod import LaneIndex, MatchTables
 from .search import SearchIndex
@@ -89,28 +89,6 @@ def assign_tracks(
     return track, used.sum(axis=1).astype(np.int32)
 
 
-class FieldView(Sequence[str]):
-    """One text field of every event (``ids``, ``titles``), read from the events when indexed."""
-
-    __slots__ = ("_events", "_k")
-
-    def __init__(self, events: tuple[Event, ...], k: int) -> None:
-        self._events = events
-        self._k = k
-
-    def __len__(self) -> int:
-        return len(self._events)
-
-    @overload
-    def __getitem__(self, i: int) -> str: ...
-    @overload
-    def __getitem__(self, i: slice) -> tuple[str, ...]: ...
-    def __getitem__(self, i: int | slice) -> str | tuple[str, ...]:
-        if isinstance(i, slice):
-            return tuple(str(e[self._k]) for e in self._events[i])
-        return str(self._events[int(i)][self._k])
-
-
 @dataclass(eq=False)
 class EventArrays:
     """A chronology's events as numpy arrays, in the chronology's order (sorted by start).
@@ -143,19 +121,19 @@ class EventArrays:
         return len(self.lane)
 
     @property
-    def events(self) -> tuple[Event, ...]:
+    def events(self) -> EventTable:
         return self.chronology.events
 
     @property
-    def ids(self) -> FieldView:
-        return FieldView(self.chronology.events, 0)
+    def ids(self) -> TextColumn:
+        return self.chronology.events.ids
 
     @property
-    def titles(self) -> FieldView:
-        return FieldView(self.chronology.events, 1)
+    def titles(self) -> TextColumn:
+        return self.chronology.events.titles
 
     @property
-    def index(self) -> dict[str, int]:
+    def index(self) -> Mapping[str, int]:
         """Event id -> position (the chronology's, made on first use)."""
         return self.chronology.event_index
 

@@ -34,6 +34,7 @@ from typing import Final
 import numpy as np
 
 from .chronology import Chronology, Event
+from .event_table import EventTable
 
 MAX_COMMON: Final = 128  # frequent tokens that get a bit of their own
 DIRECT_LIMIT: Final = 4096  # mask() checks at most this many not-yet-indexed events one by one
@@ -207,7 +208,7 @@ class SearchIndex:
     """
 
     def __init__(self, events: Sequence[Event], *, max_common: int = MAX_COMMON) -> None:
-        self._events = events
+        self._events = EventTable.of(events)
         self.n = len(events)
         self._max_common = max(0, min(max_common, 64 * 8))
         self._common: list[str] | None = None  # the frequent tokens, by bit
@@ -317,19 +318,20 @@ class SearchIndex:
         rest = sum(len(t) + 1 for toks in sample for t in toks if t not in chosen)
         self._rbuf = np.zeros(int(rest / max(len(sample), 1) * self.n * 1.1) + 4096, dtype=np.uint8)
 
-    def _tokens(self, events: Sequence[Event]) -> tuple[list[str], np.ndarray]:
-        """The tokens of some events and their codes: a bit number for a frequent token, or
+    def _tokens(self, a: int, b: int) -> tuple[list[str], np.ndarray]:
+        """The tokens of events a..b-1 and their codes: a bit number for a frequent token, or
         _CODE_RESIDUAL; each title is followed by _CODE_TITLE_END and each event by _CODE_END."""
-        m = len(events)
+        m = b - a
         parts: list[str] = []
         put, put_all = parts.append, parts.extend
-        for ev in events:
-            put(ev.title)
+        for ident, title, description, extras in self._events.rows(a, b):
+            put(title)
             put(_TITLE_END)
-            put(ev.description)
-            put_all(ev.places)
-            put_all(ev.tags)
-            put(ev.id)
+            put(description)
+            if extras is not None:
+                put_all(extras[0])  # places
+                put_all(extras[1])  # tags
+            put(ident)
             put(_END)
         toks = _fold("\n".join(parts)).split()
         codes = dict(self._codes)
@@ -347,11 +349,11 @@ class SearchIndex:
         # a text holds a sentinel token of its own: mark the boundaries one event at a time
         get = self._codes.get
         toks, out = [], []
-        for ev in events:
-            title = _fold(ev.title).split()
+        for ev in self._events[a:b]:
+            words = _fold(ev.title).split()
             rest = _fold("\n".join((ev.description, *ev.places, *ev.tags, ev.id))).split()
-            toks += [*title, "", *rest, ""]
-            out += [get(t, _CODE_RESIDUAL) for t in title]
+            toks += [*words, "", *rest, ""]
+            out += [get(t, _CODE_RESIDUAL) for t in words]
             out.append(_CODE_TITLE_END)
             out += [get(t, _CODE_RESIDUAL) for t in rest]
             out.append(_CODE_END)
@@ -359,7 +361,7 @@ class SearchIndex:
 
     def _index_chunk(self, a: int, b: int) -> None:
         m = b - a
-        toks, codes = self._tokens(self._events[a:b])
+        toks, codes = self._tokens(a, b)
         nt = codes.size
         ends = np.flatnonzero(codes == _CODE_END)
         tends = np.flatnonzero(codes == _CODE_TITLE_END)
@@ -729,6 +731,5 @@ class Search:
         return np.concatenate((t, self._head_other[: limit - t.size]))
 
     def result(self, limit: int | None = 200) -> SearchResult:
-        events = self.index._events
-        ids = [events[i].id for i in self.ranked(limit).tolist()]
+        ids = [self.index._events.ids[i] for i in self.ranked(limit).tolist()]
         return SearchResult(ids=ids, total=self.total, complete=self.done)

@@ -1,0 +1,523 @@
+"""A chronology's events kept as columns, with :class:`Event` objects made only when asked. No Qt here.
+
+A million events as a million named tuples, each with two date objects and an entry in a dict of
+origins, took about 1.4 GB and a million objects for the garbage collector to walk. Here they are:
+
+* one tuple per text field (``ids``, ``titles``, ``descriptions``), the strings themselves shared
+  with nothing else;
+* dates as codes into one table of the distinct dates (a million events over thirty years use about
+  eleven thousand dates), categories as codes into the distinct category ids;
+* flags as boolean arrays, where each event was written as three small arrays;
+* the rarely given fields (places, tags, figures, sources, related events, indicators) as one tuple
+  per event that has any, ``None`` for the others.
+
+``table[i]`` makes the :class:`Event` (about a microsecond); the views read the arrays instead.
+Tables are built sorted by start, then end, then id, with the date and category tables in a
+canonical order, so two tables of the same events are equal column for column.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import count, pairwise
+from typing import TYPE_CHECKING, Any, overload
+
+import numpy as np
+
+from .dates import PartialDate
+
+if TYPE_CHECKING:
+    from .chronology import Event, Figure, Origin, SourceRef
+
+# an event's rarely given fields, in this order: places, tags, figures, sources, related, indicators
+Extras = tuple[
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple["Figure", ...],
+    tuple["SourceRef", ...],
+    tuple[str, ...],
+    tuple[str, ...],
+]
+NO_EXTRAS: Extras = ((), (), (), (), (), ())
+_MAX_NUMPY_ID = 64  # ids up to this many characters are ranked with numpy, longer ones in Python
+
+
+def _pick(seq: Sequence[Any], order: np.ndarray) -> tuple[Any, ...]:
+    """``seq`` reordered by ``order`` (a permutation), as a tuple, in one C-level pass."""
+    if len(order) == 0:
+        return ()
+    if len(order) == 1:
+        return (seq[int(order[0])],)
+    return operator.itemgetter(*order.tolist())(seq)  # type: ignore[no-any-return]
+
+
+def _codes(values: Sequence[Any], key: Any = None) -> tuple[list[Any], np.ndarray]:
+    """The distinct values (compared by ``key``, the identity of each object by default, which is
+    cheap for the shared date objects the loader makes) and each value's code into them."""
+    seen: dict[Any, int] = {}
+    keys = values if key is None else map(key, values)
+    raw = np.fromiter(map(seen.setdefault, keys, count()), dtype=np.int64, count=len(values))
+    first, inverse = np.unique(raw, return_inverse=True)  # first: the position where each was first seen
+    return [values[int(k)] for k in first], inverse.astype(np.int32).reshape(-1)
+
+
+def _canonical(distinct: list[Any], codes: np.ndarray, sort_key: Any) -> tuple[tuple[Any, ...], np.ndarray]:
+    """Merge equal values and sort them by ``sort_key``; the codes follow."""
+    merged: dict[Any, int] = {}
+    for v in distinct:
+        merged.setdefault(v, len(merged))
+    ordered = sorted(merged, key=sort_key)
+    rank = {v: i for i, v in enumerate(ordered)}
+    remap = np.fromiter((rank[v] for v in distinct), dtype=np.int32, count=len(distinct))
+    return tuple(ordered), (remap[codes] if len(codes) else codes.astype(np.int32))
+
+
+class TextColumn(Sequence[str]):
+    """Texts kept as one UTF-8 buffer and the offsets where each begins: a million titles are two
+    objects, not a million (the strings a loader reads are freed, so the memory they took returns
+    to the system instead of staying scattered between survivors). ``column[i]`` decodes one."""
+
+    __slots__ = ("data", "offsets")
+
+    def __init__(self, data: bytes, offsets: np.ndarray) -> None:
+        offsets = np.ascontiguousarray(offsets, dtype=np.int64)
+        if (
+            offsets.ndim != 1
+            or offsets.size == 0
+            or int(offsets[0]) != 0
+            or int(offsets[-1]) != len(data)
+            or bool(np.any(offsets[1:] < offsets[:-1]))
+        ):
+            raise ValueError("text offsets do not fit their buffer")
+        self.data = data
+        self.offsets = offsets
+
+    @classmethod
+    def from_strings(cls, texts: Sequence[str]) -> TextColumn:
+        n = len(texts)
+        joined = "".join(texts)
+        if joined.isascii():  # one byte per character: the lengths are the strings' own
+            data = joined.encode("ascii")
+            lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+        else:
+            encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
+            data = b"".join(encoded)
+            lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=n)
+        offsets = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        return cls(data, offsets)
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[str, ...]: ...
+    def __getitem__(self, i: int | slice) -> str | tuple[str, ...]:
+        n = len(self.offsets) - 1
+        if isinstance(i, slice):
+            a, b, step = i.indices(n)
+            if step != 1:
+                return tuple(self[k] for k in range(a, b, step))
+            return self.span(a, b)
+        k = operator.index(i)
+        if k < 0:
+            k += n
+        if not 0 <= k < n:
+            raise IndexError("text index out of range")
+        return self.data[int(self.offsets[k]) : int(self.offsets[k + 1])].decode("utf-8", "surrogatepass")
+
+    def span(self, a: int, b: int) -> tuple[str, ...]:
+        """Texts a..b-1 (0 ≤ a ≤ b ≤ len), decoded together."""
+        if b <= a:
+            return ()
+        bounds = self.offsets[a : b + 1].tolist()
+        data = self.data
+        return tuple(data[x:y].decode("utf-8", "surrogatepass") for x, y in pairwise(bounds))
+
+    def __iter__(self) -> Iterator[str]:
+        n = len(self)
+        for a in range(0, n, 65536):
+            yield from self.span(a, min(a + 65536, n))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, TextColumn):
+            return self.data == other.data and np.array_equal(self.offsets, other.offsets)
+        if isinstance(other, (tuple, list)):
+            return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<TextColumn of {len(self):,} texts, {len(self.data):,} bytes>"
+
+    @property
+    def nbytes(self) -> int:
+        return len(self.data) + self.offsets.nbytes
+
+    def fixed_width(self, limit: int) -> np.ndarray | None:
+        """The texts as a numpy array of fixed-width byte strings (``S<width>``), which sort and
+        search in C in code-point order (UTF-8 keeps it), or None when a text is longer than
+        ``limit`` bytes or holds a NUL (numpy would drop trailing NULs)."""
+        n = len(self)
+        lengths = np.diff(self.offsets)
+        width = int(lengths.max()) if n else 1
+        if width > limit or b"\0" in self.data:
+            return None
+        width = max(width, 1)
+        raw = np.frombuffer(self.data, dtype=np.uint8)
+        out = np.zeros((n, width), dtype=np.uint8)
+        cols = np.arange(width, dtype=np.int64)
+        inside = cols[None, :] < lengths[:, None]
+        out[inside] = raw[(self.offsets[:-1, None] + cols[None, :])[inside]]
+        return out.view(f"S{width}").reshape(n)
+
+
+class IdIndex(Mapping[str, int]):
+    """Event id -> position, as a sorted array searched in C (a dict of a million ids would take
+    about a hundred megabytes and a second to make); a dict when ids are long or unusual."""
+
+    __slots__ = ("_dict", "_order", "_sorted", "_width")
+
+    def __init__(self, ids: TextColumn) -> None:
+        keys = ids.fixed_width(_MAX_NUMPY_ID)
+        self._dict: dict[str, int] | None = None
+        self._width = 0
+        if keys is None:
+            self._dict = dict(zip(ids, range(len(ids)), strict=True))
+            self._order: np.ndarray = np.zeros(0, dtype=np.int32)
+            self._sorted: np.ndarray = np.zeros(0, dtype="S1")
+            return
+        order = np.argsort(keys, kind="stable")
+        self._sorted = keys[order]
+        self._order = order.astype(np.int32)
+        self._width = keys.dtype.itemsize
+
+    def get(self, key: object, default: Any = None) -> Any:
+        if self._dict is not None:
+            return self._dict.get(key, default) if isinstance(key, str) else default
+        if not isinstance(key, str):
+            return default
+        raw = key.encode("utf-8", "surrogatepass")
+        if len(raw) > self._width or not raw or b"\0" in raw:
+            return default
+        i = int(np.searchsorted(self._sorted, raw))
+        if i < len(self._sorted) and self._sorted[i] == raw:
+            return int(self._order[i])
+        return default
+
+    def __getitem__(self, key: str) -> int:
+        i = self.get(key)
+        if i is None:
+            raise KeyError(key)
+        return int(i)
+
+    def __contains__(self, key: object) -> bool:
+        return self.get(key) is not None
+
+    def __len__(self) -> int:
+        return len(self._dict) if self._dict is not None else len(self._order)
+
+    def __iter__(self) -> Iterator[str]:
+        if self._dict is not None:
+            return iter(self._dict)
+        return (bytes(k).decode("utf-8", "surrogatepass") for k in self._sorted)
+
+
+def _id_ranks(ids: TextColumn) -> np.ndarray:
+    """Each id's rank in code-point order (what Python's ``<`` on strings gives)."""
+    n = len(ids)
+    keys = ids.fixed_width(_MAX_NUMPY_ID)
+    if keys is not None:
+        order = np.argsort(keys, kind="stable")
+    else:
+        texts = list(ids)
+        order = np.array(sorted(range(n), key=texts.__getitem__), dtype=np.int64).reshape(-1)
+    ranks = np.empty(n, dtype=np.int64)
+    ranks[order] = np.arange(n, dtype=np.int64)
+    return ranks
+
+
+class EventTable(Sequence["Event"]):
+    """The events of a chronology, sorted by start, end and id (see the module's docstring)."""
+
+    __slots__ = (
+        "_index",
+        "approximate",
+        "category",
+        "category_ids",
+        "dates",
+        "descriptions",
+        "end",
+        "extras",
+        "ids",
+        "ongoing",
+        "origin_column",
+        "origin_file",
+        "origin_files",
+        "origin_line",
+        "start",
+        "titles",
+    )
+
+    def __init__(
+        self,
+        *,
+        ids: TextColumn,
+        titles: TextColumn,
+        descriptions: TextColumn,
+        dates: tuple[PartialDate, ...],
+        start: np.ndarray,
+        end: np.ndarray,
+        category_ids: tuple[str, ...],
+        category: np.ndarray,
+        ongoing: np.ndarray,
+        approximate: np.ndarray,
+        extras: tuple[Extras | None, ...],
+        origin_files: tuple[str, ...] = (),
+        origin_file: np.ndarray | None = None,
+        origin_line: np.ndarray | None = None,
+        origin_column: np.ndarray | None = None,
+    ) -> None:
+        """The columns as they are (already sorted and canonical). Every column is checked for
+        length and every code for range: a table read from a cache is never trusted blindly."""
+        n = len(ids)
+        self.ids, self.titles, self.descriptions = ids, titles, descriptions
+        self.dates, self.category_ids, self.extras = dates, category_ids, extras
+        self.start = np.ascontiguousarray(start, dtype=np.int32)
+        self.end = np.ascontiguousarray(end, dtype=np.int32)
+        self.category = np.ascontiguousarray(category, dtype=np.int32)
+        self.ongoing = np.ascontiguousarray(ongoing, dtype=bool)
+        self.approximate = np.ascontiguousarray(approximate, dtype=bool)
+        self.origin_files = origin_files
+        none = np.full(n, -1, dtype=np.int32)
+        self.origin_file = none if origin_file is None else np.ascontiguousarray(origin_file, dtype=np.int32)
+        zero = np.zeros(n, dtype=np.int32)
+        self.origin_line = zero if origin_line is None else np.ascontiguousarray(origin_line, dtype=np.int32)
+        self.origin_column = (
+            zero if origin_column is None else np.ascontiguousarray(origin_column, dtype=np.int32)
+        )
+        self._index: IdIndex | None = None
+        columns = (titles, descriptions, extras, self.start, self.end, self.category, self.ongoing)
+        more = (self.approximate, self.origin_file, self.origin_line, self.origin_column)
+        if any(len(c) != n for c in (*columns, *more)):
+            raise ValueError("the event columns differ in length")
+        if n and (
+            int(self.start.min()) < 0
+            or int(self.start.max()) >= len(dates)
+            or int(self.end.min()) < -1
+            or int(self.end.max()) >= len(dates)
+            or int(self.category.min()) < 0
+            or int(self.category.max()) >= len(category_ids)
+            or int(self.origin_file.min()) < -1
+            or int(self.origin_file.max()) >= len(origin_files)
+        ):
+            raise ValueError("an event column refers past its table")
+
+    # -- building ---------------------------------------------------------------------------------
+    @classmethod
+    def from_rows(
+        cls,
+        *,
+        ids: Sequence[str],
+        titles: Sequence[str],
+        descriptions: Sequence[str],
+        starts: Sequence[PartialDate],
+        ends: Sequence[PartialDate | None],
+        categories: Sequence[str],
+        ongoing: Sequence[bool],
+        approximate: Sequence[bool],
+        extras: Sequence[Extras | None],
+        origins: Sequence[Origin | None] | None = None,
+    ) -> EventTable:
+        """Events given field by field in any order: sorted, with canonical date and category tables."""
+        n = len(ids)
+        dates = list(starts) + [e for e in ends if e is not None]
+        distinct, codes = _codes(dates, id)
+        table, codes = _canonical(distinct, codes, PartialDate.sort_key)
+        start = codes[:n]
+        has_end = np.fromiter((e is not None for e in ends), dtype=bool, count=n)
+        end = np.full(n, -1, dtype=np.int32)
+        end[has_end] = codes[n:]
+        cats, cat_codes = _codes(categories, None)
+        cat_table, cat_codes = _canonical(cats, cat_codes, None)
+        on = np.fromiter(ongoing, dtype=bool, count=n)
+
+        first = np.array([d.first_day() for d in table], dtype=np.float64)
+        last = np.array([d.end_day() for d in table], dtype=np.float64)
+        if n:
+            end_key = np.where(has_end, last[np.maximum(end, 0)], last[start])
+            end_key[on] = 0.0  # Event.end_day(today=0): the order does not move with the clock
+            order = np.lexsort((_id_ranks(TextColumn.from_strings(ids)), end_key, first[start]))
+        else:
+            order = np.zeros(0, dtype=np.int64)
+
+        o_files: tuple[str, ...] = ()
+        o_file = o_line = o_col = None
+        if origins is not None:
+            names: dict[str, int] = {}
+            o_file = np.fromiter(
+                (-1 if o is None else names.setdefault(o.file, len(names)) for o in origins), np.int32, n
+            )[order]
+            o_line = np.fromiter((0 if o is None else o.line for o in origins), np.int32, n)[order]
+            o_col = np.fromiter((0 if o is None else o.column for o in origins), np.int32, n)[order]
+            o_files = tuple(names)
+        return cls(
+            ids=TextColumn.from_strings(_pick(ids, order)),
+            titles=TextColumn.from_strings(_pick(titles, order)),
+            descriptions=TextColumn.from_strings(_pick(descriptions, order)),
+            dates=table,
+            start=start[order],
+            end=end[order],
+            category_ids=cat_table,
+            category=cat_codes[order],
+            ongoing=on[order],
+            approximate=np.fromiter(approximate, dtype=bool, count=n)[order],
+            extras=_pick(extras, order),
+            origin_files=o_files,
+            origin_file=o_file,
+            origin_line=o_line,
+            origin_column=o_col,
+        )
+
+    @classmethod
+    def from_events(cls, events: Iterable[Event], origins: Mapping[str, Origin] | None = None) -> EventTable:
+        """A table of ``events`` (in any order); ``origins`` maps event ids to where they were written."""
+        evs = list(events)
+        return cls.from_rows(
+            ids=[e.id for e in evs],
+            titles=[e.title for e in evs],
+            descriptions=[e.description for e in evs],
+            starts=[e.start for e in evs],
+            ends=[e.end for e in evs],
+            categories=[e.category for e in evs],
+            ongoing=[e.ongoing for e in evs],
+            approximate=[e.approximate for e in evs],
+            extras=[_extras_of(e) for e in evs],
+            origins=None if origins is None else [origins.get(e.id) for e in evs],
+        )
+
+    @classmethod
+    def of(cls, events: Iterable[Event]) -> EventTable:
+        return events if isinstance(events, EventTable) else cls.from_events(events)
+
+    # -- the sequence of events -------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def event(self, i: int) -> Event:
+        """The event at position ``i`` (0 ≤ i < len), made from the columns."""
+        from .chronology import Event
+
+        e = int(self.end[i])
+        c = int(self.category[i])
+        x = self.extras[i] or NO_EXTRAS
+        return tuple.__new__(
+            Event,
+            (
+                self.ids[i],
+                self.titles[i],
+                self.dates[int(self.start[i])],
+                self.category_ids[c],
+                None if e < 0 else self.dates[e],
+                bool(self.ongoing[i]),
+                bool(self.approximate[i]),
+                x[0],
+                x[1],
+                self.descriptions[i],
+                *x[2:],
+            ),
+        )
+
+    @overload
+    def __getitem__(self, i: int) -> Event: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Event, ...]: ...
+    def __getitem__(self, i: int | slice) -> Event | tuple[Event, ...]:
+        if isinstance(i, slice):
+            return tuple(self.event(k) for k in range(*i.indices(len(self.ids))))
+        k = operator.index(i)
+        n = len(self.ids)
+        if k < 0:
+            k += n
+        if not 0 <= k < n:
+            raise IndexError("event index out of range")
+        return self.event(k)
+
+    def __iter__(self) -> Iterator[Event]:
+        return map(self.event, range(len(self.ids)))
+
+    def __contains__(self, value: object) -> bool:
+        ident = getattr(value, "id", None)
+        i = self.positions.get(ident) if isinstance(ident, str) else None
+        return i is not None and self.event(i) == value
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, EventTable):
+            return (
+                self.ids == other.ids
+                and self.titles == other.titles
+                and self.descriptions == other.descriptions
+                and self.dates == other.dates
+                and self.category_ids == other.category_ids
+                and np.array_equal(self.start, other.start)
+                and np.array_equal(self.end, other.end)
+                and np.array_equal(self.category, other.category)
+                and np.array_equal(self.ongoing, other.ongoing)
+                and np.array_equal(self.approximate, other.approximate)
+                and self.extras == other.extras
+            )  # where events were written is not part of what they are (as for Event)
+        if isinstance(other, (tuple, list)):
+            return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<EventTable of {len(self):,} events>"
+
+    # -- look-ups -----------------------------------------------------------------------------------
+    @property
+    def positions(self) -> IdIndex:
+        """Event id -> position (made on first use)."""
+        if self._index is None:
+            self._index = IdIndex(self.ids)
+        return self._index
+
+    def origin(self, i: int) -> Origin | None:
+        """Where the event at ``i`` was written, if known."""
+        from .chronology import Origin
+
+        f = int(self.origin_file[i])
+        if f < 0:
+            return None
+        return Origin(self.origin_files[f], int(self.origin_line[i]), int(self.origin_column[i]))
+
+    def first_days(self) -> tuple[np.ndarray, np.ndarray]:
+        """First day and the day after the last day of each date of :attr:`dates`."""
+        first = np.fromiter((d.first_day() for d in self.dates), dtype=np.float64, count=len(self.dates))
+        last = np.fromiter((d.end_day() for d in self.dates), dtype=np.float64, count=len(self.dates))
+        return first, last
+
+    def chunks(self, size: int) -> Iterator[tuple[int, int]]:
+        """``(a, b)`` bounds of consecutive slices of at most ``size`` events."""
+        n = len(self.ids)
+        return ((a, min(a + size, n)) for a in range(0, n, size))
+
+    def rows(self, a: int, b: int) -> Iterator[tuple[str, str, str, Extras | None]]:
+        """``(id, title, description, extras)`` of events a..b-1, without making the events."""
+        return zip(
+            self.ids.span(a, b),
+            self.titles.span(a, b),
+            self.descriptions.span(a, b),
+            self.extras[a:b],
+            strict=True,
+        )
+
+
+def _extras_of(e: Event) -> Extras | None:
+    x = (e.places, e.tags, e.figures, e.sources, e.related, e.indicators)
+    return x if any(x) else None
