@@ -290,24 +290,26 @@ def _build(meta: dict[str, Any], sections: dict[str, bytes]) -> Chronology:
 
 
 def _read(data: bytes, key: str) -> Chronology:
-    body, _, trailer = data.rpartition(b"\n")
-    if hashlib.sha256(body + b"\n").hexdigest() != json.loads(trailer).get("sha256"):
+    # no copies of the whole entry: a memoryview of it, hashed where it lies (hashlib lets other
+    # threads run while it hashes a large buffer)
+    end = data.rfind(b"\n")
+    view = memoryview(data)
+    if hashlib.sha256(view[: end + 1]).hexdigest() != json.loads(view[end + 1 :].tobytes()).get("sha256"):
         raise ValueError("the entry does not match its checksum")
-    first = body.index(b"\n")
-    header = json.loads(body[:first])
+    first = data.index(b"\n")
+    header = json.loads(view[:first].tobytes())
     if header.get("format") != FORMAT or header.get("key") != key:
         raise ValueError("another format or key")
-    second = body.index(b"\n", first + 1)
-    meta = json.loads(body[first + 1 : second])
-    view = memoryview(body)
+    second = data.index(b"\n", first + 1)
+    meta = json.loads(view[first + 1 : second].tobytes())
     sections: dict[str, bytes] = {}
     at = second + 1
     for name, size in meta["sections"]:
-        if size < 0 or at + size > len(body):
+        if size < 0 or at + size > end:
             raise ValueError("a section runs past the end of the entry")
-        sections[str(name)] = bytes(view[at : at + size])
+        sections[str(name)] = view[at : at + size].tobytes()
         at += size
-    if at != len(body):
+    if at != end:
         raise ValueError("the entry holds more than its sections")
     return _build(meta, sections)
 

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import count, pairwise
+from itertools import pairwise
+from operator import is_not
 from typing import TYPE_CHECKING, Any, overload
 
 import numpy as np
@@ -43,8 +44,17 @@ NO_EXTRAS: Extras = ((), (), (), (), (), ())
 _MAX_NUMPY_ID = 64  # ids up to this many characters are ranked with numpy, longer ones in Python
 
 
-def _pick(seq: Sequence[Any], order: np.ndarray) -> tuple[Any, ...]:
-    """``seq`` reordered by ``order`` (a permutation), as a tuple, in one C-level pass."""
+# Passes over a million items run a slice at a time: each C-level call (itemgetter, fromiter, join)
+# holds the interpreter lock until it returns, and a table is often built on a loading thread while
+# the interface thread waits for the lock to draw its next frame.
+SLICE = 65536
+
+
+def _slices(n: int) -> Iterator[tuple[int, int]]:
+    return ((a, min(a + SLICE, n)) for a in range(0, n, SLICE))
+
+
+def _pick_part(seq: Sequence[Any], order: np.ndarray) -> tuple[Any, ...]:
     if len(order) == 0:
         return ()
     if len(order) == 1:
@@ -52,12 +62,32 @@ def _pick(seq: Sequence[Any], order: np.ndarray) -> tuple[Any, ...]:
     return operator.itemgetter(*order.tolist())(seq)  # type: ignore[no-any-return]
 
 
+def _pick(seq: Sequence[Any], order: np.ndarray) -> tuple[Any, ...]:
+    """``seq`` reordered by ``order`` (a permutation), as a tuple."""
+    parts = [_pick_part(seq, order[a:b]) for a, b in _slices(len(order))]
+    return parts[0] if len(parts) == 1 else tuple(x for part in parts for x in part)
+
+
+def _from(fn: Any, seq: Sequence[Any], dtype: Any, *more: Sequence[Any]) -> np.ndarray:
+    """``np.fromiter(map(fn, seq, *more))``, a slice at a time."""
+    n = len(seq)
+    parts = [
+        np.fromiter(map(fn, seq[a:b], *(m[a:b] for m in more)), dtype=dtype, count=b - a)
+        for a, b in _slices(n)
+    ]
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
+
+
 def _codes(values: Sequence[Any], key: Any = None) -> tuple[list[Any], np.ndarray]:
     """The distinct values (compared by ``key``, the identity of each object by default, which is
     cheap for the shared date objects the loader makes) and each value's code into them."""
     seen: dict[Any, int] = {}
-    keys = values if key is None else map(key, values)
-    raw = np.fromiter(map(seen.setdefault, keys, count()), dtype=np.int64, count=len(values))
+    n = len(values)
+    parts = []
+    for a, b in _slices(n):
+        keys = values[a:b] if key is None else list(map(key, values[a:b]))
+        parts.append(np.fromiter(map(seen.setdefault, keys, range(a, b)), dtype=np.int64, count=b - a))
+    raw = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
     first, inverse = np.unique(raw, return_inverse=True)  # first: the position where each was first seen
     return [values[int(k)] for k in first], inverse.astype(np.int32).reshape(-1)
 
@@ -96,17 +126,21 @@ class TextColumn(Sequence[str]):
     @classmethod
     def from_strings(cls, texts: Sequence[str]) -> TextColumn:
         n = len(texts)
-        joined = "".join(texts)
-        if joined.isascii():  # one byte per character: the lengths are the strings' own
-            data = joined.encode("ascii")
-            lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
-        else:
-            encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
-            data = b"".join(encoded)
-            lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=n)
+        datas: list[bytes] = []
+        lengths = np.zeros(n, dtype=np.int64)
+        for a, b in _slices(n):
+            part = texts[a:b]
+            joined = "".join(part)
+            if joined.isascii():  # one byte per character: the lengths are the strings' own
+                datas.append(joined.encode("ascii"))
+                lengths[a:b] = np.fromiter(map(len, part), dtype=np.int64, count=b - a)
+            else:
+                encoded = [t.encode("utf-8", "surrogatepass") for t in part]
+                datas.append(b"".join(encoded))
+                lengths[a:b] = np.fromiter(map(len, encoded), dtype=np.int64, count=b - a)
         offsets = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(lengths, out=offsets[1:])
-        return cls(data, offsets)
+        return cls(datas[0] if len(datas) == 1 else b"".join(datas), offsets)
 
     def __len__(self) -> int:
         return len(self.offsets) - 1
@@ -171,8 +205,9 @@ class TextColumn(Sequence[str]):
         raw = np.frombuffer(self.data, dtype=np.uint8)
         out = np.zeros((n, width), dtype=np.uint8)
         cols = np.arange(width, dtype=np.int64)
-        inside = cols[None, :] < lengths[:, None]
-        out[inside] = raw[(self.offsets[:-1, None] + cols[None, :])[inside]]
+        for a, b in _slices(n):
+            inside = cols[None, :] < lengths[a:b, None]
+            out[a:b][inside] = raw[(self.offsets[a:b, None] + cols[None, :])[inside]]
         return out.view(f"S{width}").reshape(n)
 
 
@@ -339,12 +374,12 @@ class EventTable(Sequence["Event"]):
         distinct, codes = _codes(dates, id)
         table, codes = _canonical(distinct, codes, PartialDate.sort_key)
         start = codes[:n]
-        has_end = np.fromiter((e is not None for e in ends), dtype=bool, count=n)
+        has_end = _from(is_not, ends, bool, [None] * n)
         end = np.full(n, -1, dtype=np.int32)
         end[has_end] = codes[n:]
         cats, cat_codes = _codes(categories, None)
         cat_table, cat_codes = _canonical(cats, cat_codes, None)
-        on = np.fromiter(ongoing, dtype=bool, count=n)
+        on = _from(bool, ongoing, bool)
 
         first = np.array([d.first_day() for d in table], dtype=np.float64)
         last = np.array([d.end_day() for d in table], dtype=np.float64)
@@ -359,11 +394,12 @@ class EventTable(Sequence["Event"]):
         o_file = o_line = o_col = None
         if origins is not None:
             names: dict[str, int] = {}
-            o_file = np.fromiter(
-                (-1 if o is None else names.setdefault(o.file, len(names)) for o in origins), np.int32, n
-            )[order]
-            o_line = np.fromiter((0 if o is None else o.line for o in origins), np.int32, n)[order]
-            o_col = np.fromiter((0 if o is None else o.column for o in origins), np.int32, n)[order]
+            o_file = np.array([-1 if o is None else names.setdefault(o.file, len(names)) for o in origins])
+            o_line = np.array([0 if o is None else o.line for o in origins])
+            o_col = np.array([0 if o is None else o.column for o in origins])
+            o_file, o_line, o_col = (
+                np.asarray(a, dtype=np.int32).reshape(n)[order] for a in (o_file, o_line, o_col)
+            )
             o_files = tuple(names)
         return cls(
             ids=TextColumn.from_strings(_pick(ids, order)),
@@ -375,7 +411,7 @@ class EventTable(Sequence["Event"]):
             category_ids=cat_table,
             category=cat_codes[order],
             ongoing=on[order],
-            approximate=np.fromiter(approximate, dtype=bool, count=n)[order],
+            approximate=_from(bool, approximate, bool)[order],
             extras=_pick(extras, order),
             origin_files=o_files,
             origin_file=o_file,
