@@ -243,7 +243,7 @@ def fast_path_available() -> bool:
 # of the file apart, and a long block sequence (``events:`` and its ``- `` items) cut between items.
 # Every piece must read back as exactly what it was cut to hold (its keys, in order; as many items as
 # were cut); anything else means a cut may have changed the meaning, and the file takes the exact path.
-CHUNK_CHARS = 512 * 1024
+CHUNK_CHARS = 256 * 1024
 _WINDOW = 1 << 20  # the longest stretch of text one regex call scans
 _COL0 = re.compile(r"\n[^ \t\r\n#\-]")  # a line that starts at column 0 (not a comment, not an item)
 _KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?=[ \t\r\n]|\Z)")
@@ -251,6 +251,7 @@ _SEQ_HEAD = re.compile(r"[ \t]*(?:#[^\r\n]*)?\r?\n")  # the rest of a "key:" lin
 _BLANKS = re.compile(r"(?:[ \t]*(?:#[^\r\n]*)?\r?\n)*")  # blank and comment lines
 _ITEM = re.compile(r"( *)-(?=[ \t\r\n])")
 _NODE_START = re.compile(r"[ \t]*")
+_POSITION_KEYS = ("events", "indicators")  # the sections whose items get a line and column
 
 Positions = list[tuple[int, int]]
 ProgressFn = Callable[[float], None]
@@ -336,6 +337,9 @@ def _positions(text: str, starts: list[int]) -> Positions | None:
     count, index, n = text.count, text.index, len(text)
     node = _NODE_START.match
     for p in starts:
+        while p - prev > _WINDOW:  # a long way to the next item (the first, say): a window at a time
+            line += count("\n", prev, prev + _WINDOW)
+            prev += _WINDOW
         line += count("\n", prev, p)
         prev = p
         q = node(text, index("-", p) + 1).end()  # type: ignore[union-attr]
@@ -404,6 +408,8 @@ def _pieces(text: str) -> tuple[list[_Piece], dict[str, list[int]]] | None:
     group: list[_Section] = []
     for sec in [*secs, None]:
         if sec is not None and (sec.end - sec.start <= CHUNK_CHARS or not _find_items(text, sec)):
+            if sec.key in _POSITION_KEYS and sec.key not in starts_of and _find_items(text, sec):
+                starts_of[sec.key] = _item_starts(text, sec)
             if group and sec.end - group[0].start > CHUNK_CHARS:
                 pieces.append(_Piece(group[0].start, group[-1].end, tuple(s.key for s in group)))
                 group = []
@@ -548,7 +554,7 @@ def fast_read(
         except Exception:
             return None
         positions: dict[str, Positions | None] = {}
-        for key in ("events", "indicators"):
+        for key in _POSITION_KEYS:
             items = values.get(key) if isinstance(values, dict) else None
             if isinstance(items, list) and items:
                 positions[key] = item_positions(text, key, len(items))
@@ -558,7 +564,7 @@ def fast_read(
     if root is None:
         return None
     positions = {}
-    for key in ("events", "indicators"):
+    for key in _POSITION_KEYS:
         items = root.get(key)
         if isinstance(items, list) and items:
             starts = starts_of.get(key)
