@@ -61,42 +61,114 @@ def _naive_search_ms(chron: Any, words: list[str]) -> float:
     return statistics.median(times)
 
 
-def _load_stall_ms(path: Path) -> dict[str, float]:
-    """Load ``path`` with the window's background loader (cold: an empty cache) while a 5 ms timer
-    ticks on the UI thread; the longest gap between ticks is the worst frame while loading."""
-    from PySide6.QtCore import QElapsedTimer, QTimer
+def _load_stall_ms(path: Path, cache: str = "cold", after_s: float = 0.0) -> dict[str, Any]:
+    """Load ``path`` with the window's background loader while a 5 ms timer ticks on the UI thread;
+    the longest gap between ticks is the worst frame while loading.
+
+    ``cache``: "cold" (an empty cache: the load stores its entry), "warm" (the entry is stored
+    first: the load reads it) or "off" (the loader is told not to use the cache). Each gap is put
+    down to the phase the loader last reported before the gap ended (the phases are recorded on
+    the worker thread as they are reported), so the figures say *what* holds the UI thread.
+    With ``after_s``, the timer keeps ticking that long after the load is delivered, and the gaps
+    there (a garbage collection of what the load allocated, say) are reported apart; every
+    collection of the cyclic garbage collector meanwhile is timed, with the thread it ran on."""
+    import itertools
+    import threading
+
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
+    import timeline_app.ui.loading as loading
+    from timeline_app.io import load_chronology
     from timeline_app.ui.loading import BackgroundLoader
 
     app = QApplication.instance() or QApplication([])
     os.environ["TIMELINE_APP_CACHE_DIR"] = tempfile.mkdtemp(prefix="bench-cache-")
+    if cache == "warm":
+        load_chronology(path, cache=True)
+        gc.collect()
+    clock = time.perf_counter
+    phases: list[tuple[float, str]] = []  # (when, what) as reported, on the worker thread
+    collections: list[tuple[float, float, int, str]] = []  # (start, ms, generation, thread)
+    gc_start: dict[int, float] = {}
+
+    def on_gc(event: str, info: dict[str, int]) -> None:
+        ident = threading.get_ident()
+        if event == "start":
+            gc_start[ident] = clock()
+        elif ident in gc_start:
+            t = gc_start.pop(ident)
+            collections.append((t, (clock() - t) * 1e3, info["generation"], threading.current_thread().name))
+
+    def load(*args: Any, **kwargs: Any) -> Any:
+        if cache == "off":
+            kwargs["cache"] = False
+        return load_chronology(*args, **kwargs)
+
     loader = BackgroundLoader()
     done: list[float] = []
-    gaps: list[float] = []
-    clock = QElapsedTimer()
-    clock.start()
-    last = [clock.elapsed()]
-
-    def tick() -> None:
-        now = clock.elapsed()
-        gaps.append(now - last[0])
-        last[0] = now
+    ticks: list[float] = []
 
     timer = QTimer()
     timer.setInterval(5)
-    timer.timeout.connect(tick)
-    loader.loaded.connect(lambda *_: done.append(clock.elapsed()))
-    loader.failed.connect(lambda *_: done.append(clock.elapsed()))
-    t0 = clock.elapsed()
-    timer.start()
-    loader.start(path)
-    while not done:
-        app.processEvents()
-        time.sleep(0.001)
-    timer.stop()
-    loader.wait()
-    return {"background_load_s": (done[0] - t0) / 1e3, "load_max_stall_ms": float(max(gaps, default=0))}
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.timeout.connect(lambda: ticks.append(clock()))
+    direct = Qt.ConnectionType.DirectConnection  # the slot runs on the worker thread, as it reports
+    loader.progress.connect(lambda what, _f: phases.append((clock(), what)), direct)
+    loader.loaded.connect(lambda *_: done.append(clock()))
+    loader.failed.connect(lambda *_: done.append(clock()))
+    saved = loading.load_chronology
+    loading.load_chronology = load  # type: ignore[assignment]
+    gc.callbacks.append(on_gc)
+    try:
+        t0 = clock()
+        ticks.append(t0)
+        timer.start()
+        loader.start(path)
+        while not done:
+            app.processEvents()
+            time.sleep(0.001)
+        end = clock() + after_s
+        while clock() < end:
+            app.processEvents()
+            time.sleep(0.001)
+        timer.stop()
+        loader.wait()
+    finally:
+        loading.load_chronology = saved  # type: ignore[assignment]
+        gc.callbacks.remove(on_gc)
+
+    def phase_at(t: float) -> str:
+        last = "(starting)"
+        for when, what in phases:
+            if when > t:
+                break
+            last = what
+        return last
+
+    loading_gaps: list[tuple[float, str]] = []
+    after_gaps: list[float] = []
+    for a, b in itertools.pairwise(ticks):
+        if b <= done[0]:
+            loading_gaps.append(((b - a) * 1e3, phase_at(b)))
+        else:
+            after_gaps.append((b - max(a, done[0])) * 1e3)
+    by_phase: dict[str, float] = {}
+    for ms, what in loading_gaps:
+        by_phase[what] = max(by_phase.get(what, 0.0), ms)
+    worst = max(loading_gaps, default=(0.0, ""))
+    return {
+        "background_load_s": done[0] - t0,
+        "load_max_stall_ms": worst[0],
+        "load_max_stall_phase": worst[1],
+        "load_max_stall_by_phase_ms": {k: round(v, 1) for k, v in by_phase.items()},
+        "after_load_max_stall_ms": max(after_gaps, default=0.0),
+        "gc_collections": [
+            {"at_s": round(t - t0, 3), "ms": round(ms, 1), "generation": g, "thread": name}
+            for t, ms, g, name in collections
+            if ms >= 5
+        ],
+    }
 
 
 def measure_one(n: int, work: Path, quick: bool) -> dict[str, Any]:

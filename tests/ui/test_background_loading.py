@@ -101,3 +101,36 @@ def test_load_cancelled_is_raised_out_of_the_loader(big: Path) -> None:
 
     with pytest.raises(LoadCancelled):
         loader.load_chronology(big, progress=stop)
+
+
+def test_the_worker_prepares_the_view_and_cancel_stops_it_there(qtbot, big: Path, monkeypatch) -> None:
+    import threading
+
+    from timeline_app.ui import loading
+
+    bl = loading.BackgroundLoader()
+    got: list[object] = []
+    bl.loaded.connect(lambda _job, _path, chron: got.append(chron))
+    with qtbot.waitSignal(bl.loaded, timeout=20000):
+        bl.start(big)
+    bl.wait(10)
+    [chron] = got
+    assert "columns" in vars(chron) and "_event_arrays" in vars(chron)  # made on the worker thread
+
+    started, release = threading.Event(), threading.Event()
+
+    class Slow:
+        @staticmethod
+        def for_chronology(_chron: object) -> None:
+            started.set()
+            release.wait(10)
+
+    monkeypatch.setattr(loading, "EventArrays", Slow)
+    with qtbot.waitSignal(bl.cancelled, timeout=5000):
+        bl.start(big)
+        assert started.wait(20)
+        bl.cancel()
+    release.set()
+    bl.wait(10)
+    qtbot.wait(50)
+    assert len(got) == 1  # the cancelled load was not delivered

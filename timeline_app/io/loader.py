@@ -41,7 +41,7 @@ from ..model.event_table import EventTable, Extras
 from . import cache as _cache
 from . import limits
 from .problems import ChronologyError, Problem
-from .values import REJECTED_TYPE, NodeConverter, Number, Quoted, fast_values, item_positions, locate
+from .values import REJECTED_TYPE, NodeConverter, Number, Quoted, fast_read, locate
 from .yaml_source import Document, read_file
 
 CHRONOLOGY_SUFFIXES = (".yaml", ".yml", ".json")
@@ -834,20 +834,20 @@ def _fast(docs: Sequence[Document], progress: _Progress | None = None) -> Chrono
     """The whole chronology on the fast path, or None at the first doubt or problem."""
     progress = progress or _Progress(None)
     roots: list[tuple[str, Any]] = []
+    lines: list[dict[str, list[tuple[int, int]] | None]] = []
     for k, doc in enumerate(docs):
         progress.phase(f"Parsing {doc.name}", 0.05 + 0.35 * k / len(docs), 0.05 + 0.35 * (k + 1) / len(docs))
         if doc.text is None or doc.problems:
             return None
-        values = fast_values(doc.text, json_file=doc.json_file)
-        if values is None:
+        got = fast_read(doc.text, json_file=doc.json_file, progress=progress)
+        if got is None:
             return None
-        roots.append((doc.name, values))
+        roots.append((doc.name, got[0]))
+        lines.append(got[1])  # where the items of "events" and "indicators" are, in YAML files
     w, parts = _Walk(fast=True, progress=progress), _Parts()
-    for doc, (name, values) in zip(docs, roots, strict=True):
-        for key in ("events", "indicators"):
-            items = values.get(key) if isinstance(values, dict) else None
-            if isinstance(items, list) and items and doc.text is not None and not doc.json_file:
-                w.item_lines[(name, key)] = item_positions(doc.text, key, len(items))
+    for (name, _), found in zip(roots, lines, strict=True):
+        for key, positions in found.items():
+            w.item_lines[(name, key)] = positions
     try:
         _walk_all(w, roots, parts, 0.4, 0.95)
     except _Doubt:

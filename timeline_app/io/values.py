@@ -15,12 +15,14 @@ The loader reads plain Python values (dicts, lists, strings) so that one builder
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import json
 import os
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -226,53 +228,349 @@ def _quiet_stderr() -> Iterator[None]:
 
 def fast_values(text: str, *, json_file: bool) -> Any | None:
     """Plain values of a file read on the fast path, or None when it must take the exact path."""
-    try:
-        if json_file:
-            return _loads(text)
-        if _ryml is None or not _json_safe(text):
-            return None
-        with _quiet_stderr():  # rapidyaml prints its own message before raising; ours come later
-            tree = _ryml.parse_in_arena(text.encode("utf-8"))
-            # emitted into a buffer of ours: emit_json_malloc never frees its own (a leak per load)
-            buf = bytearray(_ryml.compute_json_length(tree, tree.root_id()))
-            _ryml.emit_json_in_place(tree, buf, tree.root_id())
-        return _loads(buf)
-    except Exception:
-        return None
+    got = fast_read(text, json_file=json_file)
+    return None if got is None else got[0]
 
 
 def fast_path_available() -> bool:
     return _ryml is not None
 
 
-_TOP_KEY_END = re.compile(r"\n[^\s#\-]")  # the next top-level key ends a section
+# -- the fast path in pieces --------------------------------------------------------------------------------
+# A long call into C (rapidyaml, json, a regex over the whole text) holds the GIL throughout, and the
+# window, whose thread needs it too, freezes meanwhile. So a large text is read in pieces of about
+# CHUNK_CHARS, each parsed, emitted and decoded on its own, and the pieces joined: the top-level keys
+# of the file apart, and a long block sequence (``events:`` and its ``- `` items) cut between items.
+# Every piece must read back as exactly what it was cut to hold (its keys, in order; as many items as
+# were cut); anything else means a cut may have changed the meaning, and the file takes the exact path.
+CHUNK_CHARS = 256 * 1024
+_WINDOW = 1 << 20  # the longest stretch of text one regex call scans
+_COL0 = re.compile(r"\n[^ \t\r\n#\-]")  # a line that starts at column 0 (not a comment, not an item)
+_KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?=[ \t\r\n]|\Z)")
+_SEQ_HEAD = re.compile(r"[ \t]*(?:#[^\r\n]*)?\r?\n")  # the rest of a "key:" line that opens a block
+_BLANKS = re.compile(r"(?:[ \t]*(?:#[^\r\n]*)?\r?\n)*")  # blank and comment lines
+_ITEM = re.compile(r"( *)-(?=[ \t\r\n])")
+_NODE_START = re.compile(r"[ \t]*")
+_POSITION_KEYS = ("events", "indicators")  # the sections whose items get a line and column
+
+Positions = list[tuple[int, int]]
+ProgressFn = Callable[[float], None]
 
 
-def item_positions(text: str, key: str, count: int) -> list[tuple[int, int]] | None:
+def _search(pattern: re.Pattern[str], text: str, pos: int, end: int, overlap: int) -> re.Match[str] | None:
+    """``pattern.search(text, pos, end)``, a window at a time (so no one call scans much), for a
+    pattern that matches at most ``overlap`` characters."""
+    while True:
+        stop = min(pos + _WINDOW, end)
+        m = pattern.search(text, pos, stop)
+        if m is not None or stop >= end:
+            return m
+        pos = stop - overlap
+
+
+@dataclass
+class _Section:
+    """A top-level key's text: from its line to the next line at column 0 (or the end)."""
+
+    key: str
+    at: int  # where the key's line starts
+    end: int
+    start: int = -1  # where its piece starts: the key's line, or the start of the text for the first
+    first: int = -1  # for a block sequence: where the line of its first item starts
+    item: re.Pattern[str] | None = None  # a line break, the items' indentation, "-"
+    overlap: int = 0
+
+
+def _sections(text: str, lo: int = 0) -> list[_Section] | None:
+    """The top-level keys of the text from ``lo`` on, or None unless every line there that starts at
+    column 0 (other than comments and sequence items) is a plain ``key:``."""
+    n = len(text)
+    starts = [] if text[lo : lo + 1] in ("", " ", "\t", "\r", "\n", "#", "-") else [lo]
+    pos = lo
+    while (m := _search(_COL0, text, pos, n, 2)) is not None:
+        starts.append(m.start() + 1)
+        pos = m.end()
+    out: list[_Section] = []
+    for k, s in enumerate(starts):
+        m = _KEY_LINE.match(text, s)
+        if m is None:
+            return None
+        out.append(_Section(m.group(1), s, starts[k + 1] if k + 1 < len(starts) else n, s))
+    return out
+
+
+def _find_items(text: str, sec: _Section) -> bool:
+    """Whether the section's value is a block sequence (the key's line holds nothing else; blank
+    and comment lines, then a ``-``), noting where its items are."""
+    head = _SEQ_HEAD.match(text, sec.at + len(sec.key) + 1, sec.end)
+    if head is None:
+        return False
+    blank = _BLANKS.match(text, head.end(), min(sec.end, head.end() + _WINDOW))
+    first = _ITEM.match(text, blank.end(), sec.end) if blank is not None else None
+    if first is None:
+        return False
+    indent = first.group(1)
+    sec.first = first.start()
+    sec.item = re.compile(r"\n" + indent + r"-(?=[ \t\r\n])")
+    sec.overlap = len(indent) + 3
+    return True
+
+
+def _item_starts(text: str, sec: _Section) -> list[int]:
+    """Where each line that starts an item of the section starts, a window at a time."""
+    assert sec.item is not None
+    out = [sec.first]
+    pos, end = sec.first, sec.end
+    while True:
+        stop = min(pos + _WINDOW, end)
+        out.extend(m.start() + 1 for m in sec.item.finditer(text, pos, stop))
+        if stop >= end:
+            return out
+        pos = max(stop - sec.overlap, out[-1])
+
+
+def _positions(text: str, starts: list[int]) -> Positions | None:
+    """Line and column of the node of each item whose line starts at ``starts`` (lines counted a
+    piece at a time); None when one of them is not on the line of its ``-``."""
+    out: Positions = []
+    line, prev = 1, 0
+    count, index, n = text.count, text.index, len(text)
+    node = _NODE_START.match
+    for p in starts:
+        while p - prev > _WINDOW:  # a long way to the next item (the first, say): a window at a time
+            line += count("\n", prev, prev + _WINDOW)
+            prev += _WINDOW
+        line += count("\n", prev, p)
+        prev = p
+        q = node(text, index("-", p) + 1).end()  # type: ignore[union-attr]
+        if q >= n or text[q] in "\r\n#":
+            return None
+        out.append((line, q - p + 1))
+    return out
+
+
+def item_positions(text: str, key: str, count: int) -> Positions | None:
     """Line and column of each item of the top-level block sequence ``key``, found in the text.
 
-    The fast path has no positions, so this finds where ``key:``'s items start (``- `` at the
-    indentation of the first item). It is trusted only when it finds exactly ``count`` items;
-    otherwise (flow style, unusual layout) it returns None and the items keep no line number.
-    """
-    head = re.compile(rf"(?:^|\n){re.escape(key)}:[ \t]*(?:#[^\n]*)?\n").search(text)
-    if head is None:
+    The fast path has no positions, so this finds where ``key:``'s items start (``-`` at the
+    indentation of the first item). It is trusted only when it finds exactly ``count`` items, each
+    on the line of its ``-``; otherwise (flow style, unusual layout) it returns None and the items
+    keep no line number. No regular expression here scans much of the text in one call."""
+    if text.startswith(f"{key}:"):
+        start = 0
+    else:
+        head = _search(re.compile(rf"\n{re.escape(key)}:"), text, 0, len(text), len(key) + 2)
+        if head is None:
+            return None
+        start = head.start() + 1
+    end_at = _search(_COL0, text, start + 1, len(text), 2)
+    sec = _Section(key, start, end_at.start() + 1 if end_at else len(text), start)
+    if not _find_items(text, sec):
         return None
-    start = head.end() - 1  # at the newline that ends the key's line
-    nxt = _TOP_KEY_END.search(text, start)
-    end = nxt.start() if nxt else len(text)
-    first = re.compile(r"\n( *)- ").search(text, start, end)
-    if first is None:
+    starts = _item_starts(text, sec)
+    return _positions(text, starts) if len(starts) == count else None
+
+
+class _Unsure(Exception):
+    """A piece did not read back as what it was cut to hold."""
+
+
+def _parse_yaml(piece: str) -> Any:
+    if not _json_safe(piece):
+        raise _Unsure
+    assert _ryml is not None
+    with _quiet_stderr():  # rapidyaml prints its own message before raising; ours come later
+        tree = _ryml.parse_in_arena(piece.encode("utf-8"))
+        # emitted into a buffer of ours: emit_json_malloc never frees its own (a leak per load)
+        buf = bytearray(_ryml.compute_json_length(tree, tree.root_id()))
+        _ryml.emit_json_in_place(tree, buf, tree.root_id())
+    return _loads(buf)
+
+
+@dataclass
+class _Piece:
+    start: int
+    end: int
+    keys: tuple[str, ...]  # the top-level keys it holds, in order
+    head: str = ""  # the key's line, put before the items of a sequence cut after its first piece
+    items: int = -1  # for a piece of a sequence: how many items were cut into it
+
+
+def _pieces(text: str) -> tuple[list[_Piece], dict[str, list[int]]] | None:
+    """The text cut into pieces of about CHUNK_CHARS, and the item starts of each block sequence
+    found on the way; None when it cannot be cut (it is then read in one piece)."""
+    secs = _sections(text)
+    if not secs:
         return None
-    indent = first.group(1)
-    starts = [m.start() + 1 for m in re.compile(rf"\n{indent}- ").finditer(text, start, end)]
-    if len(starts) != count:
+    secs[0].start = 0  # blank lines and comments before the first key go with it
+    pieces: list[_Piece] = []
+    starts_of: dict[str, list[int]] = {}
+    group: list[_Section] = []
+    for sec in [*secs, None]:
+        if sec is not None and (sec.end - sec.start <= CHUNK_CHARS or not _find_items(text, sec)):
+            if sec.key in _POSITION_KEYS and sec.key not in starts_of and _find_items(text, sec):
+                starts_of[sec.key] = _item_starts(text, sec)
+            if group and sec.end - group[0].start > CHUNK_CHARS:
+                pieces.append(_Piece(group[0].start, group[-1].end, tuple(s.key for s in group)))
+                group = []
+            group.append(sec)
+            continue
+        if group:
+            pieces.append(_Piece(group[0].start, group[-1].end, tuple(s.key for s in group)))
+            group = []
+        if sec is None:
+            break
+        starts = starts_of[sec.key] = _item_starts(text, sec)
+        head = text[sec.at : text.index("\n", sec.at) + 1]
+        k = 0
+        while k < len(starts):
+            j = bisect.bisect_left(starts, starts[k] + CHUNK_CHARS, k + 1)
+            b = starts[j] if j < len(starts) else sec.end
+            if k == 0:
+                pieces.append(_Piece(sec.start, b, (sec.key,), items=j))
+            else:
+                pieces.append(_Piece(starts[k], b, (sec.key,), head=head, items=j - k))
+            k = j
+    return pieces, starts_of
+
+
+def _read_pieces(text: str, pieces: list[_Piece], progress: ProgressFn | None) -> dict[str, Any] | None:
+    root: dict[str, Any] = {}
+    for piece in pieces:
+        try:
+            value = _parse_yaml(piece.head + text[piece.start : piece.end])
+            if not isinstance(value, dict) or list(value) != list(piece.keys):
+                return None
+            if piece.items >= 0:
+                [key] = piece.keys
+                items = value[key]
+                if not isinstance(items, list) or len(items) != piece.items:
+                    return None
+                if piece.head:
+                    root[key].extend(items)
+                    continue
+            for key in piece.keys:
+                if key in root:
+                    return None  # a second "key:" of the same name
+                root[key] = value[key]
+        except Exception:
+            return None
+        if progress is not None:
+            progress(piece.end / len(text))  # outside the try: a cancelled load stops here
+    return root
+
+
+def _read_json(text: str, progress: ProgressFn | None) -> Any:
+    """``json.loads`` with the fast path's hooks, an item at a time for the lists of the top-level
+    object: the same values, the same errors, and no one call decoding much of the text."""
+    decoder = json.JSONDecoder(
+        object_pairs_hook=_pairs, parse_int=Number, parse_float=Number, parse_constant=_reject
+    )
+    scan, ws = decoder.raw_decode, _JSON_WS.match
+    if text.startswith("\ufeff"):
+        return json.loads(text)  # the error json.loads gives
+    i = ws(text, 0).end()  # type: ignore[union-attr]
+    if text[i : i + 1] != "{":
+        return _loads(text)
+    pairs: list[tuple[str, Any]] = []
+    i = ws(text, i + 1).end()  # type: ignore[union-attr]
+    last = 0
+    if text[i] != "}":
+        while True:
+            if text[i] != '"':
+                raise ValueError("expected a key")
+            key, i = scan(text, i)
+            i = ws(text, i).end()  # type: ignore[union-attr]
+            if text[i] != ":":
+                raise ValueError("expected ':'")
+            i = ws(text, i + 1).end()  # type: ignore[union-attr]
+            if text[i] == "[":
+                value: Any = []
+                i = ws(text, i + 1).end()  # type: ignore[union-attr]
+                if text[i] == "]":
+                    i += 1
+                else:
+                    while True:
+                        item, i = scan(text, i)
+                        value.append(item)
+                        i = ws(text, i).end()  # type: ignore[union-attr]
+                        c, i = text[i], i + 1
+                        if c == "]":
+                            break
+                        if c != ",":
+                            raise ValueError("expected ',' or ']'")
+                        i = ws(text, i).end()  # type: ignore[union-attr]
+                        if progress is not None and i - last > CHUNK_CHARS:
+                            last = i
+                            try:
+                                progress(i / len(text))
+                            except Exception as exc:
+                                raise _Raised from exc
+            else:
+                value, i = scan(text, i)
+            pairs.append((key, value))
+            i = ws(text, i).end()  # type: ignore[union-attr]
+            if text[i] == "}":
+                break
+            if text[i] != ",":
+                raise ValueError("expected ',' or '}'")
+            i = ws(text, i + 1).end()  # type: ignore[union-attr]
+    if ws(text, i + 1).end() != len(text):  # type: ignore[union-attr]
+        raise ValueError("extra data")
+    return _pairs(pairs)
+
+
+_JSON_WS = re.compile(r"[ \t\n\r]*")
+
+
+class _Raised(Exception):
+    """What the progress callback raised (a cancelled load), carried past "any error: exact path"."""
+
+
+def fast_read(
+    text: str, *, json_file: bool, progress: ProgressFn | None = None
+) -> tuple[Any, dict[str, Positions | None]] | None:
+    """The plain values of a file on the fast path, with where the items of its ``events`` and
+    ``indicators`` were written (see :func:`item_positions`; none for JSON files); None when the
+    file must take the exact path.
+
+    A large text is read in pieces (see :data:`CHUNK_CHARS`), so that no step holds the GIL for more
+    than a few milliseconds; ``progress`` is told the fraction read after each piece, and what it
+    raises (a cancelled load) comes out of here."""
+    if json_file:
+        try:
+            return (_read_json(text, progress) if len(text) > CHUNK_CHARS else _loads(text)), {}
+        except _Raised as exc:
+            assert exc.__cause__ is not None
+            raise exc.__cause__ from None
+        except Exception:
+            return None
+    if _ryml is None:
         return None
-    out: list[tuple[int, int]] = []
-    line, prev = 1, 0
-    col = len(indent) + 3
-    for pos in starts:
-        line += text.count("\n", prev, pos)
-        prev = pos
-        out.append((line, col))
-    return out
+    cut = _pieces(text) if len(text) > CHUNK_CHARS else None
+    if cut is None:
+        try:
+            values = _parse_yaml(text)
+        except Exception:
+            return None
+        positions: dict[str, Positions | None] = {}
+        for key in _POSITION_KEYS:
+            items = values.get(key) if isinstance(values, dict) else None
+            if isinstance(items, list) and items:
+                positions[key] = item_positions(text, key, len(items))
+        return values, positions
+    pieces, starts_of = cut
+    root = _read_pieces(text, pieces, progress)
+    if root is None:
+        return None
+    positions = {}
+    for key in _POSITION_KEYS:
+        items = root.get(key)
+        if isinstance(items, list) and items:
+            starts = starts_of.get(key)
+            positions[key] = (
+                _positions(text, starts)
+                if starts is not None and len(starts) == len(items)
+                else item_positions(text, key, len(items))
+            )
+    return root, positions

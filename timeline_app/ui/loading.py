@@ -4,17 +4,43 @@
 back through Qt signals, which Qt delivers on the UI thread (queued across threads). One load runs at
 a time: starting another, or :meth:`cancel`, stops the running one at its next progress report (the
 loader reports about every percent), and its result is never delivered.
+
+Before delivering a chronology, the worker also makes what the view will ask for first (its columns
+and drawing arrays, see :func:`prepare_for_view`), so the UI thread finds them made.
 """
 
 from __future__ import annotations
 
 import itertools
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from ..io import LoadCancelled, load_chronology
+from ..model.chronology import Chronology
+from ..model.event_arrays import EventArrays
+
+LOAD_SHARE = 0.9  # of the progress bar: the load; the rest is preparing for the view
+
+
+def prepare_for_view(chron: Chronology, report: Callable[[str, float], None]) -> None:
+    """On the worker thread, after the load: make the chronology's caches the view needs, so that
+    building the view on the UI thread finds them made. ``report`` is told each step (it raises
+    :class:`LoadCancelled` when the load is cancelled meanwhile)."""
+    steps: list[tuple[str, Callable[[], object]]] = [
+        ("Indexing dates", lambda: chron.columns),
+        ("Laying out events", lambda: EventArrays.for_chronology(chron)),
+        # THE VIEW'S PREPARE FUNCTION GOES HERE, as one more (label, callable) step
+    ]
+    for k, (what, step) in enumerate(steps):
+        report(what, LOAD_SHARE + (1.0 - LOAD_SHARE) * k / len(steps))
+        try:
+            step()
+        except Exception:  # only a head start: the view makes (and reports) it again
+            continue
+    report("Ready", 1.0)
 
 
 class BackgroundLoader(QObject):
@@ -51,9 +77,13 @@ class BackgroundLoader(QObject):
             if job == self._current:
                 self.progress.emit(what, fraction)
 
+        def load_report(what: str, fraction: float) -> None:
+            report(what, fraction * LOAD_SHARE)
+
         def work() -> None:
             try:
-                chron = load_chronology(path, cache=True, progress=report)
+                chron = load_chronology(path, cache=True, progress=load_report)
+                prepare_for_view(chron, report)
             except LoadCancelled:
                 return
             except Exception as exc:
