@@ -850,12 +850,38 @@ def _fast(docs: Sequence[Document], progress: _Progress | None = None) -> Chrono
             w.item_lines[(name, key)] = positions
     try:
         _walk_all(w, roots, parts, 0.4, 0.95)
+        progress.phase("Sorting events", 0.95, 1.0)
+        return None if w.direct else _finish(parts, [d.name for d in docs])
     except _Doubt:
         return None
-    progress.phase("Sorting events", 0.95, 1.0)
-    if w.direct:
-        return None
-    return _finish(parts, [d.name for d in docs])
+    finally:
+        _let_go(roots, lines, w, parts)
+
+
+_LET_GO_SLICE = 16384
+
+
+def _let_go(*objs: Any) -> None:
+    """Free what a load built on its way (the parsed values, the rows, the ids it checked) a slice
+    at a time. Dropping a list of a million dicts is one C call that frees them all while holding
+    the interpreter lock (most of a second at a million events): the interface thread, waiting
+    for the lock to draw, would freeze that long."""
+    for obj in objs:
+        if isinstance(obj, (_Walk, _Parts, _EventRows)):
+            _let_go(*vars(obj).values())
+        elif isinstance(obj, tuple) and len(obj) <= 4:
+            _let_go(*obj)
+        elif isinstance(obj, list):
+            if len(obj) <= 64:
+                _let_go(*obj)
+            while obj:
+                del obj[-_LET_GO_SLICE:]
+        elif isinstance(obj, dict):
+            if len(obj) <= 64:
+                _let_go(*obj.values())
+            else:
+                for key in list(obj):
+                    del obj[key]
 
 
 def _exact(

@@ -32,6 +32,7 @@ def prepare_for_view(chron: Chronology, report: Callable[[str, float], None]) ->
     steps: list[tuple[str, Callable[[], object]]] = [
         ("Indexing dates", lambda: chron.columns),
         ("Laying out events", lambda: EventArrays.for_chronology(chron)),
+        ("Indexing ids", lambda: chron.events.positions),
         # THE VIEW'S PREPARE FUNCTION GOES HERE, as one more (label, callable) step
     ]
     for k, (what, step) in enumerate(steps):
