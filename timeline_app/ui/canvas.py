@@ -11,7 +11,10 @@ window. The canvas shows a chosen subset: the first :attr:`DEFAULT_SHOWN_PLOTS` 
 then whatever the user picks in the "Plots" menu under the canvas (or the main window through
 :meth:`set_shown_plots`); selecting an indicator point always shows its plot. Every shown plot
 keeps at least :attr:`PLOT_MIN_HEIGHT` pixels; the timeline takes the rest. Rendering to a file
-(:mod:`timeline_app.ui.render`) shows all plots and scales their heights to the image.
+(:mod:`timeline_app.ui.render`) shows all plots and scales their heights to the image. A plot is
+made when first shown, and kept for the next chronology (it then shows another group): making a
+``pg.PlotItem`` costs more than a frame, so a new chronology whose caches were made ahead
+(:func:`timeline_app.model.prepare.prepare`) is shown without a long frame.
 
 **The state.** The canvas follows a :class:`~timeline_app.model.view_state.ViewState` and writes it
 only through its methods: a pan or zoom with the mouse calls ``set_range``; a click on an event
