@@ -688,19 +688,15 @@ class ClusterSprites:
             mid_w = width - 2 * half - (size - 2 * half)
             n = len(ks)
             hd, sd = half * dpr, size * dpr
-            xs = [left + half / 2, right - (size - half) / 2]
-            ys = [cy, cy]
-            srcs = [np.tile([0.0, 0.0, hd, sd], (n, 1)), np.tile([hd, 0.0, sd - hd, sd], (n, 1))]
-            scales = [np.ones(n), np.ones(n)]
-            has_mid = mid_w > 0
-            if has_mid.any():
-                xs.append((left + half + (right - (size - half)))[has_mid] / 2)
-                ys.append(cy[has_mid])
-                srcs.append(np.tile([max(hd - 1, 0.0), 0.0, 1.0, sd], (int(has_mid.sum()), 1)))
-                scales.append(mid_w[has_mid] * dpr)
-            self._batch.draw_parts(
-                p, np.concatenate(xs), np.concatenate(ys), np.concatenate(srcs), disc, np.concatenate(scales)
+            # per pill: left half, middle (zero wide for a disc), right half, pill after pill, so
+            # that a pill overlapping the one before covers it as a drawn shape would
+            xs = np.column_stack(
+                (left + half / 2, (left + half + right - (size - half)) / 2, right - (size - half) / 2)
             )
+            ys = np.repeat(cy, 3)
+            parts = np.array([[0.0, 0.0, hd, sd], [max(hd - 1, 0.0), 0.0, 1.0, sd], [hd, 0.0, sd - hd, sd]])
+            scales = np.column_stack((np.ones(n), np.maximum(mid_w, 0.0) * dpr, np.ones(n)))
+            self._batch.draw_parts(p, xs.ravel(), ys, np.tile(parts, (n, 1)), disc, scales.ravel())
             rgba = text_color.rgba()
             colors[rgba] = text_color
             texts.setdefault(rgba, []).extend((k, count_text(fr.clusters[k].count)) for k in ks)
