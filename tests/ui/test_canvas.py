@@ -716,3 +716,18 @@ def test_lane_geometry_collapses_hidden_lanes_and_fits() -> None:
     tiny = lane_geometry(60.0, 20.0, [False] * 6, [3] * 6, 15.0, 5.0)
     assert all(g.rows_above == 0 for g in tiny)
     assert tiny[-1].top + tiny[-1].height <= 60.0 + 1e-6
+
+
+def test_a_new_chronology_reuses_the_plots(qtbot, canvas: ChronologyCanvas, state: ViewState) -> None:  # type: ignore[no-untyped-def]
+    canvas.set_shown_plots(canvas.plot_keys())
+    settle(qtbot)
+    before = canvas.indicator_plot_items()
+    other = small_chronology()
+    state.set_chronology(other, fit=True)
+    settle(qtbot)
+    after = canvas.indicator_plot_items()
+    assert [id(p) for p in after] == [id(p) for p in before]  # no pg.PlotItem made again
+    assert len(canvas.plot_keys()) == len(other.plot_groups())
+    pl = canvas.indicator_plots()[0]
+    assert [s.indicator.id for s in pl.series] == [i.id for i in other.plot_groups()[0][1]]
+    assert_ranges_follow(canvas, state)

@@ -16,7 +16,7 @@ from operator import attrgetter
 
 import numpy as np
 
-from .chronology import IndicatorPoint
+from .chronology import Chronology, IndicatorPoint
 
 _DATE = attrgetter("date")
 _FIRST = attrgetter("_first")
@@ -69,6 +69,22 @@ class SeriesArrays:
             adjacent=_adjacent(first[order], end[order]),
             order=order,
         )
+
+    @classmethod
+    def for_chronology(cls, chron: Chronology) -> dict[str, SeriesArrays]:
+        """Indicator id -> its arrays, for every indicator of ``chron``: made on first use and kept
+        with the chronology (so a loader thread can make them before the view asks)."""
+        cache = vars(chron)
+        out = cache.get("_series_arrays")
+        if not isinstance(out, dict):
+            out = cache["_series_arrays"] = {ind.id: cls.from_points(ind.points) for ind in chron.indicators}
+        return out
+
+    def prepare_blocks(self) -> None:
+        """Make every level of blocks now (otherwise each is made the first time a zoom needs it)."""
+        for size in BLOCK_SIZES:
+            if size < self.n:
+                self.blocks_for(size * BLOCKS_PER_COLUMN)
 
     @property
     def n(self) -> int:

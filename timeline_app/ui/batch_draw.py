@@ -70,18 +70,29 @@ class SpriteBatch:
         self.draw_parts(p, x, y, np.array([[0.0, 0.0, float(w), float(h)]]), pixmap)
 
     def draw_parts(
-        self, p: QtGui.QPainter, x: np.ndarray, y: np.ndarray, source: np.ndarray, pixmap: QtGui.QPixmap
+        self,
+        p: QtGui.QPainter,
+        x: np.ndarray,
+        y: np.ndarray,
+        source: np.ndarray,
+        pixmap: QtGui.QPixmap,
+        scale_x: np.ndarray | None = None,
     ) -> None:
         """Part ``source`` (rows: left, top, width, height in the pixmap's device pixels; one row
-        for all, or one per point) of the pixmap centred on each point."""
+        for all, or one per point) of the pixmap centred on each point; ``scale_x`` (one per point)
+        stretches each part horizontally (1: its own width)."""
         n = len(x)
         if n == 0:
             return
         dpr = pixmap.devicePixelRatioF() or 1.0
         if self._array is None:  # pragma: no cover - another pyqtgraph
             src = np.broadcast_to(source, (n, 4))
-            for cx, cy, (sl, st, sw, sh) in zip(x.tolist(), y.tolist(), src.tolist(), strict=True):
-                target = QtCore.QRectF(cx - sw / dpr / 2, cy - sh / dpr / 2, sw / dpr, sh / dpr)
+            kx = np.ones(n) if scale_x is None else scale_x
+            for cx, cy, k, (sl, st, sw, sh) in zip(
+                x.tolist(), y.tolist(), kx.tolist(), src.tolist(), strict=True
+            ):
+                tw = sw / dpr * k
+                target = QtCore.QRectF(cx - tw / 2, cy - sh / dpr / 2, tw, sh / dpr)
                 p.drawPixmap(target, pixmap, QtCore.QRectF(sl, st, sw, sh))
             return
         self._array.resize(n)
@@ -90,6 +101,8 @@ class SpriteBatch:
         frags[:, 1] = y
         frags[:, 2:6] = source
         frags[:, 6:10] = (1.0 / dpr, 1.0 / dpr, 0.0, 1.0)
+        if scale_x is not None:
+            frags[:, 6] = scale_x / dpr
         p.drawPixmapFragments(*self._array.drawargs(), pixmap)
 
 

@@ -11,7 +11,10 @@ window. The canvas shows a chosen subset: the first :attr:`DEFAULT_SHOWN_PLOTS` 
 then whatever the user picks in the "Plots" menu under the canvas (or the main window through
 :meth:`set_shown_plots`); selecting an indicator point always shows its plot. Every shown plot
 keeps at least :attr:`PLOT_MIN_HEIGHT` pixels; the timeline takes the rest. Rendering to a file
-(:mod:`timeline_app.ui.render`) shows all plots and scales their heights to the image.
+(:mod:`timeline_app.ui.render`) shows all plots and scales their heights to the image. A plot is
+made when first shown, and kept for the next chronology (it then shows another group): making a
+``pg.PlotItem`` costs more than a frame, so a new chronology whose caches were made ahead
+(:func:`timeline_app.model.prepare.prepare`) is shown without a long frame.
 
 **The state.** The canvas follows a :class:`~timeline_app.model.view_state.ViewState` and writes it
 only through its methods: a pan or zoom with the mouse calls ``set_range``; a click on an event
@@ -28,10 +31,11 @@ import pyqtgraph as pg
 import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from ..model.chronology import Chronology
+from ..model.chronology import Chronology, Indicator
 from ..model.dates import civil_from_days, year_label
 from ..model.event_arrays import EventArrays
 from ..model.search import SearchIndex
+from ..model.series_lod import SeriesArrays
 from ..model.ticks import MONTH_ABBR
 from ..model.view_state import MAX_SPAN_DAYS, MIN_SPAN_DAYS, Selection, TimeRange, ViewState
 from .indicator_plots import IndicatorPlot, OverlayText, region_color_map
@@ -79,7 +83,12 @@ class ChronologyCanvas(QtWidgets.QWidget):
         super().__init__(parent)
         self._state = state
         self._colors = CanvasColors.from_palette(self.palette())
-        self._plots: dict[PlotKey, IndicatorPlot] = {}
+        self._plots: dict[PlotKey, IndicatorPlot] = {}  # the plots made so far (see _plot)
+        self._groups: dict[PlotKey, list[Indicator]] = {}
+        self._region_colors: dict[str, str] = {}
+        self._series_arrays: dict[str, SeriesArrays] = {}
+        self._pool: list[IndicatorPlot] = []  # plots of a previous chronology, to reuse
+        self._selection_for_plots: Selection | None = None
         self._shown: list[PlotKey] = []
         self._render_mode = False
         self._applying_range = False
@@ -183,7 +192,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
 
     def plot_keys(self) -> list[PlotKey]:
         """Every plot group of the chronology, as (measure name, unit), in file order."""
-        return list(self._plots)
+        return list(self._groups)
 
     def shown_plots(self) -> list[PlotKey]:
         return list(self._shown)
@@ -191,7 +200,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
     def set_shown_plots(self, keys: list[PlotKey] | tuple[PlotKey, ...]) -> None:
         """Show these plot groups (in the chronology's order); unknown keys are ignored."""
         wanted = set(map(tuple, keys))
-        shown = [k for k in self._plots if k in wanted]
+        shown = [k for k in self._groups if k in wanted]
         if shown == self._shown:
             return
         self._shown = shown
@@ -200,7 +209,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
 
     def indicator_plots(self) -> list[IndicatorPlot]:
         """The shown plots, top to bottom."""
-        return [self._plots[k] for k in self._shown]
+        return [self._plot(k) for k in self._shown]
 
     def indicator_plot_items(self) -> list[pg.PlotItem]:
         return [p.plot for p in self.indicator_plots()]
@@ -220,7 +229,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
             # an image shows every match: finish the search index the window builds in slices
             SearchIndex.for_chronology(self._state.chronology).ensure_built()
         self._lane_axis.set_cached(not on)
-        for pl in self._plots.values():
+        for pl in [*self._plots.values(), *self._pool]:
             pl.set_cached(not on)
         if on:
             self.set_shown_plots(self.plot_keys())
@@ -306,36 +315,65 @@ class ChronologyCanvas(QtWidgets.QWidget):
         sel = self._state.selection
         self._timeline.set_selected(sel.event_id if sel else None)
         old_shown = list(self._shown)
-        for pl in self._plots.values():
-            if pl.plot.scene() is not None:
-                self._ci.removeItem(pl.plot)
-            pl.plot.getViewBox().setXLink(None)
-            # the old plot's signals hold closures over it: only deleting the Qt object frees it (and
-            # its menus and widgets); otherwise every new chronology would leave the old plots behind
-            pl.plot.deleteLater()
+        # the plots are made when first shown, and reused for the next chronology: a pg.PlotItem
+        # costs some 20 ms to make, more than a frame (see _plot)
+        old = [self._plots[k] for k in old_shown if k in self._plots]
+        old += [pl for k, pl in self._plots.items() if k not in old_shown]
+        for pl in old:
+            pl.plot.getViewBox().setXLink(None)  # a plot waiting in the pool does not follow the view
+        self._pool = old + self._pool
         self._plots = {}
         groups = chron.plot_groups()
-        colors = region_color_map([i for _, inds in groups for i in inds])
-        tl_vb = self._tl_plot.getViewBox()
-        for key, inds in groups:
-            pl = IndicatorPlot(key, inds, self._timeline, colors, self.LANE_COLUMN_WIDTH)
+        self._groups = dict(groups)
+        self._region_colors = region_color_map([i for _, inds in groups for i in inds])
+        self._series_arrays = SeriesArrays.for_chronology(chron)
+        self._selection_for_plots = sel
+        kept = [k for k in old_shown if k in self._groups]
+        self._shown = kept if kept else list(self._groups)[: self.DEFAULT_SHOWN_PLOTS]
+        if self._render_mode:
+            self._shown = list(self._groups)
+        self._relayout()
+        self._trim_pool()
+        self._rebuild_plots_menu()
+        self._lane_axis.update()
+
+    POOL_KEPT: int = 8  # plots kept for reuse beyond those of the chronology shown
+
+    def _plot(self, key: PlotKey) -> IndicatorPlot:
+        """The plot of group ``key``, made (or taken from the plots of a previous chronology) the
+        first time it is asked for."""
+        pl = self._plots.get(key)
+        if pl is not None:
+            return pl
+        inds = self._groups[key]
+        if self._pool:
+            pl = self._pool.pop(0)
+            pl.set_data(key, inds, self._region_colors, self._series_arrays)
+            pl.plot.getViewBox().setXLink(self._tl_plot.getViewBox())
+        else:
+            pl = IndicatorPlot(
+                key, inds, self._timeline, self._region_colors, self.LANE_COLUMN_WIDTH, self._series_arrays
+            )
             quiet_hidden_axes(pl.plot)
-            pl.plot.getViewBox().setXLink(tl_vb)
+            pl.plot.getViewBox().setXLink(self._tl_plot.getViewBox())
             pl.markers.sigEventClicked.connect(self._on_event_clicked)
             pl.layer.sigPointClicked.connect(
                 lambda k, index, pl=pl: self._on_point_clicked(pl.series[k].indicator.id, index)
             )
-            pl.set_colors(self._colors, self.font())
-            pl.set_selection(sel)
             pl.set_cached(not self._render_mode)
-            self._plots[key] = pl
-        kept = [k for k in old_shown if k in self._plots]
-        self._shown = kept if kept else list(self._plots)[: self.DEFAULT_SHOWN_PLOTS]
-        if self._render_mode:
-            self._shown = list(self._plots)
-        self._relayout()
-        self._rebuild_plots_menu()
-        self._lane_axis.update()
+        pl.set_colors(self._colors, self.font())
+        pl.set_selection(self._selection_for_plots)
+        self._plots[key] = pl
+        return pl
+
+    def _trim_pool(self) -> None:
+        """Delete the unused plots beyond :attr:`POOL_KEPT`. A plot's signals hold closures over it:
+        only deleting the Qt object frees it (and its menus and widgets)."""
+        while len(self._pool) > self.POOL_KEPT:
+            pl = self._pool.pop()
+            if pl.plot.scene() is not None:
+                self._ci.removeItem(pl.plot)
+            pl.plot.deleteLater()
 
     def _on_range_changed(self, r: TimeRange) -> None:
         if not self._alive():
@@ -352,10 +390,11 @@ class ChronologyCanvas(QtWidgets.QWidget):
             return
         self._timeline.set_selected(sel.event_id if sel else None)
         if sel is not None and sel.indicator_id is not None:
-            for key, pl in self._plots.items():
-                if pl.has_indicator(sel.indicator_id) and key not in self._shown:
+            for key, inds in self._groups.items():
+                if any(i.id == sel.indicator_id for i in inds) and key not in self._shown:
                     self.set_shown_plots([*self._shown, key])
                     break
+        self._selection_for_plots = sel
         for pl in self._plots.values():
             pl.set_selection(sel)
 
@@ -401,14 +440,17 @@ class ChronologyCanvas(QtWidgets.QWidget):
 
     # -- layout ----------------------------------------------------------------------------------------------
     def _relayout(self) -> None:
-        for pl in self._plots.values():
-            if pl.plot.scene() is not None:
-                self._ci.removeItem(pl.plot)
+        wanted = [self._plot(k).plot for k in self._shown]
+        current = [self._ci.getItem(row, 0) for row in range(1, len(wanted) + 1)]
+        placed = [pl.plot for pl in [*self._plots.values(), *self._pool] if pl.plot.scene() is not None]
+        if current != wanted or len(placed) != len(wanted):  # the same plots in the same rows: kept
+            for item in placed:
+                self._ci.removeItem(item)
+            for row, item in enumerate(wanted, start=1):
+                self._ci.addItem(item, row=row, col=0)
         n = len(self._shown)
         for row, key in enumerate(self._shown, start=1):
-            pl = self._plots[key]
-            self._ci.addItem(pl.plot, row=row, col=0)
-            pl.time_axis.set_show_labels(row == n)
+            self._plots[key].time_axis.set_show_labels(row == n)
         self._fit_rows()
         self._update_plots_button()
 
@@ -446,7 +488,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
         m = self._plots_menu
         m.clear()
         self._plot_actions: dict[PlotKey, QtGui.QAction] = {}
-        for key in self._plots:
+        for key in self._groups:
             act = m.addAction(f"{key[0]} ({key[1]})".replace("&", "&&"))
             self._plot_actions[key] = act
             act.setCheckable(True)
@@ -462,8 +504,8 @@ class ChronologyCanvas(QtWidgets.QWidget):
         self.set_shown_plots(keys)
 
     def _update_plots_button(self) -> None:
-        self._plots_button.setText(f"Plots: {len(self._shown)} of {len(self._plots)} ▾")
-        self._plots_button.setEnabled(bool(self._plots))
+        self._plots_button.setText(f"Plots: {len(self._shown)} of {len(self._groups)} ▾")
+        self._plots_button.setEnabled(bool(self._groups))
         for key, act in getattr(self, "_plot_actions", {}).items():
             if act.isChecked() != (key in self._shown):
                 act.blockSignals(True)
@@ -506,7 +548,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
         pen = pg.mkPen(c.crosshair, width=1, style=QtCore.Qt.PenStyle.DashLine)
         self._tl_crosshair.setPen(pen)
         self._cursor_overlay.set_panel_colors(c.panel, c.separator)
-        for pl in self._plots.values():
+        for pl in [*self._plots.values(), *self._pool]:
             pl.set_colors(c, self.font())
 
     # -- hover: crosshair, read-outs, tooltips ---------------------------------------------------------------

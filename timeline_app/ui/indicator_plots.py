@@ -21,6 +21,7 @@ pans: they are kept as pixmaps between paints (Qt's item cache), except when ren
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -296,6 +297,7 @@ class IndicatorPlot:
         timeline: TimelineItem,
         region_colors: dict[str, str],
         left_width: int,
+        arrays: Mapping[str, SeriesArrays] | None = None,
     ) -> None:
         self.key = key
         self.indicators = indicators
@@ -330,19 +332,15 @@ class IndicatorPlot:
 
         self.series: list[Series] = []
         self.layer = SeriesLayer()
-        for ind in indicators:
-            data = SeriesArrays.from_points(ind.points)
-            color = QtGui.QColor(region_colors.get(ind.region or ind.name, REGION_COLORS[0]))
-            self.series.append(Series(ind, data, color, self.layer, self.layer.add(data, color)))
         self.plot.addItem(self.layer)
         self.selection_ring = pg.ScatterPlotItem()
         self.selection_ring.setZValue(30)
         self.plot.addItem(self.selection_ring, ignoreBounds=True)
-        self._has_derived = any(bool(s.data.derived.any()) for s in self.series)
-        self._has_gaps = any(s.data.has_gaps() for s in self.series)
-        self._y_range = self._data_y_range()
         self._colors: CanvasColors | None = None
+        self._unit_text: str | None = None
         self._selection: Selection | None = None
+        self._region_colors = region_colors
+        self._fill(indicators, arrays)
         vb.sigResized.connect(self._on_resized)
         self.set_cached(True)
         self.update_y_range()
@@ -354,6 +352,41 @@ class IndicatorPlot:
         mode = QtWidgets.QGraphicsItem.CacheMode
         for item in (self.value_axis, self.value_axis.label, self.title, self.legend):
             item.setCacheMode(mode.DeviceCoordinateCache if on else mode.NoCache)
+
+    def set_data(
+        self,
+        key: tuple[str, str],
+        indicators: list[Indicator],
+        region_colors: dict[str, str],
+        arrays: Mapping[str, SeriesArrays] | None = None,
+    ) -> None:
+        """Show another group of indicators in this plot (the canvas reuses its plots when a new
+        chronology arrives: making a ``pg.PlotItem`` costs more than a frame). Call
+        :meth:`set_colors` after it, as after making a plot."""
+        self.key = key
+        self.indicators = indicators
+        self._region_colors = region_colors
+        self._selection = None
+        self.plot.setLabel("left", key[1])
+        self._unit_text = None
+        self._fill(indicators, arrays)
+        self._update_selection_ring()
+        self.markers.update()
+
+    def _fill(self, indicators: list[Indicator], arrays: Mapping[str, SeriesArrays] | None) -> None:
+        """The series of ``indicators``, from ``arrays`` (indicator id -> arrays, made ahead:
+        :meth:`SeriesArrays.for_chronology`) when given."""
+        self.layer.clear()
+        self.series = []
+        for ind in indicators:
+            data = arrays.get(ind.id) if arrays is not None else None
+            if data is None or data.n != len(ind.points):
+                data = SeriesArrays.from_points(ind.points)
+            color = QtGui.QColor(self._region_colors.get(ind.region or ind.name, REGION_COLORS[0]))
+            self.series.append(Series(ind, data, color, self.layer, self.layer.add(data, color)))
+        self._has_derived = any(bool(s.data.derived.any()) for s in self.series)
+        self._has_gaps = any(s.data.has_gaps() for s in self.series)
+        self._y_range = self._data_y_range()
 
     # -- appearance -----------------------------------------------------------------------------------------
     def series_label(self, ind: Indicator) -> str:
@@ -418,7 +451,7 @@ class IndicatorPlot:
         fm = QtGui.QFontMetricsF(self._label_font)
         h = max(self.plot.getViewBox().height() - 4, 20.0)
         text = fm.elidedText(self.key[1], QtCore.Qt.TextElideMode.ElideRight, h)
-        if text != getattr(self, "_unit_text", None):
+        if text != self._unit_text:
             self._unit_text = text
             self.value_axis.setLabel(text, **style)
 

@@ -99,6 +99,13 @@ class SeriesLayer(ViewSizedItem):
         self.update()
         return len(self.series) - 1
 
+    def clear(self) -> None:
+        """Forget every series (the plot shows another group)."""
+        self.series = []
+        self._styles = []
+        self.prepareGeometryChange()
+        self.update()
+
     # -- appearance ------------------------------------------------------------------------------------
     def set_style(self, k: int, color: QtGui.QColor, background: QtGui.QColor) -> None:
         self._styles[k] = _Style(color, background)

@@ -17,6 +17,7 @@ dashed outline; ongoing spans fade out at today with an arrow.
 
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,7 @@ from PySide6 import QtCore, QtGui
 
 from ..model.layout import count_text
 from ..model.ticks import compute_ticks
-from .batch_draw import LineBatch, RectBatch, RuleBatch, vertical_rules
+from .batch_draw import LineBatch, RectBatch, RuleBatch, SpriteBatch, vertical_rules
 from .palette import contrast_ratio, era_color, mix, text_on, with_alpha
 from .timeline_frame import Frame
 
@@ -96,6 +97,7 @@ class TimelinePainter:
         self._cluster_styles: dict[tuple[int, bool], tuple[QtGui.QColor, QtGui.QColor]] = {}
         self._ticks_key: tuple[float, ...] | None = None
         self._ticks: tuple[np.ndarray, np.ndarray] | None = None
+        self._sprites = ClusterSprites(self)
 
     def reset(self) -> None:
         """Forget cached styles and texts (colours or fonts changed)."""
@@ -103,6 +105,7 @@ class TimelinePainter:
         self._counts.clear()
         self._cluster_styles.clear()
         self._ticks_key = None
+        self._sprites = ClusterSprites(self)
 
     def _static(self, text: str, bold: bool) -> QtGui.QStaticText:
         k = (text, bold)
@@ -478,7 +481,15 @@ class TimelinePainter:
                 p.drawEllipse(QtCore.QPointF(x, y), r + 4, r + 4)
 
     def _clusters(self, p: QtGui.QPainter, fr: Frame, styles: dict[tuple[int, bool], list[int]]) -> None:
-        """Pills as rounded rectangles, and their counts."""
+        """Pills and their counts: stamped from prepared pixmaps on screen and in images (hundreds
+        of them in a zoomed-out frame: one call per style instead of two per pill), drawn as
+        shapes anywhere else (SVG)."""
+        engine = p.paintEngine()
+        if engine is not None and engine.type() == QtGui.QPaintEngine.Type.Raster and fr.clusters:
+            dev = p.device()
+            dpr = (dev.devicePixelRatioF() if dev is not None else 1.0) or 1.0
+            self._sprites.draw(p, fr, styles, dpr)
+            return
         item = self._item
         p.setFont(item._small_bold)
         fm_h = QtGui.QFontMetricsF(item._small_bold).height()
@@ -548,3 +559,165 @@ class TimelinePainter:
             p.drawStaticText(
                 QtCore.QPointF(lab.rect.left(), lab.rect.top() + (lab.rect.height() - th) / 2), st
             )
+
+
+class _TextAtlas:
+    """Short texts in one font and colour (cluster counts), each laid out once into one shared
+    pixmap, to be stamped with ``drawPixmapFragments``."""
+
+    W, H = 1024, 512  # logical pixels
+
+    def __init__(self, font: QtGui.QFont, color: QtGui.QColor, dpr: float) -> None:
+        self._font = QtGui.QFont(font)
+        self._color = QtGui.QColor(color)
+        self._dpr = dpr
+        fm = QtGui.QFontMetricsF(self._font)
+        self._fm = fm
+        self.height = float(math.ceil(fm.height()))
+        self._ascent = fm.ascent()
+        self._pix: QtGui.QPixmap | None = None
+        self._slots: dict[str, tuple[float, float, float, float]] = {}  # text -> left, top, width, text width
+        self._x = 0.0
+        self._y = 0.0
+
+    def _reset(self) -> None:
+        d = self._dpr
+        pix = QtGui.QPixmap(round(self.W * d), round(self.H * d))
+        pix.setDevicePixelRatio(d)
+        pix.fill(QtCore.Qt.GlobalColor.transparent)
+        self._pix = pix
+        self._slots = {}
+        self._x = self._y = 0.0
+
+    def _add(self, texts: list[str]) -> bool:
+        """Lay out ``texts``; False when the pixmap is full."""
+        assert self._pix is not None
+        q = QtGui.QPainter(self._pix)
+        try:
+            q.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing, True)
+            q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
+            q.setFont(self._font)
+            q.setPen(self._color)
+            for t in texts:
+                tw = self._fm.horizontalAdvance(t)
+                w = float(math.ceil(tw) + 2)
+                if self._x + w > self.W:
+                    self._x = 0.0
+                    self._y += self.height + 1
+                if self._y + self.height > self.H:
+                    return False
+                q.drawText(QtCore.QPointF(self._x + 1, self._y + self._ascent), t)
+                self._slots[t] = (self._x, self._y, w, tw)
+                self._x += w + 1
+        finally:
+            q.end()
+        return True
+
+    def pixmap(self) -> QtGui.QPixmap:
+        assert self._pix is not None
+        return self._pix
+
+    def slots(self, texts: list[str]) -> np.ndarray:
+        """Rows (left, top, width, text width) in logical pixels of the pixmap, one per text."""
+        missing = [t for t in dict.fromkeys(texts) if t not in self._slots]
+        if self._pix is None or (missing and not self._add(missing)):
+            self._reset()
+            self._add(list(dict.fromkeys(texts)))
+        return np.array([self._slots[t] for t in texts], dtype=np.float64).reshape(-1, 4)
+
+
+class ClusterSprites:
+    """Cluster pills and counts stamped from pixmaps: a pill is the left half of a prepared disc,
+    its middle column stretched, and the right half (three fragments, in one call per style with
+    every pill of the style); the counts come from a :class:`_TextAtlas` per text colour. Edges
+    are put on whole pixels, so the three parts join without a seam."""
+
+    def __init__(self, painter: TimelinePainter) -> None:
+        self._painter = painter
+        self._discs: dict[tuple[int, int, float, float], QtGui.QPixmap] = {}
+        self._atlases: dict[tuple[int, float], _TextAtlas] = {}
+        self._batch = SpriteBatch()
+
+    def _disc(self, fill: QtGui.QColor, pen: QtGui.QColor, ch: float, dpr: float) -> QtGui.QPixmap:
+        k = (fill.rgba(), pen.rgba(), ch, dpr)
+        pix = self._discs.get(k)
+        if pix is None:
+            size = ch + 2
+            pix = QtGui.QPixmap(round(size * dpr), round(size * dpr))
+            pix.setDevicePixelRatio(dpr)
+            pix.fill(QtCore.Qt.GlobalColor.transparent)
+            q = QtGui.QPainter(pix)
+            q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
+            q.setPen(QtGui.QPen(pen, 1.0))
+            q.setBrush(fill)
+            q.drawRoundedRect(QtCore.QRectF(1, 1, ch, ch), ch / 2, ch / 2)
+            q.end()
+            self._discs[k] = pix
+        return pix
+
+    def _atlas(self, color: QtGui.QColor, dpr: float) -> _TextAtlas:
+        k = (color.rgba(), dpr)
+        at = self._atlases.get(k)
+        if at is None:
+            at = self._atlases[k] = _TextAtlas(self._painter._item._small_bold, color, dpr)
+        return at
+
+    def draw(
+        self, p: QtGui.QPainter, fr: Frame, styles: dict[tuple[int, bool], list[int]], dpr: float
+    ) -> None:
+        painter = self._painter
+        item = painter._item
+        bg = item.colors().background
+        hint = p.testRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform)
+        p.setRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform, False)
+        fm_h = QtGui.QFontMetricsF(item._small_bold).height()
+        texts: dict[int, list[tuple[int, str]]] = {}  # text colour -> (cluster, text)
+        colors: dict[int, QtGui.QColor] = {}
+        for (ln, dim), ks in styles.items():
+            fill, text_color = painter._cluster_style(ln, dim)
+            boxes = np.array([fr.clusters[k].rect.getRect() for k in ks], dtype=np.float64).reshape(-1, 4)
+            ch = float(round(boxes[0, 3]))
+            disc = self._disc(fill, bg, ch, dpr)
+            size = ch + 2
+            half = float(math.floor(size / 2))
+            left = np.floor(boxes[:, 0] - 1 + 0.5)
+            width = np.maximum(np.round(boxes[:, 2]), ch) + 2
+            right = left + width
+            top = np.round(boxes[:, 1] + boxes[:, 3] / 2 - size / 2)
+            cy = top + size / 2
+            mid_w = width - 2 * half - (size - 2 * half)
+            n = len(ks)
+            hd, sd = half * dpr, size * dpr
+            # per pill: left half, middle (zero wide for a disc), right half, pill after pill, so
+            # that a pill overlapping the one before covers it as a drawn shape would
+            xs = np.column_stack(
+                (left + half / 2, (left + half + right - (size - half)) / 2, right - (size - half) / 2)
+            )
+            ys = np.repeat(cy, 3)
+            parts = np.array([[0.0, 0.0, hd, sd], [max(hd - 1, 0.0), 0.0, 1.0, sd], [hd, 0.0, sd - hd, sd]])
+            scales = np.column_stack((np.ones(n), np.maximum(mid_w, 0.0) * dpr, np.ones(n)))
+            self._batch.draw_parts(p, xs.ravel(), ys, np.tile(parts, (n, 1)), disc, scales.ravel())
+            rgba = text_color.rgba()
+            colors[rgba] = text_color
+            texts.setdefault(rgba, []).extend((k, count_text(fr.clusters[k].count)) for k in ks)
+        for rgba, entries in texts.items():
+            atlas = self._atlas(colors[rgba], dpr)
+            slots = atlas.slots([t for _, t in entries])
+            boxes = np.array([fr.clusters[k].rect.getRect() for k, _ in entries], dtype=np.float64).reshape(
+                -1, 4
+            )
+            cx = boxes[:, 0] + boxes[:, 2] / 2
+            cy = boxes[:, 1] + boxes[:, 3] / 2
+            # the text's own centre where drawStaticText would put it, the slot's centre on the pixel grid
+            x = np.round(cx - slots[:, 3] / 2 - 1) + slots[:, 2] / 2
+            y = np.round(cy - fm_h / 2) + atlas.height / 2
+            src = np.column_stack(
+                (
+                    slots[:, 0] * dpr,
+                    slots[:, 1] * dpr,
+                    slots[:, 2] * dpr,
+                    np.full(len(slots), atlas.height * dpr),
+                )
+            )
+            self._batch.draw_parts(p, x, y, src, atlas.pixmap())
+        p.setRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform, hint)
