@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from ..io import LoadCancelled, load_chronology
 from ..model.chronology import Chronology
 from ..model.event_arrays import EventArrays
+from ..model.prepare import prepare
 
 LOAD_SHARE = 0.9  # of the progress bar: the load; the rest is preparing for the view
 
@@ -33,7 +34,7 @@ def prepare_for_view(chron: Chronology, report: Callable[[str, float], None]) ->
         ("Indexing dates", lambda: chron.columns),
         ("Laying out events", lambda: EventArrays.for_chronology(chron)),
         ("Indexing ids", lambda: chron.events.positions),
-        # THE VIEW'S PREPARE FUNCTION GOES HERE, as one more (label, callable) step
+        ("Preparing plots", lambda: prepare(chron)),  # the rest the view uses (see model.prepare)
     ]
     for k, (what, step) in enumerate(steps):
         report(what, LOAD_SHARE + (1.0 - LOAD_SHARE) * k / len(steps))
