@@ -41,7 +41,7 @@ from ..model.event_table import EventTable, Extras
 from . import cache as _cache
 from . import limits
 from .problems import ChronologyError, Problem
-from .values import REJECTED_TYPE, NodeConverter, Number, Quoted, fast_read, locate
+from .values import REJECTED_TYPE, FastPathFailed, NodeConverter, Number, Quoted, fast_read, locate
 from .yaml_source import Document, read_file
 
 CHRONOLOGY_SUFFIXES = (".yaml", ".yml", ".json")
@@ -839,7 +839,7 @@ def _fast(docs: Sequence[Document], progress: _Progress | None = None) -> Chrono
         progress.phase(f"Parsing {doc.name}", 0.05 + 0.35 * k / len(docs), 0.05 + 0.35 * (k + 1) / len(docs))
         if doc.text is None or doc.problems:
             return None
-        got = fast_read(doc.text, json_file=doc.json_file, progress=progress)
+        got = fast_read(doc.text, json_file=doc.json_file, progress=progress, lazy=True)
         if got is None:
             return None
         roots.append((doc.name, got[0]))
@@ -851,11 +851,13 @@ def _fast(docs: Sequence[Document], progress: _Progress | None = None) -> Chrono
     try:
         _walk_all(w, roots, parts, 0.4, 0.95)
         progress.phase("Sorting events", 0.95, 1.0)
-        return None if w.direct else _finish(parts, [d.name for d in docs])
-    except _Doubt:
-        return None
-    finally:
-        _let_go(roots, lines, w, parts)
+        chron = None if w.direct else _finish(parts, [d.name for d in docs])
+    except (_Doubt, FastPathFailed):
+        chron = None
+    _let_go(roots, lines, w, parts)
+    if chron is not None:
+        chron.events.renew_dates()  # see there: the memory the load used goes back to the system
+    return chron
 
 
 _LET_GO_SLICE = 16384
@@ -871,7 +873,7 @@ def _let_go(*objs: Any) -> None:
             _let_go(*vars(obj).values())
         elif isinstance(obj, tuple) and len(obj) <= 4:
             _let_go(*obj)
-        elif isinstance(obj, list):
+        elif type(obj) is list:  # not a LazyItems: it holds nothing once read
             if len(obj) <= 64:
                 _let_go(*obj)
             while obj:

@@ -434,8 +434,74 @@ def _pieces(text: str) -> tuple[list[_Piece], dict[str, list[int]]] | None:
     return pieces, starts_of
 
 
-def _read_pieces(text: str, pieces: list[_Piece], progress: ProgressFn | None) -> dict[str, Any] | None:
+class FastPathFailed(Exception):
+    """A piece read lazily (see :class:`LazyItems`) did not read back as it was cut to: the file
+    must take the exact path. The loader catches it around its walk."""
+
+
+class LazyItems(list):  # type: ignore[type-arg]
+    """The items of a long block sequence, parsed one piece at a time as they are iterated, each
+    piece's values let go before the next is parsed: a million events are never a million parsed
+    mappings at once (that took two gigabytes at the peak, and freeing them froze the window).
+
+    It is a ``list`` for the loader's checks and reports its length, but holds nothing itself:
+    iterate it once. A piece that does not read back as cut raises :class:`FastPathFailed`."""
+
+    def __init__(self, text: str, key: str, pieces: list[_Piece], progress: ProgressFn | None) -> None:
+        super().__init__()
+        self._text: str | None = text
+        self._key = key
+        self._pieces = pieces
+        self._progress = progress
+        self._n = sum(p.items for p in pieces)
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __bool__(self) -> bool:
+        return self._n > 0
+
+    def __iter__(self) -> Iterator[Any]:
+        text = self._text
+        if text is None:
+            raise FastPathFailed("the items were read already")
+        self._text = None  # once: what was read is let go piece by piece
+        for piece in self._pieces:
+            try:
+                items = _piece_items(text, piece, self._key)
+            except Exception as exc:
+                raise FastPathFailed(str(exc)) from None
+            yield from items
+            del items
+            if self._progress is not None:
+                self._progress(piece.end / len(text))
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+
+def _piece_items(text: str, piece: _Piece, key: str) -> list[Any]:
+    value = _parse_yaml(piece.head + text[piece.start : piece.end])
+    if not isinstance(value, dict) or list(value) != [key]:
+        raise _Unsure
+    items = value[key]
+    if not isinstance(items, list) or len(items) != piece.items:
+        raise _Unsure
+    return items
+
+
+def _read_pieces(
+    text: str, pieces: list[_Piece], progress: ProgressFn | None, *, lazy: bool = False
+) -> dict[str, Any] | None:
     root: dict[str, Any] = {}
+    if lazy:  # the pieces of a cut sequence are read when its items are
+        cut: dict[str, list[_Piece]] = {}
+        for piece in pieces:
+            if piece.items >= 0:
+                cut.setdefault(piece.keys[0], []).append(piece)
+        for key, parts in cut.items():
+            root[key] = LazyItems(text, key, parts, None)  # the walk reports (and cancels)
+        pieces = [p for p in pieces if p.items < 0]
     for piece in pieces:
         try:
             value = _parse_yaml(piece.head + text[piece.start : piece.end])
@@ -528,7 +594,7 @@ class _Raised(Exception):
 
 
 def fast_read(
-    text: str, *, json_file: bool, progress: ProgressFn | None = None
+    text: str, *, json_file: bool, progress: ProgressFn | None = None, lazy: bool = False
 ) -> tuple[Any, dict[str, Positions | None]] | None:
     """The plain values of a file on the fast path, with where the items of its ``events`` and
     ``indicators`` were written (see :func:`item_positions`; none for JSON files); None when the
@@ -536,7 +602,8 @@ def fast_read(
 
     A large text is read in pieces (see :data:`CHUNK_CHARS`), so that no step holds the GIL for more
     than a few milliseconds; ``progress`` is told the fraction read after each piece, and what it
-    raises (a cancelled load) comes out of here."""
+    raises (a cancelled load) comes out of here. With ``lazy``, the long sequences cut in pieces are
+    :class:`LazyItems`, parsed as they are iterated (the loader's way: see that class)."""
     if json_file:
         try:
             return (_read_json(text, progress) if len(text) > CHUNK_CHARS else _loads(text)), {}
@@ -560,7 +627,7 @@ def fast_read(
                 positions[key] = item_positions(text, key, len(items))
         return values, positions
     pieces, starts_of = cut
-    root = _read_pieces(text, pieces, progress)
+    root = _read_pieces(text, pieces, progress, lazy=lazy)
     if root is None:
         return None
     positions = {}
