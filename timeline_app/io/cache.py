@@ -85,9 +85,9 @@ def cache_dir() -> Path:
 
 def key_for(docs: Sequence[Document]) -> str | None:
     """The key of a chronology's files as read now; None when it is not worth caching."""
-    if not docs or any(d.text is None or not d.digest for d in docs):
+    if not docs or any(not d.readable or not d.digest for d in docs):
         return None
-    if sum(len(d.text or "") for d in docs) < MIN_BYTES:
+    if sum(d.size for d in docs) < MIN_BYTES:
         return None
     h = hashlib.sha256(f"{FORMAT}\n{__version__}\n".encode())
     for d in docs:
