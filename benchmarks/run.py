@@ -171,6 +171,20 @@ def _load_stall_ms(path: Path, cache: str = "cold", after_s: float = 0.0) -> dic
     }
 
 
+def _app_memory(path: Path, cache: Path) -> dict[str, float]:
+    """Resident memory of the whole app with the chronology on screen (benchmarks/app_memory.py, a
+    process of its own each time): first open (an empty cache), then again (from the cache)."""
+    out: dict[str, float] = {}
+    for label in ("first", "cached"):
+        cmd = [sys.executable, str(ROOT / "benchmarks" / "app_memory.py"), str(path), "--cache", str(cache)]
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        done = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env)
+        got = json.loads(done.stdout.strip().splitlines()[-1])
+        out[f"app_rss_{label}_mb"] = got["rss_mb"]
+        out[f"app_open_{label}_s"] = got["open_s"]
+    return out
+
+
 def measure_one(n: int, work: Path, quick: bool) -> dict[str, Any]:
     from benchmarks.bench_render import measure_naive, measure_view
     from benchmarks.bench_search import measure_search
@@ -199,7 +213,10 @@ def measure_one(n: int, work: Path, quick: bool) -> dict[str, Any]:
         with path.open("rb") as f:
             yaml.load(f, Loader=yaml.CSafeLoader)
         out["naive_open_s"] = time.perf_counter() - t0
-    out.update(_load_stall_ms(path))
+    out.update(_load_stall_ms(path, cache="cold"))
+    out["load_max_stall_warm_ms"] = _load_stall_ms(path, cache="warm")["load_max_stall_ms"]
+    if not quick or n == 2000:
+        out.update(_app_memory(path, work / f"app-cache-{n}"))
 
     steps = 10 if quick else 40
     out["view"] = measure_view(chron, plots=0, steps=steps)
@@ -245,6 +262,10 @@ def _ratio(naive: Any, ours: Any) -> str:
     return f"×{naive / ours:,.0f}" if naive / ours >= 10 else f"×{naive / ours:.1f}"
 
 
+def _pair(a: Any, b: Any) -> str:
+    return f"{_fmt(a, digits=0)} / {_fmt(b, digits=0)}"
+
+
 def _nv(r: dict[str, Any], key: str) -> Any:
     return (r.get("naive_view") or {}).get(key)
 
@@ -261,7 +282,8 @@ def table(results: list[dict[str, Any]]) -> str:
         ("open warm, cached (s)", lambda r: _fmt(r["open_warm_s"], digits=2)),
         ("  naive yaml.load (s), ratio to cold", lambda r: f"{_fmt(r.get('naive_open_s'), digits=2)} "
          f"{_ratio(r.get('naive_open_s'), r['open_cold_s'])}"),
-        ("longest UI stall while loading (ms)", lambda r: _fmt(r["load_max_stall_ms"], digits=0)),
+        ("longest UI stall while loading: first / cached (ms)",
+         lambda r: _pair(r.get("load_max_stall_ms"), r.get("load_max_stall_warm_ms"))),
         ("build the view (ms)", lambda r: _fmt(r["view"]["build_ms"])),
         ("first frame (ms)", lambda r: _fmt(r["view"]["first_frame_ms"])),
         ("pan, full view: median / p95 (ms)", lambda r: f"{_fmt(r['view']['pan_full_median_ms'])} / "
@@ -281,7 +303,9 @@ def table(results: list[dict[str, Any]]) -> str:
          lambda r: f"{_fmt(r['search'].get('first_median_ms'))} / {_fmt(r['search'].get('first_max_ms'))}"),
         ("  naive scan per key: median (ms), ratio", lambda r: f"{_fmt(r.get('naive_search_median_ms'))} "
          f"{_ratio(r.get('naive_search_median_ms'), r['search'].get('first_median_ms'))}"),
-        ("peak resident memory (MB)", lambda r: _fmt(r["peak_rss_mb"], digits=0)),
+        ("the app on screen, resident: first / cached (MB)",
+         lambda r: _pair(r.get("app_rss_first_mb"), r.get("app_rss_cached_mb"))),
+        ("peak resident memory of the run (MB)", lambda r: _fmt(r["peak_rss_mb"], digits=0)),
     ]  # fmt: skip
     width = max(len(name) for name, _ in rows)
     lines = []
