@@ -171,6 +171,18 @@ def _load_stall_ms(path: Path, cache: str = "cold", after_s: float = 0.0) -> dic
     }
 
 
+def measure_series(points: int, quick: bool) -> dict[str, Any]:
+    """Four linked plots, each of a series of ``points`` daily points, over 10,000 events: indicator
+    series up to a million points must stay within the frame budget (peak-keeping downsampling)."""
+    from benchmarks.bench_render import measure_view, synthetic
+
+    n = 2000 if quick else 10_000
+    chron = synthetic(n, series_points=points, regions=1, years=max(30, points // 365 + 1))
+    out: dict[str, Any] = {"events": n, "points": points}
+    out.update(measure_view(chron, plots=4, steps=10 if quick else 40))
+    return out
+
+
 def _app_memory(path: Path, cache: Path) -> dict[str, float]:
     """Resident memory of the whole app with the chronology on screen (benchmarks/app_memory.py, a
     process of its own each time): first open (an empty cache), then again (from the cache)."""
@@ -327,12 +339,22 @@ def main() -> int:
     ap.add_argument(
         "--out", type=Path, default=ROOT / "benchmarks" / "results.json", help="where the JSON goes"
     )
+    ap.add_argument(
+        "--series-points",
+        type=int,
+        default=1_000_000,
+        help="points per indicator series for the long-series measurement (0: skip it)",
+    )
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: measure one size, print JSON
+    ap.add_argument("--series", type=int, help=argparse.SUPPRESS)  # internal: the long series, print JSON
     ap.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     a = ap.parse_args()
 
     if a.one is not None:
         print(json.dumps(measure_one(a.one, a.work, a.quick)))
+        return 0
+    if a.series is not None:
+        print(json.dumps(measure_series(a.series, a.quick)))
         return 0
 
     sizes = [300, 2000] if a.quick else [int(s) for s in a.sizes.split(",") if s.strip()]
@@ -350,13 +372,30 @@ def main() -> int:
                 return 1
             results.append(json.loads(done.stdout.strip().splitlines()[-1]))
             print(f"measured {n:,} events in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
-    report = {"machine": _machine(), "command": " ".join(sys.argv), "results": results}
+        series = None
+        points = 20_000 if a.quick else a.series_points
+        if points:
+            cmd = [sys.executable, __file__, "--series", str(points)] + (["--quick"] if a.quick else [])
+            done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+            if done.returncode != 0:
+                print(done.stderr[-3000:], file=sys.stderr)
+                print("the long-series benchmark failed", file=sys.stderr)
+                return 1
+            series = json.loads(done.stdout.strip().splitlines()[-1])
+    report = {"machine": _machine(), "command": " ".join(sys.argv), "results": results, "series": series}
     a.out.parent.mkdir(parents=True, exist_ok=True)
     a.out.write_text(json.dumps(report, indent=1), encoding="utf-8")
     m = report["machine"]
     print(f"{m['platform']}, {m['cpus']} cpus, Python {m['python']}, PySide6 {m['pyside6']}, "
           f"pyqtgraph {m['pyqtgraph']}, {m['date']}")  # fmt: skip
     print(table(results))
+    if series is not None:
+        print(
+            f"4 plots of {series['points']:,}-point series (and {series['events']:,} events): build "
+            f"{series['build_ms']:.0f} ms; pan full / month median {series['pan_full_median_ms']:.1f} / "
+            f"{series['pan_month_median_ms']:.1f} ms; zoom full / month median "
+            f"{series['zoom_full_median_ms']:.1f} / {series['zoom_month_median_ms']:.1f} ms"
+        )
     print(f"JSON: {a.out}")
     return 0
 
