@@ -127,3 +127,11 @@ def test_any_events_keep_the_reference_order(rows: list[tuple[str, str, str | No
     table = EventTable.from_events(events)
     assert list(table) == reference_order(events)
     assert all(table.positions[e.id] == i for i, e in enumerate(table))
+
+
+def test_links_come_from_the_rare_fields_without_making_every_event() -> None:
+    from timeline_app.model.chronology import Category, Chronology
+
+    chron = Chronology.build(title="t", events=EVENTS, categories=[Category("c", "C", "#000000", 0)])
+    assert [e.id for e in chron.events_about("gdp")] == ["fig"] and chron.events_about("none") == ()
+    assert chron.related_to("a") == ("fig",) and chron.related_to("fig") == ("a",)

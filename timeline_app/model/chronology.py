@@ -300,6 +300,21 @@ class Chronology:
                     back.setdefault(r, []).append(ids[i])
         return back
 
+    @cached_property
+    def _citing(self) -> dict[str, tuple[int, ...]]:
+        """For each indicator, the positions of the events that name it (built once, on first use,
+        from the rarely given fields only: no Event is made)."""
+        out: dict[str, list[int]] = {}
+        for i, x in enumerate(self.events.extras):
+            if x is not None:
+                for ind in x[5]:  # indicators
+                    out.setdefault(ind, []).append(i)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def events_about(self, indicator_id: str) -> tuple[Event, ...]:
+        """The events that name an indicator, in time order."""
+        return tuple(self.events[i] for i in self._citing.get(indicator_id, ()))
+
     def related_to(self, event_id: str) -> tuple[str, ...]:
         """Events this one links to, and events that link to it, in time order."""
         ev = self.event(event_id)

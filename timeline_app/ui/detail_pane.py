@@ -317,7 +317,7 @@ class DetailPane(QTextBrowser):
                     f"<li><b>{label}</b></li>" if i == index else f'<li><a href="{href}">{label}</a></li>'
                 )
             parts.append(f"<ul>{''.join(items)}</ul>")
-        citing = [e for e in c.events if ind.id in e.indicators]
+        citing = c.events_about(ind.id)
         if citing:
             parts.append(self._section("Events about this series"))
             parts.append("<ul>" + "".join(f"<li>{self._event_link(e)}</li>" for e in citing) + "</ul>")
