@@ -837,9 +837,14 @@ def _fast(docs: Sequence[Document], progress: _Progress | None = None) -> Chrono
     lines: list[dict[str, list[tuple[int, int]] | None]] = []
     for k, doc in enumerate(docs):
         progress.phase(f"Parsing {doc.name}", 0.05 + 0.35 * k / len(docs), 0.05 + 0.35 * (k + 1) / len(docs))
-        if doc.text is None or doc.problems:
+        # YAML is read from its bytes, never decoded whole (that held the interpreter lock a tenth
+        # of a second at 200 MB); JSON, and UTF-16/32 YAML, from the text
+        source: str | bytes | None = None if doc.json_file else doc.raw_utf8()
+        if source is None:
+            source = doc.text
+        if source is None or doc.problems:
             return None
-        got = fast_read(doc.text, json_file=doc.json_file, progress=progress, lazy=True)
+        got = fast_read(source, json_file=doc.json_file, progress=progress, lazy=True)
         if got is None:
             return None
         roots.append((doc.name, got[0]))
