@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.io import ChronologyError, load_chronology, loader, values
+from timeline_app.io import ChronologyError, load_chronology, loader, values, yaml_source
 from timeline_app.io.values import fast_path_available, fast_read
 from timeline_app.model import Chronology
 
@@ -58,11 +58,19 @@ def intl_yaml(n: int, *, crlf: bool = False) -> str:
     return text.replace("\n", "\r\n") if crlf else text
 
 
+def _never(*_: object) -> None:
+    raise AssertionError("a UTF-8 file was decoded")
+
+
 def fast_and_exact(path: Path, *, utf8: bool = True) -> tuple[Chronology | None, Chronology]:
     docs, problems = loader.load_documents([path])
     assert not problems
-    fast = loader._fast(docs)
-    assert (docs[0].raw_utf8() is not None) == utf8  # UTF-8 is read from the bytes, never decoded
+    assert (docs[0].raw_utf8() is not None) == utf8
+    with pytest.MonkeyPatch.context() as m:
+        if utf8:  # read from its bytes, never decoded
+            m.setattr(yaml_source, "_decode", _never)
+        fast = loader._fast(docs)
+    assert fast is None or not docs[0].readable  # read for good: the bytes were let go
     docs, _ = loader.load_documents([path])
     return fast, loader._exact(docs, [])
 

@@ -845,6 +845,7 @@ def _fast(docs: Sequence[Document], progress: _Progress | None = None) -> Chrono
         if source is None or doc.problems:
             return None
         got = fast_read(source, json_file=doc.json_file, progress=progress, lazy=True)
+        del source  # the documents hold it until they are read for good (see below)
         if got is None:
             return None
         roots.append((doc.name, got[0]))
@@ -856,7 +857,12 @@ def _fast(docs: Sequence[Document], progress: _Progress | None = None) -> Chrono
     try:
         _walk_all(w, roots, parts, 0.4, 0.95)
         progress.phase("Sorting events", 0.95, 1.0)
-        chron = None if w.direct else _finish(parts, [d.name for d in docs])
+        if w.direct:
+            chron = None
+        else:  # read for good (nothing below sends the files to the exact path): let their text go
+            for doc in docs:
+                doc.let_go()
+            chron = _finish(parts, [d.name for d in docs])
     except (_Doubt, FastPathFailed):
         chron = None
     _let_go(roots, lines, w, parts)

@@ -73,6 +73,12 @@ class Document:
             return None
         return raw
 
+    def let_go(self) -> None:
+        """Forget what was read (bytes, text, nodes): the loader's fast path, once it has read the
+        document for good, so that the file's contents (200 MB at a million events) are not held
+        while the chronology is built. The document reads as unreadable afterwards."""
+        self._raw = self._text = self._root = None
+
     @property
     def text(self) -> str | None:
         if self._raw is not None:
