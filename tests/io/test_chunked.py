@@ -33,7 +33,7 @@ def read(text: str, chunk: int, monkeypatch: pytest.MonkeyPatch, json_file: bool
 
 def pieces_of(text: str, chunk: int, monkeypatch: pytest.MonkeyPatch) -> int:
     monkeypatch.setattr(values, "CHUNK_CHARS", chunk)
-    cut = values._pieces(text)
+    cut = values._pieces(text.encode("utf-8"))
     return 0 if cut is None else len(cut[0])
 
 
@@ -134,7 +134,7 @@ def test_a_large_generated_file_at_the_real_chunk_size(tmp_path: Path) -> None:
     assert len(text) > 2 * values.CHUNK_CHARS
     p = tmp_path / "g.yaml"
     p.write_text(text, encoding="utf-8")
-    cut = values._pieces(text)
+    cut = values._pieces(text.encode("utf-8"))
     assert cut is not None and len(cut[0]) >= 3
     fast, exact = fast_and_exact(p)
     assert fast is not None and isinstance(exact, Chronology)

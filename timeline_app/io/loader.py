@@ -837,9 +837,15 @@ def _fast(docs: Sequence[Document], progress: _Progress | None = None) -> Chrono
     lines: list[dict[str, list[tuple[int, int]] | None]] = []
     for k, doc in enumerate(docs):
         progress.phase(f"Parsing {doc.name}", 0.05 + 0.35 * k / len(docs), 0.05 + 0.35 * (k + 1) / len(docs))
-        if doc.text is None or doc.problems:
+        # YAML is read from its bytes, never decoded whole (that held the interpreter lock a tenth
+        # of a second at 200 MB); JSON, and UTF-16/32 YAML, from the text
+        source: str | bytes | None = None if doc.json_file else doc.raw_utf8()
+        if source is None:
+            source = doc.text
+        if source is None or doc.problems:
             return None
-        got = fast_read(doc.text, json_file=doc.json_file, progress=progress, lazy=True)
+        got = fast_read(source, json_file=doc.json_file, progress=progress, lazy=True)
+        del source  # the documents hold it until they are read for good (see below)
         if got is None:
             return None
         roots.append((doc.name, got[0]))
@@ -851,7 +857,12 @@ def _fast(docs: Sequence[Document], progress: _Progress | None = None) -> Chrono
     try:
         _walk_all(w, roots, parts, 0.4, 0.95)
         progress.phase("Sorting events", 0.95, 1.0)
-        chron = None if w.direct else _finish(parts, [d.name for d in docs])
+        if w.direct:
+            chron = None
+        else:  # read for good (nothing below sends the files to the exact path): let their text go
+            for doc in docs:
+                doc.let_go()
+            chron = _finish(parts, [d.name for d in docs])
     except (_Doubt, FastPathFailed):
         chron = None
     _let_go(roots, lines, w, parts)

@@ -16,6 +16,7 @@ The loader reads plain Python values (dicts, lists, strings) so that one builder
 from __future__ import annotations
 
 import bisect
+import codecs
 import contextlib
 import json
 import os
@@ -154,19 +155,25 @@ def locate(root: yaml.Node, path: Path, key: bool = False) -> tuple[int, int]:
 
 
 # -- the fast path -----------------------------------------------------------------------------------------
+# A YAML file is read from its bytes (UTF-8), never decoded whole: one str of a 200 MB file is a tenth
+# of a second that holds the interpreter lock. Every regex, offset and count below is on those bytes.
+# Lines and item columns come out as the text's: a line break is the byte "\n" (never part of another
+# character in UTF-8), and an item's node is found after its line's ASCII indentation and "- ".
+#
 # Anything that JSON cannot carry sends the file to the exact path: a tag (!), an anchor (&) or an alias
 # (*) where a YAML token may start, a merge key, a directive or a second document. The test is on the
 # raw text and is deliberately cautious: a description that merely *looks* like one costs a slower load.
-_INDICATOR = re.compile(r"[!&*]")
-_TOKEN_START = frozenset(" \t\r\n[]{},:-?")
-_LINE_START = re.compile(r"\n(?:%|---|\.\.\.)")  # a directive or document marker (after the first line)
+_INDICATOR = re.compile(rb"[!&*]")
+_TOKEN_START = frozenset(b" \t\r\n[]{},:-?")  # byte values: what indexing bytes gives
+_LINE_START = re.compile(rb"\n(?:%|---|\.\.\.)")  # a directive or document marker (after the first line)
 
 
-_ODD_BREAKS = ("\u2028", "\u2029", "\x85")  # line breaks to YAML 1.1 (libyaml), not to rapidyaml
+# line breaks to YAML 1.1 (libyaml), not to rapidyaml: U+2028, U+2029, U+0085 in UTF-8
+_ODD_BREAKS = (b"\xe2\x80\xa8", b"\xe2\x80\xa9", b"\xc2\x85")
 
 
-def _json_safe(text: str) -> bool:
-    if "<<" in text or text.startswith(("%", "---", "...")) or _LINE_START.search(text):
+def _json_safe(text: bytes) -> bool:
+    if b"<<" in text or text.startswith((b"%", b"---", b"...")) or _LINE_START.search(text):
         return False
     if any(b in text for b in _ODD_BREAKS):
         return False
@@ -175,9 +182,23 @@ def _json_safe(text: str) -> bool:
         i = m.start()
         if i == 0 or text[i - 1] in _TOKEN_START:
             # an anchor or alias needs a name right after it: "R & D" and "a * b" are plain text
-            if m.group() != "!" and (i + 1 >= n or text[i + 1] in " \t\r\n"):
+            if m.group() != b"!" and (i + 1 >= n or text[i + 1] in b" \t\r\n"):
                 continue
             return False
+    return True
+
+
+def _utf8_text(piece: bytes) -> bool:
+    """Whether a piece is UTF-8 without a NUL: what the exact path reports (with its position) is
+    left to it. Checked a piece at a time, each short; an ASCII piece is not even decoded."""
+    if b"\0" in piece:
+        return False
+    if piece.isascii():
+        return True
+    try:
+        piece.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
     return True
 
 
@@ -226,7 +247,7 @@ def _quiet_stderr() -> Iterator[None]:
             os.close(saved)
 
 
-def fast_values(text: str, *, json_file: bool) -> Any | None:
+def fast_values(text: str | bytes, *, json_file: bool) -> Any | None:
     """Plain values of a file read on the fast path, or None when it must take the exact path."""
     got = fast_read(text, json_file=json_file)
     return None if got is None else got[0]
@@ -239,25 +260,28 @@ def fast_path_available() -> bool:
 # -- the fast path in pieces --------------------------------------------------------------------------------
 # A long call into C (rapidyaml, json, a regex over the whole text) holds the GIL throughout, and the
 # window, whose thread needs it too, freezes meanwhile. So a large text is read in pieces of about
-# CHUNK_CHARS, each parsed, emitted and decoded on its own, and the pieces joined: the top-level keys
-# of the file apart, and a long block sequence (``events:`` and its ``- `` items) cut between items.
+# CHUNK_CHARS (bytes of UTF-8 for YAML, characters for JSON), each parsed, emitted and decoded on its
+# own, and the pieces joined: the top-level keys of the file apart, and a long block sequence
+# (``events:`` and its ``- `` items) cut between items.
 # Every piece must read back as exactly what it was cut to hold (its keys, in order; as many items as
 # were cut); anything else means a cut may have changed the meaning, and the file takes the exact path.
 CHUNK_CHARS = 256 * 1024
 _WINDOW = 1 << 20  # the longest stretch of text one regex call scans
-_COL0 = re.compile(r"\n[^ \t\r\n#\-]")  # a line that starts at column 0 (not a comment, not an item)
-_KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?=[ \t\r\n]|\Z)")
-_SEQ_HEAD = re.compile(r"[ \t]*(?:#[^\r\n]*)?\r?\n")  # the rest of a "key:" line that opens a block
-_BLANKS = re.compile(r"(?:[ \t]*(?:#[^\r\n]*)?\r?\n)*")  # blank and comment lines
-_ITEM = re.compile(r"( *)-(?=[ \t\r\n])")
-_NODE_START = re.compile(r"[ \t]*")
+_COL0 = re.compile(rb"\n[^ \t\r\n#\-]")  # a line that starts at column 0 (not a comment, not an item)
+_KEY_LINE = re.compile(rb"([A-Za-z_][A-Za-z0-9_]*):(?=[ \t\r\n]|\Z)")
+_SEQ_HEAD = re.compile(rb"[ \t]*(?:#[^\r\n]*)?\r?\n")  # the rest of a "key:" line that opens a block
+_BLANKS = re.compile(rb"(?:[ \t]*(?:#[^\r\n]*)?\r?\n)*")  # blank and comment lines
+_ITEM = re.compile(rb"( *)-(?=[ \t\r\n])")
+_NODE_START = re.compile(rb"[ \t]*")  # ASCII only: the node's byte column is its character column
 _POSITION_KEYS = ("events", "indicators")  # the sections whose items get a line and column
 
 Positions = list[tuple[int, int]]
 ProgressFn = Callable[[float], None]
 
 
-def _search(pattern: re.Pattern[str], text: str, pos: int, end: int, overlap: int) -> re.Match[str] | None:
+def _search(
+    pattern: re.Pattern[bytes], text: bytes, pos: int, end: int, overlap: int
+) -> re.Match[bytes] | None:
     """``pattern.search(text, pos, end)``, a window at a time (so no one call scans much), for a
     pattern that matches at most ``overlap`` characters."""
     while True:
@@ -277,15 +301,15 @@ class _Section:
     end: int
     start: int = -1  # where its piece starts: the key's line, or the start of the text for the first
     first: int = -1  # for a block sequence: where the line of its first item starts
-    item: re.Pattern[str] | None = None  # a line break, the items' indentation, "-"
+    item: re.Pattern[bytes] | None = None  # a line break, the items' indentation, "-"
     overlap: int = 0
 
 
-def _sections(text: str, lo: int = 0) -> list[_Section] | None:
+def _sections(text: bytes, lo: int = 0) -> list[_Section] | None:
     """The top-level keys of the text from ``lo`` on, or None unless every line there that starts at
     column 0 (other than comments and sequence items) is a plain ``key:``."""
     n = len(text)
-    starts = [] if text[lo : lo + 1] in ("", " ", "\t", "\r", "\n", "#", "-") else [lo]
+    starts = [] if text[lo : lo + 1] in (b"", b" ", b"\t", b"\r", b"\n", b"#", b"-") else [lo]
     pos = lo
     while (m := _search(_COL0, text, pos, n, 2)) is not None:
         starts.append(m.start() + 1)
@@ -295,11 +319,12 @@ def _sections(text: str, lo: int = 0) -> list[_Section] | None:
         m = _KEY_LINE.match(text, s)
         if m is None:
             return None
-        out.append(_Section(m.group(1), s, starts[k + 1] if k + 1 < len(starts) else n, s))
+        key = m.group(1).decode("ascii")
+        out.append(_Section(key, s, starts[k + 1] if k + 1 < len(starts) else n, s))
     return out
 
 
-def _find_items(text: str, sec: _Section) -> bool:
+def _find_items(text: bytes, sec: _Section) -> bool:
     """Whether the section's value is a block sequence (the key's line holds nothing else; blank
     and comment lines, then a ``-``), noting where its items are."""
     head = _SEQ_HEAD.match(text, sec.at + len(sec.key) + 1, sec.end)
@@ -311,12 +336,12 @@ def _find_items(text: str, sec: _Section) -> bool:
         return False
     indent = first.group(1)
     sec.first = first.start()
-    sec.item = re.compile(r"\n" + indent + r"-(?=[ \t\r\n])")
+    sec.item = re.compile(rb"\n" + indent + rb"-(?=[ \t\r\n])")
     sec.overlap = len(indent) + 3
     return True
 
 
-def _item_starts(text: str, sec: _Section) -> list[int]:
+def _item_starts(text: bytes, sec: _Section) -> list[int]:
     """Where each line that starts an item of the section starts, a window at a time."""
     assert sec.item is not None
     out = [sec.first]
@@ -329,37 +354,39 @@ def _item_starts(text: str, sec: _Section) -> list[int]:
         pos = max(stop - sec.overlap, out[-1])
 
 
-def _positions(text: str, starts: list[int]) -> Positions | None:
+def _positions(text: bytes, starts: list[int]) -> Positions | None:
     """Line and column of the node of each item whose line starts at ``starts`` (lines counted a
     piece at a time); None when one of them is not on the line of its ``-``."""
     out: Positions = []
     line, prev = 1, 0
-    count, index, n = text.count, text.index, len(text)
+    count, index = text.count, text.index
     node = _NODE_START.match
     for p in starts:
         while p - prev > _WINDOW:  # a long way to the next item (the first, say): a window at a time
-            line += count("\n", prev, prev + _WINDOW)
+            line += count(b"\n", prev, prev + _WINDOW)
             prev += _WINDOW
-        line += count("\n", prev, p)
+        line += count(b"\n", prev, p)
         prev = p
-        q = node(text, index("-", p) + 1).end()  # type: ignore[union-attr]
-        if q >= n or text[q] in "\r\n#":
+        q = node(text, index(b"-", p) + 1).end()  # type: ignore[union-attr]
+        if text[q : q + 1] in (b"", b"\r", b"\n", b"#"):
             return None
-        out.append((line, q - p + 1))
+        out.append((line, q - p + 1))  # p to q is ASCII (spaces, "-", spaces and tabs): bytes = characters
     return out
 
 
-def item_positions(text: str, key: str, count: int) -> Positions | None:
-    """Line and column of each item of the top-level block sequence ``key``, found in the text.
+def item_positions(text: bytes, key: str, count: int, lo: int = 0) -> Positions | None:
+    """Line and column of each item of the top-level block sequence ``key``, found in the text
+    (its bytes, from ``lo``: after a byte order mark).
 
     The fast path has no positions, so this finds where ``key:``'s items start (``-`` at the
     indentation of the first item). It is trusted only when it finds exactly ``count`` items, each
     on the line of its ``-``; otherwise (flow style, unusual layout) it returns None and the items
     keep no line number. No regular expression here scans much of the text in one call."""
-    if text.startswith(f"{key}:"):
-        start = 0
+    word = key.encode("ascii")
+    if text.startswith(word + b":", lo):
+        start = lo
     else:
-        head = _search(re.compile(rf"\n{re.escape(key)}:"), text, 0, len(text), len(key) + 2)
+        head = _search(re.compile(rb"\n" + re.escape(word) + rb":"), text, lo, len(text), len(word) + 2)
         if head is None:
             return None
         start = head.start() + 1
@@ -375,12 +402,12 @@ class _Unsure(Exception):
     """A piece did not read back as what it was cut to hold."""
 
 
-def _parse_yaml(piece: str) -> Any:
-    if not _json_safe(piece):
+def _parse_yaml(piece: bytes) -> Any:
+    if not _utf8_text(piece) or not _json_safe(piece):
         raise _Unsure
     assert _ryml is not None
     with _quiet_stderr():  # rapidyaml prints its own message before raising; ours come later
-        tree = _ryml.parse_in_arena(piece.encode("utf-8"))
+        tree = _ryml.parse_in_arena(piece)
         # emitted into a buffer of ours: emit_json_malloc never frees its own (a leak per load)
         buf = bytearray(_ryml.compute_json_length(tree, tree.root_id()))
         _ryml.emit_json_in_place(tree, buf, tree.root_id())
@@ -392,17 +419,18 @@ class _Piece:
     start: int
     end: int
     keys: tuple[str, ...]  # the top-level keys it holds, in order
-    head: str = ""  # the key's line, put before the items of a sequence cut after its first piece
+    head: bytes = b""  # the key's line, put before the items of a sequence cut after its first piece
     items: int = -1  # for a piece of a sequence: how many items were cut into it
 
 
-def _pieces(text: str) -> tuple[list[_Piece], dict[str, list[int]]] | None:
-    """The text cut into pieces of about CHUNK_CHARS, and the item starts of each block sequence
-    found on the way; None when it cannot be cut (it is then read in one piece)."""
-    secs = _sections(text)
+def _pieces(text: bytes, lo: int = 0) -> tuple[list[_Piece], dict[str, list[int]]] | None:
+    """The text (from ``lo``: after a byte order mark) cut into pieces of about CHUNK_CHARS, and the
+    item starts of each block sequence found on the way; None when it cannot be cut (it is then read
+    in one piece). The pieces cover the text from ``lo`` to its end, each cut at the start of a line."""
+    secs = _sections(text, lo)
     if not secs:
         return None
-    secs[0].start = 0  # blank lines and comments before the first key go with it
+    secs[0].start = lo  # blank lines and comments before the first key go with it
     pieces: list[_Piece] = []
     starts_of: dict[str, list[int]] = {}
     group: list[_Section] = []
@@ -421,7 +449,7 @@ def _pieces(text: str) -> tuple[list[_Piece], dict[str, list[int]]] | None:
         if sec is None:
             break
         starts = starts_of[sec.key] = _item_starts(text, sec)
-        head = text[sec.at : text.index("\n", sec.at) + 1]
+        head = text[sec.at : text.index(b"\n", sec.at) + 1]
         k = 0
         while k < len(starts):
             j = bisect.bisect_left(starts, starts[k] + CHUNK_CHARS, k + 1)
@@ -447,9 +475,9 @@ class LazyItems(list):  # type: ignore[type-arg]
     It is a ``list`` for the loader's checks and reports its length, but holds nothing itself:
     iterate it once. A piece that does not read back as cut raises :class:`FastPathFailed`."""
 
-    def __init__(self, text: str, key: str, pieces: list[_Piece], progress: ProgressFn | None) -> None:
+    def __init__(self, text: bytes, key: str, pieces: list[_Piece], progress: ProgressFn | None) -> None:
         super().__init__()
-        self._text: str | None = text
+        self._text: bytes | None = text
         self._key = key
         self._pieces = pieces
         self._progress = progress
@@ -480,7 +508,7 @@ class LazyItems(list):  # type: ignore[type-arg]
         return self is other
 
 
-def _piece_items(text: str, piece: _Piece, key: str) -> list[Any]:
+def _piece_items(text: bytes, piece: _Piece, key: str) -> list[Any]:
     value = _parse_yaml(piece.head + text[piece.start : piece.end])
     if not isinstance(value, dict) or list(value) != [key]:
         raise _Unsure
@@ -491,7 +519,7 @@ def _piece_items(text: str, piece: _Piece, key: str) -> list[Any]:
 
 
 def _read_pieces(
-    text: str, pieces: list[_Piece], progress: ProgressFn | None, *, lazy: bool = False
+    text: bytes, pieces: list[_Piece], progress: ProgressFn | None, *, lazy: bool = False
 ) -> dict[str, Any] | None:
     root: dict[str, Any] = {}
     if lazy:  # the pieces of a cut sequence are read when its items are
@@ -594,11 +622,16 @@ class _Raised(Exception):
 
 
 def fast_read(
-    text: str, *, json_file: bool, progress: ProgressFn | None = None, lazy: bool = False
+    text: str | bytes, *, json_file: bool, progress: ProgressFn | None = None, lazy: bool = False
 ) -> tuple[Any, dict[str, Positions | None]] | None:
     """The plain values of a file on the fast path, with where the items of its ``events`` and
     ``indicators`` were written (see :func:`item_positions`; none for JSON files); None when the
     file must take the exact path.
+
+    A YAML file is best given as its bytes (UTF-8, a byte order mark allowed): it is read from them
+    and never decoded whole; bytes that are not UTF-8 text (or hold a NUL) send it to the exact path,
+    which says where. Text is encoded first (a copy: for files that were not UTF-8, or for tests).
+    JSON is read from text (bytes are decoded).
 
     A large text is read in pieces (see :data:`CHUNK_CHARS`), so that no step holds the GIL for more
     than a few milliseconds; ``progress`` is told the fraction read after each piece, and what it
@@ -606,6 +639,8 @@ def fast_read(
     :class:`LazyItems`, parsed as they are iterated (the loader's way: see that class)."""
     if json_file:
         try:
+            if isinstance(text, bytes):
+                text = text.decode("utf-8-sig")
             return (_read_json(text, progress) if len(text) > CHUNK_CHARS else _loads(text)), {}
         except _Raised as exc:
             assert exc.__cause__ is not None
@@ -614,8 +649,16 @@ def fast_read(
             return None
     if _ryml is None:
         return None
-    cut = _pieces(text) if len(text) > CHUNK_CHARS else None
+    if isinstance(text, str):
+        try:
+            text = text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: not text a file can hold
+            return None
+    lo = len(codecs.BOM_UTF8) if text.startswith(codecs.BOM_UTF8) else 0
+    cut = _pieces(text, lo) if len(text) - lo > CHUNK_CHARS else None
     if cut is None:
+        if lo:
+            text, lo = text[lo:], 0  # a copy, but of a file read in one piece anyway
         try:
             values = _parse_yaml(text)
         except Exception:
@@ -638,6 +681,6 @@ def fast_read(
             positions[key] = (
                 _positions(text, starts)
                 if starts is not None and len(starts) == len(items)
-                else item_positions(text, key, len(items))
+                else item_positions(text, key, len(items), lo)
             )
     return root, positions

@@ -64,6 +64,21 @@ class Document:
         """Whether the file could be read (its bytes, not yet whether they are text)."""
         return self._raw is not None or self._text is not None
 
+    def raw_utf8(self) -> bytes | None:
+        """The bytes read, undecoded, unless the file is UTF-16/32 (its byte order mark says) or was
+        decoded already; None then. For the fast path, which reads UTF-8 YAML without decoding it
+        whole (bytes that are not UTF-8 send it to the exact path, whose :attr:`text` says where)."""
+        raw = self._raw
+        if raw is None or raw.startswith(_WIDE_BOMS):
+            return None
+        return raw
+
+    def let_go(self) -> None:
+        """Forget what was read (bytes, text, nodes): the loader's fast path, once it has read the
+        document for good, so that the file's contents (200 MB at a million events) are not held
+        while the chronology is built. The document reads as unreadable afterwards."""
+        self._raw = self._text = self._root = None
+
     @property
     def text(self) -> str | None:
         if self._raw is not None:
@@ -85,14 +100,18 @@ class Document:
         return self._root
 
 
+_WIDE_ENCODINGS = (  # UTF-32 first: its little-endian BOM starts like UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_WIDE_BOMS = tuple(bom for bom, _ in _WIDE_ENCODINGS)
+
+
 def _decode(name: str, data: bytes) -> tuple[str | None, list[Problem]]:
     """Bytes to text: UTF-8 (a BOM is allowed), or UTF-16/32 when the file starts with their BOM."""
-    for bom, enc in (
-        (codecs.BOM_UTF32_LE, "utf-32"),
-        (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
+    for bom, enc in _WIDE_ENCODINGS:
         if data.startswith(bom):
             try:
                 return data.decode(enc), []
