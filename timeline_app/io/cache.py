@@ -158,7 +158,7 @@ def _extras_lines(c: Chronology) -> Iterator[bytes]:
         yield _dumps(rows) + b"\n"
 
 
-def _sections(c: Chronology) -> Iterator[tuple[str, bytes]]:
+def _sections(c: Chronology) -> Iterator[tuple[str, bytes | bytearray]]:
     """The events' columns as named byte strings: texts as their UTF-8 buffer and offsets, codes
     and flags as little-endian arrays, the rest as JSON lines."""
     t = c.events

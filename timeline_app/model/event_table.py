@@ -110,7 +110,7 @@ class TextColumn(Sequence[str]):
 
     __slots__ = ("data", "offsets")
 
-    def __init__(self, data: bytes, offsets: np.ndarray) -> None:
+    def __init__(self, data: bytes | bytearray, offsets: np.ndarray) -> None:
         offsets = np.ascontiguousarray(offsets, dtype=np.int64)
         if (
             offsets.ndim != 1
@@ -140,7 +140,16 @@ class TextColumn(Sequence[str]):
                 lengths[a:b] = np.fromiter(map(len, encoded), dtype=np.int64, count=b - a)
         offsets = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(lengths, out=offsets[1:])
-        return cls(datas[0] if len(datas) == 1 else b"".join(datas), offsets)
+        if len(datas) == 1:
+            return cls(datas[0], offsets)
+        # one buffer, filled a slice at a time: ``b"".join`` would copy (and first touch) a hundred
+        # megabytes in one call holding the interpreter lock
+        data = bytearray(int(offsets[-1]))
+        at = 0
+        for d in datas:
+            data[at : at + len(d)] = d
+            at += len(d)
+        return cls(data, offsets)
 
     def __len__(self) -> int:
         return len(self.offsets) - 1
@@ -394,12 +403,13 @@ class EventTable(Sequence["Event"]):
         o_file = o_line = o_col = None
         if origins is not None:
             names: dict[str, int] = {}
-            o_file = np.array([-1 if o is None else names.setdefault(o.file, len(names)) for o in origins])
-            o_line = np.array([0 if o is None else o.line for o in origins])
-            o_col = np.array([0 if o is None else o.column for o in origins])
-            o_file, o_line, o_col = (
-                np.asarray(a, dtype=np.int32).reshape(n)[order] for a in (o_file, o_line, o_col)
+            # Python functions in the passes: the interpreter can switch threads inside them
+            o_file = _from(
+                lambda o: -1 if o is None else names.setdefault(o.file, len(names)), origins, np.int32
             )
+            o_line = _from(lambda o: 0 if o is None else o.line, origins, np.int32)
+            o_col = _from(lambda o: 0 if o is None else o.column, origins, np.int32)
+            o_file, o_line, o_col = o_file[order], o_line[order], o_col[order]
             o_files = tuple(names)
         return cls(
             ids=TextColumn.from_strings(_pick(ids, order)),
