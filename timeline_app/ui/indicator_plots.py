@@ -33,7 +33,7 @@ from ..model.series_lod import SeriesArrays
 from ..model.view_state import Selection
 from .event_markers import EventMarkersItem
 from .palette import CanvasColors, with_alpha
-from .series_item import SeriesLayer
+from .series_item import DOT_PATTERN, SeriesLayer
 from .time_axis import TimeAxisItem
 from .timeline_item import TimelineItem
 
@@ -254,8 +254,13 @@ class LegendOverlay(QtWidgets.QGraphicsItem):
                         )
                     )
                 else:
-                    p.setPen(QtGui.QPen(color, 1.5, QtCore.Qt.PenStyle.DotLine))
-                    p.drawLine(QtCore.QPointF(x, cy), QtCore.QPointF(x + sw, cy))
+                    pen = QtGui.QPen(color, 1.0)  # as the plots draw a dotted join (SeriesLayer)
+                    pen.setCapStyle(QtCore.Qt.PenCapStyle.FlatCap)
+                    pen.setDashPattern(list(DOT_PATTERN))
+                    p.setPen(pen)
+                    p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, False)
+                    p.drawLine(QtCore.QPointF(x, cy + 0.5), QtCore.QPointF(x + sw, cy + 0.5))
+                    p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
                 p.setPen(self._text)
                 p.drawText(
                     QtCore.QRectF(x + sw + 4, cy - lh / 2, 1000, lh),
