@@ -84,6 +84,47 @@ def box_outline(x: np.ndarray, y: np.ndarray, w: np.ndarray, h: np.ndarray) -> n
     )
 
 
+def _groups(keys: np.ndarray) -> list[tuple[int, np.ndarray]]:
+    """The distinct values of ``keys`` in increasing order, each with the positions holding it
+    (in increasing order)."""
+    order = np.argsort(keys, kind="stable")
+    vals, starts = np.unique(keys[order], return_index=True)
+    return list(zip(vals.tolist(), np.split(order, starts[1:]), strict=True))
+
+
+def rule_boxes(lines: np.ndarray, width: float) -> np.ndarray:
+    """Horizontal and vertical lines (rows ``(x1, y1, x2, y2)``) as the thin rectangles
+    :class:`~timeline_app.ui.batch_draw.RuleBatch` fills for them."""
+    x0 = np.minimum(lines[:, 0], lines[:, 2])
+    x1 = np.maximum(lines[:, 0], lines[:, 2])
+    y0 = np.minimum(lines[:, 1], lines[:, 3])
+    y1 = np.maximum(lines[:, 1], lines[:, 3])
+    vertical = (x1 - x0) < (y1 - y0)
+    half = width / 2.0
+    boxes = np.empty((len(lines), 4))
+    boxes[:, 0] = np.where(vertical, x0 - half, x0)
+    boxes[:, 1] = np.where(vertical, y0, y0 - half)
+    boxes[:, 2] = np.where(vertical, width, x1 - x0)
+    boxes[:, 3] = np.where(vertical, y1 - y0, width)
+    return boxes
+
+
+class _SpanStyle:
+    """The colours and brushes of one lane's bars (faded when ``dim``), made once."""
+
+    def __init__(self, color: QtGui.QColor, dim: bool) -> None:
+        self.color = QtGui.QColor(color)
+        self.fill = with_alpha(color, 0.10 if dim else 0.32)
+        self.outline = with_alpha(color, 0.35 if dim else 1.0)
+        clear = with_alpha(color, 0.0)
+        self.fade_in = _fade(clear, self.fill)
+        self.fade_out = _fade(self.fill, clear)
+        self.slim_dashed = with_alpha(self.outline, 0.55)
+        self.dashed_pen = QtGui.QPen(self.outline, 1.0, QtCore.Qt.PenStyle.DashLine)
+        self.bracket = with_alpha(color, 0.7)
+        self.strip = with_alpha(color, 0.45)
+
+
 class TimelinePainter:
     """Paints frames for one :class:`TimelineItem` (and keeps the styles and texts it reuses)."""
 
@@ -96,6 +137,7 @@ class TimelinePainter:
         self._counts: dict[str, QtGui.QStaticText] = {}
         self._style_key: object = None
         self._cluster_styles: dict[tuple[int, bool], tuple[QtGui.QColor, QtGui.QColor]] = {}
+        self._span_styles: dict[tuple[int, bool], _SpanStyle] = {}
         self._ticks_key: tuple[float, ...] | None = None
         self._ticks: tuple[np.ndarray, np.ndarray] | None = None
         self._bands_key: object = None
@@ -107,6 +149,7 @@ class TimelinePainter:
         self._texts.clear()
         self._counts.clear()
         self._cluster_styles.clear()
+        self._span_styles.clear()
         self._ticks_key = None
         self._bands_key = None
         self._sprites = ClusterSprites(self)
@@ -331,15 +374,22 @@ class TimelinePainter:
         return out
 
     # -- span bars -----------------------------------------------------------------------------------------
+    def _span_style(self, lane: int, dim: bool) -> _SpanStyle:
+        k = (lane, dim)
+        st = self._span_styles.get(k)
+        if st is None:
+            st = self._span_styles[k] = _SpanStyle(self._item.lane_qcolor(lane), dim)
+        return st
+
     def spans(self, p: QtGui.QPainter, fr: Frame) -> None:
         item = self._item
         a = item.arrays()
         c = item.colors()
         p.setPen(_NO_PEN)
         if len(fr.strip_lane):
-            for ln in np.unique(fr.strip_lane).tolist():
-                p.setBrush(with_alpha(item.lane_qcolor(ln), 0.45))
-                self._rects.draw(p, fr.strip_box[fr.strip_lane == ln])
+            for ln, rows in _groups(fr.strip_lane):
+                p.setBrush(self._span_style(ln, False).strip)
+                self._rects.draw(p, fr.strip_box[rows])
         ev = fr.span_event
         if not len(ev):
             return
@@ -372,82 +422,82 @@ class TimelinePainter:
         left_box = np.column_stack((x, y, xs0 - x, h))
         right_box = np.column_stack((xs1, y, right - xs1, h))
         solid_box = np.column_stack((xs0, y, solid_w, h))
-        edges = box_outline(xs0, y, solid_w, h).reshape(4, len(ev), 4)
+        edges = box_outline(xs0, y, solid_w, h).reshape(4, len(ev), 4)  # lines, by edge
+        edge_boxes = rule_boxes(edges.reshape(-1, 4), 1.0).reshape(4, len(ev), 4)
         # brackets under the uncertain start/end intervals (of bars tall enough to show them)
         yb = np.floor(y + h) - 0.5
-        left_b = ((xs0 - x) > 3) & ~thin
-        right_b = ((right - xs1) > 3) & ~ongoing & ~thin
-        brackets = []
-        for side, xa, xb in ((left_b, x, xs0), (right_b, xs1, right)):
+        sides = (((xs0 - x) > 3) & ~thin, ((right - xs1) > 3) & ~ongoing & ~thin)
+        bracket_boxes = []
+        for xa, xb in ((x, xs0), (xs1, right)):
             xa, xb = np.floor(xa) + 0.5, np.floor(xb) - 0.5
-            brackets.append(
+            lines = np.stack(
                 (
-                    side,
-                    np.stack(
-                        (
-                            np.column_stack((xa, yb, xb, yb)),
-                            np.column_stack((xa, yb - 3, xa, yb)),
-                            np.column_stack((xb, yb - 3, xb, yb)),
-                        )
-                    ),
+                    np.column_stack((xa, yb, xb, yb)),
+                    np.column_stack((xa, yb - 3, xa, yb)),
+                    np.column_stack((xb, yb - 3, xb, yb)),
                 )
             )
-        for gk in np.unique(group).tolist():
+            bracket_boxes.append(rule_boxes(lines.reshape(-1, 4), 1.0).reshape(3, len(ev), 4))
+        for gk, rows in _groups(group):
             ln, is_dim = divmod(gk, 2)
-            rows = group == gk
-            col = item.lane_qcolor(ln)
-            fill = with_alpha(col, 0.10 if is_dim else 0.32)
-            outline = with_alpha(col, 0.35 if is_dim else 1.0)
-            clear = with_alpha(col, 0.0)
+            style = self._span_style(ln, bool(is_dim))
+            g_solid, g_thin, g_approx = solid[rows], thin[rows], approx[rows]
             p.setPen(_NO_PEN)
-            lf = rows & lfade
-            if lf.any():
-                p.setBrush(_fade(clear, fill))
+            lf = rows[lfade[rows]]
+            if len(lf):
+                p.setBrush(style.fade_in)
                 self._rects.draw(p, left_box[lf])
-            rf = rows & rfade
-            if rf.any():
-                p.setBrush(_fade(fill, clear))
+            rf = rows[rfade[rows]]
+            if len(rf):
+                p.setBrush(style.fade_out)
                 self._rects.draw(p, right_box[rf])
             # solid parts, filled, then outlined (dashed when approximate): outlines as crisp
             # one-pixel lines on the pixel grid, which rasterise several times faster than
             # antialiased rectangle outlines. A bar too thin to show an outline inside is filled
             # with the outline's colour instead (what the outline would have made of it).
-            slim = rows & solid & thin
+            slim = g_solid & g_thin
             if slim.any():
                 for dashed in (False, True):
-                    out = slim & (approx == dashed)
-                    if out.any():
-                        p.setBrush(with_alpha(outline, 0.55) if dashed else outline)
+                    out = rows[slim & (g_approx == dashed)]
+                    if len(out):
+                        p.setBrush(style.slim_dashed if dashed else style.outline)
                         self._rects.draw(p, solid_box[out])
-            full = rows & solid & ~thin
+            full = rows[g_solid & ~g_thin]
             p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, False)
-            if full.any():
-                p.setBrush(fill)
+            if len(full):
+                p.setBrush(style.fill)
                 self._rects.draw(p, solid_box[full])
-                out = full & ~approx
-                if out.any():
-                    self._rules.draw(p, edges[:, out].reshape(-1, 4), outline)
-                out = full & approx
-                if out.any():
-                    pen = QtGui.QPen(outline, 1.0, QtCore.Qt.PenStyle.DashLine)
-                    p.setPen(pen)
+                f_approx = approx[full]
+                out = full[~f_approx]
+                if len(out):
+                    p.setBrush(style.outline)
+                    self._rects.draw(p, edge_boxes[:, out].reshape(-1, 4))
+                out = full[f_approx]
+                if len(out):
+                    p.setPen(style.dashed_pen)
                     self._lines.draw(p, edges[:, out].reshape(-1, 4))
-            segs = [lines[:, rows & side].reshape(-1, 4) for side, lines in brackets if (rows & side).any()]
+                    p.setPen(_NO_PEN)
+            segs = [
+                bx[:, rows[side[rows]]].reshape(-1, 4) for side, bx in zip(sides, bracket_boxes, strict=True)
+            ]
+            segs = [sg for sg in segs if len(sg)]
             if segs:
-                self._rules.draw(p, np.concatenate(segs), with_alpha(col, 0.7))
+                p.setPen(_NO_PEN)
+                p.setBrush(style.bracket)
+                self._rects.draw(p, np.concatenate(segs))
             p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
             p.setPen(_NO_PEN)
-            p.setBrush(fill)
-            for j in np.flatnonzero(rows & ongoing).tolist():
+            p.setBrush(style.fill)
+            for j in rows[ongoing[rows]].tolist():
                 self._ongoing(
                     p,
                     float(xs0[j]),
                     float(y[j]),
                     float(solid_w[j]),
                     float(h[j]),
-                    fill,
-                    outline,
-                    col,
+                    style.fill,
+                    style.outline,
+                    style.color,
                     bool(approx[j]),
                 )
         # the selected bar and the bars matching the search
@@ -557,17 +607,25 @@ class TimelinePainter:
                     )
         # clusters: the pills by style, one rounded rectangle each (far faster than one path of
         # many, and than stamping them from prepared pictures), then the counts
-        styles: dict[tuple[int, bool], list[int]] = {}
-        for k, cl in enumerate(fr.clusters):
-            styles.setdefault((cl.lane, match.active and cl.match == 0), []).append(k)
+        cs = fr.cluster_set
+        styles: dict[tuple[int, bool], np.ndarray] = {}
+        if len(cs):
+            dim_cl = (cs.match == 0) if match.active else np.zeros(len(cs), dtype=bool)
+            skey = cs.lane * 2 + dim_cl
+            order = np.argsort(skey, kind="stable")
+            keys, starts = np.unique(skey[order], return_index=True)
+            groups = list(zip(keys.tolist(), np.split(order, starts[1:]), strict=True))
+            groups.sort(key=lambda g: int(g[1][0]))  # styles in the order they first appear
+            for k, ks in groups:
+                styles[(k // 2, bool(k % 2))] = ks
         self._clusters(p, fr, styles)
         if match.active:
             p.setPen(QtGui.QPen(c.match, 2.0))
             p.setBrush(_NO_BRUSH)
-            for cl in fr.clusters:
-                if cl.match:
-                    rad = cl.rect.height() / 2
-                    p.drawRoundedRect(cl.rect.adjusted(-2, -2, 2, 2), rad + 2, rad + 2)
+            for k in np.flatnonzero(cs.match).tolist():
+                rc = QtCore.QRectF(*cs.box[k].tolist())
+                rad = rc.height() / 2
+                p.drawRoundedRect(rc.adjusted(-2, -2, 2, 2), rad + 2, rad + 2)
         # single markers
         if singles:
             approx = a.approx[ev]
@@ -599,12 +657,12 @@ class TimelinePainter:
                 p.setPen(QtGui.QPen(c.selection, 2.5))
                 p.drawEllipse(QtCore.QPointF(x, y), r + 4, r + 4)
 
-    def _clusters(self, p: QtGui.QPainter, fr: Frame, styles: dict[tuple[int, bool], list[int]]) -> None:
+    def _clusters(self, p: QtGui.QPainter, fr: Frame, styles: dict[tuple[int, bool], np.ndarray]) -> None:
         """Pills and their counts: stamped from prepared pixmaps on screen and in images (hundreds
         of them in a zoomed-out frame: one call per style instead of two per pill), drawn as
         shapes anywhere else (SVG)."""
         engine = p.paintEngine()
-        if engine is not None and engine.type() == QtGui.QPaintEngine.Type.Raster and fr.clusters:
+        if engine is not None and engine.type() == QtGui.QPaintEngine.Type.Raster and len(fr.cluster_set):
             dev = p.device()
             dpr = (dev.devicePixelRatioF() if dev is not None else 1.0) or 1.0
             self._sprites.draw(p, fr, styles, dpr)
@@ -615,12 +673,12 @@ class TimelinePainter:
         p.setPen(QtGui.QPen(item.colors().background, 1.0))
         for (ln, dim), ks in styles.items():
             p.setBrush(self._cluster_style(ln, dim)[0])
-            for k in ks:
+            for k in ks.tolist():
                 rc = fr.clusters[k].rect
                 p.drawRoundedRect(rc, rc.height() / 2, rc.height() / 2)
         for (ln, dim), ks in styles.items():
             p.setPen(self._cluster_style(ln, dim)[1])
-            for k in ks:
+            for k in ks.tolist():
                 cl = fr.clusters[k]
                 st = self._count_text(cl.count)
                 center = cl.rect.center()
@@ -782,7 +840,7 @@ class ClusterSprites:
         return at
 
     def draw(
-        self, p: QtGui.QPainter, fr: Frame, styles: dict[tuple[int, bool], list[int]], dpr: float
+        self, p: QtGui.QPainter, fr: Frame, styles: dict[tuple[int, bool], np.ndarray], dpr: float
     ) -> None:
         painter = self._painter
         item = painter._item
@@ -790,11 +848,12 @@ class ClusterSprites:
         hint = p.testRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform)
         p.setRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform, False)
         fm_h = QtGui.QFontMetricsF(item._small_bold).height()
-        texts: dict[int, list[tuple[int, str]]] = {}  # text colour -> (cluster, text)
+        cs = fr.cluster_set
+        texts: dict[int, list[np.ndarray]] = {}  # text colour -> clusters
         colors: dict[int, QtGui.QColor] = {}
         for (ln, dim), ks in styles.items():
             fill, text_color = painter._cluster_style(ln, dim)
-            boxes = np.array([fr.clusters[k].rect.getRect() for k in ks], dtype=np.float64).reshape(-1, 4)
+            boxes = cs.box[ks]
             ch = float(round(boxes[0, 3]))
             disc = self._disc(fill, bg, ch, dpr)
             size = ch + 2
@@ -818,13 +877,13 @@ class ClusterSprites:
             self._batch.draw_parts(p, xs.ravel(), ys, np.tile(parts, (n, 1)), disc, scales.ravel())
             rgba = text_color.rgba()
             colors[rgba] = text_color
-            texts.setdefault(rgba, []).extend((k, count_text(fr.clusters[k].count)) for k in ks)
-        for rgba, entries in texts.items():
+            texts.setdefault(rgba, []).append(ks)
+        for rgba, parts in texts.items():
             atlas = self._atlas(colors[rgba], dpr)
-            slots = atlas.slots([t for _, t in entries])
-            boxes = np.array([fr.clusters[k].rect.getRect() for k, _ in entries], dtype=np.float64).reshape(
-                -1, 4
-            )
+            ks = np.concatenate(parts)
+            counts, inverse = np.unique(cs.count[ks], return_inverse=True)
+            slots = atlas.slots([count_text(int(n)) for n in counts.tolist()])[inverse.ravel()]
+            boxes = cs.box[ks]
             cx = boxes[:, 0] + boxes[:, 2] / 2
             cy = boxes[:, 1] + boxes[:, 3] / 2
             # the text's own centre where drawStaticText would put it, the slot's centre on the pixel grid
