@@ -9,7 +9,7 @@ lines crowd (many lanes in every column, as when a million events are zoomed out
 fainter so that the plot stays readable: the row's total ink stays about what one lane's would be.
 
 The calendar grid of the plot (the time axis's ticks, the timeline's grid lines) is composed
-into the same row, under the event lines: a plot draws its grid and all its event lines in ONE
+into the same row, over the event lines (as the axis drew it before): a plot draws its grid and all its event lines in ONE
 ``drawImage``, and every plot of the frame stamps the same row (made once). A plot whose own time
 axis is hidden (every plot but the bottom one: their dates are read on the axis at the bottom)
 also gets a one-pixel baseline here, where its axis line was.
@@ -38,11 +38,11 @@ def compose_row(
     count: np.ndarray,
     matches: np.ndarray,
     searching: bool,
-    under: Sequence[tuple[np.ndarray, QtGui.QColor]] = (),
+    over: Sequence[tuple[np.ndarray, QtGui.QColor]] = (),
 ) -> np.ndarray:
     """One row of premultiplied BGRA pixels (uint8, shape (columns, 4)) with a line for each
-    occupied (lane, column); ``count``/``matches`` have shape (lanes, columns). ``under``: lines
-    (columns, colour) composed first, under the events' (the grid)."""
+    occupied (lane, column); ``count``/``matches`` have shape (lanes, columns). ``over``: lines
+    (columns, colour) composed last, over the events' (the grid)."""
     n_lanes, ncol = count.shape
     layers: list[tuple[int, float, np.ndarray]] = []
     for k in range(n_lanes):
@@ -54,10 +54,6 @@ def compose_row(
     occupied = sum(int(m.sum()) for _, _, m in layers)
     factor = 1.0 if occupied <= ncol else max(ncol / occupied, MIN_CROWD_FACTOR)
     out = np.zeros((ncol, 4))  # premultiplied r, g, b, a in 0..1
-    for cols, color in under:
-        a = color.alphaF()
-        src = np.array([color.redF() * a, color.greenF() * a, color.blueF() * a, a])
-        out[cols] = src + out[cols] * (1.0 - a)
     for k, alpha, mask in layers:
         if not mask.any():
             continue
@@ -65,6 +61,10 @@ def compose_row(
         a = alpha * factor * c.alphaF()
         src = np.array([c.redF() * a, c.greenF() * a, c.blueF() * a, a])
         out[mask] = src + out[mask] * (1.0 - a)
+    for cols, color in over:
+        a = color.alphaF()
+        src = np.array([color.redF() * a, color.greenF() * a, color.blueF() * a, a])
+        out[cols] = src + out[cols] * (1.0 - a)
     bgra = np.empty((ncol, 4), dtype=np.uint8)
     bgra[:, 0] = np.rint(out[:, 2] * 255)
     bgra[:, 1] = np.rint(out[:, 1] * 255)
@@ -112,7 +112,7 @@ class EventMarkersItem(ViewSizedItem):
         ncol = int(width) + 2 * self.MARGIN
         out = []
         for days in (minor, major):
-            cols = np.floor(np.round(days * sx + tx) - left).astype(np.int64) + self.MARGIN
+            cols = np.floor(days * sx + tx - left).astype(np.int64) + self.MARGIN
             out.append(cols[(cols >= 0) & (cols < ncol)])
         return out[0], out[1]
 
@@ -128,13 +128,13 @@ class EventMarkersItem(ViewSizedItem):
             return shared["image"]  # type: ignore[no-any-return]
         lanes, count, matches = tl.anchor_columns(left, width, sx, tx, self.MARGIN)
         minor, major = self.grid_columns(left, width, sx, tx)
-        under = [(minor, c.grid), (major, c.grid_major)]
+        over = [(minor, c.grid), (major, c.grid_major)]
         colors = [tl.lane_qcolor(ln) for ln in lanes]
         ncol = count.shape[1]
         if len(lanes):
-            bgra = compose_row(colors, count, matches, tl.match_window().active, under)
+            bgra = compose_row(colors, count, matches, tl.match_window().active, over)
         else:
-            bgra = compose_row([], np.zeros((0, ncol), dtype=np.int64), np.zeros((0, ncol)), False, under)
+            bgra = compose_row([], np.zeros((0, ncol), dtype=np.int64), np.zeros((0, ncol)), False, over)
         img = QtGui.QImage(bgra.tobytes(), ncol, 1, ncol * 4, QtGui.QImage.Format.Format_ARGB32_Premultiplied)
         img = img.copy()  # own the pixels
         shared["key"] = key

@@ -235,7 +235,7 @@ class TimelinePainter:
         minor, major = self._grid(fr)
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, False)
         x0 = float(np.floor(rect.left()))
-        rules = [(np.round(minor * fr.sx + fr.tx), c.grid), (np.round(major * fr.sx + fr.tx), c.grid_major)]
+        rules = [(np.floor(minor * fr.sx + fr.tx), c.grid), (np.floor(major * fr.sx + fr.tx), c.grid_major)]
         width = int(np.ceil(rect.right() - x0))
         if not self._opaque_grid(p, fr, x0, width, top + hh, lanes_bottom, rules, era_bands):
             vertical_rules(p, x0, top + hh, width, lanes_bottom - top - hh, rules)
