@@ -9,10 +9,10 @@ lines crowd (many lanes in every column, as when a million events are zoomed out
 fainter so that the plot stays readable: the row's total ink stays about what one lane's would be.
 
 The calendar grid of the plot (the time axis's ticks, the timeline's grid lines) is composed
-into the same row, over the event lines (as the axis drew it before): a plot draws its grid and all its event lines in ONE
-``drawImage``, and every plot of the frame stamps the same row (made once). A plot whose own time
-axis is hidden (every plot but the bottom one: their dates are read on the axis at the bottom)
-also gets a one-pixel baseline here, where its axis line was.
+into the same row, over the event lines (as the axis drew it before): a plot draws its grid and
+all its event lines in ONE ``drawImage``, and every plot of the frame stamps the same row (made
+once). A plot whose own time axis is hidden (every plot but the bottom one: their dates are read
+on the axis at the bottom) also gets a one-pixel baseline here, where its axis line was.
 
 The selected event's line is emphasised, and a click near a line selects that event.
 """
