@@ -805,32 +805,16 @@ class _TextAtlas:
 
 class ClusterSprites:
     """Cluster pills and counts stamped from pixmaps: a pill is the left half of a prepared disc,
-    its middle column stretched, and the right half (three fragments, in one call per style with
-    every pill of the style); the counts come from a :class:`_TextAtlas` per text colour. Edges
-    are put on whole pixels, so the three parts join without a seam."""
+    its middle column stretched, and the right half (three fragments; every pill of the frame in
+    one call, from one pixmap holding a disc of each style); the counts come from a
+    :class:`_TextAtlas` per text colour. Edges are put on whole pixels, so the three parts join
+    without a seam."""
 
     def __init__(self, painter: TimelinePainter) -> None:
         self._painter = painter
-        self._discs: dict[tuple[int, int, float, float], QtGui.QPixmap] = {}
         self._atlases: dict[tuple[int, float], _TextAtlas] = {}
+        self._strips: dict[tuple[object, ...], tuple[QtGui.QPixmap, float]] = {}
         self._batch = SpriteBatch()
-
-    def _disc(self, fill: QtGui.QColor, pen: QtGui.QColor, ch: float, dpr: float) -> QtGui.QPixmap:
-        k = (fill.rgba(), pen.rgba(), ch, dpr)
-        pix = self._discs.get(k)
-        if pix is None:
-            size = ch + 2
-            pix = QtGui.QPixmap(round(size * dpr), round(size * dpr))
-            pix.setDevicePixelRatio(dpr)
-            pix.fill(QtCore.Qt.GlobalColor.transparent)
-            q = QtGui.QPainter(pix)
-            q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
-            q.setPen(QtGui.QPen(pen, 1.0))
-            q.setBrush(fill)
-            q.drawRoundedRect(QtCore.QRectF(1, 1, ch, ch), ch / 2, ch / 2)
-            q.end()
-            self._discs[k] = pix
-        return pix
 
     def _atlas(self, color: QtGui.QColor, dpr: float) -> _TextAtlas:
         k = (color.rgba(), dpr)
@@ -838,6 +822,31 @@ class ClusterSprites:
         if at is None:
             at = self._atlases[k] = _TextAtlas(self._painter._item._small_bold, color, dpr)
         return at
+
+    def _discs_pixmap(
+        self, fills: list[QtGui.QColor], pen: QtGui.QColor, ch: float, dpr: float
+    ) -> tuple[QtGui.QPixmap, float]:
+        """One pixmap with a disc of each fill, side by side: (pixmap, cell width in device
+        pixels). Disc ``k`` (``ch`` wide, outlined with ``pen``) is ``k`` cells from the left."""
+        k = (tuple(f.rgba() for f in fills), pen.rgba(), ch, dpr)
+        hit = self._strips.get(k)
+        if hit is None:
+            size = ch + 2
+            cell = float(round((size + 2) * dpr))  # device pixels, whole: the cells do not bleed
+            pix = QtGui.QPixmap(max(round(cell * len(fills)), 1), round(size * dpr))
+            pix.setDevicePixelRatio(dpr)
+            pix.fill(QtCore.Qt.GlobalColor.transparent)
+            q = QtGui.QPainter(pix)
+            q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
+            q.setPen(QtGui.QPen(pen, 1.0))
+            for n, fill in enumerate(fills):
+                q.setBrush(fill)
+                q.drawRoundedRect(QtCore.QRectF(n * cell / dpr + 1, 1, ch, ch), ch / 2, ch / 2)
+            q.end()
+            if len(self._strips) > 16:
+                self._strips.clear()
+            hit = self._strips[k] = (pix, cell)
+        return hit
 
     def draw(
         self, p: QtGui.QPainter, fr: Frame, styles: dict[tuple[int, bool], np.ndarray], dpr: float
@@ -851,33 +860,45 @@ class ClusterSprites:
         cs = fr.cluster_set
         texts: dict[int, list[np.ndarray]] = {}  # text colour -> clusters
         colors: dict[int, QtGui.QColor] = {}
-        for (ln, dim), ks in styles.items():
+        fills: list[QtGui.QColor] = []
+        style_of = np.zeros(len(cs), dtype=np.int64)
+        for n, ((ln, dim), ks) in enumerate(styles.items()):
             fill, text_color = painter._cluster_style(ln, dim)
-            boxes = cs.box[ks]
-            ch = float(round(boxes[0, 3]))
-            disc = self._disc(fill, bg, ch, dpr)
-            size = ch + 2
-            half = float(math.floor(size / 2))
-            left = np.floor(boxes[:, 0] - 1 + 0.5)
-            width = np.maximum(np.round(boxes[:, 2]), ch) + 2
-            right = left + width
-            top = np.round(boxes[:, 1] + boxes[:, 3] / 2 - size / 2)
-            cy = top + size / 2
-            mid_w = width - 2 * half - (size - 2 * half)
-            n = len(ks)
-            hd, sd = half * dpr, size * dpr
-            # per pill: left half, middle (zero wide for a disc), right half, pill after pill, so
-            # that a pill overlapping the one before covers it as a drawn shape would
-            xs = np.column_stack(
-                (left + half / 2, (left + half + right - (size - half)) / 2, right - (size - half) / 2)
-            )
-            ys = np.repeat(cy, 3)
-            parts = np.array([[0.0, 0.0, hd, sd], [max(hd - 1, 0.0), 0.0, 1.0, sd], [hd, 0.0, sd - hd, sd]])
-            scales = np.column_stack((np.ones(n), np.maximum(mid_w, 0.0) * dpr, np.ones(n)))
-            self._batch.draw_parts(p, xs.ravel(), ys, np.tile(parts, (n, 1)), disc, scales.ravel())
+            fills.append(fill)
+            style_of[ks] = n
             rgba = text_color.rgba()
             colors[rgba] = text_color
             texts.setdefault(rgba, []).append(ks)
+        # every pill in ONE call, in cluster order (a pill overlapping the one before covers it as
+        # a drawn shape would): per pill, the left half of its style's disc, the disc's middle
+        # column stretched (zero wide for a disc), the right half
+        boxes = cs.box
+        ch = float(round(boxes[0, 3]))
+        pix, cell = self._discs_pixmap(fills, bg, ch, dpr)
+        size = ch + 2
+        half = float(math.floor(size / 2))
+        left = np.floor(boxes[:, 0] - 1 + 0.5)
+        width = np.maximum(np.round(boxes[:, 2]), ch) + 2
+        right = left + width
+        top = np.round(boxes[:, 1] + boxes[:, 3] / 2 - size / 2)
+        cy = top + size / 2
+        mid_w = width - 2 * half - (size - 2 * half)
+        n = len(cs)
+        hd, sd = half * dpr, size * dpr
+        xs = np.column_stack(
+            (left + half / 2, (left + half + right - (size - half)) / 2, right - (size - half) / 2)
+        )
+        src = np.empty((n, 3, 4))
+        ox = style_of.astype(np.float64) * cell
+        src[:, 0, 0] = ox
+        src[:, 1, 0] = ox + max(hd - 1, 0.0)
+        src[:, 2, 0] = ox + hd
+        src[:, :, 1] = 0.0
+        src[:, :, 2] = (hd, 1.0, sd - hd)
+        src[:, :, 3] = sd
+        scales = np.ones((n, 3))
+        scales[:, 1] = np.maximum(mid_w, 0.0) * dpr
+        self._batch.draw_parts(p, xs.ravel(), np.repeat(cy, 3), src.reshape(-1, 4), pix, scales.ravel())
         for rgba, parts in texts.items():
             atlas = self._atlas(colors[rgba], dpr)
             ks = np.concatenate(parts)
