@@ -33,7 +33,7 @@ from ..model.layout import (
     coverage_runs,
     group_columns,
     marker_columns,
-    merge_pixel_runs,
+    merge_pixel_runs_keyed,
 )
 from .timeline_frame import ClusterSet, Frame, PlacedLabel
 
@@ -165,14 +165,15 @@ def layout_frame(item: TimelineItem, rect: QtCore.QRectF, sx: float, tx: float) 
     strip_lane: list[np.ndarray] = []
     strip_box: list[np.ndarray] = []
 
-    def add_strips(ln: int, t: int, c0: np.ndarray, c1: np.ndarray) -> None:
-        y = track_top[ln] + min(t, last_track[ln]) * track_h[ln] + 1
+    def add_strips(key: np.ndarray, c0: np.ndarray, c1: np.ndarray) -> None:
+        """Runs of pixel columns ``c0..c1`` covered on track ``key`` (lane * MAX_TRACKS + track)."""
+        ln, t = np.divmod(key.astype(np.int64), MAX_TRACKS)
         box = np.empty((len(c0), 4))
         box[:, 0] = left + c0
-        box[:, 1] = y
+        box[:, 1] = track_top[ln] + np.minimum(t, last_track[ln]) * track_h[ln] + 1
         box[:, 2] = c1 - c0
-        box[:, 3] = max(track_h[ln] - 2, 2.0)
-        strip_lane.append(np.full(len(c0), ln, dtype=np.int64))
+        box[:, 3] = np.maximum(track_h[ln] - 2, 2.0)
+        strip_lane.append(ln)
         strip_box.append(box)
 
     dense_limit = max(width / 30.0, 8.0)
@@ -183,10 +184,7 @@ def layout_frame(item: TimelineItem, rect: QtCore.QRectF, sx: float, tx: float) 
         counts = a.lod.span_counts(keys, lo_day, hi_day)
         spans = a.lod.spans_on(keys[(counts > 0) & (counts <= dense_limit)], lo_day, hi_day, a.end_hi)
         uk, u0, u1 = a.lod.union_on(keys[counts > dense_limit], lo_day, hi_day)
-        for k in np.unique(uk).tolist():
-            rows = uk == k
-            c0, c1 = merge_pixel_runs(u0[rows] * sx + tx - left, u1[rows] * sx + tx - left, width)
-            add_strips(*divmod(k, MAX_TRACKS), c0, c1)
+        add_strips(*merge_pixel_runs_keyed(uk, u0 * sx + tx - left, u1 * sx + tx - left, width))
         if sel >= 0:
             spans = spans[spans != sel]
         detail = spans if not sel_is_span else np.r_[spans, [sel]]
@@ -204,10 +202,7 @@ def layout_frame(item: TimelineItem, rect: QtCore.QRectF, sx: float, tx: float) 
             if dense.any():
                 x0 = a.start_lo[all_spans[dense]] * sx + tx
                 x1 = np.maximum(a.end_hi[all_spans[dense]] * sx + tx, x0 + 2.0)
-                rk, r0, r1 = coverage_runs(key[dense], x0 - left, x1 - left, width)
-                for k in np.unique(rk).tolist():
-                    rows = rk == k
-                    add_strips(*divmod(k, MAX_TRACKS), r0[rows], r1[rows])
+                add_strips(*coverage_runs(key[dense], x0 - left, x1 - left, width))
     detail = detail.astype(np.int64)
     if match.active and len(detail):
         match.of(detail)
