@@ -4,6 +4,7 @@ Called by ``benchmarks/run.py``; each function returns a dict of floats (millise
 key says otherwise) and prints nothing. Run on its own for a quick look::
 
     python benchmarks/bench_render.py 100000 [--plots 4] [--naive]
+    python benchmarks/bench_render.py --file big.yaml --plots 4   # a file (generate.py), read with the cache
 
 A *step* is ``state.set_range(...)`` followed by a synchronous repaint of the whole canvas
 (``viewport().repaint()`` on the GraphicsLayoutWidget), so a step's time includes the layout of the
@@ -325,13 +326,37 @@ def main() -> None:
     import argparse
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("n", type=int, nargs="+")
+    ap.add_argument("n", type=int, nargs="*", help="synthetic chronologies of N events")
+    ap.add_argument(
+        "--file",
+        type=Path,
+        help="a chronology file instead (read with the cache: set TIMELINE_APP_CACHE_DIR); its "
+        "indicators are replaced by --groups synthetic plot groups when it has fewer",
+    )
+    ap.add_argument("--groups", type=int, default=4, help="plot groups of a --file with too few")
     ap.add_argument("--plots", type=int, default=0)
     ap.add_argument("--points", type=int, default=100, help="points per indicator series")
     ap.add_argument("--regions", type=int, default=2, help="series per plot group")
     ap.add_argument("--steps", type=int, default=40)
     ap.add_argument("--naive", action="store_true")
     a = ap.parse_args()
+    if a.file is not None:
+        import dataclasses
+
+        from timeline_app.io import load_chronology
+        from timeline_app.model.prepare import prepare
+
+        t0 = time.perf_counter()
+        chron = load_chronology(a.file, cache=True)
+        if len(chron.plot_groups()) < a.groups:
+            fill = synthetic(0, groups=a.groups, regions=a.regions, series_points=a.points)
+            chron = dataclasses.replace(chron, indicators=fill.indicators)
+        prepare(chron)
+        made = time.perf_counter() - t0
+        res = measure_view(chron, plots=a.plots, steps=a.steps)
+        print(f"{a.file} ({len(chron.events):,} events, read in {made:.1f} s) plots={a.plots}")
+        for k, v in res.items():
+            print(f"  {k:24s} {v:9.1f}")
     for n in a.n:
         t0 = time.perf_counter()
         chron = synthetic(n, series_points=a.points, regions=a.regions)

@@ -23,6 +23,7 @@ from timeline_app.model.layout import (
     group_columns,
     marker_columns,
     merge_pixel_runs,
+    merge_pixel_runs_keyed,
 )
 from timeline_app.model.series_lod import SeriesArrays, adjacent_periods, clip_x, line_vertices
 
@@ -278,6 +279,31 @@ def test_pixel_runs() -> None:
         (1, 5.0, 7.0),
         (2, 0.0, 3.0),
     ]
+
+
+def test_pixel_runs_of_many_keys_at_once() -> None:
+    rng = np.random.default_rng(7)
+    keys, x0, x1 = [], [], []
+    for k in (0, 3, 4, 17, 40):
+        starts = np.sort(rng.uniform(-50, 1300, 60))
+        ends = np.minimum(starts + rng.uniform(0, 30, 60), np.r_[starts[1:], 1e9])  # disjoint, sorted
+        keys.append(np.full(60, k))
+        x0.append(starts)
+        x1.append(ends)
+    key, a, b = np.concatenate(keys), np.concatenate(x0), np.concatenate(x1)
+    got = merge_pixel_runs_keyed(key, a, b, 1200.0)
+    want_k, want_0, want_1 = [], [], []
+    for k in np.unique(key).tolist():
+        rows = key == k
+        c0, c1 = merge_pixel_runs(a[rows], b[rows], 1200.0)
+        want_k += [k] * len(c0)
+        want_0 += c0.tolist()
+        want_1 += c1.tolist()
+    assert got[0].tolist() == want_k and got[1].tolist() == want_0 and got[2].tolist() == want_1
+    assert all(
+        len(v) == 0
+        for v in merge_pixel_runs_keyed(np.empty(0, dtype=np.int64), np.empty(0), np.empty(0), 10.0)
+    )
 
 
 def test_count_text() -> None:

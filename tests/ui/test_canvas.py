@@ -588,8 +588,11 @@ def test_shown_plots_and_chooser(qtbot, canvas: ChronologyCanvas) -> None:  # ty
         canvas.set_shown_plots([keys[2], keys[0]])
     assert canvas.shown_plots() == [keys[0], keys[2]]  # in the chronology's order
     assert len(canvas.indicator_plot_items()) == 2
-    # only the bottom plot carries date labels
+    # only the bottom plot carries date labels; the others have no time axis at all (their grid
+    # and a baseline are drawn with their event lines)
     assert [p.time_axis.show_labels() for p in canvas.indicator_plots()] == [False, True]
+    assert [p.date_axis_shown() for p in canvas.indicator_plots()] == [False, True]
+    assert [p.time_axis.isVisible() for p in canvas.indicator_plots()] == [False, True]
     # the menu under the canvas follows, and drives
     acts = [a for a in canvas._plots_menu.actions() if a.isCheckable()]
     assert [a.isChecked() for a in acts] == [True, False, True]
@@ -731,3 +734,75 @@ def test_a_new_chronology_reuses_the_plots(qtbot, canvas: ChronologyCanvas, stat
     pl = canvas.indicator_plots()[0]
     assert [s.indicator.id for s in pl.series] == [i.id for i in other.plot_groups()[0][1]]
     assert_ranges_follow(canvas, state)
+
+
+def test_plot_grid_is_the_timeline_grid(qtbot, canvas: ChronologyCanvas, state: ViewState) -> None:  # type: ignore[no-untyped-def]
+    """Each plot draws its grid with its event lines, on the pixel columns of the timeline's grid
+    (the ticks of the one labelled axis), and a plot without a date axis gets a baseline."""
+    canvas.set_shown_plots(canvas.plot_keys())
+    state.set_range(day("2013-01-01"), day("2024-01-01"))
+    settle(qtbot)
+    canvas.graphics_view().viewport().repaint()
+    tl = canvas.timeline_item()
+    fr = tl.frame()
+    assert fr is not None
+    minor, major = tl._painter._grid(fr)
+    plots = canvas.indicator_plots()
+    for pl in plots:
+        mk = pl.markers
+        dt = mk._device_transform()
+        rect = dt.mapRect(mk.viewRect())
+        cols_minor, cols_major = mk.grid_columns(rect.left(), rect.width(), dt.m11(), dt.m31())
+        px_major = np.floor(rect.left()) + cols_major - mk.MARGIN
+        assert len(px_major) == len(major) > 0
+        assert np.allclose(px_major, np.floor(major * fr.sx + fr.tx))
+        assert len(cols_minor) == len(minor)
+    assert [pl.markers._baseline for pl in plots] == [True] * (len(plots) - 1) + [False]
+    # the row (grid + event lines) is made once per frame, for every plot
+    shared = tl.shared_cache("marker-row")
+    img = shared["image"]
+    for pl in plots:
+        mk = pl.markers
+        dt = mk._device_transform()
+        rect = dt.mapRect(mk.viewRect())
+        assert mk.row_image(rect.left(), rect.width(), dt.m11(), dt.m31()) is img
+
+
+def test_one_paint_per_item_per_step(qtbot, monkeypatch, state: ViewState) -> None:  # type: ignore[no-untyped-def]
+    """A pan or zoom step repaints each item of the canvas once (no cascade of linked-view
+    updates paints anything twice), and the plots' hidden time axes not at all."""
+    from timeline_app.ui.event_markers import EventMarkersItem
+    from timeline_app.ui.series_item import SeriesLayer
+    from timeline_app.ui.time_axis import TimeAxisItem
+    from timeline_app.ui.timeline_item import TimelineItem
+
+    counts: dict[int, int] = {}
+    # patched before the items are made: the binding looks a Python override up once
+    for cls in (TimelineItem, SeriesLayer, EventMarkersItem, TimeAxisItem):
+
+        def counted(self, p, opt, widget, orig=cls.paint):  # type: ignore[no-untyped-def]
+            counts[id(self)] = counts.get(id(self), 0) + 1
+            orig(self, p, opt, widget)
+
+        monkeypatch.setattr(cls, "paint", counted)
+    canvas = ChronologyCanvas(state)
+    qtbot.addWidget(canvas)
+    canvas.resize(1280, 800)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    canvas.set_shown_plots(canvas.plot_keys())
+    state.set_range(day("2013-01-01"), day("2024-01-01"))
+    settle(qtbot)
+    vp = canvas.graphics_view().viewport()
+    vp.repaint()
+    for lo, hi in (("2013-02-01", "2024-02-01"), ("2014-01-01", "2020-01-01")):
+        counts.clear()
+        state.set_range(day(lo), day(hi))
+        vp.repaint()
+        plots = canvas.indicator_plots()
+        assert len(plots) == 3
+        expected = [canvas.timeline_item(), canvas.time_axis(), plots[-1].time_axis]
+        expected += [pl.layer for pl in plots] + [pl.markers for pl in plots]
+        assert [counts.get(id(it), 0) for it in expected] == [1] * len(expected)
+        assert all(counts.get(id(pl.time_axis), 0) == 0 for pl in plots[:-1])
+        assert sum(counts.values()) == len(expected)

@@ -225,31 +225,38 @@ class LaneIndex:
             return Columns(zi, z, zi, zi, zi)
         pos = self._pt_positions(ln, edges)
         cnt = np.diff(pos, axis=1)
-        ssum = np.diff(self.pt_csum[pos], axis=1)
-        mcnt = np.diff(match_csum[pos], axis=1) if match_csum is not None else None
-        first = pos[:, :-1].copy()
         ex_pos = int(self.pt_pos[exclude]) if exclude >= 0 else -1
+        ex_cell = -1
         if ex_pos >= 0:
             rows = np.flatnonzero((pos[:, 0] <= ex_pos) & (ex_pos < pos[:, -1]))
             if len(rows):
                 r = int(rows[0])
                 c = int(np.searchsorted(pos[r], ex_pos, side="right")) - 1
                 cnt[r, c] -= 1
-                ssum[r, c] -= self.pt_anchor[ex_pos]
+                ex_cell = r * ncol + c
+        # the occupied cells only, by flat index (lane-major: sorted by lane then column)
+        flat = np.flatnonzero(cnt)
+        p0 = pos[:, :-1].ravel()[flat]  # position of each cell's first marker
+        p1 = pos[:, 1:].ravel()[flat]  # and past its last
+        c_cnt = cnt.ravel()[flat]
+        ssum = self.pt_csum[p1] - self.pt_csum[p0]
+        mcnt = match_csum[p1] - match_csum[p0] if match_csum is not None else None
+        if ex_cell >= 0:
+            j = int(np.searchsorted(flat, ex_cell))
+            if j < len(flat) and flat[j] == ex_cell:  # the cell still holds other markers
+                ssum[j] -= self.pt_anchor[ex_pos]
                 if mcnt is not None and match_csum is not None:
-                    mcnt[r, c] -= match_csum[ex_pos + 1] - match_csum[ex_pos]
-                if first[r, c] == ex_pos:
-                    first[r, c] += 1
-        rr, cc = np.nonzero(cnt)
-        c_cnt = cnt[rr, cc]
-        c_first = first[rr, cc]
+                    mcnt[j] -= match_csum[ex_pos + 1] - match_csum[ex_pos]
+                if p0[j] == ex_pos:
+                    p0[j] += 1
+        rr = flat // ncol
         single = c_cnt == 1
         event = np.full(len(c_cnt), -1, dtype=np.int64)
-        event[single] = self.pt_event[c_first[single]]
-        x = ssum[rr, cc] / np.maximum(c_cnt, 1) * sx + x0
+        event[single] = self.pt_event[p0[single]]
+        x = ssum / np.maximum(c_cnt, 1) * sx + x0
         # a single marker's position is its own (not a difference of running sums)
-        x[single] = self.pt_anchor[c_first[single]] * sx + x0
-        matches = mcnt[rr, cc].astype(np.int64) if mcnt is not None else np.zeros(len(c_cnt), dtype=np.int64)
+        x[single] = self.pt_anchor[p0[single]] * sx + x0
+        matches = mcnt.astype(np.int64) if mcnt is not None else np.zeros(len(c_cnt), dtype=np.int64)
         return Columns(ln[rr], x, c_cnt.astype(np.int64), event, matches)
 
     # -- spans ----------------------------------------------------------------------------------------------

@@ -1,16 +1,20 @@
 """Many rectangles or lines in ONE ``QPainter`` call, straight from a numpy array.
 
 ``QPainter.drawRects`` / ``drawLines`` take a C array of ``QRectF`` / ``QLineF``; building a Python
-list of Qt objects for them costs about a microsecond per shape, more than drawing it. pyqtgraph's
-``PrimitiveArray`` (what its ``BarGraphItem`` and ``PlotCurveItem`` use) lays the shapes out in a
-numpy array that the binding hands to Qt as that C array. When it is not there (another pyqtgraph),
-we fall back to a list.
+list of Qt objects for them costs about a microsecond per shape, more than drawing it. The shapes
+are laid out in a numpy array that PySide6 hands to Qt as that C array (:class:`_Buffer`, what
+pyqtgraph's ``PrimitiveArray`` does for its ``BarGraphItem`` and ``PlotCurveItem``, with the
+pointer's wrapper kept); with another binding, through ``PrimitiveArray``, or a list.
 """
 
 from __future__ import annotations
 
 import numpy as np
+import shiboken6
 from PySide6 import QtCore, QtGui
+
+# PySide6 (6.4.3 on) takes a pointer to the first of a C array of shapes, and a count
+_POINTERS = tuple(int(v) for v in shiboken6.__version_info__[:3]) >= (6, 4, 3)
 
 try:
     from pyqtgraph.Qt.internals import PrimitiveArray
@@ -18,17 +22,46 @@ except ImportError:  # pragma: no cover - another pyqtgraph
     PrimitiveArray = None
 
 
+class _Buffer:
+    """A C array of ``klass`` (a Qt value type of ``nfields`` doubles: QRectF, QLineF,
+    PixmapFragment) in a numpy array, handed to PySide6's ``drawRects(const QRectF*, int)`` and the
+    like as a wrapper of its first element. What pyqtgraph's ``PrimitiveArray`` does, but the
+    wrapper is made once per allocation rather than at every call (``shiboken6.wrapInstance``
+    costs a few microseconds, and a frame makes dozens of these calls)."""
+
+    def __init__(self, klass: type, nfields: int) -> None:
+        self._klass = klass
+        self._nfields = nfields
+        self._data = np.empty((0, nfields), dtype=np.float64)
+        self._ptr: object = None
+
+    def rows(self, n: int) -> np.ndarray:
+        """The first ``n`` rows, to fill (valid until the next call)."""
+        if n > len(self._data):
+            self._data = np.zeros((max(n, 2 * len(self._data), 64), self._nfields), dtype=np.float64)
+            self._ptr = shiboken6.wrapInstance(self._data.ctypes.data, self._klass)
+        return self._data[:n]
+
+    def args(self, n: int) -> tuple[object, int]:
+        """(pointer, count) for the first ``n`` rows."""
+        return self._ptr, n
+
+
 class _Batch:
     def __init__(self, klass: type) -> None:
         self._klass = klass
-        self._array = PrimitiveArray(klass, 4) if PrimitiveArray is not None else None
+        self._buf = _Buffer(klass, 4) if _POINTERS else None
+        self._array = PrimitiveArray(klass, 4) if PrimitiveArray is not None and not _POINTERS else None
 
     def _args(self, data: np.ndarray) -> tuple[object, ...]:
+        if self._buf is not None:
+            self._buf.rows(len(data))[:] = data
+            return self._buf.args(len(data))
         if self._array is None:
             return ([self._klass(*row) for row in data.tolist()],)  # pragma: no cover
-        self._array.resize(len(data))
-        self._array.ndarray()[:] = data
-        return tuple(self._array.drawargs())
+        self._array.resize(len(data))  # pragma: no cover - another binding
+        self._array.ndarray()[:] = data  # pragma: no cover
+        return tuple(self._array.drawargs())  # pragma: no cover
 
 
 class RectBatch(_Batch):
@@ -60,7 +93,8 @@ class SpriteBatch:
 
     def __init__(self) -> None:
         frag = QtGui.QPainter.PixmapFragment
-        self._array = PrimitiveArray(frag, 10) if PrimitiveArray is not None else None
+        self._buf = _Buffer(frag, 10) if _POINTERS else None
+        self._array = PrimitiveArray(frag, 10) if PrimitiveArray is not None and not _POINTERS else None
 
     def draw(self, p: QtGui.QPainter, x: np.ndarray, y: np.ndarray, pixmap: QtGui.QPixmap) -> None:
         n = len(x)
@@ -85,6 +119,16 @@ class SpriteBatch:
         if n == 0:
             return
         dpr = pixmap.devicePixelRatioF() or 1.0
+        if self._buf is not None:
+            frags = self._buf.rows(n)
+            frags[:, 0] = x
+            frags[:, 1] = y
+            frags[:, 2:6] = source
+            frags[:, 6:10] = (1.0 / dpr, 1.0 / dpr, 0.0, 1.0)
+            if scale_x is not None:
+                frags[:, 6] = scale_x / dpr
+            p.drawPixmapFragments(*self._buf.args(n), pixmap)
+            return
         if self._array is None:  # pragma: no cover - another pyqtgraph
             src = np.broadcast_to(source, (n, 4))
             kx = np.ones(n) if scale_x is None else scale_x
@@ -95,7 +139,7 @@ class SpriteBatch:
                 target = QtCore.QRectF(cx - tw / 2, cy - sh / dpr / 2, tw, sh / dpr)
                 p.drawPixmap(target, pixmap, QtCore.QRectF(sl, st, sw, sh))
             return
-        self._array.resize(n)
+        self._array.resize(n)  # pragma: no cover - another binding
         frags = self._array.ndarray()
         frags[:, 0] = x
         frags[:, 1] = y

@@ -450,7 +450,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
                 self._ci.addItem(item, row=row, col=0)
         n = len(self._shown)
         for row, key in enumerate(self._shown, start=1):
-            self._plots[key].time_axis.set_show_labels(row == n)
+            self._plots[key].set_date_axis(row == n)
         self._fit_rows()
         self._update_plots_button()
 

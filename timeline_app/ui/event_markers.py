@@ -8,14 +8,23 @@ search strong and the others faint, exactly as drawing each line over the last w
 lines crowd (many lanes in every column, as when a million events are zoomed out), they are made
 fainter so that the plot stays readable: the row's total ink stays about what one lane's would be.
 
+The calendar grid of the plot (the time axis's ticks, the timeline's grid lines) is composed
+into the same row, over the event lines (as the axis drew it before): a plot draws its grid and
+all its event lines in ONE ``drawImage``, and every plot of the frame stamps the same row (made
+once). A plot whose own time axis is hidden (every plot but the bottom one: their dates are read
+on the axis at the bottom) also gets a one-pixel baseline here, where its axis line was.
+
 The selected event's line is emphasised, and a click near a line selects that event.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 from PySide6 import QtCore, QtGui
 
+from .palette import with_alpha
 from .timeline_item import TimelineItem
 from .view_item import ViewSizedItem
 
@@ -25,10 +34,15 @@ MIN_CROWD_FACTOR = 0.12  # crowded lines are made fainter, down to this factor
 
 
 def compose_row(
-    colors: list[QtGui.QColor], count: np.ndarray, matches: np.ndarray, searching: bool
+    colors: list[QtGui.QColor],
+    count: np.ndarray,
+    matches: np.ndarray,
+    searching: bool,
+    over: Sequence[tuple[np.ndarray, QtGui.QColor]] = (),
 ) -> np.ndarray:
     """One row of premultiplied BGRA pixels (uint8, shape (columns, 4)) with a line for each
-    occupied (lane, column); ``count``/``matches`` have shape (lanes, columns)."""
+    occupied (lane, column); ``count``/``matches`` have shape (lanes, columns). ``over``: lines
+    (columns, colour) composed last, over the events' (the grid)."""
     n_lanes, ncol = count.shape
     layers: list[tuple[int, float, np.ndarray]] = []
     for k in range(n_lanes):
@@ -47,6 +61,10 @@ def compose_row(
         a = alpha * factor * c.alphaF()
         src = np.array([c.redF() * a, c.greenF() * a, c.blueF() * a, a])
         out[mask] = src + out[mask] * (1.0 - a)
+    for cols, color in over:
+        a = color.alphaF()
+        src = np.array([color.redF() * a, color.greenF() * a, color.blueF() * a, a])
+        out[cols] = src + out[cols] * (1.0 - a)
     bgra = np.empty((ncol, 4), dtype=np.uint8)
     bgra[:, 0] = np.rint(out[:, 2] * 255)
     bgra[:, 1] = np.rint(out[:, 1] * 255)
@@ -70,23 +88,53 @@ class EventMarkersItem(ViewSizedItem):
     def __init__(self, timeline: TimelineItem) -> None:
         super().__init__()
         self._timeline = timeline
+        self._baseline = False
         self.setZValue(-5)
 
+    def set_baseline(self, on: bool) -> None:
+        """Draw a one-pixel line along the bottom (the plot's time axis is hidden)."""
+        if on != self._baseline:
+            self._baseline = on
+            self.update()
+
+    def grid_columns(self, left: float, width: float, sx: float, tx: float) -> tuple[np.ndarray, np.ndarray]:
+        """Columns of the row (see :meth:`row_image`) of the minor and major grid lines: the
+        calendar ticks the timeline's axis gives for this view, at the pixels the timeline draws
+        its own grid lines on."""
+        source = self._timeline.ticks_source()
+        z = np.empty(0, dtype=np.int64)
+        if source is None or width <= 0 or sx <= 0:
+            return z, z
+        ticks = source((left - tx) / sx, (left + width - tx) / sx, width)
+        major_days = {t.day for t in ticks.major}
+        minor = np.array([t.day for t in ticks.minor if t.day not in major_days], dtype=np.float64)
+        major = np.array(sorted(major_days), dtype=np.float64)
+        ncol = int(width) + 2 * self.MARGIN
+        out = []
+        for days in (minor, major):
+            cols = np.floor(days * sx + tx - left).astype(np.int64) + self.MARGIN
+            out.append(cols[(cols >= 0) & (cols < ncol)])
+        return out[0], out[1]
+
     def row_image(self, left: float, width: float, sx: float, tx: float) -> QtGui.QImage:
-        """The row of lines for this view (see the module docstring), ``width + 2 * MARGIN`` wide."""
+        """The row of grid and event lines for this view (see the module docstring), ``width + 2 *
+        MARGIN`` wide, column ``c`` at pixel ``left - MARGIN + c``."""
         tl = self._timeline
-        colors_key = tuple(c.rgba() for c in tl.lane_colors())
-        key = (left, width, sx, tx, tl.version(), colors_key)
+        c = tl.colors()
+        colors_key = (*(col.rgba() for col in tl.lane_colors()), c.grid.rgba(), c.grid_major.rgba())
+        key = (left, width, sx, tx, tl.version(), colors_key, id(tl.ticks_source()))
         shared = tl.shared_cache("marker-row")
         if shared.get("key") == key:
             return shared["image"]  # type: ignore[no-any-return]
         lanes, count, matches = tl.anchor_columns(left, width, sx, tx, self.MARGIN)
+        minor, major = self.grid_columns(left, width, sx, tx)
+        over = [(minor, c.grid), (major, c.grid_major)]
         colors = [tl.lane_qcolor(ln) for ln in lanes]
         ncol = count.shape[1]
         if len(lanes):
-            bgra = compose_row(colors, count, matches, tl.match_window().active)
+            bgra = compose_row(colors, count, matches, tl.match_window().active, over)
         else:
-            bgra = np.zeros((ncol, 4), dtype=np.uint8)
+            bgra = compose_row([], np.zeros((0, ncol), dtype=np.int64), np.zeros((0, ncol)), False, over)
         img = QtGui.QImage(bgra.tobytes(), ncol, 1, ncol * 4, QtGui.QImage.Format.Format_ARGB32_Premultiplied)
         img = img.copy()  # own the pixels
         shared["key"] = key
@@ -115,6 +163,9 @@ class EventMarkersItem(ViewSizedItem):
             img = self.row_image(rect.left(), rect.width(), sx, tx)
             x0 = rect.left() - self.MARGIN
             p.drawImage(QtCore.QRectF(x0, rect.top(), img.width(), rect.height()), img)
+            if self._baseline:
+                y = np.floor(rect.bottom()) - 1.0
+                p.fillRect(QtCore.QRectF(rect.left(), y, rect.width(), 1.0), with_alpha(c.foreground, 0.6))
             sel = tl.selected_index()
             hidden = tl.hidden_lanes_mask()
             if sel >= 0 and not (len(hidden) and hidden[a.lane[sel]]):

@@ -33,7 +33,7 @@ from ..model.series_lod import SeriesArrays
 from ..model.view_state import Selection
 from .event_markers import EventMarkersItem
 from .palette import CanvasColors, with_alpha
-from .series_item import SeriesLayer
+from .series_item import DOT_PATTERN, SeriesLayer
 from .time_axis import TimeAxisItem
 from .timeline_item import TimelineItem
 
@@ -254,8 +254,13 @@ class LegendOverlay(QtWidgets.QGraphicsItem):
                         )
                     )
                 else:
-                    p.setPen(QtGui.QPen(color, 1.5, QtCore.Qt.PenStyle.DotLine))
-                    p.drawLine(QtCore.QPointF(x, cy), QtCore.QPointF(x + sw, cy))
+                    pen = QtGui.QPen(color, 1.0)  # as the plots draw a dotted join (SeriesLayer)
+                    pen.setCapStyle(QtCore.Qt.PenCapStyle.FlatCap)
+                    pen.setDashPattern(list(DOT_PATTERN))
+                    p.setPen(pen)
+                    p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, False)
+                    p.drawLine(QtCore.QPointF(x, cy + 0.5), QtCore.QPointF(x + sw, cy + 0.5))
+                    p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
                 p.setPen(self._text)
                 p.drawText(
                     QtCore.QRectF(x + sw + 4, cy - lh / 2, 1000, lh),
@@ -345,6 +350,21 @@ class IndicatorPlot:
         self.set_cached(True)
         self.update_y_range()
 
+    def set_date_axis(self, show: bool) -> None:
+        """Show the time axis with its date labels under this plot (the bottom plot of a stack), or
+        hide it: the plot's grid and event lines (:class:`EventMarkersItem`) are the same either
+        way, and a hidden axis leaves a one-pixel baseline and its few pixels of room (between the
+        value axes of two plots) in its place. One labelled axis for the stack, and no per-frame
+        work for the axes of the other plots."""
+        self.time_axis.set_show_labels(show)
+        self.plot.showAxis("bottom", show)
+        self.markers.set_baseline(not show)
+        row = 3  # the bottom axis's row in a PlotItem's layout
+        self.plot.layout.setRowMinimumHeight(row, 0 if show else TimeAxisItem.unlabelled_height())
+
+    def date_axis_shown(self) -> bool:
+        return self.time_axis.isVisible() and self.time_axis.show_labels()
+
     def set_cached(self, on: bool) -> None:
         """Keep the value axis, its unit, the title and the legend as pixmaps between paints (they
         change with the data and the size, not when the view pans); off when rendering to a file,
@@ -402,7 +422,6 @@ class IndicatorPlot:
             ax.setTextPen(pg.mkPen(fg))
             ax.setTickFont(small)
         self.time_axis.set_font(small)
-        self.time_axis.set_grid_pens(pg.mkPen(colors.grid), pg.mkPen(colors.grid_major))
         self._label_style = {"color": fg.name(), "font-size": f"{small.pointSizeF():.1f}pt"}
         self._label_font = small
         self._update_unit_label()

@@ -71,6 +71,7 @@ class TimeAxisItem(pg.AxisItem):
         self._bold.setBold(True)
         self._last: AxisTicks | None = None
         self._measure = _Measure(self._font, self._bold)
+        self._texts: dict[tuple[str, bool], QtGui.QStaticText] = {}
         self._rules = RuleBatch()
         self._grid_pens: tuple[QtGui.QPen, QtGui.QPen] | None = None
         self._update_height()
@@ -81,6 +82,7 @@ class TimeAxisItem(pg.AxisItem):
         self._bold = QtGui.QFont(font)
         self._bold.setBold(True)
         self._measure = _Measure(self._font, self._bold)
+        self._texts.clear()
         self.setTickFont(self._font)
         self._update_height()
         self.picture = None
@@ -119,6 +121,19 @@ class TimeAxisItem(pg.AxisItem):
             h = self.unlabelled_height()
         self.setHeight(round(h))
 
+    def _static(self, text: str, bold: bool) -> QtGui.QStaticText:
+        """``text`` laid out in the axis's font (or its bold), kept (dates recur from frame to frame)."""
+        key = (text, bold)
+        st = self._texts.get(key)
+        if st is None:
+            st = QtGui.QStaticText(text)
+            st.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+            st.prepare(QtGui.QTransform(), self._bold if bold else self._font)
+            if len(self._texts) >= 2048:
+                self._texts.clear()
+            self._texts[key] = st
+        return st
+
     def last_ticks(self) -> AxisTicks | None:
         """The ticks drawn last (for tests and for the timeline's own grid)."""
         return self._last
@@ -147,7 +162,7 @@ class TimeAxisItem(pg.AxisItem):
         return ["" for _ in values]  # labels are placed by _plan
 
     def _plan(self) -> _AxisPlan | None:
-        """What :meth:`paint` draws, as arrays: made once per range or size."""
+        """What :meth:`paint` draws, ready to draw: made once per range or size."""
         bounds = self.mapRectFromParent(self.geometry())
         lo, hi = float(self.range[0]), float(self.range[1])
         width = bounds.width()
@@ -167,7 +182,24 @@ class TimeAxisItem(pg.AxisItem):
         if self._grid_pens is not None and view is not None:
             vr = view.mapRectToItem(self, view.boundingRect())
             grid_from = vr.bottom() if top else vr.top()
-        texts: list[tuple[QtCore.QRectF, str, bool]] = []
+        # the axis line and the tick marks: one-pixel rectangles (see RuleBatch), by colour
+        tick = self.tickPen().color()
+        minor_color = QtGui.QColor(tick)
+        minor_color.setAlphaF(tick.alphaF() * 0.6)
+        y = np.floor(edge) + 0.5
+        rules: list[tuple[QtGui.QColor, np.ndarray]] = [
+            (self.pen().color(), np.array([[bounds.left(), y, bounds.right(), y]]))
+        ]
+        for xs, color, length in ((major, tick, TICK_MAJOR_PX), (minor, minor_color, TICK_MINOR_PX)):
+            if len(xs):
+                xs = np.floor(xs) + 0.5
+                lines = np.empty((len(xs), 4))
+                lines[:, 0] = xs
+                lines[:, 1] = edge
+                lines[:, 2] = xs
+                lines[:, 3] = edge + direction * length
+                rules.append((color, lines))
+        texts: list[tuple[QtCore.QPointF, QtGui.QStaticText, bool]] = []
         if self._show_labels:
             th = QtGui.QFontMetricsF(self._font).height()
             if top:
@@ -176,11 +208,12 @@ class TimeAxisItem(pg.AxisItem):
             else:
                 row1 = edge + TICK_MAJOR_PX - 2
                 row2 = row1 + th
+            # laid out once (a drawText lays its text out at every call: ~10 µs a label)
             for k in ticks.labelled("minor"):
-                texts.append((QtCore.QRectF(x0 + k.label_x, row1, k.label_width + 2, th), k.label, False))
+                texts.append((QtCore.QPointF(x0 + k.label_x, row1), self._static(k.label, False), False))
             for k in ticks.labelled("major"):
-                texts.append((QtCore.QRectF(x0 + k.label_x, row2, k.label_width + 2, th), k.label, True))
-        return _AxisPlan(bounds, edge, direction, grid_from, major, minor, texts)
+                texts.append((QtCore.QPointF(x0 + k.label_x, row2), self._static(k.label, True), True))
+        return _AxisPlan(bounds, edge, direction, grid_from, major, minor, rules, texts)
 
     def paint(self, p: QtGui.QPainter, opt: object, widget: object) -> None:
         """Draw straight onto the painter, from arrays: the ticks change with every pan, so
@@ -197,7 +230,7 @@ class TimeAxisItem(pg.AxisItem):
         try:
             p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, False)
             p.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing, True)
-            b, edge, d = plan.bounds, plan.edge, plan.direction
+            b, edge = plan.bounds, plan.edge
             if self._grid_pens is not None and plan.grid_from != edge:
                 x0 = float(np.floor(b.left()))
                 g0, g1 = min(plan.grid_from, edge), max(plan.grid_from, edge)
@@ -209,30 +242,16 @@ class TimeAxisItem(pg.AxisItem):
                     g1 - g0,
                     [(plan.minor, self._grid_pens[0].color()), (plan.major, self._grid_pens[1].color())],
                 )
-            y = np.floor(edge) + 0.5
-            self._rules.draw(p, np.array([[b.left(), y, b.right(), y]]), self.pen().color(), 1.0)
-            tick = self.tickPen().color()
-            minor_color = QtGui.QColor(tick)
-            minor_color.setAlphaF(tick.alphaF() * 0.6)
-            for xs, color, length in (
-                (plan.major, tick, TICK_MAJOR_PX),
-                (plan.minor, minor_color, TICK_MINOR_PX),
-            ):
-                if len(xs):
-                    xs = np.floor(xs) + 0.5
-                    lines = np.empty((len(xs), 4))
-                    lines[:, 0] = xs
-                    lines[:, 1] = edge
-                    lines[:, 2] = xs
-                    lines[:, 3] = edge + d * length
-                    self._rules.draw(p, lines, color, 1.0)
+            for color, lines in plan.rules:
+                self._rules.draw(p, lines, color, 1.0)
             if plan.texts:
                 p.setPen(self.textPen())
-                flags = int(QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignVCenter)
-                flags |= int(QtCore.Qt.TextFlag.TextDontClip)
-                for rect, text, bold in plan.texts:
-                    p.setFont(self._bold if bold else self._font)
-                    p.drawText(rect, flags, text)
+                bold = None
+                for pos, st, b_ in plan.texts:
+                    if b_ is not bold:
+                        bold = b_
+                        p.setFont(self._bold if b_ else self._font)
+                    p.drawStaticText(pos, st)
         finally:
             p.restore()
 
@@ -245,4 +264,5 @@ class _AxisPlan:
     grid_from: float
     major: np.ndarray  # x of major ticks
     minor: np.ndarray  # x of minor ticks (not also major)
-    texts: list[tuple[QtCore.QRectF, str, bool]]
+    rules: list[tuple[QtGui.QColor, np.ndarray]]  # colour, lines (x1, y1, x2, y2): axis line, ticks
+    texts: list[tuple[QtCore.QPointF, QtGui.QStaticText, bool]]  # where, text, bold

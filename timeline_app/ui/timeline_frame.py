@@ -38,6 +38,28 @@ class ClusterGlyph:
     match: int
 
 
+@dataclass
+class ClusterSet:
+    """The clusters of a frame as arrays (what painting needs); :attr:`Frame.clusters` makes the
+    :class:`ClusterGlyph` objects of them when asked (hit-tests, tooltips)."""
+
+    lane: np.ndarray
+    box: np.ndarray  # (n, 4): x, y, width, height of each pill
+    count: np.ndarray
+    day_lo: np.ndarray
+    day_hi: np.ndarray
+    match: np.ndarray
+
+    @classmethod
+    def empty(cls) -> ClusterSet:
+        zi = np.empty(0, dtype=np.int64)
+        z = np.empty(0)
+        return cls(zi, np.empty((0, 4)), zi, z, z, zi)
+
+    def __len__(self) -> int:
+        return len(self.lane)
+
+
 def _boxes_to_rects(boxes: np.ndarray) -> list[QtCore.QRectF]:
     return [QtCore.QRectF(*row) for row in boxes.tolist()]
 
@@ -51,7 +73,7 @@ class Frame:
     tx: float
     lanes: list[LaneGeom]
     markers: list[tuple[int, float, float]]  # (event, x, y)
-    clusters: list[ClusterGlyph]
+    cluster_set: ClusterSet
     span_event: np.ndarray  # events drawn as bars, in drawing order
     span_box: np.ndarray  # (k, 4): x, y, width, height of each bar
     strip_lane: np.ndarray  # crowded tracks: runs of pixel columns covered by spans, per lane
@@ -64,6 +86,23 @@ class Frame:
 
     def x_to_day(self, x: float) -> float:
         return (x - self.tx) / self.sx
+
+    @cached_property
+    def clusters(self) -> list[ClusterGlyph]:
+        """The clusters as objects (made on first use: a zoomed-out frame has hundreds)."""
+        cs = self.cluster_set
+        return [
+            ClusterGlyph(ln, QtCore.QRectF(*box), count, lo, hi, m)
+            for ln, box, count, lo, hi, m in zip(
+                cs.lane.tolist(),
+                cs.box.tolist(),
+                cs.count.tolist(),
+                cs.day_lo.tolist(),
+                cs.day_hi.tolist(),
+                cs.match.tolist(),
+                strict=True,
+            )
+        ]
 
     @cached_property
     def spans(self) -> list[tuple[int, QtCore.QRectF]]:

@@ -282,6 +282,21 @@ class TimelineItem(ViewSizedItem):
         finally:
             p.restore()
 
+    def backdrop_is(self, color: QtGui.QColor) -> bool:
+        """The view behind the item is already filled with ``color`` (opaque) when it paints: its
+        background brush (the canvas sets it to the palette's background), so filling the whole
+        timeline with it again (0.3 ms a frame) can be skipped."""
+        view = self.getViewWidget()
+        if view is None:
+            return False
+        brush = view.backgroundBrush()
+        return bool(
+            brush.style() == QtCore.Qt.BrushStyle.SolidPattern
+            and brush.color().alpha() == 255
+            and brush.color().rgba() == color.rgba()
+            and brush.transform().isIdentity()
+        )
+
     def set_ticks_source(self, source: Callable[[float, float, float], AxisTicks] | None) -> None:
         """Where the grid's calendar ticks come from: the time axis's ``ticks_for``, so the grid
         lines fall on the axis's ticks (and are computed once per frame for both)."""

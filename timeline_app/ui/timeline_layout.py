@@ -33,9 +33,9 @@ from ..model.layout import (
     coverage_runs,
     group_columns,
     marker_columns,
-    merge_pixel_runs,
+    merge_pixel_runs_keyed,
 )
-from .timeline_frame import ClusterGlyph, Frame, PlacedLabel
+from .timeline_frame import ClusterSet, Frame, PlacedLabel
 
 if TYPE_CHECKING:
     from .timeline_item import TimelineItem
@@ -101,35 +101,51 @@ def layout_frame(item: TimelineItem, rect: QtCore.QRectF, sx: float, tx: float) 
             zi = np.empty(0, dtype=np.int64)
             cols = Columns(zi, np.empty(0), zi, zi, zi)
     glyphs = group_columns(cols, item._gap)
-    markers: list[tuple[int, float, float]] = []
-    clusters: list[ClusterGlyph] = []
-    # glyph extents on each lane's marker line, for labels beside markers
-    extents: list[list[tuple[float, float, int]]] = [[] for _ in range(n_lanes)]
+    # single markers and clusters, as arrays (hundreds of glyphs in a zoomed-out frame)
     ch = 2 * r + 2
-    count_w = item._count_width
-    for ln, gx, gxlo, gxhi, count, ev, nm in zip(
-        glyphs.lane.tolist(),
-        glyphs.x.tolist(),
-        glyphs.x_lo.tolist(),
-        glyphs.x_hi.tolist(),
-        glyphs.count.tolist(),
-        glyphs.event.tolist(),
-        glyphs.matches.tolist(),
-        strict=True,
-    ):
-        y = top + lanes[ln].marker_y
-        if ev >= 0:
-            x = left + gx
-            markers.append((ev, x, y))
-            extents[ln].append((x - r - 1, x + r + 1, ev))
-        else:
-            w = max(gxhi - gxlo + 2 * r, count_w(count))
-            cx = left + gx
-            cr = QtCore.QRectF(cx - w / 2, y - ch / 2, w, ch)
-            d_lo = (left + gxlo - tx) / sx
-            d_hi = (left + gxhi - tx) / sx
-            clusters.append(ClusterGlyph(ln, cr, count, d_lo, d_hi, nm))
-            extents[ln].append((cr.left() - 1, cr.right() + 1, -1))
+    lane_y = np.array([top + g.marker_y for g in lanes], dtype=np.float64)
+    g_lane = glyphs.lane.astype(np.int64)
+    g_y = lane_y[g_lane] if n_lanes else np.empty(0)
+    g_x = left + glyphs.x
+    single = glyphs.event >= 0
+    markers: list[tuple[int, float, float]] = list(
+        zip(glyphs.event[single].tolist(), g_x[single].tolist(), g_y[single].tolist(), strict=True)
+    )
+    multi = ~single
+    c_count = glyphs.count[multi].astype(np.int64)
+    if len(c_count):
+        widths, inverse = np.unique(c_count, return_inverse=True)
+        count_w = np.array([item._count_width(int(k)) for k in widths.tolist()])[inverse.ravel()]
+    else:
+        count_w = np.empty(0)
+    c_w = np.maximum(glyphs.x_hi[multi] - glyphs.x_lo[multi] + 2 * r, count_w)
+    c_box = np.empty((len(c_count), 4))
+    c_box[:, 0] = g_x[multi] - c_w / 2
+    c_box[:, 1] = g_y[multi] - ch / 2
+    c_box[:, 2] = c_w
+    c_box[:, 3] = ch
+    cluster_set = ClusterSet(
+        g_lane[multi],
+        c_box,
+        c_count,
+        (left + glyphs.x_lo[multi] - tx) / sx,
+        (left + glyphs.x_hi[multi] - tx) / sx,
+        glyphs.matches[multi].astype(np.int64),
+    )
+    # glyph extents on each lane's marker line, for labels beside markers (in glyph order: by
+    # lane, then x)
+    e_lo = np.empty(len(g_x))
+    e_hi = np.empty(len(g_x))
+    e_lo[single] = g_x[single] - r - 1
+    e_hi[single] = g_x[single] + r + 1
+    e_lo[multi] = c_box[:, 0] - 1
+    e_hi[multi] = c_box[:, 0] + c_box[:, 2] + 1
+    e_ev = np.where(single, glyphs.event, -1)
+    cuts = np.searchsorted(g_lane, np.arange(n_lanes + 1), side="left").tolist()
+    lo_l, hi_l, ev_l = e_lo.tolist(), e_hi.tolist(), e_ev.tolist()
+    extents: list[list[tuple[float, float, int]]] = [
+        list(zip(lo_l[a:b], hi_l[a:b], ev_l[a:b], strict=True)) for a, b in itertools.pairwise(cuts)
+    ]
     selected: tuple[int, float, float] | None = None
     if sel >= 0:
         g = lanes[int(a.lane[sel])]
@@ -149,14 +165,15 @@ def layout_frame(item: TimelineItem, rect: QtCore.QRectF, sx: float, tx: float) 
     strip_lane: list[np.ndarray] = []
     strip_box: list[np.ndarray] = []
 
-    def add_strips(ln: int, t: int, c0: np.ndarray, c1: np.ndarray) -> None:
-        y = track_top[ln] + min(t, last_track[ln]) * track_h[ln] + 1
+    def add_strips(key: np.ndarray, c0: np.ndarray, c1: np.ndarray) -> None:
+        """Runs of pixel columns ``c0..c1`` covered on track ``key`` (lane * MAX_TRACKS + track)."""
+        ln, t = np.divmod(key.astype(np.int64), MAX_TRACKS)
         box = np.empty((len(c0), 4))
         box[:, 0] = left + c0
-        box[:, 1] = y
+        box[:, 1] = track_top[ln] + np.minimum(t, last_track[ln]) * track_h[ln] + 1
         box[:, 2] = c1 - c0
-        box[:, 3] = max(track_h[ln] - 2, 2.0)
-        strip_lane.append(np.full(len(c0), ln, dtype=np.int64))
+        box[:, 3] = np.maximum(track_h[ln] - 2, 2.0)
+        strip_lane.append(ln)
         strip_box.append(box)
 
     dense_limit = max(width / 30.0, 8.0)
@@ -167,10 +184,7 @@ def layout_frame(item: TimelineItem, rect: QtCore.QRectF, sx: float, tx: float) 
         counts = a.lod.span_counts(keys, lo_day, hi_day)
         spans = a.lod.spans_on(keys[(counts > 0) & (counts <= dense_limit)], lo_day, hi_day, a.end_hi)
         uk, u0, u1 = a.lod.union_on(keys[counts > dense_limit], lo_day, hi_day)
-        for k in np.unique(uk).tolist():
-            rows = uk == k
-            c0, c1 = merge_pixel_runs(u0[rows] * sx + tx - left, u1[rows] * sx + tx - left, width)
-            add_strips(*divmod(k, MAX_TRACKS), c0, c1)
+        add_strips(*merge_pixel_runs_keyed(uk, u0 * sx + tx - left, u1 * sx + tx - left, width))
         if sel >= 0:
             spans = spans[spans != sel]
         detail = spans if not sel_is_span else np.r_[spans, [sel]]
@@ -188,10 +202,7 @@ def layout_frame(item: TimelineItem, rect: QtCore.QRectF, sx: float, tx: float) 
             if dense.any():
                 x0 = a.start_lo[all_spans[dense]] * sx + tx
                 x1 = np.maximum(a.end_hi[all_spans[dense]] * sx + tx, x0 + 2.0)
-                rk, r0, r1 = coverage_runs(key[dense], x0 - left, x1 - left, width)
-                for k in np.unique(rk).tolist():
-                    rows = rk == k
-                    add_strips(*divmod(k, MAX_TRACKS), r0[rows], r1[rows])
+                add_strips(*coverage_runs(key[dense], x0 - left, x1 - left, width))
     detail = detail.astype(np.int64)
     if match.active and len(detail):
         match.of(detail)
@@ -212,7 +223,7 @@ def layout_frame(item: TimelineItem, rect: QtCore.QRectF, sx: float, tx: float) 
         tx,
         lanes,
         markers,
-        clusters,
+        cluster_set,
         detail,
         span_box,
         np.concatenate(strip_lane) if strip_lane else np.empty(0, dtype=np.int64),

@@ -17,6 +17,7 @@ dashed outline; ongoing spans fade out at today with an arrow.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import OrderedDict
 from typing import TYPE_CHECKING
@@ -83,6 +84,47 @@ def box_outline(x: np.ndarray, y: np.ndarray, w: np.ndarray, h: np.ndarray) -> n
     )
 
 
+def _groups(keys: np.ndarray) -> list[tuple[int, np.ndarray]]:
+    """The distinct values of ``keys`` in increasing order, each with the positions holding it
+    (in increasing order)."""
+    order = np.argsort(keys, kind="stable")
+    vals, starts = np.unique(keys[order], return_index=True)
+    return list(zip(vals.tolist(), np.split(order, starts[1:]), strict=True))
+
+
+def rule_boxes(lines: np.ndarray, width: float) -> np.ndarray:
+    """Horizontal and vertical lines (rows ``(x1, y1, x2, y2)``) as the thin rectangles
+    :class:`~timeline_app.ui.batch_draw.RuleBatch` fills for them."""
+    x0 = np.minimum(lines[:, 0], lines[:, 2])
+    x1 = np.maximum(lines[:, 0], lines[:, 2])
+    y0 = np.minimum(lines[:, 1], lines[:, 3])
+    y1 = np.maximum(lines[:, 1], lines[:, 3])
+    vertical = (x1 - x0) < (y1 - y0)
+    half = width / 2.0
+    boxes = np.empty((len(lines), 4))
+    boxes[:, 0] = np.where(vertical, x0 - half, x0)
+    boxes[:, 1] = np.where(vertical, y0, y0 - half)
+    boxes[:, 2] = np.where(vertical, width, x1 - x0)
+    boxes[:, 3] = np.where(vertical, y1 - y0, width)
+    return boxes
+
+
+class _SpanStyle:
+    """The colours and brushes of one lane's bars (faded when ``dim``), made once."""
+
+    def __init__(self, color: QtGui.QColor, dim: bool) -> None:
+        self.color = QtGui.QColor(color)
+        self.fill = with_alpha(color, 0.10 if dim else 0.32)
+        self.outline = with_alpha(color, 0.35 if dim else 1.0)
+        clear = with_alpha(color, 0.0)
+        self.fade_in = _fade(clear, self.fill)
+        self.fade_out = _fade(self.fill, clear)
+        self.slim_dashed = with_alpha(self.outline, 0.55)
+        self.dashed_pen = QtGui.QPen(self.outline, 1.0, QtCore.Qt.PenStyle.DashLine)
+        self.bracket = with_alpha(color, 0.7)
+        self.strip = with_alpha(color, 0.45)
+
+
 class TimelinePainter:
     """Paints frames for one :class:`TimelineItem` (and keeps the styles and texts it reuses)."""
 
@@ -95,8 +137,11 @@ class TimelinePainter:
         self._counts: dict[str, QtGui.QStaticText] = {}
         self._style_key: object = None
         self._cluster_styles: dict[tuple[int, bool], tuple[QtGui.QColor, QtGui.QColor]] = {}
+        self._span_styles: dict[tuple[int, bool], _SpanStyle] = {}
         self._ticks_key: tuple[float, ...] | None = None
         self._ticks: tuple[np.ndarray, np.ndarray] | None = None
+        self._bands_key: object = None
+        self._bands: tuple[np.ndarray, np.ndarray] | None = None
         self._sprites = ClusterSprites(self)
 
     def reset(self) -> None:
@@ -104,7 +149,9 @@ class TimelinePainter:
         self._texts.clear()
         self._counts.clear()
         self._cluster_styles.clear()
+        self._span_styles.clear()
         self._ticks_key = None
+        self._bands_key = None
         self._sprites = ClusterSprites(self)
 
     def _static(self, text: str, bold: bool) -> QtGui.QStaticText:
@@ -152,7 +199,8 @@ class TimelinePainter:
         c = item.colors()
         rect = fr.rect
         top = rect.top()
-        p.fillRect(rect, c.background)
+        if not item.backdrop_is(c.background):
+            p.fillRect(rect, c.background)
         # lane stripes
         for g in fr.lanes:
             if g.index % 2 == 1 or g.hidden:
@@ -163,6 +211,7 @@ class TimelinePainter:
         lanes_bottom = top + (fr.lanes[-1].top + fr.lanes[-1].height if fr.lanes else rect.height())
         p.setFont(item._italic)
         fms = QtGui.QFontMetricsF(item._italic)
+        era_bands: list[tuple[float, float, QtGui.QColor]] = []
         for era in item.chronology().eras:
             x0 = fr.day_to_x(era.start.first_day())
             x1 = fr.day_to_x(era.end.end_day())
@@ -170,7 +219,8 @@ class TimelinePainter:
                 continue
             band = QtCore.QRectF(x0, top, x1 - x0, lanes_bottom - top)
             col = era_color(era.color, c)
-            p.fillRect(band, with_alpha(col, 0.55))
+            era_bands.append((x0, x1, with_alpha(col, 0.55)))
+            p.fillRect(band, era_bands[-1][2])
             p.fillRect(QtCore.QRectF(x0, top, x1 - x0, hh), col)
             vis0 = max(x0, rect.left()) + 4
             vis1 = min(x1, rect.right()) - 4
@@ -185,14 +235,10 @@ class TimelinePainter:
         minor, major = self._grid(fr)
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, False)
         x0 = float(np.floor(rect.left()))
-        vertical_rules(
-            p,
-            x0,
-            top + hh,
-            int(np.ceil(rect.right() - x0)),
-            lanes_bottom - top - hh,
-            [(np.round(minor * fr.sx + fr.tx), c.grid), (np.round(major * fr.sx + fr.tx), c.grid_major)],
-        )
+        rules = [(np.floor(minor * fr.sx + fr.tx), c.grid), (np.floor(major * fr.sx + fr.tx), c.grid_major)]
+        width = int(np.ceil(rect.right() - x0))
+        if not self._opaque_grid(p, fr, x0, width, top + hh, lanes_bottom, rules, era_bands):
+            vertical_rules(p, x0, top + hh, width, lanes_bottom - top - hh, rules)
         ys = np.array([round(top + g.top) + 0.5 for g in fr.lanes[1:]], dtype=np.float64)
         if len(ys):
             lines = np.empty((len(ys), 4))
@@ -211,16 +257,139 @@ class TimelinePainter:
             p.setFont(item._small)
             p.drawText(QtCore.QRectF(tx + 3, top, 80, hh), int(QtCore.Qt.AlignmentFlag.AlignVCenter), "today")
 
+    def _opaque_grid(
+        self,
+        p: QtGui.QPainter,
+        fr: Frame,
+        left: float,
+        width: int,
+        y0: float,
+        y1: float,
+        rules: list[tuple[np.ndarray, QtGui.QColor]],
+        eras: list[tuple[float, float, QtGui.QColor]],
+    ) -> bool:
+        """The grid's full-height lines (pixel columns ``xs`` of each rule, from ``left``) as
+        opaque one-pixel rectangles, each piece in the colour the translucent line makes over what
+        is under it there: the background or a lane's stripe, and the era bands covering that
+        column. An opaque rectangle is filled a row at a time; a translucent one a pixel at a time,
+        and the stretched row of :func:`vertical_rules` blends every pixel of the area (0.6 ms for
+        a tall timeline). False (nothing drawn) when the colours are not all opaque."""
+        item = self._item
+        c = item.colors()
+        if y1 <= y0 or width <= 0 or c.background.alpha() != 255:
+            return False
+        bands = self._grid_bands(fr, y0, y1)
+        if bands is None:
+            return False
+        ys, base = bands  # band edges; each band's base colour (r, g, b in 0..1)
+        heights = np.diff(ys)
+        per_rule: list[set[int]] = []
+        for xs, _ in rules:
+            k = np.floor(np.asarray(xs, dtype=np.float64) - left).astype(np.int64)
+            per_rule.append(set(k[(k >= 0) & (k < width)].tolist()))
+        # columns under an era band, or carrying two rules, are worked out one by one; the others
+        # take their rule's colour over each band's base, the same for every such column
+        special: set[int] = set()
+        for a, b in itertools.combinations(per_rule, 2):
+            special |= a & b
+        if eras:
+            for k in set().union(*per_rule):
+                x = left + k
+                if any(e0 < x + 1 and e1 > x for e0, e1, _ in eras):
+                    special.add(k)
+        groups: dict[int, list[np.ndarray]] = {}  # colour -> boxes
+
+        def add(rgb: np.ndarray, cols: list[int], band_rows: np.ndarray) -> None:
+            q = np.rint(rgb * 255).astype(np.int64)
+            packed = (q[:, 0] << 16) | (q[:, 1] << 8) | q[:, 2]
+            for u in np.unique(packed).tolist():
+                rows = band_rows[packed == u]
+                box = np.empty((len(cols), len(rows), 4))
+                box[..., 0] = (left + np.asarray(cols, dtype=np.float64))[:, None]
+                box[..., 1] = ys[rows][None, :]
+                box[..., 2] = 1.0
+                box[..., 3] = heights[rows][None, :]
+                groups.setdefault(u, []).append(box.reshape(-1, 4))
+
+        all_rows = np.arange(len(heights))
+        for cols_set, (_, col) in zip(per_rule, rules, strict=True):
+            cols = sorted(cols_set - special)
+            if cols:
+                a = col.alphaF()
+                add(a * np.array(col.getRgbF()[:3]) + (1 - a) * base, cols, all_rows)
+        for k in sorted(special):
+            x = left + k
+            rgb = base.copy()
+            for e0, e1, col in eras:
+                a = min(max(min(x + 1, e1) - max(x, e0), 0.0), 1.0) * col.alphaF()
+                rgb = a * np.array(col.getRgbF()[:3]) + (1 - a) * rgb
+            for cols_set, (_, col) in zip(per_rule, rules, strict=True):
+                if k in cols_set:
+                    a = col.alphaF()
+                    rgb = a * np.array(col.getRgbF()[:3]) + (1 - a) * rgb
+            add(rgb, [k], all_rows)
+        p.setPen(_NO_PEN)
+        for u, boxes in groups.items():
+            p.setBrush(QtGui.QColor.fromRgb(u | 0xFF000000))
+            self._rects.draw(p, np.concatenate(boxes))
+        return True
+
+    def _grid_bands(self, fr: Frame, y0: float, y1: float) -> tuple[np.ndarray, np.ndarray] | None:
+        """Horizontal bands of one colour between ``y0`` and ``y1``, what :meth:`background` fills
+        before the grid (the background, lane stripes): (edges, colours (r, g, b) in 0..1); kept
+        while the lanes and colours are the same. None if a colour is translucent."""
+        item = self._item
+        c = item.colors()
+        top = fr.rect.top()
+        key = (
+            y0,
+            y1,
+            top,
+            c.background.rgba(),
+            c.lane_stripe.rgba(),
+            *((g.top, g.height, g.hidden) for g in fr.lanes),
+        )
+        if self._bands_key == key:
+            return self._bands
+        bounds = [y0, y1]
+        fills: list[tuple[float, float, QtGui.QColor]] = []
+        ok = True
+        for g in fr.lanes:
+            if g.index % 2 == 1 or g.hidden:
+                fill = c.lane_stripe if not g.hidden else mix(c.background, c.foreground, 0.07)
+                ok &= fill.alpha() == 255
+                a, b = max(top + g.top, y0), min(top + g.top + g.height, y1)
+                if b > a:
+                    fills.append((a, b, fill))
+                    bounds += [a, b]
+        out = None
+        if ok:
+            ys = np.unique(np.round(np.array(bounds), 6))
+            mids = (ys[:-1] + ys[1:]) / 2
+            base = np.tile(np.array(c.background.getRgbF()[:3]), (len(mids), 1))
+            for a, b, fill in fills:
+                base[(mids >= a) & (mids < b)] = fill.getRgbF()[:3]
+            out = (ys, base)
+        self._bands_key, self._bands = key, out
+        return out
+
     # -- span bars -----------------------------------------------------------------------------------------
+    def _span_style(self, lane: int, dim: bool) -> _SpanStyle:
+        k = (lane, dim)
+        st = self._span_styles.get(k)
+        if st is None:
+            st = self._span_styles[k] = _SpanStyle(self._item.lane_qcolor(lane), dim)
+        return st
+
     def spans(self, p: QtGui.QPainter, fr: Frame) -> None:
         item = self._item
         a = item.arrays()
         c = item.colors()
         p.setPen(_NO_PEN)
         if len(fr.strip_lane):
-            for ln in np.unique(fr.strip_lane).tolist():
-                p.setBrush(with_alpha(item.lane_qcolor(ln), 0.45))
-                self._rects.draw(p, fr.strip_box[fr.strip_lane == ln])
+            for ln, rows in _groups(fr.strip_lane):
+                p.setBrush(self._span_style(ln, False).strip)
+                self._rects.draw(p, fr.strip_box[rows])
         ev = fr.span_event
         if not len(ev):
             return
@@ -253,82 +422,82 @@ class TimelinePainter:
         left_box = np.column_stack((x, y, xs0 - x, h))
         right_box = np.column_stack((xs1, y, right - xs1, h))
         solid_box = np.column_stack((xs0, y, solid_w, h))
-        edges = box_outline(xs0, y, solid_w, h).reshape(4, len(ev), 4)
+        edges = box_outline(xs0, y, solid_w, h).reshape(4, len(ev), 4)  # lines, by edge
+        edge_boxes = rule_boxes(edges.reshape(-1, 4), 1.0).reshape(4, len(ev), 4)
         # brackets under the uncertain start/end intervals (of bars tall enough to show them)
         yb = np.floor(y + h) - 0.5
-        left_b = ((xs0 - x) > 3) & ~thin
-        right_b = ((right - xs1) > 3) & ~ongoing & ~thin
-        brackets = []
-        for side, xa, xb in ((left_b, x, xs0), (right_b, xs1, right)):
+        sides = (((xs0 - x) > 3) & ~thin, ((right - xs1) > 3) & ~ongoing & ~thin)
+        bracket_boxes = []
+        for xa, xb in ((x, xs0), (xs1, right)):
             xa, xb = np.floor(xa) + 0.5, np.floor(xb) - 0.5
-            brackets.append(
+            lines = np.stack(
                 (
-                    side,
-                    np.stack(
-                        (
-                            np.column_stack((xa, yb, xb, yb)),
-                            np.column_stack((xa, yb - 3, xa, yb)),
-                            np.column_stack((xb, yb - 3, xb, yb)),
-                        )
-                    ),
+                    np.column_stack((xa, yb, xb, yb)),
+                    np.column_stack((xa, yb - 3, xa, yb)),
+                    np.column_stack((xb, yb - 3, xb, yb)),
                 )
             )
-        for gk in np.unique(group).tolist():
+            bracket_boxes.append(rule_boxes(lines.reshape(-1, 4), 1.0).reshape(3, len(ev), 4))
+        for gk, rows in _groups(group):
             ln, is_dim = divmod(gk, 2)
-            rows = group == gk
-            col = item.lane_qcolor(ln)
-            fill = with_alpha(col, 0.10 if is_dim else 0.32)
-            outline = with_alpha(col, 0.35 if is_dim else 1.0)
-            clear = with_alpha(col, 0.0)
+            style = self._span_style(ln, bool(is_dim))
+            g_solid, g_thin, g_approx = solid[rows], thin[rows], approx[rows]
             p.setPen(_NO_PEN)
-            lf = rows & lfade
-            if lf.any():
-                p.setBrush(_fade(clear, fill))
+            lf = rows[lfade[rows]]
+            if len(lf):
+                p.setBrush(style.fade_in)
                 self._rects.draw(p, left_box[lf])
-            rf = rows & rfade
-            if rf.any():
-                p.setBrush(_fade(fill, clear))
+            rf = rows[rfade[rows]]
+            if len(rf):
+                p.setBrush(style.fade_out)
                 self._rects.draw(p, right_box[rf])
             # solid parts, filled, then outlined (dashed when approximate): outlines as crisp
             # one-pixel lines on the pixel grid, which rasterise several times faster than
             # antialiased rectangle outlines. A bar too thin to show an outline inside is filled
             # with the outline's colour instead (what the outline would have made of it).
-            slim = rows & solid & thin
+            slim = g_solid & g_thin
             if slim.any():
                 for dashed in (False, True):
-                    out = slim & (approx == dashed)
-                    if out.any():
-                        p.setBrush(with_alpha(outline, 0.55) if dashed else outline)
+                    out = rows[slim & (g_approx == dashed)]
+                    if len(out):
+                        p.setBrush(style.slim_dashed if dashed else style.outline)
                         self._rects.draw(p, solid_box[out])
-            full = rows & solid & ~thin
+            full = rows[g_solid & ~g_thin]
             p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, False)
-            if full.any():
-                p.setBrush(fill)
+            if len(full):
+                p.setBrush(style.fill)
                 self._rects.draw(p, solid_box[full])
-                out = full & ~approx
-                if out.any():
-                    self._rules.draw(p, edges[:, out].reshape(-1, 4), outline)
-                out = full & approx
-                if out.any():
-                    pen = QtGui.QPen(outline, 1.0, QtCore.Qt.PenStyle.DashLine)
-                    p.setPen(pen)
+                f_approx = approx[full]
+                out = full[~f_approx]
+                if len(out):
+                    p.setBrush(style.outline)
+                    self._rects.draw(p, edge_boxes[:, out].reshape(-1, 4))
+                out = full[f_approx]
+                if len(out):
+                    p.setPen(style.dashed_pen)
                     self._lines.draw(p, edges[:, out].reshape(-1, 4))
-            segs = [lines[:, rows & side].reshape(-1, 4) for side, lines in brackets if (rows & side).any()]
+                    p.setPen(_NO_PEN)
+            segs = [
+                bx[:, rows[side[rows]]].reshape(-1, 4) for side, bx in zip(sides, bracket_boxes, strict=True)
+            ]
+            segs = [sg for sg in segs if len(sg)]
             if segs:
-                self._rules.draw(p, np.concatenate(segs), with_alpha(col, 0.7))
+                p.setPen(_NO_PEN)
+                p.setBrush(style.bracket)
+                self._rects.draw(p, np.concatenate(segs))
             p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
             p.setPen(_NO_PEN)
-            p.setBrush(fill)
-            for j in np.flatnonzero(rows & ongoing).tolist():
+            p.setBrush(style.fill)
+            for j in rows[ongoing[rows]].tolist():
                 self._ongoing(
                     p,
                     float(xs0[j]),
                     float(y[j]),
                     float(solid_w[j]),
                     float(h[j]),
-                    fill,
-                    outline,
-                    col,
+                    style.fill,
+                    style.outline,
+                    style.color,
                     bool(approx[j]),
                 )
         # the selected bar and the bars matching the search
@@ -438,17 +607,25 @@ class TimelinePainter:
                     )
         # clusters: the pills by style, one rounded rectangle each (far faster than one path of
         # many, and than stamping them from prepared pictures), then the counts
-        styles: dict[tuple[int, bool], list[int]] = {}
-        for k, cl in enumerate(fr.clusters):
-            styles.setdefault((cl.lane, match.active and cl.match == 0), []).append(k)
+        cs = fr.cluster_set
+        styles: dict[tuple[int, bool], np.ndarray] = {}
+        if len(cs):
+            dim_cl = (cs.match == 0) if match.active else np.zeros(len(cs), dtype=bool)
+            skey = cs.lane * 2 + dim_cl
+            order = np.argsort(skey, kind="stable")
+            keys, starts = np.unique(skey[order], return_index=True)
+            groups = list(zip(keys.tolist(), np.split(order, starts[1:]), strict=True))
+            groups.sort(key=lambda g: int(g[1][0]))  # styles in the order they first appear
+            for k, ks in groups:
+                styles[(k // 2, bool(k % 2))] = ks
         self._clusters(p, fr, styles)
         if match.active:
             p.setPen(QtGui.QPen(c.match, 2.0))
             p.setBrush(_NO_BRUSH)
-            for cl in fr.clusters:
-                if cl.match:
-                    rad = cl.rect.height() / 2
-                    p.drawRoundedRect(cl.rect.adjusted(-2, -2, 2, 2), rad + 2, rad + 2)
+            for k in np.flatnonzero(cs.match).tolist():
+                rc = QtCore.QRectF(*cs.box[k].tolist())
+                rad = rc.height() / 2
+                p.drawRoundedRect(rc.adjusted(-2, -2, 2, 2), rad + 2, rad + 2)
         # single markers
         if singles:
             approx = a.approx[ev]
@@ -480,12 +657,12 @@ class TimelinePainter:
                 p.setPen(QtGui.QPen(c.selection, 2.5))
                 p.drawEllipse(QtCore.QPointF(x, y), r + 4, r + 4)
 
-    def _clusters(self, p: QtGui.QPainter, fr: Frame, styles: dict[tuple[int, bool], list[int]]) -> None:
+    def _clusters(self, p: QtGui.QPainter, fr: Frame, styles: dict[tuple[int, bool], np.ndarray]) -> None:
         """Pills and their counts: stamped from prepared pixmaps on screen and in images (hundreds
         of them in a zoomed-out frame: one call per style instead of two per pill), drawn as
         shapes anywhere else (SVG)."""
         engine = p.paintEngine()
-        if engine is not None and engine.type() == QtGui.QPaintEngine.Type.Raster and fr.clusters:
+        if engine is not None and engine.type() == QtGui.QPaintEngine.Type.Raster and len(fr.cluster_set):
             dev = p.device()
             dpr = (dev.devicePixelRatioF() if dev is not None else 1.0) or 1.0
             self._sprites.draw(p, fr, styles, dpr)
@@ -496,12 +673,12 @@ class TimelinePainter:
         p.setPen(QtGui.QPen(item.colors().background, 1.0))
         for (ln, dim), ks in styles.items():
             p.setBrush(self._cluster_style(ln, dim)[0])
-            for k in ks:
+            for k in ks.tolist():
                 rc = fr.clusters[k].rect
                 p.drawRoundedRect(rc, rc.height() / 2, rc.height() / 2)
         for (ln, dim), ks in styles.items():
             p.setPen(self._cluster_style(ln, dim)[1])
-            for k in ks:
+            for k in ks.tolist():
                 cl = fr.clusters[k]
                 st = self._count_text(cl.count)
                 center = cl.rect.center()
@@ -628,32 +805,16 @@ class _TextAtlas:
 
 class ClusterSprites:
     """Cluster pills and counts stamped from pixmaps: a pill is the left half of a prepared disc,
-    its middle column stretched, and the right half (three fragments, in one call per style with
-    every pill of the style); the counts come from a :class:`_TextAtlas` per text colour. Edges
-    are put on whole pixels, so the three parts join without a seam."""
+    its middle column stretched, and the right half (three fragments; every pill of the frame in
+    one call, from one pixmap holding a disc of each style); the counts come from a
+    :class:`_TextAtlas` per text colour. Edges are put on whole pixels, so the three parts join
+    without a seam."""
 
     def __init__(self, painter: TimelinePainter) -> None:
         self._painter = painter
-        self._discs: dict[tuple[int, int, float, float], QtGui.QPixmap] = {}
         self._atlases: dict[tuple[int, float], _TextAtlas] = {}
+        self._strips: dict[tuple[object, ...], tuple[QtGui.QPixmap, float]] = {}
         self._batch = SpriteBatch()
-
-    def _disc(self, fill: QtGui.QColor, pen: QtGui.QColor, ch: float, dpr: float) -> QtGui.QPixmap:
-        k = (fill.rgba(), pen.rgba(), ch, dpr)
-        pix = self._discs.get(k)
-        if pix is None:
-            size = ch + 2
-            pix = QtGui.QPixmap(round(size * dpr), round(size * dpr))
-            pix.setDevicePixelRatio(dpr)
-            pix.fill(QtCore.Qt.GlobalColor.transparent)
-            q = QtGui.QPainter(pix)
-            q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
-            q.setPen(QtGui.QPen(pen, 1.0))
-            q.setBrush(fill)
-            q.drawRoundedRect(QtCore.QRectF(1, 1, ch, ch), ch / 2, ch / 2)
-            q.end()
-            self._discs[k] = pix
-        return pix
 
     def _atlas(self, color: QtGui.QColor, dpr: float) -> _TextAtlas:
         k = (color.rgba(), dpr)
@@ -662,8 +823,33 @@ class ClusterSprites:
             at = self._atlases[k] = _TextAtlas(self._painter._item._small_bold, color, dpr)
         return at
 
+    def _discs_pixmap(
+        self, fills: list[QtGui.QColor], pen: QtGui.QColor, ch: float, dpr: float
+    ) -> tuple[QtGui.QPixmap, float]:
+        """One pixmap with a disc of each fill, side by side: (pixmap, cell width in device
+        pixels). Disc ``k`` (``ch`` wide, outlined with ``pen``) is ``k`` cells from the left."""
+        k = (tuple(f.rgba() for f in fills), pen.rgba(), ch, dpr)
+        hit = self._strips.get(k)
+        if hit is None:
+            size = ch + 2
+            cell = float(round((size + 2) * dpr))  # device pixels, whole: the cells do not bleed
+            pix = QtGui.QPixmap(max(round(cell * len(fills)), 1), round(size * dpr))
+            pix.setDevicePixelRatio(dpr)
+            pix.fill(QtCore.Qt.GlobalColor.transparent)
+            q = QtGui.QPainter(pix)
+            q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
+            q.setPen(QtGui.QPen(pen, 1.0))
+            for n, fill in enumerate(fills):
+                q.setBrush(fill)
+                q.drawRoundedRect(QtCore.QRectF(n * cell / dpr + 1, 1, ch, ch), ch / 2, ch / 2)
+            q.end()
+            if len(self._strips) > 16:
+                self._strips.clear()
+            hit = self._strips[k] = (pix, cell)
+        return hit
+
     def draw(
-        self, p: QtGui.QPainter, fr: Frame, styles: dict[tuple[int, bool], list[int]], dpr: float
+        self, p: QtGui.QPainter, fr: Frame, styles: dict[tuple[int, bool], np.ndarray], dpr: float
     ) -> None:
         painter = self._painter
         item = painter._item
@@ -671,41 +857,54 @@ class ClusterSprites:
         hint = p.testRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform)
         p.setRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform, False)
         fm_h = QtGui.QFontMetricsF(item._small_bold).height()
-        texts: dict[int, list[tuple[int, str]]] = {}  # text colour -> (cluster, text)
+        cs = fr.cluster_set
+        texts: dict[int, list[np.ndarray]] = {}  # text colour -> clusters
         colors: dict[int, QtGui.QColor] = {}
-        for (ln, dim), ks in styles.items():
+        fills: list[QtGui.QColor] = []
+        style_of = np.zeros(len(cs), dtype=np.int64)
+        for n, ((ln, dim), ks) in enumerate(styles.items()):
             fill, text_color = painter._cluster_style(ln, dim)
-            boxes = np.array([fr.clusters[k].rect.getRect() for k in ks], dtype=np.float64).reshape(-1, 4)
-            ch = float(round(boxes[0, 3]))
-            disc = self._disc(fill, bg, ch, dpr)
-            size = ch + 2
-            half = float(math.floor(size / 2))
-            left = np.floor(boxes[:, 0] - 1 + 0.5)
-            width = np.maximum(np.round(boxes[:, 2]), ch) + 2
-            right = left + width
-            top = np.round(boxes[:, 1] + boxes[:, 3] / 2 - size / 2)
-            cy = top + size / 2
-            mid_w = width - 2 * half - (size - 2 * half)
-            n = len(ks)
-            hd, sd = half * dpr, size * dpr
-            # per pill: left half, middle (zero wide for a disc), right half, pill after pill, so
-            # that a pill overlapping the one before covers it as a drawn shape would
-            xs = np.column_stack(
-                (left + half / 2, (left + half + right - (size - half)) / 2, right - (size - half) / 2)
-            )
-            ys = np.repeat(cy, 3)
-            parts = np.array([[0.0, 0.0, hd, sd], [max(hd - 1, 0.0), 0.0, 1.0, sd], [hd, 0.0, sd - hd, sd]])
-            scales = np.column_stack((np.ones(n), np.maximum(mid_w, 0.0) * dpr, np.ones(n)))
-            self._batch.draw_parts(p, xs.ravel(), ys, np.tile(parts, (n, 1)), disc, scales.ravel())
+            fills.append(fill)
+            style_of[ks] = n
             rgba = text_color.rgba()
             colors[rgba] = text_color
-            texts.setdefault(rgba, []).extend((k, count_text(fr.clusters[k].count)) for k in ks)
-        for rgba, entries in texts.items():
+            texts.setdefault(rgba, []).append(ks)
+        # every pill in ONE call, in cluster order (a pill overlapping the one before covers it as
+        # a drawn shape would): per pill, the left half of its style's disc, the disc's middle
+        # column stretched (zero wide for a disc), the right half
+        boxes = cs.box
+        ch = float(round(boxes[0, 3]))
+        pix, cell = self._discs_pixmap(fills, bg, ch, dpr)
+        size = ch + 2
+        half = float(math.floor(size / 2))
+        left = np.floor(boxes[:, 0] - 1 + 0.5)
+        width = np.maximum(np.round(boxes[:, 2]), ch) + 2
+        right = left + width
+        top = np.round(boxes[:, 1] + boxes[:, 3] / 2 - size / 2)
+        cy = top + size / 2
+        mid_w = width - 2 * half - (size - 2 * half)
+        n = len(cs)
+        hd, sd = half * dpr, size * dpr
+        xs = np.column_stack(
+            (left + half / 2, (left + half + right - (size - half)) / 2, right - (size - half) / 2)
+        )
+        src = np.empty((n, 3, 4))
+        ox = style_of.astype(np.float64) * cell
+        src[:, 0, 0] = ox
+        src[:, 1, 0] = ox + max(hd - 1, 0.0)
+        src[:, 2, 0] = ox + hd
+        src[:, :, 1] = 0.0
+        src[:, :, 2] = (hd, 1.0, sd - hd)
+        src[:, :, 3] = sd
+        scales = np.ones((n, 3))
+        scales[:, 1] = np.maximum(mid_w, 0.0) * dpr
+        self._batch.draw_parts(p, xs.ravel(), np.repeat(cy, 3), src.reshape(-1, 4), pix, scales.ravel())
+        for rgba, parts in texts.items():
             atlas = self._atlas(colors[rgba], dpr)
-            slots = atlas.slots([t for _, t in entries])
-            boxes = np.array([fr.clusters[k].rect.getRect() for k, _ in entries], dtype=np.float64).reshape(
-                -1, 4
-            )
+            ks = np.concatenate(parts)
+            counts, inverse = np.unique(cs.count[ks], return_inverse=True)
+            slots = atlas.slots([count_text(int(n)) for n in counts.tolist()])[inverse.ravel()]
+            boxes = cs.box[ks]
             cx = boxes[:, 0] + boxes[:, 2] / 2
             cy = boxes[:, 1] + boxes[:, 3] / 2
             # the text's own centre where drawStaticText would put it, the slot's centre on the pixel grid
