@@ -45,7 +45,9 @@ def intl_yaml(n: int, *, crlf: bool = False) -> str:
                 "    category: q\n    description: |\n      第一行 😀\n      - not an item ü\n"
             )
         elif style == 2:
-            out.append(f"  - {{id: e{i}, title: Ωμέγα {i}, start: 2015, category: p, places: [Zürich, 天津]}}")
+            out.append(
+                f"  - {{id: e{i}, title: Ωμέγα {i}, start: 2015, category: p, places: [Zürich, 天津]}}"
+            )
         elif style == 3:
             out.append(f'  - title: "🚀 rocket {i}"\n    id: e{i}\n    start: 1999-12-31\n    category: p')
         else:

@@ -236,6 +236,7 @@ def _build(meta: dict[str, Any], sections: dict[str, bytes]) -> Chronology:
                 tuple(inds),
             )
             extras[i] = shared.setdefault(x, x)
+
     def text(name: str) -> TextColumn:
         return TextColumn(sections[f"{name}.data"], np.frombuffer(sections[f"{name}.offsets"], dtype="<i8"))
 
