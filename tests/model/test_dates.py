@@ -102,3 +102,32 @@ def test_numbers_are_written_exactly_with_separators(value: float, text: str) ->
     from timeline_app.model.chronology import format_number
 
     assert format_number(value) == text
+
+
+def test_epoch_days_are_continuous_and_invertible_far_before_the_common_era() -> None:
+    """Walk the calendar a day at a time from 1 January 1 CE back to 3000 BCE: every date is the day
+    before the next, and reads back. (The C algorithm's correction for negative years, copied into
+    Python whose // already floors, once put most BCE dates a day off and made invalid ones.)"""
+    from timeline_app.model.dates import civil_from_days, days_from_civil, days_in_month
+
+    day = days_from_civil(1, 1, 1)
+    assert day == -719162  # datetime.date(1, 1, 1).toordinal() - datetime.date(1970, 1, 1).toordinal()
+    for y in range(0, -3000, -1):
+        for m in range(12, 0, -1):
+            for d in range(days_in_month(y, m), 0, -1):
+                day -= 1
+                assert days_from_civil(y, m, d) == day
+                if d in (1, 28) or (m == 2 and d == 29):
+                    assert civil_from_days(day) == (y, m, d)
+
+
+def test_vectorised_epoch_days_agree_with_the_scalar_ones() -> None:
+    import numpy as np
+
+    from timeline_app.model.dates import days_from_civil
+    from timeline_app.model.event_arrays import civil_days
+
+    ys = np.arange(-2500, 2500, 7)
+    for m, d in ((1, 1), (2, 28), (3, 1), (12, 31)):
+        got = civil_days(ys, np.full_like(ys, m), np.full_like(ys, d))
+        assert got.tolist() == [days_from_civil(int(y), m, d) for y in ys]

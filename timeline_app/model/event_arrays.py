@@ -26,7 +26,7 @@ from .search import SearchIndex
 def civil_days(y: np.ndarray, m: np.ndarray, d: np.ndarray) -> np.ndarray:
     """Vectorised :func:`timeline_app.model.dates.days_from_civil` (astronomical years)."""
     y = y - (m <= 2)
-    era = np.where(y >= 0, y, y - 399) // 400
+    era = y // 400  # numpy's // floors, as Python's
     yoe = y - era * 400
     mp = (m + 9) % 12
     doy = (153 * mp + 2) // 5 + d - 1
