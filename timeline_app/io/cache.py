@@ -158,7 +158,7 @@ def _extras_lines(c: Chronology) -> Iterator[bytes]:
         yield _dumps(rows) + b"\n"
 
 
-def _sections(c: Chronology) -> Iterator[tuple[str, bytes | bytearray]]:
+def _sections(c: Chronology) -> Iterator[tuple[str, bytes | bytearray | memoryview]]:
     """The events' columns as named byte strings: texts as their UTF-8 buffer and offsets, codes
     and flags as little-endian arrays, the rest as JSON lines."""
     t = c.events
@@ -210,7 +210,7 @@ def _prune(folder: Path) -> None:
 
 
 # -- reading ---------------------------------------------------------------------------------------------
-def _build(meta: dict[str, Any], sections: dict[str, bytes]) -> Chronology:
+def _build(meta: dict[str, Any], sections: dict[str, memoryview]) -> Chronology:
     dates: dict[str, PartialDate] = {}
 
     def pd(text: str) -> PartialDate:
@@ -225,7 +225,7 @@ def _build(meta: dict[str, Any], sections: dict[str, bytes]) -> Chronology:
     n = int(meta["n"])
     extras: list[Extras | None] = [None] * n
     shared: dict[Extras, Extras] = {}
-    for line in sections["extras"].splitlines():
+    for line in sections["extras"].tobytes().splitlines():
         for i, places, tags, figs, refs, related, inds in json.loads(line):
             x: Extras = (
                 tuple(places),
@@ -303,12 +303,12 @@ def _read(data: bytes, key: str) -> Chronology:
         raise ValueError("another format or key")
     second = data.index(b"\n", first + 1)
     meta = json.loads(view[first + 1 : second].tobytes())
-    sections: dict[str, bytes] = {}
+    sections: dict[str, memoryview] = {}  # views of the entry as read: nothing large is copied
     at = second + 1
     for name, size in meta["sections"]:
         if size < 0 or at + size > end:
             raise ValueError("a section runs past the end of the entry")
-        sections[str(name)] = view[at : at + size].tobytes()
+        sections[str(name)] = view[at : at + size]
         at += size
     if at != end:
         raise ValueError("the entry holds more than its sections")

@@ -116,7 +116,9 @@ class TextColumn(Sequence[str]):
 
     __slots__ = ("data", "offsets")
 
-    def __init__(self, data: bytes | bytearray, offsets: np.ndarray) -> None:
+    def __init__(self, data: bytes | bytearray | memoryview, offsets: np.ndarray) -> None:
+        """``data`` may be any bytes-like buffer: a cache entry's texts are views of the entry as
+        read (no copy of a hundred megabytes while the interface waits for the interpreter lock)."""
         offsets = np.ascontiguousarray(offsets, dtype=np.int64)
         if (
             offsets.ndim != 1
@@ -176,7 +178,7 @@ class TextColumn(Sequence[str]):
             k += n
         if not 0 <= k < n:
             raise IndexError("text index out of range")
-        return self.data[int(self.offsets[k]) : int(self.offsets[k + 1])].decode("utf-8", "surrogatepass")
+        return str(self.data[int(self.offsets[k]) : int(self.offsets[k + 1])], "utf-8", "surrogatepass")
 
     def span(self, a: int, b: int) -> tuple[str, ...]:
         """Texts a..b-1 (0 ≤ a ≤ b ≤ len), decoded together."""
@@ -184,7 +186,7 @@ class TextColumn(Sequence[str]):
             return ()
         bounds = self.offsets[a : b + 1].tolist()
         data = self.data
-        return tuple(data[x:y].decode("utf-8", "surrogatepass") for x, y in pairwise(bounds))
+        return tuple(str(data[x:y], "utf-8", "surrogatepass") for x, y in pairwise(bounds))
 
     def __iter__(self) -> Iterator[str]:
         n = len(self)
@@ -214,7 +216,7 @@ class TextColumn(Sequence[str]):
         n = len(self)
         lengths = np.diff(self.offsets)
         width = int(lengths.max()) if n else 1
-        if width > limit or b"\0" in self.data:
+        if width > limit or bool(np.any(np.frombuffer(self.data, dtype=np.uint8) == 0)):
             return None
         width = max(width, 1)
         raw = np.frombuffer(self.data, dtype=np.uint8)
