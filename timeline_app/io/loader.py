@@ -1025,6 +1025,7 @@ def load_chronology(
                 return cached
         chron = _fast(docs, report) or _exact(docs, problems, report)
         if key is not None:
+            report.phase("Saving to the cache", 1.0, 1.0)
             _cache.store(key, chron)
         report.phase("Done", 1.0, 1.0)
         return chron
