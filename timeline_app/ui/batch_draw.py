@@ -162,21 +162,27 @@ class RuleBatch:
     def draw(self, p: QtGui.QPainter, lines: np.ndarray, color: QtGui.QColor, width: float = 1.0) -> None:
         if not len(lines):
             return
-        lines = np.asarray(lines, dtype=np.float64)
-        x0 = np.minimum(lines[:, 0], lines[:, 2])
-        x1 = np.maximum(lines[:, 0], lines[:, 2])
-        y0 = np.minimum(lines[:, 1], lines[:, 3])
-        y1 = np.maximum(lines[:, 1], lines[:, 3])
-        vertical = (x1 - x0) < (y1 - y0)
-        half = width / 2.0
-        boxes = np.empty((len(lines), 4))
-        boxes[:, 0] = np.where(vertical, x0 - half, x0)
-        boxes[:, 1] = np.where(vertical, y0, y0 - half)
-        boxes[:, 2] = np.where(vertical, width, x1 - x0)
-        boxes[:, 3] = np.where(vertical, y1 - y0, width)
+        boxes = rule_boxes(np.asarray(lines, dtype=np.float64), width)
         p.setPen(QtCore.Qt.PenStyle.NoPen)
         p.setBrush(color)
         self._rects.draw(p, boxes)
+
+
+def rule_boxes(lines: np.ndarray, width: float) -> np.ndarray:
+    """Horizontal and vertical lines (rows ``(x1, y1, x2, y2)``) as the thin rectangles
+    :class:`RuleBatch` fills for them."""
+    x0 = np.minimum(lines[:, 0], lines[:, 2])
+    x1 = np.maximum(lines[:, 0], lines[:, 2])
+    y0 = np.minimum(lines[:, 1], lines[:, 3])
+    y1 = np.maximum(lines[:, 1], lines[:, 3])
+    vertical = (x1 - x0) < (y1 - y0)
+    half = width / 2.0
+    boxes = np.empty((len(lines), 4))
+    boxes[:, 0] = np.where(vertical, x0 - half, x0)
+    boxes[:, 1] = np.where(vertical, y0, y0 - half)
+    boxes[:, 2] = np.where(vertical, width, x1 - x0)
+    boxes[:, 3] = np.where(vertical, y1 - y0, width)
+    return boxes
 
 
 _ROWS: dict[tuple[object, ...], QtGui.QImage] = {}

@@ -28,7 +28,7 @@ from PySide6 import QtCore, QtGui
 
 from ..model.layout import count_text
 from ..model.ticks import compute_ticks
-from .batch_draw import LineBatch, RectBatch, RuleBatch, SpriteBatch, vertical_rules
+from .batch_draw import LineBatch, RectBatch, RuleBatch, SpriteBatch, rule_boxes, vertical_rules
 from .palette import contrast_ratio, era_color, mix, text_on, with_alpha
 from .timeline_frame import Frame
 
@@ -90,23 +90,6 @@ def _groups(keys: np.ndarray) -> list[tuple[int, np.ndarray]]:
     order = np.argsort(keys, kind="stable")
     vals, starts = np.unique(keys[order], return_index=True)
     return list(zip(vals.tolist(), np.split(order, starts[1:]), strict=True))
-
-
-def rule_boxes(lines: np.ndarray, width: float) -> np.ndarray:
-    """Horizontal and vertical lines (rows ``(x1, y1, x2, y2)``) as the thin rectangles
-    :class:`~timeline_app.ui.batch_draw.RuleBatch` fills for them."""
-    x0 = np.minimum(lines[:, 0], lines[:, 2])
-    x1 = np.maximum(lines[:, 0], lines[:, 2])
-    y0 = np.minimum(lines[:, 1], lines[:, 3])
-    y1 = np.maximum(lines[:, 1], lines[:, 3])
-    vertical = (x1 - x0) < (y1 - y0)
-    half = width / 2.0
-    boxes = np.empty((len(lines), 4))
-    boxes[:, 0] = np.where(vertical, x0 - half, x0)
-    boxes[:, 1] = np.where(vertical, y0, y0 - half)
-    boxes[:, 2] = np.where(vertical, width, x1 - x0)
-    boxes[:, 3] = np.where(vertical, y1 - y0, width)
-    return boxes
 
 
 class _SpanStyle:
