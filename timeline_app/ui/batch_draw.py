@@ -9,6 +9,8 @@ pointer's wrapper kept); with another binding, through ``PrimitiveArray``, or a 
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import shiboken6
 from PySide6 import QtCore, QtGui
@@ -120,13 +122,7 @@ class SpriteBatch:
             return
         dpr = pixmap.devicePixelRatioF() or 1.0
         if self._buf is not None:
-            frags = self._buf.rows(n)
-            frags[:, 0] = x
-            frags[:, 1] = y
-            frags[:, 2:6] = source
-            frags[:, 6:10] = (1.0 / dpr, 1.0 / dpr, 0.0, 1.0)
-            if scale_x is not None:
-                frags[:, 6] = scale_x / dpr
+            _fill_fragments(self._buf.rows(n), x, y, source, dpr, scale_x)
             p.drawPixmapFragments(*self._buf.args(n), pixmap)
             return
         if self._array is None:  # pragma: no cover - another pyqtgraph
@@ -140,13 +136,7 @@ class SpriteBatch:
                 p.drawPixmap(target, pixmap, QtCore.QRectF(sl, st, sw, sh))
             return
         self._array.resize(n)  # pragma: no cover - another binding
-        frags = self._array.ndarray()
-        frags[:, 0] = x
-        frags[:, 1] = y
-        frags[:, 2:6] = source
-        frags[:, 6:10] = (1.0 / dpr, 1.0 / dpr, 0.0, 1.0)
-        if scale_x is not None:
-            frags[:, 6] = scale_x / dpr
+        _fill_fragments(self._array.ndarray(), x, y, source, dpr, scale_x)
         p.drawPixmapFragments(*self._array.drawargs(), pixmap)
 
 
@@ -166,6 +156,18 @@ class RuleBatch:
         p.setPen(QtCore.Qt.PenStyle.NoPen)
         p.setBrush(color)
         self._rects.draw(p, boxes)
+
+
+def _fill_fragments(
+    frags: np.ndarray, x: np.ndarray, y: np.ndarray, source: Any, dpr: float, scale_x: np.ndarray | None
+) -> None:
+    """Rows of QPainter.PixmapFragment (x, y, source rect, scale x/y, rotation, opacity)."""
+    frags[:, 0] = x
+    frags[:, 1] = y
+    frags[:, 2:6] = source
+    frags[:, 6:10] = (1.0 / dpr, 1.0 / dpr, 0.0, 1.0)
+    if scale_x is not None:
+        frags[:, 6] = scale_x / dpr
 
 
 def rule_boxes(lines: np.ndarray, width: float) -> np.ndarray:
