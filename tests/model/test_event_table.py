@@ -73,6 +73,18 @@ def test_text_column_keeps_any_text() -> None:
         TextColumn(b"abc", np.array([0, 5]))  # offsets past the buffer
 
 
+def test_text_column_built_a_slice_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Slices of ASCII and of other text, joined into one buffer: the same column as one slice."""
+    import timeline_app.model.event_table as et
+
+    texts = [f"event {i}" if i % 7 else f"événement {i} 北京" for i in range(100)]
+    whole = TextColumn.from_strings(texts)
+    monkeypatch.setattr(et, "SLICE", 8)
+    sliced = TextColumn.from_strings(texts)
+    assert sliced == whole and list(sliced) == texts and sliced[42] == texts[42]
+    assert bytes(sliced.data) == "".join(texts).encode("utf-8")
+
+
 def test_id_index_falls_back_for_long_or_odd_ids() -> None:
     for ids in (["b", "a", "c"], ["x" * 100, "y"], ["nul\0", "nul"]):
         index = IdIndex(TextColumn.from_strings(ids))

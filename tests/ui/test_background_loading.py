@@ -134,3 +134,45 @@ def test_the_worker_prepares_the_view_and_cancel_stops_it_there(qtbot, big: Path
     bl.wait(10)
     qtbot.wait(50)
     assert len(got) == 1  # the cancelled load was not delivered
+
+
+def test_the_interpreter_switches_briskly_only_while_loading(qtbot, big: Path, monkeypatch) -> None:
+    """While a load runs the UI thread gets the interpreter's lock within a millisecond; after it
+    (delivered or cancelled, overlapping or not) the interval the app had is back."""
+    import threading
+
+    from timeline_app.ui import loading
+
+    before = sys.getswitchinterval()
+    seen: list[float] = []
+
+    class Spy:
+        @staticmethod
+        def for_chronology(_chron: object) -> None:
+            seen.append(sys.getswitchinterval())
+
+    monkeypatch.setattr(loading, "EventArrays", Spy)
+    bl = loading.BackgroundLoader()
+    with qtbot.waitSignal(bl.loaded, timeout=20000):
+        bl.start(big)
+    bl.wait(10)
+    assert seen == [loading.LOADING_SWITCH_INTERVAL_S] and sys.getswitchinterval() == before
+
+    started, release = threading.Event(), threading.Event()
+
+    class Slow:
+        @staticmethod
+        def for_chronology(_chron: object) -> None:
+            started.set()
+            release.wait(10)
+
+    monkeypatch.setattr(loading, "EventArrays", Slow)
+    bl.start(big)
+    assert started.wait(20)
+    bl.start(big)  # a newer request while the first winds down: both count
+    assert sys.getswitchinterval() == loading.LOADING_SWITCH_INTERVAL_S
+    release.set()
+    with qtbot.waitSignal(bl.loaded, timeout=20000):
+        pass
+    bl.wait(10)
+    qtbot.waitUntil(lambda: sys.getswitchinterval() == before, timeout=5000)

@@ -55,7 +55,8 @@ from .yaml_source import Document
 FORMAT = "timeline-app-cache/3"
 MIN_BYTES = 256 * 1024
 MAX_ENTRIES = 16  # the oldest entries beyond this many are removed
-CHUNK = 16384  # events per JSON line of the rarely given fields
+CHUNK = 2048  # events per JSON line of the rarely given fields (each line is one C-level call of
+# the JSON encoder, holding the interpreter lock: 16384 took 33 ms)
 # the integer and flag columns of the event table, stored as little-endian arrays
 _ARRAYS = (
     ("start", "<i4"),
