@@ -208,12 +208,23 @@ def rss_mb() -> float:
 
 
 def measure_view(
-    chron: Chronology, *, size: tuple[int, int] = (1600, 900), plots: int = 0, steps: int = 40
-) -> dict[str, float]:
+    chron: Chronology,
+    *,
+    size: tuple[int, int] = (1600, 900),
+    plots: int = 0,
+    steps: int = 40,
+    rounds: int = 1,
+) -> dict[str, Any]:
     """Build the canvas for ``chron`` at ``size`` with ``plots`` indicator plots, paint it, then pan
     and zoom at the full view and at a month (see the module docstring). Keys: ``build_ms``,
     ``first_frame_ms``, ``pan_full_median_ms`` ... ``zoom_month_p95_ms``, ``rss_mb`` (resident
-    memory after the run)."""
+    memory after the run).
+
+    With ``rounds``, the four series of ``steps`` (pan and zoom, full and month) are taken that
+    many times one after another, and the median and p95 are of all their steps; each round's
+    median is kept too (``pan_full_rounds_ms`` ...), which shows how much the machine's own speed
+    moved meanwhile (on a shared virtual machine, the same code measures up to 1.5x apart from one
+    second to the next)."""
     app = _app()
     from timeline_app.ui.canvas import ChronologyCanvas
 
@@ -239,13 +250,18 @@ def measure_view(
         vp.repaint()
         out["first_frame_ms"] = (time.perf_counter() - t0) * 1000.0
         _settle(app)  # anything the first paint queued (layouts of the plots) happens now
-        for name, (lo, hi) in views.items():
-            state.set_range(lo, hi)
-            vp.repaint()
-            _stats(f"pan_{name}", _steps(state.set_range, vp.repaint, _pan_ranges(lo, hi, steps)), out)
-            state.set_range(lo, hi)
-            vp.repaint()
-            _stats(f"zoom_{name}", _steps(state.set_range, vp.repaint, _zoom_ranges(lo, hi, steps)), out)
+        taken: dict[str, list[list[float]]] = {}
+        for _ in range(max(rounds, 1)):
+            for name, (lo, hi) in views.items():
+                for kind, ranges in (("pan", _pan_ranges), ("zoom", _zoom_ranges)):
+                    state.set_range(lo, hi)
+                    vp.repaint()
+                    times = _steps(state.set_range, vp.repaint, ranges(lo, hi, steps))
+                    taken.setdefault(f"{kind}_{name}", []).append(times)
+        for prefix, runs in taken.items():
+            _stats(prefix, [t for run in runs for t in run], out)
+            if len(runs) > 1:
+                out[f"{prefix}_rounds_ms"] = [round(statistics.median(run) * 1000.0, 2) for run in runs]
         out["rss_mb"] = rss_mb()
     finally:
         canvas.close()

@@ -42,6 +42,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 NAIVE_OPEN_LIMIT = 100_000  # PyYAML on a million events takes minutes
 NAIVE_SEARCH_LIMIT = 1_000_000
+ROUNDS = 5  # of the pan and zoom steps, one after another (see bench_render.measure_view)
 
 
 def _naive_search_ms(chron: Any, words: list[str]) -> float:
@@ -280,8 +281,10 @@ def measure_one(n: int, work: Path, quick: bool) -> dict[str, Any]:
         out.update(_app_memory(path, work / f"app-cache-{n}"))
 
     steps = 10 if quick else 40
-    out["view"] = measure_view(chron, plots=0, steps=steps)
-    out["view_4_plots"] = measure_view(chron, plots=4, steps=steps)
+    rounds = 1 if quick else ROUNDS
+    out["view"] = measure_view(chron, plots=0, steps=steps, rounds=rounds)
+    out["view_4_plots"] = measure_view(chron, plots=4, steps=steps, rounds=rounds)
+
     out["naive_view"] = measure_naive(chron, steps=max(steps // 2, 5))
 
     words = ["relocation", "air qual"] if not quick else ["park"]
@@ -335,6 +338,10 @@ def _versus(naive: Any, ours: Any) -> str:
     return f"{_fmt(naive)} {_ratio(naive, ours)}"
 
 
+def _spread(values: list[float] | None) -> str:
+    return "—" if not values else f"{min(values):.1f}-{max(values):.1f}"
+
+
 def table(results: list[dict[str, Any]]) -> str:
     rows = [
         ("events", lambda r: f"{r['events']:,}"),
@@ -355,6 +362,8 @@ def table(results: list[dict[str, Any]]) -> str:
          f"{_fmt(r['view']['pan_month_p95_ms'])}"),
         ("zoom, one month: median / p95 (ms)", lambda r: f"{_fmt(r['view']['zoom_month_median_ms'])} / "
          f"{_fmt(r['view']['zoom_month_p95_ms'])}"),
+        ("  pan, full view: the rounds' medians, lowest-highest (ms)",
+         lambda r: _spread(r["view"].get("pan_full_rounds_ms"))),
         ("pan with 4 plots, full: median (ms)", lambda r: _fmt(r["view_4_plots"]["pan_full_median_ms"])),
         ("pan with 4 plots, month: median (ms)", lambda r: _fmt(r["view_4_plots"]["pan_month_median_ms"])),
         ("  naive: build (ms), ratio", lambda r: _versus(_nv(r, "build_ms"), r["view"]["build_ms"])),

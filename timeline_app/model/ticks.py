@@ -192,9 +192,17 @@ def choose_step(lo: float, hi: float, width_px: float, measure: Measure = approx
         return STEPS[0]
     ppd = width_px / (hi - lo)
     chosen = STEPS[0]
+    # the widest labels depend on the unit, not the count: measured once per unit (a full view
+    # tries some thirty year steps, and this ran at every pan of the view)
+    needs: dict[str, tuple[float, float]] = {}
     for step in STEPS:
-        minor_need = _widest_minor(step, lo, hi, measure) + LABEL_GAP_PX + LABEL_PAD_PX
-        major_need = _widest_major(step, lo, hi, measure) + LABEL_GAP_PX + LABEL_PAD_PX
+        need = needs.get(step.unit)
+        if need is None:
+            need = needs[step.unit] = (
+                _widest_minor(step, lo, hi, measure) + LABEL_GAP_PX + LABEL_PAD_PX,
+                _widest_major(step, lo, hi, measure) + LABEL_GAP_PX + LABEL_PAD_PX,
+            )
+        minor_need, major_need = need
         if step.min_gap_days * ppd < minor_need or step.major_min_gap_days * ppd < major_need:
             break
         chosen = step

@@ -121,7 +121,7 @@ class TimelineItem(ViewSizedItem):
         self._r = max(4.0, round(self._th * 0.36))
         self._gap = max(2 * self._r + 4, self._fms.horizontalAdvance("99") + 8)
         self._label_cache.clear()
-        self._count_widths: dict[str, float] = {}
+        self._count_widths: dict[int, float] = {}  # by count (a frame asks for hundreds)
         self._painter.reset()
         self._changed()
 
@@ -256,10 +256,12 @@ class TimelineItem(ViewSizedItem):
 
     def _count_width(self, count: int) -> float:
         """Width of a cluster's pill for ``count`` members (at least the text and its padding)."""
-        text = count_text(count)
-        w = self._count_widths.get(text)
+        w = self._count_widths.get(count)
         if w is None:
-            w = self._count_widths[text] = self._fms.horizontalAdvance(text) + 8
+            if len(self._count_widths) > 4096:
+                self._count_widths.clear()
+            text = count_text(count)
+            w = self._count_widths[count] = self._fms.horizontalAdvance(text) + 8
         return w
 
     # -- painting --------------------------------------------------------------------------------------------
