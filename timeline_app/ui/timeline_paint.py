@@ -410,17 +410,20 @@ class TimelinePainter:
         # brackets under the uncertain start/end intervals (of bars tall enough to show them)
         yb = np.floor(y + h) - 0.5
         sides = (((xs0 - x) > 3) & ~thin, ((right - xs1) > 3) & ~ongoing & ~thin)
+        # made for the bars that show them only: (group, boxes (3, k, 4)) per side
         bracket_boxes = []
-        for xa, xb in ((x, xs0), (xs1, right)):
-            xa, xb = np.floor(xa) + 0.5, np.floor(xb) - 0.5
+        for side, (xa, xb) in zip(sides, ((x, xs0), (xs1, right)), strict=True):
+            k = np.flatnonzero(side)
+            xa, xb, yk = np.floor(xa[k]) + 0.5, np.floor(xb[k]) - 0.5, yb[k]
             lines = np.stack(
                 (
-                    np.column_stack((xa, yb, xb, yb)),
-                    np.column_stack((xa, yb - 3, xa, yb)),
-                    np.column_stack((xb, yb - 3, xb, yb)),
+                    np.column_stack((xa, yk, xb, yk)),
+                    np.column_stack((xa, yk - 3, xa, yk)),
+                    np.column_stack((xb, yk - 3, xb, yk)),
                 )
             )
-            bracket_boxes.append(rule_boxes(lines.reshape(-1, 4), 1.0).reshape(3, len(ev), 4))
+            bracket_boxes.append((group[k], rule_boxes(lines.reshape(-1, 4), 1.0).reshape(3, len(k), 4)))
+        with_bracket = sides[0] | sides[1]
         for gk, rows in _groups(group):
             ln, is_dim = divmod(gk, 2)
             style = self._span_style(ln, bool(is_dim))
@@ -460,11 +463,8 @@ class TimelinePainter:
                     p.setPen(style.dashed_pen)
                     self._lines.draw(p, edges[:, out].reshape(-1, 4))
                     p.setPen(_NO_PEN)
-            segs = [
-                bx[:, rows[side[rows]]].reshape(-1, 4) for side, bx in zip(sides, bracket_boxes, strict=True)
-            ]
-            segs = [sg for sg in segs if len(sg)]
-            if segs:
+            if with_bracket[rows].any():
+                segs = [bx[:, g == gk].reshape(-1, 4) for g, bx in bracket_boxes]
                 p.setPen(_NO_PEN)
                 p.setBrush(style.bracket)
                 self._rects.draw(p, np.concatenate(segs))
