@@ -806,3 +806,57 @@ def test_one_paint_per_item_per_step(qtbot, monkeypatch, state: ViewState) -> No
         assert [counts.get(id(it), 0) for it in expected] == [1] * len(expected)
         assert all(counts.get(id(pl.time_axis), 0) == 0 for pl in plots[:-1])
         assert sum(counts.values()) == len(expected)
+
+
+def _pixels(widget: QtWidgets.QWidget) -> np.ndarray:
+    img = widget.grab().toImage().convertToFormat(QtGui.QImage.Format.Format_RGB32)
+    raw = np.frombuffer(img.constBits(), dtype=np.uint8).reshape(img.height(), img.bytesPerLine())
+    return raw[:, : img.width() * 4].reshape(img.height(), img.width(), 4)[..., :3].astype(int)
+
+
+def test_era_bands_look_the_same_drawn_opaque(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Era bands are drawn as opaque rectangles in the colours they make over the lanes (a
+    translucent band is blended pixel by pixel, ~1 ms a frame): overlapping eras, with edges
+    inside pixels, look as the translucent bands do, to a unit of rounding."""
+    from timeline_app.ui.timeline_paint import TimelinePainter
+
+    chron = small_chronology()
+    eras = (
+        Era("a", "First", P("2014-02-26"), P("2019-07-13"), color="#3366cc"),
+        Era("b", "Second", P("2017-05-03"), P("2024-02-26"), color="#cc6633"),
+    )
+    state = ViewState(Chronology.build(title="Eras", events=chron.events, categories=CATS, eras=eras))
+    c = ChronologyCanvas(state)
+    qtbot.addWidget(c)
+    c.resize(1280, 700)
+    c.set_shown_plots([])
+    c.show()
+    qtbot.waitExposed(c)
+    state.set_range(float(days_from_civil(2012, 1, 1)), float(days_from_civil(2026, 1, 1)) + 0.37)
+    settle(qtbot)
+    opaque = _pixels(c)
+    calls: list[bool] = []
+    real = TimelinePainter._opaque_eras
+
+    def spy(self, *args):  # type: ignore[no-untyped-def]
+        calls.append(real(self, *args))
+        return calls[-1]
+
+    monkeypatch.setattr(TimelinePainter, "_opaque_eras", spy)
+    c.timeline_item().update()
+    settle(qtbot)
+    assert calls and all(calls)  # the opaque path was the one taken
+    monkeypatch.setattr(TimelinePainter, "_opaque_eras", lambda self, *args: False)
+    c.timeline_item().update()
+    settle(qtbot)
+    translucent = _pixels(c)
+    # Qt rounds to 8 bits after each blend, this path once: a unit or two, three where bands overlap
+    diff = np.abs(opaque - translucent).max(axis=2)
+    assert diff.max() <= 3 and (diff >= 2).mean() < 0.01
+    # and the bands are there: inside an era, a lane's background is tinted
+    fr = c.timeline_item().frame()
+    assert fr is not None
+    y = int(fr.rect.top() + fr.lanes[0].top + fr.lanes[0].height - 3)
+    x_out = int(fr.day_to_x(days_from_civil(2012, 6, 1)))
+    x_in = int(fr.day_to_x(days_from_civil(2018, 6, 1)))
+    assert np.abs(opaque[y, x_in] - opaque[y, x_out]).sum() > 20
