@@ -593,6 +593,15 @@ def test_shown_plots_and_chooser(qtbot, canvas: ChronologyCanvas) -> None:  # ty
     assert [p.time_axis.show_labels() for p in canvas.indicator_plots()] == [False, True]
     assert [p.date_axis_shown() for p in canvas.indicator_plots()] == [False, True]
     assert [p.time_axis.isVisible() for p in canvas.indicator_plots()] == [False, True]
+    # one row of dates for the whole stack: the timeline's own axis keeps only its tick marks
+    # above the plots, and takes its labels back when no plot is shown
+    tl_axis = canvas.time_axis()
+    qtbot.waitUntil(lambda: tl_axis.height() == tl_axis.unlabelled_height())
+    assert not tl_axis.show_labels()
+    canvas.set_shown_plots([])
+    qtbot.waitUntil(lambda: tl_axis.height() == tl_axis.labelled_height())
+    assert tl_axis.show_labels()
+    canvas.set_shown_plots([keys[0], keys[2]])
     # the menu under the canvas follows, and drives
     acts = [a for a in canvas._plots_menu.actions() if a.isCheckable()]
     assert [a.isChecked() for a in acts] == [True, False, True]

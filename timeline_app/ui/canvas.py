@@ -451,6 +451,9 @@ class ChronologyCanvas(QtWidgets.QWidget):
         n = len(self._shown)
         for row, key in enumerate(self._shown, start=1):
             self._plots[key].set_date_axis(row == n)
+        # one row of dates for the whole stack, at its foot (under the last plot); the timeline's
+        # own axis keeps its tick marks above the plots
+        self._time_axis.set_show_labels(n == 0)
         self._fit_rows()
         self._update_plots_button()
 
@@ -463,7 +466,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
         n = len(self._shown)
         if n == 0:
             return [height]
-        extra = max(self._time_axis.height() - TimeAxisItem.unlabelled_height(), 0.0)
+        extra = max(self._time_axis.labelled_height() - TimeAxisItem.unlabelled_height(), 0.0)
         floor = 56.0 if self._render_mode else float(self.PLOT_MIN_HEIGHT)
         share = 0.5 if self._render_mode else 0.4
         each = min(self.PLOT_PREFERRED_HEIGHT, max((height * share - extra) / n, floor))

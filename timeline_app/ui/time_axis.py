@@ -113,13 +113,13 @@ class TimeAxisItem(pg.AxisItem):
     def unlabelled_height() -> int:
         return TICK_MAJOR_PX + 1
 
+    def labelled_height(self) -> int:
+        """The height with the two rows of date labels, in this axis's font."""
+        fm = QtGui.QFontMetricsF(self._font)
+        return round(TICK_MAJOR_PX + 2 + 2 * fm.height() + 3)
+
     def _update_height(self) -> None:
-        if self._show_labels:
-            fm = QtGui.QFontMetricsF(self._font)
-            h = TICK_MAJOR_PX + 2 + 2 * fm.height() + 3
-        else:
-            h = self.unlabelled_height()
-        self.setHeight(round(h))
+        self.setHeight(self.labelled_height() if self._show_labels else self.unlabelled_height())
 
     def _static(self, text: str, bold: bool) -> QtGui.QStaticText:
         """``text`` laid out in the axis's font (or its bold), kept (dates recur from frame to frame)."""
