@@ -25,7 +25,13 @@ from timeline_app.model.layout import (
     merge_pixel_runs,
     merge_pixel_runs_keyed,
 )
-from timeline_app.model.series_lod import SeriesArrays, adjacent_periods, clip_x, line_vertices
+from timeline_app.model.series_lod import (
+    SeriesArrays,
+    adjacent_periods,
+    clip_x,
+    column_spans,
+    line_vertices,
+)
 
 TODAY = float(days_from_civil(2024, 6, 1))
 
@@ -364,6 +370,35 @@ def test_reduction_keeps_every_peak() -> None:
     v = line_vertices(sparse, 0, 4, 1.0, 0.0, 1.0, 0.0, width_px=1.0, raw_per_px=1.0)
     joins = [(bool(sol), bool(dot)) for sol, dot in zip(v.solid, v.dotted, strict=True)]
     assert (False, True) in joins and joins[-1] == (False, False)
+
+
+def test_a_dense_line_as_one_box_per_column() -> None:
+    """Every pixel a reduced line's vertices reach, and its solid joins, is inside its column's box
+    (two pixels thick, as the pen was); a dotted join (a gap) does not stretch the next column."""
+    rng = np.random.default_rng(5)
+    n = 100_000
+    s = SeriesArrays(
+        x=np.arange(n, dtype=np.float64) + 0.5,
+        y=np.cumsum(rng.normal(size=n)),
+        derived=np.zeros(n, dtype=bool),
+        adjacent=np.r_[rng.random(n - 1) > 0.001, False],
+        order=np.arange(n),
+    )
+    v = line_vertices(s, 0, n, 800.0 / n, 0.0, -2.0, 500.0, width_px=800.0)
+    boxes = column_spans(v)
+    assert v.reduced and len(boxes) == len(v.px) // 4
+    assert (np.diff(boxes[:, 0]) > 0).all() and (boxes[:, 2] == 1.0).all()
+    vy, solid = v.py.reshape(-1, 4), v.solid.reshape(-1, 4)
+    top, bottom = boxes[:, 1], boxes[:, 1] + boxes[:, 3]
+    assert (top <= np.floor(vy.min(axis=1))).all() and (bottom >= np.floor(vy.max(axis=1)) + 2).all()
+    joined = solid[:-1, 3]
+    prev = vy[:-1, 3]
+    assert joined.any() and (~joined).any()
+    assert ((top[1:] <= np.floor(prev)) | ~joined).all()
+    # the boxes are no taller than what the column and its solid join reach
+    reach_lo = np.where(joined, np.minimum(vy[1:].min(axis=1), prev), vy[1:].min(axis=1))
+    assert (top[1:] == np.floor(reach_lo)).all()
+    assert len(column_spans(line_vertices(s, 0, 50, 1.0, 0.0, 1.0, 0.0, width_px=800.0))) == 0  # raw
 
 
 def test_lines_are_cut_at_the_view() -> None:

@@ -198,6 +198,31 @@ def clip_x(v: LineVertices, x_lo: float, x_hi: float) -> LineVertices:
     return LineVertices(px, py, solid, dotted, v.reduced)
 
 
+def column_spans(v: LineVertices) -> np.ndarray:
+    """A line reduced per pixel column (:func:`line_vertices` with ``reduced``) as one box per
+    column, rows (x, y, width, height) in pixels: the rows its four vertices cover, and those of
+    the solid join from the previous column's last point, two pixels thick (what a two-pixel pen
+    draws there). A dense line of a million points is then ~1,500 filled boxes instead of ~6,000
+    stroked segments twice; the dotted joins across gaps are still the line's to draw."""
+    if not v.reduced or len(v.px) < 4:
+        return np.empty((0, 4))
+    vx = v.px.reshape(-1, 4)
+    vy = v.py.reshape(-1, 4)
+    lo = vy.min(axis=1)
+    hi = vy.max(axis=1)
+    joined = v.solid.reshape(-1, 4)[:-1, 3]  # column c-1's last point joins column c's first
+    prev = vy[:-1, 3]
+    lo[1:] = np.where(joined, np.minimum(lo[1:], prev), lo[1:])
+    hi[1:] = np.where(joined, np.maximum(hi[1:], prev), hi[1:])
+    top = np.floor(lo)
+    out = np.empty((len(vx), 4))
+    out[:, 0] = np.floor(vx[:, 0])
+    out[:, 1] = top
+    out[:, 2] = 1.0
+    out[:, 3] = np.floor(hi) + 2.0 - top
+    return out
+
+
 def line_vertices(
     s: SeriesArrays,
     i0: int,
