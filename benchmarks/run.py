@@ -229,7 +229,7 @@ def measure_series(points: int, quick: bool) -> dict[str, Any]:
     n = 2000 if quick else 10_000
     chron = synthetic(n, series_points=points, regions=1, years=max(30, points // 365 + 1))
     out: dict[str, Any] = {"events": n, "points": points}
-    out.update(measure_view(chron, plots=4, steps=10 if quick else 40))
+    out.update(measure_view(chron, plots=4, steps=10 if quick else 40, rounds=1 if quick else ROUNDS))
     return out
 
 
