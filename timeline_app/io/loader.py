@@ -1070,6 +1070,27 @@ def _malloc_trim() -> Callable[[int], int] | None:
 _TRIM = _malloc_trim()
 
 
+def _fix_mmap_threshold(size: int = 4 << 20) -> bool:
+    """Serve every block of ``size`` bytes or more from its own mapping (glibc; elsewhere nothing).
+
+    By default glibc raises this threshold as large blocks are freed (up to 32 MB): after a first
+    large load, the lists a load grows (a million entries: 8 MB each) come from the heap, and
+    growing one copies it into fresh pages, holding the interpreter lock for tens of milliseconds
+    (46-66 ms seen at a million events). A mapped block grows in place (``mremap``) and is given
+    back to the system when freed."""
+    if _TRIM is None:
+        return False
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return False
+    m_mmap_threshold = -3
+    return bool(mallopt(m_mmap_threshold, size))
+
+
+_MMAP_THRESHOLD_FIXED = _fix_mmap_threshold()
+
+
 @contextlib.contextmanager
 def _gc_paused() -> Iterator[None]:
     """Loading allocates millions of small objects and frees none of them: the cyclic garbage
