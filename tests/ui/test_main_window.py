@@ -44,7 +44,9 @@ def test_menus_have_the_standard_shortcuts(window: MainWindow) -> None:
         for seq in QKeySequence.keyBindings(getattr(QKeySequence.StandardKey, standard)):
             assert seq in keys(name), (name, seq.toString())
     file_menu = [a.objectName() for a in window.menus["File"].actions() if not a.isSeparator()]
-    assert file_menu == ["open-file", "open-folder", "reload", "cancel-load", "export-image", "quit"]
+    assert file_menu == [
+        "open-file", "open-folder", "open-recent", "reload", "cancel-load", "export-image", "quit"
+    ]  # fmt: skip
     go_menu = {a.objectName() for a in window.menus["Go"].actions()}
     assert {"next-event", "prev-event", "back", "forward", "first-event", "last-event"} <= go_menu
     help_menu = [a.text() for a in window.menus["Help"].actions() if not a.isSeparator()]
@@ -447,3 +449,68 @@ def test_click_on_an_event_selects_it(qtbot, shipped_window: MainWindow) -> None
     assert w.current_pane() is canvas, "a click in the timeline gives it the focus"
     press(qtbot, w, Qt.Key.Key_Right)
     assert w.state.selected_event_id == w.state.chronology.events[4].id
+
+
+# -- recent chronologies -----------------------------------------------------------------------------
+def _recent(window: MainWindow) -> list[tuple[str, bool]]:
+    window._rebuild_recent_menu()  # what the menu shows when it opens
+    return [(a.text(), a.isEnabled()) for a in window.recent_menu.actions() if not a.isSeparator()]
+
+
+def test_open_recent_lists_what_was_opened_and_opens_it(
+    qtbot, window: MainWindow, small_chronology: Path, tmp_path: Path
+) -> None:
+    other = write_chronology(tmp_path / "other & more")
+    (other / "events.yaml").write_text(EVENTS_YAML.replace("Winter Games", "Summer Games"), encoding="utf-8")
+    assert window.open_path(other)
+    items = _recent(window)
+    assert items[0] == (f"&1  other && more  —  {tmp_path}", True)
+    assert items[1] == (f"&2  {small_chronology.name}  —  {small_chronology.parent}", True)
+    assert items[-1] == ("&Clear the list", True)
+    # the second entry opens the first chronology again, which moves to the top
+    recent = [a for a in window.recent_menu.actions() if a.data()]
+    assert [a.statusTip() for a in recent] == [str(other), str(small_chronology)]
+    recent[1].trigger()
+    assert window.path is not None and window.path.resolve() == small_chronology.resolve()
+    titles = {e.title for e in window.state.chronology.events}
+    assert "Winter Games" in titles and "Summer Games" not in titles
+    assert [a.data() for a in window.recent_menu.actions() if a.data()] == [str(small_chronology), str(other)]
+
+
+def test_open_recent_greys_out_what_is_gone_and_can_be_cleared(
+    qtbot, window: MainWindow, small_chronology: Path, tmp_path: Path
+) -> None:
+    gone = write_chronology(tmp_path / "gone")
+    assert window.open_path(gone)
+    assert window.open_path(small_chronology)
+    for f in gone.iterdir():
+        f.unlink()
+    gone.rmdir()
+    items = _recent(window)
+    assert items[1] == (f"&2  gone  —  {tmp_path}  (missing)", False)
+    window.recent_menu.actions()[-1].trigger()  # Clear the list
+    assert _recent(window) == [("No chronologies opened yet", False), ("&Clear the list", False)]
+    assert window.path is not None and window.path.resolve() == small_chronology.resolve()  # still shown
+
+
+def test_recent_paths_are_kept_in_the_settings(tmp_path: Path) -> None:
+    from timeline_app.ui.settings import RECENT_KEPT
+
+    s = Settings()
+    assert s.recent_paths() == []
+    s.set_last_path(tmp_path / "before")
+    assert s.recent_paths() == [str(tmp_path / "before")]  # kept before there was a list
+    for k in range(RECENT_KEPT + 3):
+        s.add_recent_path(tmp_path / f"c{k}")
+    s.add_recent_path(tmp_path / "c5")  # again: to the top, not twice
+    paths = s.recent_paths()
+    assert (
+        len(paths) == RECENT_KEPT
+        and paths[0] == str(tmp_path / "c5")
+        and paths.count(str(tmp_path / "c5")) == 1
+    )
+    assert paths[1] == str(tmp_path / f"c{RECENT_KEPT + 2}")
+    s.store.setValue("files/recent", "not json")
+    assert s.recent_paths() == [str(tmp_path / "before")]
+    s.clear_recent_paths()
+    assert s.recent_paths() == []

@@ -257,6 +257,7 @@ class MainWindow(QMainWindow):
             "&File": [
                 "open-file",
                 "open-folder",
+                "open-recent",
                 None,
                 "reload",
                 "cancel-load",
@@ -315,9 +316,45 @@ class MainWindow(QMainWindow):
                     menu.addAction(self.about_action)
                 elif name == "cancel-load":
                     menu.addAction(self.cancel_load_action)
+                elif name == "open-recent":
+                    self.recent_menu = menu.addMenu("Open &Recent")
+                    self.recent_menu.menuAction().setObjectName("open-recent")
+                    self.recent_menu.aboutToShow.connect(self._rebuild_recent_menu)
                 else:
                     menu.addAction(self.key_actions[name])
         self._rebuild_lanes_menu()
+        self._rebuild_recent_menu()
+
+    def _rebuild_recent_menu(self) -> None:
+        """File ▸ Open Recent: the chronologies opened last (numbered, for the keyboard), the most
+        recent first; one that is no longer there is listed, but greyed out."""
+        m = self.recent_menu
+        m.clear()
+        paths = self.settings.recent_paths()
+        for k, p in enumerate(paths, start=1):
+            path = Path(p)
+            number = f"&{k}" if k < 10 else f"1&{k - 10}"
+            name = (path.name or p).replace("&", "&&")
+            act = m.addAction(f"{number}  {name}  —  {str(path.parent).replace('&', '&&')}")
+            act.setData(p)
+            act.setStatusTip(p)
+            act.setToolTip(p)
+            if path.exists():
+                act.triggered.connect(lambda _=False, path=path: self.open_path(path))
+            else:
+                act.setEnabled(False)
+                act.setText(act.text() + "  (missing)")
+        if not paths:
+            m.addAction("No chronologies opened yet").setEnabled(False)
+        m.addSeparator()
+        clear = m.addAction("&Clear the list", self._clear_recent)
+        clear.setObjectName("clear-recent")
+        clear.setEnabled(bool(paths))
+        m.menuAction().setEnabled(True)
+
+    def _clear_recent(self) -> None:
+        self.settings.clear_recent_paths()
+        self._rebuild_recent_menu()
 
     def _build_status_bar(self) -> None:
         sb = self.statusBar()
@@ -479,6 +516,8 @@ class MainWindow(QMainWindow):
                 self.state.set_chronology(chron, fit=True)
                 self.state.set_hidden_lanes(frozenset(h for h in hidden if h in chron.category_index))
                 self.settings.set_last_path(p)
+                self.settings.add_recent_path(p)
+                self._rebuild_recent_menu()
             else:
                 self.state.set_chronology(chron)
         finally:

@@ -20,6 +20,7 @@ ORGANIZATION = "timeline-app"
 APPLICATION = "timeline-app"
 SETTINGS_DIR_ENV = "TIMELINE_APP_SETTINGS_DIR"
 FILE_NAME = "timeline-app.ini"
+RECENT_KEPT = 10  # chronologies listed under File ▸ Open Recent
 
 
 def open_qsettings() -> QSettings:
@@ -58,6 +59,28 @@ class Settings:
 
     def set_last_path(self, path: str | os.PathLike[str]) -> None:
         self.store.setValue("files/last_path", os.path.abspath(os.fspath(path)))
+
+    # -- the chronologies opened recently ----------------------------------------------------------
+    def recent_paths(self) -> list[str]:
+        """Absolute paths of the chronologies opened last, the most recent first (at most
+        :data:`RECENT_KEPT`); before any list was kept, the last one opened."""
+        raw = self.store.value("files/recent", "")
+        try:
+            data = json.loads(str(raw)) if raw else None
+        except ValueError:
+            data = None
+        if not isinstance(data, list):
+            last = self.last_path()
+            return [last] if last else []
+        return [p for p in data if isinstance(p, str) and p][:RECENT_KEPT]
+
+    def add_recent_path(self, path: str | os.PathLike[str]) -> None:
+        absolute = os.path.abspath(os.fspath(path))
+        paths = [absolute, *(p for p in self.recent_paths() if p != absolute)]
+        self.store.setValue("files/recent", json.dumps(paths[:RECENT_KEPT], ensure_ascii=False))
+
+    def clear_recent_paths(self) -> None:
+        self.store.setValue("files/recent", "[]")
 
     # -- lanes hidden, per chronology --------------------------------------------------------------
     def hidden_lanes(self, path: str | os.PathLike[str]) -> frozenset[str]:
