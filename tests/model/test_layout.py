@@ -399,6 +399,19 @@ def test_a_dense_line_as_one_box_per_column() -> None:
     reach_lo = np.where(joined, np.minimum(vy[1:].min(axis=1), prev), vy[1:].min(axis=1))
     assert (top[1:] == np.floor(reach_lo)).all()
     assert len(column_spans(line_vertices(s, 0, 50, 1.0, 0.0, 1.0, 0.0, width_px=800.0))) == 0  # raw
+    assert len(column_spans(clip_x(v, 100.3, 700.0))) == 0  # cut: no longer four vertices a column
+    # where the points are sparser, a solid join crosses empty columns: not folded into a box
+    x = np.r_[np.arange(100) * 365.25 + 182.6, 100 * 365.25 + np.arange(7300) + 0.5]
+    uneven = SeriesArrays(
+        x=x, y=np.cumsum(rng.normal(size=len(x))), derived=np.zeros(len(x), dtype=bool),
+        adjacent=np.r_[np.ones(len(x) - 1, dtype=bool), False], order=np.arange(len(x)),
+    )  # fmt: skip
+    u = line_vertices(uneven, 0, len(x), 800.0 / (x[-1] - x[0]), 0.0, -2.0, 500.0, width_px=800.0)
+    ub = column_spans(u)
+    uy = u.py.reshape(-1, 4)
+    apart = np.floor(u.px.reshape(-1, 4)[1:, 0]) - np.floor(u.px.reshape(-1, 4)[:-1, 3]) > 1
+    assert u.reduced and apart.any()
+    assert (ub[1:, 1][apart] == np.floor(uy[1:].min(axis=1)[apart])).all()
 
 
 def test_lines_are_cut_at_the_view() -> None:

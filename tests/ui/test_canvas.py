@@ -869,3 +869,43 @@ def test_era_bands_look_the_same_drawn_opaque(qtbot, monkeypatch) -> None:  # ty
     x_out = int(fr.day_to_x(days_from_civil(2012, 6, 1)))
     x_in = int(fr.day_to_x(days_from_civil(2018, 6, 1)))
     assert np.abs(opaque[y, x_in] - opaque[y, x_out]).sum() > 20
+
+
+def test_a_reduced_line_filled_by_columns_looks_as_stroked(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A line with more points than pixels is filled as one box per pixel column; where its points
+    are sparser (yearly values before daily ones), the joins across empty columns are still drawn:
+    every column of the line has its pixels, as when the whole line was stroked."""
+    import pyqtgraph as pg
+
+    from timeline_app.model.series_lod import SeriesArrays
+    from timeline_app.ui import series_item
+
+    x = np.r_[np.arange(100) * 365.25 + 182.6, 100 * 365.25 + np.arange(7300) + 0.5]
+    rng = np.random.default_rng(1)
+    s = SeriesArrays(
+        x=x, y=np.cumsum(rng.normal(size=len(x))), derived=np.zeros(len(x), dtype=bool),
+        adjacent=np.r_[np.ones(len(x) - 1, dtype=bool), False], order=np.arange(len(x)),
+    )  # fmt: skip
+
+    def line_pixels() -> np.ndarray:
+        w = pg.PlotWidget()
+        qtbot.addWidget(w)
+        w.resize(900, 400)
+        w.setBackground("w")
+        layer = series_item.SeriesLayer()
+        layer.add(s, QtGui.QColor("#cc0000"))
+        w.addItem(layer)
+        w.setXRange(x[0], x[-1], padding=0)
+        w.setYRange(float(s.y.min()), float(s.y.max()))
+        w.show()
+        qtbot.waitExposed(w)
+        px = _pixels(w)
+        vb = w.getViewBox().sceneBoundingRect()
+        red = (px[..., 2] > 150) & (px[..., 1] < 100)  # B, G, R in memory
+        return red[:, int(vb.left()) + 2 : int(vb.right()) - 2]
+
+    boxes = line_pixels()
+    monkeypatch.setattr(series_item, "column_spans", lambda v: np.empty((0, 4)))
+    stroked = line_pixels()
+    assert boxes.any(axis=0).all() and stroked.any(axis=0).all()  # no column without its line
+    assert abs(int(boxes.sum()) - int(stroked.sum())) < 0.03 * stroked.sum()

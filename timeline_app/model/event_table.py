@@ -158,7 +158,8 @@ class TextColumn(Sequence[str]):
         total = int(offsets[-1])
         if total == 0:
             return cls(b"", offsets)
-        buf = mmap.mmap(-1, total)
+        private = {"flags": mmap.MAP_PRIVATE} if hasattr(mmap, "MAP_PRIVATE") else {}  # not on Windows
+        buf = mmap.mmap(-1, total, **private)
         at = 0
         for d in datas:
             buf[at : at + len(d)] = d

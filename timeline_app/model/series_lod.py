@@ -203,20 +203,24 @@ def column_spans(v: LineVertices) -> np.ndarray:
     column, rows (x, y, width, height) in pixels: the rows its four vertices cover, and those of
     the solid join from the previous column's last point, two pixels thick (what a two-pixel pen
     draws there). A dense line of a million points is then ~1,500 filled boxes instead of ~6,000
-    stroked segments twice; the dotted joins across gaps are still the line's to draw."""
-    if not v.reduced or len(v.px) < 4:
-        return np.empty((0, 4))
+    stroked segments twice. The dotted joins across gaps, and solid joins that cross empty columns
+    (where the points are sparser), are still the line's to draw."""
+    if not v.reduced or len(v.px) < 4 or len(v.px) % 4:
+        return np.empty((0, 4))  # not four vertices per column (clip_x cuts them: call it before)
     vx = v.px.reshape(-1, 4)
     vy = v.py.reshape(-1, 4)
     lo = vy.min(axis=1)
     hi = vy.max(axis=1)
-    joined = v.solid.reshape(-1, 4)[:-1, 3]  # column c-1's last point joins column c's first
+    col = np.floor(vx[:, 0])
+    # column c-1's last point joins column c's first: folded into c's box when the columns touch
+    # (a join across empty columns, where the points are sparser, is the line's to stroke)
+    joined = v.solid.reshape(-1, 4)[:-1, 3] & (col[1:] - np.floor(vx[:-1, 3]) <= 1.0)
     prev = vy[:-1, 3]
     lo[1:] = np.where(joined, np.minimum(lo[1:], prev), lo[1:])
     hi[1:] = np.where(joined, np.maximum(hi[1:], prev), hi[1:])
     top = np.floor(lo)
     out = np.empty((len(vx), 4))
-    out[:, 0] = np.floor(vx[:, 0])
+    out[:, 0] = col
     out[:, 1] = top
     out[:, 2] = 1.0
     out[:, 3] = np.floor(hi) + 2.0 - top

@@ -181,8 +181,12 @@ class SeriesLayer(ViewSizedItem):
                     # engine's line walker, ten times faster
                     p.setPen(style.dotted)
                     self._lines.draw(p, seg[dotted])
-                if solid.any() and (columns is None or not len(columns)):
-                    if len(line.px) <= WIDE_PEN_VERTICES:
+                if columns is not None and len(columns):
+                    # the boxes hold each column and the joins between touching columns; joins
+                    # across empty columns (where the points are sparser) are stroked
+                    solid = solid & (np.floor(seg[:, 2]) - np.floor(seg[:, 0]) > 1.0)
+                if solid.any():
+                    if len(line.px) <= WIDE_PEN_VERTICES and (columns is None or not len(columns)):
                         p.setPen(style.solid)
                         self._lines.draw(p, seg[solid])
                     else:

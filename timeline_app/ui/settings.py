@@ -76,7 +76,8 @@ class Settings:
 
     def add_recent_path(self, path: str | os.PathLike[str]) -> None:
         absolute = os.path.abspath(os.fspath(path))
-        paths = [absolute, *(p for p in self.recent_paths() if p != absolute)]
+        same = os.path.normcase(absolute)  # C:\Data and c:\data are one folder on Windows
+        paths = [absolute, *(p for p in self.recent_paths() if os.path.normcase(p) != same)]
         self.store.setValue("files/recent", json.dumps(paths[:RECENT_KEPT], ensure_ascii=False))
 
     def clear_recent_paths(self) -> None:
