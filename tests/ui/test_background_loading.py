@@ -4,6 +4,7 @@ keeps what is shown, and a newer request wins over an older one."""
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -103,8 +104,23 @@ def test_load_cancelled_is_raised_out_of_the_loader(big: Path) -> None:
         loader.load_chronology(big, progress=stop)
 
 
+def _hold_the_worker(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threading.Event]:
+    """Make the worker stop in its preparation of the view: (started, release) events."""
+    from timeline_app.ui import loading
+
+    started, release = threading.Event(), threading.Event()
+
+    class Slow:
+        @staticmethod
+        def for_chronology(_chron: object) -> None:
+            started.set()
+            release.wait(10)
+
+    monkeypatch.setattr(loading, "EventArrays", Slow)
+    return started, release
+
+
 def test_the_worker_prepares_the_view_and_cancel_stops_it_there(qtbot, big: Path, monkeypatch) -> None:
-    import threading
 
     from timeline_app.ui import loading
 
@@ -117,15 +133,7 @@ def test_the_worker_prepares_the_view_and_cancel_stops_it_there(qtbot, big: Path
     [chron] = got
     assert "columns" in vars(chron) and "_event_arrays" in vars(chron)  # made on the worker thread
 
-    started, release = threading.Event(), threading.Event()
-
-    class Slow:
-        @staticmethod
-        def for_chronology(_chron: object) -> None:
-            started.set()
-            release.wait(10)
-
-    monkeypatch.setattr(loading, "EventArrays", Slow)
+    started, release = _hold_the_worker(monkeypatch)
     with qtbot.waitSignal(bl.cancelled, timeout=5000):
         bl.start(big)
         assert started.wait(20)
@@ -139,7 +147,6 @@ def test_the_worker_prepares_the_view_and_cancel_stops_it_there(qtbot, big: Path
 def test_the_interpreter_switches_briskly_only_while_loading(qtbot, big: Path, monkeypatch) -> None:
     """While a load runs the UI thread gets the interpreter's lock within a millisecond; after it
     (delivered or cancelled, overlapping or not) the interval the app had is back."""
-    import threading
 
     from timeline_app.ui import loading
 
@@ -158,15 +165,7 @@ def test_the_interpreter_switches_briskly_only_while_loading(qtbot, big: Path, m
     bl.wait(10)
     assert seen == [loading.LOADING_SWITCH_INTERVAL_S] and sys.getswitchinterval() == before
 
-    started, release = threading.Event(), threading.Event()
-
-    class Slow:
-        @staticmethod
-        def for_chronology(_chron: object) -> None:
-            started.set()
-            release.wait(10)
-
-    monkeypatch.setattr(loading, "EventArrays", Slow)
+    started, release = _hold_the_worker(monkeypatch)
     bl.start(big)
     assert started.wait(20)
     bl.start(big)  # a newer request while the first winds down: both count
