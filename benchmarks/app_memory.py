@@ -77,6 +77,9 @@ def measure(path: Path, cache: Path, timeout: float = 600.0) -> dict[str, float]
 
 
 def main(argv: list[str] | None = None) -> int:
+    from timeline_app import runtime
+
+    runtime.tune_for_app()  # measured as the app runs (timeline_app.runtime)
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("path", type=Path)
     ap.add_argument("--cache", type=Path, required=True, help="the loader's cache folder")

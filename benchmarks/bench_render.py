@@ -341,6 +341,10 @@ def measure_naive(
 def main() -> None:
     import argparse
 
+    from timeline_app import runtime
+
+    runtime.tune_for_app()  # measured as the app runs (timeline_app.runtime)
+
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("n", type=int, nargs="*", help="synthetic chronologies of N events")
     ap.add_argument(

@@ -43,6 +43,9 @@ def settle(app) -> float:  # type: ignore[no-untyped-def]
 
 
 def main() -> int:
+    from timeline_app import runtime
+
+    runtime.tune_for_app()  # measured as the app runs (timeline_app.runtime)
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--events", type=int, default=100_000)
     ap.add_argument("--cycles", type=int, default=20)

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, runtime
 from .io import ChronologyError, load_chronology
 from .model.chronology import Chronology
 from .model.dates import DateError, PartialDate
@@ -226,6 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    runtime.tune_for_app()  # the app's process settings (GC, allocator, stderr): see runtime
     if sys.stdout is None or sys.stderr is None:  # a windowed frozen build: no console to print to
         from .ui.startup_errors import ensure_streams
 

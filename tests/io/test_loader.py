@@ -302,19 +302,3 @@ def test_a_file_that_cannot_be_parsed_causes_no_false_unknown_references() -> No
     write("events/b.yaml", "events:\n  - {id: y, title: Y, start: 2015, category: plan\n")  # unclosed
     found = problems("events")
     assert len(found) == 1 and found[0].startswith("events/b.yaml:3:1: YAML syntax:")
-
-
-def test_large_blocks_are_mapped_on_glibc() -> None:
-    """On Linux with glibc the loader fixes the allocator's mapping threshold at 4 MB at import
-    (growing a million-entry list then moves no memory); elsewhere it leaves the allocator alone."""
-    import ctypes
-    import sys
-
-    from timeline_app.io import loader
-
-    try:
-        glibc = sys.platform.startswith("linux") and hasattr(ctypes.CDLL(None), "mallopt")
-    except OSError:
-        glibc = False
-    assert loader._MMAP_THRESHOLD_FIXED is glibc
-    assert loader._fix_mmap_threshold() is glibc  # and asking again is harmless

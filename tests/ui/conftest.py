@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 import timeline_app.ui  # noqa: F401  (chooses the Qt binding before pyqtgraph is imported)
+from timeline_app import runtime
 from timeline_app.paths import shipped_chronology
 from timeline_app.ui.app import create_main_window
 from timeline_app.ui.main_window import MainWindow
@@ -124,6 +125,12 @@ def write_chronology(folder: Path) -> Path:
     (folder / "events.yaml").write_text(EVENTS_YAML, encoding="utf-8")
     (folder / "indicators.yaml").write_text(INDICATORS_YAML, encoding="utf-8")
     return folder
+
+
+@pytest.fixture(autouse=True, scope="session")
+def app_tuning() -> None:
+    """The window runs with the process tuning the app asks for at start-up (timeline_app.runtime)."""
+    runtime.tune_for_app()
 
 
 @pytest.fixture(autouse=True)

@@ -13,20 +13,18 @@ chronology loads fast and a broken one gets the same precise messages either way
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import difflib
-import gc
 import math
 import os
 import re
-import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 import numpy as np
 
+from .. import runtime
 from ..model.chronology import (
     Category,
     Chronology,
@@ -901,11 +899,10 @@ def _fast(docs: Sequence[Document], progress: _Progress | None = None) -> Chrono
         else:  # read for good (nothing below sends the files to the exact path): let their text go
             for doc in docs:
                 doc.let_go()
-            if _TRIM is not None:
-                # the C allocator tidies what the parse freed now, in a foreign call that lets the
-                # interface thread run, rather than inside the first large allocation of the table
-                # build (a 90 ms freeze measured at a million events)
-                _TRIM(0)
+            # the C allocator tidies what the parse freed now, in a foreign call that lets the
+            # interface thread run, rather than inside the first large allocation of the table
+            # build (a 90 ms freeze measured at a million events); when the app asked for it
+            runtime.return_memory()
             chron = _finish(parts, [d.name for d in docs])
     except (_Doubt, FastPathFailed):
         chron = None
@@ -1016,7 +1013,7 @@ def load_chronology(
     if not paths:
         raise TypeError("load_chronology() needs at least one path")
     report = _Progress(progress)
-    with _gc_paused(), _memory_returned():
+    with runtime.loading():
         report.phase("Reading files", 0.0, 0.05)
         docs, problems = load_documents(paths)
         if problems:
@@ -1039,66 +1036,3 @@ def load_chronology(
 def build_chronology(docs: Sequence[Document]) -> Chronology:
     """Documents already read into a chronology, on the exact path (for tests and tools)."""
     return _exact(docs, [])
-
-
-@contextlib.contextmanager
-def _memory_returned() -> Iterator[None]:
-    """Give the memory a load used and freed back to the system afterwards.
-
-    A large load makes and frees hundreds of megabytes of small objects; CPython returns its own
-    arenas when they empty, but the C allocator keeps what it freed in its heap unless asked.
-    On Linux (glibc) ``malloc_trim`` asks; elsewhere this does nothing.
-    """
-    try:
-        yield
-    finally:
-        if _TRIM is not None:
-            _TRIM(0)
-
-
-def _malloc_trim() -> Callable[[int], int] | None:
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        libc = ctypes.CDLL(None)
-        trim: Callable[[int], int] = libc.malloc_trim
-    except (OSError, AttributeError):  # not glibc (musl has no malloc_trim)
-        return None
-    return trim
-
-
-_TRIM = _malloc_trim()
-
-
-def _fix_mmap_threshold(size: int = 4 << 20) -> bool:
-    """Serve every block of ``size`` bytes or more from its own mapping (glibc; elsewhere nothing).
-
-    By default glibc raises this threshold as large blocks are freed (up to 32 MB): after a first
-    large load, the lists a load grows (a million entries: 8 MB each) come from the heap, and
-    growing one copies it into fresh pages, holding the interpreter lock for tens of milliseconds
-    (46-66 ms seen at a million events). A mapped block grows in place (``mremap``) and is given
-    back to the system when freed."""
-    if _TRIM is None:
-        return False
-    try:
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):
-        return False
-    m_mmap_threshold = -3
-    return bool(mallopt(m_mmap_threshold, size))
-
-
-_MMAP_THRESHOLD_FIXED = _fix_mmap_threshold()
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Loading allocates millions of small objects and frees none of them: the cyclic garbage
-    collector would walk them again and again (about twice the parse time) for nothing."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -17,17 +17,15 @@ from __future__ import annotations
 
 import bisect
 import codecs
-import contextlib
 import json
-import os
 import re
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
+from .. import runtime
 from . import limits
 from .problems import Problem
 from .yaml_source import is_plain_tag, position, tag_text
@@ -223,30 +221,6 @@ def _reject(_: str) -> Any:
     raise ValueError("NaN and Infinity are not values")
 
 
-_stderr_lock = threading.Lock()
-
-
-@contextlib.contextmanager
-def _quiet_stderr() -> Iterator[None]:
-    """Send what C code writes to the process's standard error to the null device meanwhile."""
-    with _stderr_lock:
-        try:
-            saved = os.dup(2)
-        except OSError:  # no standard error at all (a windowed app): nothing to silence
-            yield
-            return
-        try:
-            null = os.open(os.devnull, os.O_WRONLY)
-            try:
-                os.dup2(null, 2)
-            finally:
-                os.close(null)
-            yield
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-
-
 def fast_values(text: str | bytes, *, json_file: bool) -> Any | None:
     """Plain values of a file read on the fast path, or None when it must take the exact path."""
     got = fast_read(text, json_file=json_file)
@@ -406,7 +380,7 @@ def _parse_yaml(piece: bytes) -> Any:
     if not _utf8_text(piece) or not _json_safe(piece):
         raise _Unsure
     assert _ryml is not None
-    with _quiet_stderr():  # rapidyaml prints its own message before raising; ours come later
+    with runtime.quiet_stderr():  # rapidyaml prints its own message before raising; ours come later
         tree = _ryml.parse_in_arena(piece)
         # emitted into a buffer of ours: emit_json_malloc never frees its own (a leak per load)
         buf = bytearray(_ryml.compute_json_length(tree, tree.root_id()))

@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFileOpenEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from timeline_app import __version__
+from timeline_app import __version__, runtime
 from timeline_app.paths import shipped_chronology
 
 from . import startup_errors
@@ -83,6 +83,7 @@ def run(path: str | None, argv: list[str] | None = None) -> int:
     Uncaught errors, including those raised inside Qt slots, go through
     :mod:`timeline_app.ui.startup_errors`: logged to a file, printed when there is a console, and
     shown in a dialog with the details while the app keeps running."""
+    runtime.tune_for_app()  # the app's process settings (GC, allocator, stderr): see runtime
     startup_errors.install()
     try:
         try:

@@ -11,11 +11,9 @@ and drawing arrays, see :func:`prepare_for_view`), so the UI thread finds them m
 
 from __future__ import annotations
 
-import contextlib
 import itertools
-import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -24,38 +22,9 @@ from ..io import LoadCancelled, load_chronology
 from ..model.chronology import Chronology
 from ..model.event_arrays import EventArrays
 from ..model.prepare import prepare
+from ..runtime import brisk_switching
 
 LOAD_SHARE = 0.9  # of the progress bar: the load; the rest is preparing for the view
-
-# While a load runs, the interpreter hands its lock between threads every millisecond instead of
-# every 5 ms (Python's default): the UI thread needs the lock several times per frame (the timer's
-# slot, each paint, each event handler), and with a loading thread holding it each of those waits
-# up to a whole switch interval. Measured at 1M events: longest frame while loading 48 -> 44 ms
-# on its own, and the load takes no measurably longer.
-LOADING_SWITCH_INTERVAL_S = 0.001
-_switching_lock = threading.Lock()
-_switching_loads = 0
-_switching_saved = 0.005
-
-
-@contextlib.contextmanager
-def brisk_switching() -> Iterator[None]:
-    """Shorten the interpreter's switch interval while any load runs (loads may overlap while a
-    cancelled one winds down); the last one to end puts the previous interval back."""
-    global _switching_loads, _switching_saved
-    with _switching_lock:
-        if _switching_loads == 0:
-            _switching_saved = sys.getswitchinterval()
-            sys.setswitchinterval(min(_switching_saved, LOADING_SWITCH_INTERVAL_S))
-        _switching_loads += 1
-    try:
-        yield
-    finally:
-        with _switching_lock:
-            _switching_loads -= 1
-            if _switching_loads == 0:
-                sys.setswitchinterval(_switching_saved)
-
 
 def prepare_for_view(chron: Chronology, report: Callable[[str, float], None]) -> None:
     """On the worker thread, after the load: make the chronology's caches the view needs, so that
