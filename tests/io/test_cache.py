@@ -34,6 +34,8 @@ def big(tmp_path: Path) -> Path:
     data["events"][4]["ongoing"] = True
     data["events"][5]["approximate"] = True
     data["events"][6]["tags"] = ["a", "b"]
+    data["events"][7]["importance"] = "headline"
+    data["events"][8]["importance"] = "major"
     p.write_text(to_yaml(data), encoding="utf-8")
     assert p.stat().st_size >= cache.MIN_BYTES
     return p
@@ -53,6 +55,7 @@ def test_a_warm_load_equals_a_fresh_one(folder: Path, big: Path) -> None:
     assert [warm.origin_of(e.id) for e in fresh.events] == [fresh.origin_of(e.id) for e in fresh.events]
     assert warm.event("e3").figures[0].value_text() == "more than 10,000 people"  # type: ignore[union-attr]
     assert [i.origin for i in warm.indicators] == [i.origin for i in fresh.indicators]
+    assert [warm.event(f"e{k}").importance for k in (7, 8, 9)] == ["headline", "major", "minor"]  # type: ignore[union-attr]
     assert entries(folder) == [entry]
     assert not [p for p in folder.iterdir() if p.suffix != ".json"]  # no temporary files left
 

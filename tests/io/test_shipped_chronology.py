@@ -356,14 +356,36 @@ def test_pm25_2014_points_are_derived(chron) -> None:
 
 
 def test_gdp_2023(chron) -> None:
+    """The article's 2023 outputs, cited to it; the regional total is their sum, marked derived."""
     expected = {"beijing": 4376.07, "tianjin": 1673.73, "hebei": 4394.41}
     for region, value in expected.items():
         ind = chron.indicator(f"gdp-{region}")
         assert ind.unit == "billion yuan"
-        assert [(p.date.iso(), p.value) for p in ind.points] == [("2023", value)]
-    total = chron.indicator("gdp-region").points[0]
+        [p] = [p for p in ind.points if p.date.iso() == "2023"]
+        assert p.value == value
+        assert p.source is not None and p.source.source == "peoples-daily-2024-02-26"
+    [total] = [p for p in chron.indicator("gdp-region").points if p.date.iso() == "2023"]
     assert total.is_derived
     assert total.value == pytest.approx(sum(expected.values()))
+
+
+def test_every_indicator_point_cites_its_source(chron) -> None:
+    """Each point names where its figure comes from, and every public-record source has a URL."""
+    for ind in chron.indicators:
+        for p in ind.points:
+            assert p.source is not None and chron.source(p.source.source) is not None, (ind.id, p.date)
+            assert p.source.locator, (ind.id, p.date.iso())
+    for src in chron.sources:
+        if src.id != "peoples-daily-2024-02-26":
+            assert src.url.startswith(("http://", "https://")), src.id
+
+
+def test_at_least_six_series_are_worth_a_plot(chron) -> None:
+    full = [i.id for i in chron.indicators if len(i.points) >= 5]
+    assert len(full) >= 6, full
+    assert chron.default_plot_keys(), "the default plots are lines, not dots"
+    for key in chron.default_plot_keys()[:2]:
+        assert any(len(i.points) >= 3 for _, inds in chron.plot_groups() if _ == key for i in inds)
 
 
 def test_no_unit_says_acre(chron) -> None:

@@ -583,7 +583,13 @@ def test_shown_plots_and_chooser(qtbot, canvas: ChronologyCanvas) -> None:  # ty
         ("Regional GDP", "trillion yuan"),
         ("High-speed rail length", "km"),
     ]
-    assert canvas.shown_plots() == keys[: ChronologyCanvas.DEFAULT_SHOWN_PLOTS]
+    # at first, the plots with a line to show: Regional GDP has two points, a figure's worth
+    assert canvas.shown_plots() == [keys[0], keys[2]]
+    assert (
+        canvas.shown_plots()
+        == canvas.state().chronology.default_plot_keys()[: ChronologyCanvas.DEFAULT_SHOWN_PLOTS]
+    )
+    canvas.set_shown_plots([])
     with qtbot.waitSignal(canvas.shown_plots_changed):
         canvas.set_shown_plots([keys[2], keys[0]])
     assert canvas.shown_plots() == [keys[0], keys[2]]  # in the chronology's order

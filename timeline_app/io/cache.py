@@ -52,7 +52,7 @@ from ..model.dates import PartialDate
 from ..model.event_table import EventTable, Extras, TextColumn
 from .yaml_source import Document
 
-FORMAT = "timeline-app-cache/3"
+FORMAT = "timeline-app-cache/4"
 MIN_BYTES = 256 * 1024
 MAX_ENTRIES = 16  # the oldest entries beyond this many are removed
 CHUNK = 2048  # events per JSON line of the rarely given fields (each line is one C-level call of
@@ -64,6 +64,7 @@ _ARRAYS = (
     ("category", "<i4"),
     ("ongoing", "|b1"),
     ("approximate", "|b1"),
+    ("importance", "|i1"),
     ("origin_file", "<i4"),
     ("origin_line", "<i4"),
     ("origin_column", "<i4"),
@@ -255,6 +256,7 @@ def _build(meta: dict[str, Any], sections: dict[str, memoryview]) -> Chronology:
         category=array("category"),
         ongoing=array("ongoing"),
         approximate=array("approximate"),
+        importance=array("importance"),
         extras=tuple(extras),
         origin_files=tuple(str(f) for f in meta["origin_files"]),
         origin_file=array("origin_file"),

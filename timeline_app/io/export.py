@@ -45,6 +45,7 @@ def event_dict(e: Event) -> dict[str, Any]:
         "precision": e.start.precision.word,
         "end_precision": e.end.precision.word if e.end is not None else None,
         "approximate": e.approximate,
+        "importance": e.importance,
         "category": e.category,
         "places": list(e.places),
         "tags": list(e.tags),
@@ -123,7 +124,7 @@ def to_json(c: Chronology, *, indent: int | None = 2) -> str:
 
 
 EVENT_COLUMNS = [
-    "id", "title", "start", "end", "ongoing", "precision", "approximate", "category",
+    "id", "title", "start", "end", "ongoing", "precision", "approximate", "importance", "category",
     "places", "tags", "description", "sources",
 ]  # fmt: skip
 POINT_COLUMNS = [
@@ -147,6 +148,7 @@ def events_csv(c: Chronology) -> str:
                 "true" if e.ongoing else "false",
                 e.start.precision.word,
                 "true" if e.approximate else "false",
+                e.importance,
                 e.category,
                 "; ".join(e.places),
                 "; ".join(e.tags),

@@ -26,6 +26,7 @@ import numpy as np
 
 from .. import runtime
 from ..model.chronology import (
+    IMPORTANCE,
     Category,
     Chronology,
     Era,
@@ -66,6 +67,7 @@ KEYS: dict[str, tuple[set[str], set[str]]] = {
             "end",
             "ongoing",
             "approximate",
+            "importance",
             "places",
             "tags",
             "description",
@@ -515,6 +517,15 @@ def _read_event(w: _Walk, v: Any, path: Path_, rows: _EventRows) -> bool:
     end = _opt(e, path, "end", w.date)
     ongoing = _opt(e, path, "ongoing", w.boolean) or False
     approximate = _opt(e, path, "approximate", w.boolean) or False
+    importance = _opt(e, path, "importance", w.text)
+    rank = 0
+    if importance is not None:
+        if importance in IMPORTANCE:
+            rank = IMPORTANCE.index(importance)
+        else:
+            choices = ", ".join(IMPORTANCE)
+            w.add((*path, "importance"), f"importance {importance!r} is not one of: {choices}")
+            return False
     category = _opt(e, path, "category", w.ident)
     if category is not None:
         w.refer("category", category, (*path, "category"))
@@ -562,6 +573,7 @@ def _read_event(w: _Walk, v: Any, path: Path_, rows: _EventRows) -> bool:
         description.strip(),
         extras if any(extras) else None,
         w.origin(path),
+        rank,
     )
     return True
 
@@ -633,6 +645,7 @@ class _EventRows:
         self.categories: list[str] = []
         self.ongoing: list[bool] = []
         self.approximate: list[bool] = []
+        self.importance: list[int] = []
         self.descriptions: list[str] = []
         self.extras: list[Extras | None] = []
         self.origins: list[Origin] = []
@@ -654,6 +667,7 @@ class _EventRows:
         description: str,
         extras: Extras | None,
         origin: Origin,
+        importance: int = 0,
     ) -> None:
         self.ids.append(ident)
         self.titles.append(title)
@@ -662,6 +676,7 @@ class _EventRows:
         self.categories.append(self._categories.setdefault(category, category))
         self.ongoing.append(ongoing)
         self.approximate.append(approximate)
+        self.importance.append(importance)
         self.descriptions.append(description)
         self.extras.append(None if extras is None else self._extras.setdefault(extras, extras))
         self.origins.append(origin)
@@ -677,6 +692,7 @@ class _EventRows:
             ongoing=self.ongoing,
             approximate=self.approximate,
             extras=self.extras,
+            importance=self.importance,
             origins=self.origins,
         )
 

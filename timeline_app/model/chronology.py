@@ -61,6 +61,12 @@ class SourceRef:
     locator: str = ""
 
 
+MIN_PLOT_POINTS = 3  # a series with fewer points is not a plot by default
+IMPORTANCE = ("minor", "major", "headline")
+"""How much an event matters, least first: its position is the rank the views use. A headline
+event's title is drawn wherever the event is on screen; a major one's before any minor one's."""
+
+
 def format_number(value: float) -> str:
     """A number as the source wrote it, with thousands separators: the shortest text that reads
     back as the same value (4376.07 -> "4,376.07", 185000.0 -> "185,000", 0.0428 -> "0.0428"),
@@ -137,6 +143,12 @@ class Event(NamedTuple):
     sources: tuple[SourceRef, ...] = ()
     related: tuple[str, ...] = ()
     indicators: tuple[str, ...] = ()
+    importance: str = "minor"  # one of IMPORTANCE: how much the event matters to the story
+
+    @property
+    def rank(self) -> int:
+        """The importance as a number: 0 minor, 1 major, 2 headline (see :data:`IMPORTANCE`)."""
+        return IMPORTANCE.index(self.importance)
 
     @property
     def is_span(self) -> bool:
@@ -210,6 +222,12 @@ class Indicator:
     def plot_key(self) -> tuple[str, str]:
         """Series with the same measure and unit are drawn on one plot, one line per region."""
         return (self.name, self.unit)
+
+    @property
+    def is_plot(self) -> bool:
+        """Enough points to draw a line worth looking at (:data:`MIN_PLOT_POINTS`); a shorter
+        series is shown as figures in the detail pane rather than as a plot by default."""
+        return len(self.points) >= MIN_PLOT_POINTS
 
 
 @dataclass(frozen=True)
@@ -331,6 +349,12 @@ class Chronology:
         for ind in self.indicators:
             groups.setdefault(ind.plot_key, []).append(ind)
         return list(groups.items())
+
+    def default_plot_keys(self) -> list[tuple[str, str]]:
+        """The plot groups worth showing before anyone asks: those with a series of at least
+        :data:`MIN_PLOT_POINTS` points (a lone dot says nothing a figure does not), in the order
+        they were written, so the chronology's author chooses which come first."""
+        return [key for key, inds in self.plot_groups() if any(i.is_plot for i in inds)]
 
     # -- arrays for drawing and searching ---------------------------------------------------------
     @cached_property

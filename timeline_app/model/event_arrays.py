@@ -114,6 +114,7 @@ class EventArrays:
     n_tracks: np.ndarray  # per lane
     today: float
     lod: LaneIndex
+    pinned: np.ndarray  # events that matter (major, headline): drawn alone, never in a cluster
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step of the build
 
     @property
@@ -123,6 +124,11 @@ class EventArrays:
     @property
     def events(self) -> EventTable:
         return self.chronology.events
+
+    @property
+    def importance(self) -> np.ndarray:
+        """Each event's rank in IMPORTANCE (0 minor, 1 major, 2 headline), int8."""
+        return self.chronology.events.importance
 
     @property
     def ids(self) -> TextColumn:
@@ -200,6 +206,7 @@ class EventArrays:
             n_tracks=n_tracks,
             today=t,
             lod=lod,
+            pinned=np.flatnonzero(chron.events.importance > 0),
             timings=times,
         )
 

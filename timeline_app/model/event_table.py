@@ -313,6 +313,7 @@ class EventTable(Sequence["Event"]):
         "end",
         "extras",
         "ids",
+        "importance",
         "ongoing",
         "origin_column",
         "origin_file",
@@ -336,6 +337,7 @@ class EventTable(Sequence["Event"]):
         ongoing: np.ndarray,
         approximate: np.ndarray,
         extras: tuple[Extras | None, ...],
+        importance: np.ndarray | None = None,
         origin_files: tuple[str, ...] = (),
         origin_file: np.ndarray | None = None,
         origin_line: np.ndarray | None = None,
@@ -351,6 +353,9 @@ class EventTable(Sequence["Event"]):
         self.category = np.ascontiguousarray(category, dtype=np.int32)
         self.ongoing = np.ascontiguousarray(ongoing, dtype=bool)
         self.approximate = np.ascontiguousarray(approximate, dtype=bool)
+        # rank into IMPORTANCE (0 minor, 1 major, 2 headline)
+        none8 = np.zeros(n, dtype=np.int8)
+        self.importance = none8 if importance is None else np.ascontiguousarray(importance, dtype=np.int8)
         self.origin_files = origin_files
         none = np.full(n, -1, dtype=np.int32)
         self.origin_file = none if origin_file is None else np.ascontiguousarray(origin_file, dtype=np.int32)
@@ -361,7 +366,7 @@ class EventTable(Sequence["Event"]):
         )
         self._index: IdIndex | None = None
         columns = (titles, descriptions, extras, self.start, self.end, self.category, self.ongoing)
-        more = (self.approximate, self.origin_file, self.origin_line, self.origin_column)
+        more = (self.approximate, self.importance, self.origin_file, self.origin_line, self.origin_column)
         if any(len(c) != n for c in (*columns, *more)):
             raise ValueError("the event columns differ in length")
         if n and (
@@ -371,6 +376,8 @@ class EventTable(Sequence["Event"]):
             or int(self.end.max()) >= len(dates)
             or int(self.category.min()) < 0
             or int(self.category.max()) >= len(category_ids)
+            or int(self.importance.min()) < 0
+            or int(self.importance.max()) > 2
             or int(self.origin_file.min()) < -1
             or int(self.origin_file.max()) >= len(origin_files)
         ):
@@ -390,6 +397,7 @@ class EventTable(Sequence["Event"]):
         ongoing: Sequence[bool],
         approximate: Sequence[bool],
         extras: Sequence[Extras | None],
+        importance: Sequence[int] | None = None,
         origins: Sequence[Origin | None] | None = None,
     ) -> EventTable:
         """Events given field by field in any order: sorted, with canonical date and category tables."""
@@ -438,6 +446,7 @@ class EventTable(Sequence["Event"]):
             ongoing=on[order],
             approximate=_from(bool, approximate, bool)[order],
             extras=_pick(extras, order),
+            importance=None if importance is None else _from(int, importance, np.int8)[order],
             origin_files=o_files,
             origin_file=o_file,
             origin_line=o_line,
@@ -458,6 +467,7 @@ class EventTable(Sequence["Event"]):
             ongoing=[e.ongoing for e in evs],
             approximate=[e.approximate for e in evs],
             extras=[_extras_of(e) for e in evs],
+            importance=[e.rank for e in evs],
             origins=None if origins is None else [origins.get(e.id) for e in evs],
         )
 
@@ -479,7 +489,7 @@ class EventTable(Sequence["Event"]):
 
     def event(self, i: int) -> Event:
         """The event at position ``i`` (0 ≤ i < len), made from the columns."""
-        from .chronology import Event
+        from .chronology import IMPORTANCE, Event
 
         e = int(self.end[i])
         c = int(self.category[i])
@@ -498,6 +508,7 @@ class EventTable(Sequence["Event"]):
                 x[1],
                 self.descriptions[i],
                 *x[2:],
+                IMPORTANCE[self.importance[i]],
             ),
         )
 
@@ -537,6 +548,7 @@ class EventTable(Sequence["Event"]):
                 and np.array_equal(self.category, other.category)
                 and np.array_equal(self.ongoing, other.ongoing)
                 and np.array_equal(self.approximate, other.approximate)
+                and np.array_equal(self.importance, other.importance)
                 and self.extras == other.extras
             )  # where events were written is not part of what they are (as for Event)
         if isinstance(other, (tuple, list)):

@@ -123,10 +123,13 @@ def marker_columns(
     return Columns(nz // ncol, c_x, c_cnt, c_event, c_match)
 
 
-def group_columns(cols: Columns, gap: float) -> Glyphs:
+def group_columns(cols: Columns, gap: float, walls: tuple[np.ndarray, np.ndarray] | None = None) -> Glyphs:
     """Runs of occupied columns of a lane less than ``gap`` pixels apart become one cluster; a run
     longer than ``4 * gap`` is cut into pieces ``4 * gap`` wide, so a dense stream of events shows
-    several counts along its length rather than one. A column of one marker alone is that marker."""
+    several counts along its length rather than one. A column of one marker alone is that marker.
+
+    ``walls`` (lanes, x) are markers drawn on their own (events that matter): no cluster reaches
+    across one, so a cluster never covers such a marker."""
     m = len(cols.x)
     if m == 0:
         return Glyphs.empty()
@@ -134,6 +137,16 @@ def group_columns(cols: Columns, gap: float) -> Glyphs:
     brk = np.ones(m, dtype=bool)
     if m > 1:
         brk[1:] = (np.diff(c_lane) != 0) | (np.diff(c_x) >= gap)
+        if walls is not None and len(walls[0]):
+            # the columns are sorted by lane, then x: a wall between two columns of its lane
+            # breaks the run there
+            w_lane, w_x = walls
+            lane_lo = np.searchsorted(c_lane, w_lane, side="left")
+            lane_hi = np.searchsorted(c_lane, w_lane, side="right")
+            for lo, hi, x in zip(lane_lo.tolist(), lane_hi.tolist(), w_x.tolist(), strict=True):
+                j = lo + int(np.searchsorted(c_x[lo:hi], x))
+                if lo < j < hi:
+                    brk[j] = True
     run_id = np.cumsum(brk) - 1
     run_start = np.flatnonzero(brk)
     run_x0 = c_x[run_start][run_id]
@@ -284,13 +297,16 @@ def lane_geometry(
     tracks: Sequence[int],
     th: float,
     r: float,
+    min_rows: Sequence[int] | None = None,
 ) -> list[LaneGeom]:
     """Stack the lanes from top to bottom in ``height`` pixels below a ``header`` strip.
 
     Hidden lanes collapse to one text line. Visible lanes get, in order of preference: two label
     rows above the marker line and span tracks tall enough for a title; then fewer rows; then
     thinner tracks (bars without titles); then everything squeezed. Spare height is shared
-    equally and the content is centred in each lane.
+    equally and the content is centred in each lane. ``min_rows`` keeps at least that many label
+    rows above a lane's markers whatever the squeeze (a lane holding a headline event has one, so
+    that its title always has somewhere to go).
     """
     n = len(hidden)
     if n == 0:
@@ -300,17 +316,21 @@ def lane_geometry(
     avail = max(height - header - hidden_h * (n - n_vis), 0.0)
     row_h = max(th, 2 * r + 4)
     tr = [min(int(t), MAX_TRACKS) for t in tracks]
+    mr = [min(int(m), MAX_ROWS_ABOVE) for m in min_rows] if min_rows is not None else [0] * n
     pad = 3.0 + MAX_ROWS_ABOVE
     options = [(k, th + 5.0) for k in range(MAX_ROWS_ABOVE, -1, -1)]
     options += [(0, 8.0), (0, 5.0)]
     chosen = options[-1]
     for k, track_h in options:
-        need = sum(2 * pad + k * th + row_h + tr[i] * track_h for i in range(n) if not hidden[i])
+        need = sum(2 * pad + max(k, mr[i]) * th + row_h + tr[i] * track_h for i in range(n) if not hidden[i])
         if need <= avail:
             chosen = (k, track_h)
             break
     k, track_h = chosen
-    needs = [2 * pad + k * th + row_h + tr[i] * track_h if not hidden[i] else hidden_h for i in range(n)]
+    rows = [max(k, mr[i]) for i in range(n)]
+    needs = [
+        2 * pad + rows[i] * th + row_h + tr[i] * track_h if not hidden[i] else hidden_h for i in range(n)
+    ]
     total_vis = sum(needs[i] for i in range(n) if not hidden[i])
     squeeze = min(1.0, avail / total_vis) if total_vis > 0 else 1.0
     extra = max(avail - total_vis, 0.0) / n_vis if n_vis else 0.0
@@ -323,12 +343,12 @@ def lane_geometry(
             continue
         h = needs[i] * squeeze + extra
         s = squeeze
-        k_i = k if s >= 0.999 else 0
+        k_i = rows[i] if s >= 0.999 else mr[i]
         if s >= 0.999:  # spare height: more label rows for this lane, up to the maximum
-            k_i = min(MAX_ROWS_ABOVE, k + int((h - needs[i]) // th))
-        content = (needs[i] + (k_i - k) * th) * s if s >= 0.999 else needs[i] * s
+            k_i = min(MAX_ROWS_ABOVE, rows[i] + int((h - needs[i]) // th))
+        content = (needs[i] + (k_i - rows[i]) * th) * s if s >= 0.999 else needs[i] * s
         c_top = y + (h - content) / 2.0
-        kk = k_i if s >= 0.999 else k
+        kk = k_i if s >= 0.999 else rows[i]
         marker_y = c_top + (pad + kk * th) * s + row_h * s / 2.0
         track_top = c_top + (pad + kk * th + row_h) * s
         out.append(LaneGeom(i, y, h, False, k_i, marker_y, track_top, track_h * s, tr[i]))

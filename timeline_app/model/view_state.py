@@ -85,11 +85,23 @@ class HistoryEntry:
     range: TimeRange
 
 
-def padded_range(lo: float, hi: float, pad: float = 0.03) -> TimeRange:
+def padded_range(
+    lo: float, hi: float, pad: float = 0.03, room: tuple[float, float, float] | None = None
+) -> TimeRange:
+    """``lo..hi`` with ``pad`` of its length either side. ``room`` (left, right, width in pixels)
+    keeps that many more pixels free beyond the first and the last thing when the range is shown
+    ``width`` pixels wide: room for the titles at the ends. At most half the width goes to room."""
     span = max(hi - lo, 30.0)
     mid = (lo + hi) / 2.0
     half = span * (0.5 + pad)
-    return TimeRange(mid - half, mid + half)
+    if room is None or room[2] <= 0:
+        return TimeRange(mid - half, mid + half)
+    left, right, width = (max(float(v), 0.0) for v in room)
+    share = min((left + right) / width, 0.5)
+    whole = 2 * half / (1.0 - share)  # the days shown, room included
+    scale = share / ((left + right) / width) if left + right > 0 else 0.0  # < 1 when capped
+    start = mid - half - left * scale / width * whole
+    return TimeRange(start, start + whole)
 
 
 class ViewState:
@@ -104,7 +116,8 @@ class ViewState:
         self.filters_changed = Signal()  # (frozenset[str]) hidden category ids
         self.query_changed = Signal()  # (str)
         self._chronology = chronology or Chronology.build(title="", events=(), categories=())
-        self._range = padded_range(*self._chronology.full_range())
+        self._room: tuple[float, float, float] | None = None  # see set_fit_room
+        self._range = self.fit_range()
         self._selection: Selection | None = None
         self._hidden: frozenset[str] = frozenset()
         self._query = ""
@@ -134,7 +147,7 @@ class ViewState:
         if self._hidden != old_hidden:
             self.filters_changed.emit(self._hidden)
         if fit:
-            self.set_time_range(padded_range(*chronology.full_range()))
+            self.set_time_range(self.fit_range())
             self._history = [HistoryEntry(self._selection, self._range)]
             self._history_pos = 0
 
@@ -174,7 +187,26 @@ class ViewState:
 
     def fit_all(self) -> None:
         """Show everything, as a step of its own in the history."""
-        self.jump_to(padded_range(*self._chronology.full_range()))
+        self.jump_to(self.fit_range())
+
+    def fit_range(self) -> TimeRange:
+        """The range that shows everything (``0``, and the first view of a chronology), with the
+        room the timeline asked for at the ends (:meth:`set_fit_room`)."""
+        return padded_range(*self._chronology.full_range(), room=self._room)
+
+    def set_fit_room(self, left: float, right: float, width: float) -> None:
+        """Pixels the timeline wants free beyond the first and the last event when everything is
+        shown ``width`` pixels wide (for their titles). If everything is being shown, the range
+        is refitted in place (no step in the history)."""
+        room = (float(left), float(right), float(width))
+        if room == self._room:
+            return
+        fitted = self._range.close_to(self.fit_range())
+        self._room = room
+        refitted = fitted and self.set_time_range(self.fit_range())
+        if refitted and 0 <= self._history_pos < len(self._history):
+            cur = self._history[self._history_pos]
+            self._history[self._history_pos] = HistoryEntry(cur.selection, self._range)
 
     def jump_to(self, r: TimeRange) -> bool:
         """Move the view as a step of its own in the history (F, 0): Back returns to the view left.

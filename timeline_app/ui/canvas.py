@@ -7,7 +7,8 @@ given the same fixed left-column width (:attr:`ChronologyCanvas.LANE_COLUMN_WIDT
 time axes line up with the lanes to the pixel and panning or zooming any of them moves all.
 
 **Which plots are shown.** A chronology may have a dozen plot groups, too many to stack in a
-window. The canvas shows a chosen subset: the first :attr:`DEFAULT_SHOWN_PLOTS` groups at first,
+window. The canvas shows a chosen subset: the first :attr:`DEFAULT_SHOWN_PLOTS` groups with a
+series of three points or more at first (:meth:`Chronology.default_plot_keys`),
 then whatever the user picks in the "Plots" menu under the canvas (or the main window through
 :meth:`set_shown_plots`); selecting an indicator point always shows its plot. Every shown plot
 keeps at least :attr:`PLOT_MIN_HEIGHT` pixels; the timeline takes the rest. Rendering to a file
@@ -74,6 +75,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
 
     LANE_COLUMN_WIDTH: int = 176  # logical pixels: lane names / value axes of every plot
     DEFAULT_SHOWN_PLOTS: int = 2
+    FIT_ROOM_SHARE: float = 0.12  # at most this share of the width is kept free for an end title
     PLOT_MIN_HEIGHT: int = 80
     PLOT_PREFERRED_HEIGHT: int = 130
 
@@ -329,13 +331,14 @@ class ChronologyCanvas(QtWidgets.QWidget):
         self._series_arrays = SeriesArrays.for_chronology(chron)
         self._selection_for_plots = sel
         kept = [k for k in old_shown if k in self._groups]
-        self._shown = kept if kept else list(self._groups)[: self.DEFAULT_SHOWN_PLOTS]
+        self._shown = kept if kept else chron.default_plot_keys()[: self.DEFAULT_SHOWN_PLOTS]
         if self._render_mode:
             self._shown = list(self._groups)
         self._relayout()
         self._trim_pool()
         self._rebuild_plots_menu()
         self._lane_axis.update()
+        self._ask_fit_room()
 
     POOL_KEPT: int = 8  # plots kept for reuse beyond those of the chronology shown
 
@@ -486,6 +489,17 @@ class ChronologyCanvas(QtWidgets.QWidget):
 
     def _on_timeline_resized(self, *_: object) -> None:
         self._lane_axis.update()
+        self._ask_fit_room()
+
+    def _ask_fit_room(self) -> None:
+        """Tell the state how much room the end titles need at this width (the full view keeps it)."""
+        width = self._tl_plot.getViewBox().width()
+        if width > 1:
+            left, right = self._timeline.end_title_room(width)
+            # a long title is not worth a fifth of the view: past this it goes left of its event
+            # or above it, as anywhere else
+            cap = self.FIT_ROOM_SHARE * width
+            self._state.set_fit_room(min(left, cap), min(right, cap), width)
 
     def _rebuild_plots_menu(self) -> None:
         m = self._plots_menu

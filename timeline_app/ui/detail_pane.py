@@ -257,10 +257,12 @@ class DetailPane(QTextBrowser):
             for ind in inds:
                 latest = actions.latest_point_index(self.state, ind.id)
                 last = f" · latest {esc(ind.points[latest].date.words())}" if latest is not None else ""
-                items.append(
-                    f'<li><a href="indicator:{quote(ind.id, safe="")}">{esc(ind.label)}</a> '
-                    f'<span style="color:{muted}">({esc(ind.unit)}){last}</span></li>'
-                )
+                link = f'<a href="indicator:{quote(ind.id, safe="")}">{esc(ind.label)}</a>'
+                if ind.is_plot:
+                    unit = f'<span style="color:{muted}">({esc(ind.unit)}){last}</span>'
+                    items.append(f"<li>{link} {unit}</li>")
+                else:  # too few points to plot: its values, as figures with their sources
+                    items.append(f"<li>{link}{self._point_figures(c, ind)}</li>")
             parts.append(f"<ul>{''.join(items)}</ul>")
         origin = c.origin_of(ev.id)
         if origin is not None:
@@ -269,6 +271,21 @@ class DetailPane(QTextBrowser):
                 f'<p style="color:{muted}; margin-top:14px">Written in {esc(where)} · id {esc(ev.id)}</p>'
             )
         return "".join(parts)
+
+    def _point_figures(self, c: Chronology, ind: Indicator) -> str:
+        """The values of a short series, each with its date and source, as a nested list."""
+        muted = self._muted()
+        rows = []
+        order = sorted(range(len(ind.points)), key=lambda i: (ind.points[i].day(), i))
+        for i in order:
+            q = ind.points[i]
+            text = f"{esc(q.date.words())}: <b>{esc(format_number(q.value))} {esc(ind.unit)}</b>"
+            if q.derived:
+                text += f' <span style="color:{muted}">(derived: {esc(q.derived)})</span>'
+            if q.source is not None:
+                text += f'<br><span style="color:{muted}">Source: {self._short_source(c, q.source)}</span>'
+            rows.append(f"<li>{text}</li>")
+        return f"<ul>{''.join(rows)}</ul>"
 
     def _table(self, rows: list[tuple[str, str]]) -> str:
         if not rows:

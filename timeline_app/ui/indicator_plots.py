@@ -28,7 +28,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from ..model.chronology import Indicator
+from ..model.chronology import Indicator, format_number
 from ..model.series_lod import SeriesArrays
 from ..model.view_state import Selection
 from .event_markers import EventMarkersItem
@@ -59,12 +59,6 @@ def region_color_map(indicators: list[Indicator]) -> dict[str, str]:
         if key not in out:
             out[key] = REGION_COLORS[len(out) % len(REGION_COLORS)]
     return out
-
-
-def format_value(v: float) -> str:
-    if float(v).is_integer() and abs(v) < 1e15:
-        return f"{int(v):,}"
-    return f"{v:,.4g}" if abs(v) >= 1 else f"{v:.3g}"
 
 
 Segment = tuple[str, QtGui.QColor, bool]  # text, colour, bold
@@ -575,7 +569,7 @@ class IndicatorPlot:
                 lines = [
                     f"<b>{html.escape(ind.label)}</b>",
                     f"{html.escape(pt.date.words_with_precision())}: "
-                    f"{html.escape(format_value(pt.value))} {html.escape(ind.unit)}",
+                    f"{html.escape(format_number(pt.value))} {html.escape(ind.unit)}",
                 ]
                 if pt.approximate:
                     lines.append("approximate")
@@ -595,7 +589,7 @@ class IndicatorPlot:
                 continue
             pt = s.indicator.points[int(s.data.order[j])]
             tag = ", derived" if pt.is_derived else ""
-            out.append(f"{self.series_label(s.indicator)}: {format_value(pt.value)} ({pt.date.iso()}{tag})")
+            out.append(f"{self.series_label(s.indicator)}: {format_number(pt.value)} ({pt.date.iso()}{tag})")
         return out
 
     def show_crosshair(self, day: float | None, px: QtCore.QPointF | None = None) -> None:

@@ -32,16 +32,22 @@ PLOT_SHARE = 0.35  # at most this part of the image goes to the plots when they 
 
 
 def choose_plots(
-    keys: list[tuple[str, str]], plots: int | Sequence[str] | None, height: int
+    keys: list[tuple[str, str]],
+    plots: int | Sequence[str] | None,
+    height: int,
+    defaults: list[tuple[str, str]] | None = None,
 ) -> list[tuple[str, str]]:
-    """The plot groups an image shows (see :func:`render_chronology`'s ``plots``)."""
+    """The plot groups an image shows (see :func:`render_chronology`'s ``plots``): by default
+    (``plots`` None or a number) taken from ``defaults`` first, the groups worth a plot
+    (:meth:`Chronology.default_plot_keys`), then from the others."""
+    ordered = keys if defaults is None else [*defaults, *(k for k in keys if k not in defaults)]
     if plots is None:
         room = max(1, int(height * PLOT_SHARE // READABLE_PLOT_HEIGHT))
-        return keys[:room]
+        return (ordered if defaults is None else defaults)[:room]
     if isinstance(plots, int):
         if plots < 0:
             raise ValueError("the number of plots cannot be negative")
-        return keys[:plots]
+        return ordered[:plots]
     names = list(plots)
     unknown = [n for n in names if n not in {k[0] for k in keys}]
     if unknown:
@@ -110,7 +116,8 @@ def render_chronology(
     canvas = ChronologyCanvas(state)
     try:
         canvas.set_render_mode(True)
-        canvas.set_shown_plots(choose_plots(canvas.plot_keys(), plots, h))
+        defaults = chronology.default_plot_keys()
+        canvas.set_shown_plots(choose_plots(canvas.plot_keys(), plots, h, defaults))
         canvas.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         canvas.resize(w, h)
         canvas.ensurePolished()
@@ -124,6 +131,9 @@ def render_chronology(
             canvas.graphics_view().resize(w, h)
             canvas.graphics_view().ci.setGeometry(QtCore.QRectF(0, 0, w, h))
             app.processEvents()
+        if start is None and end is None:  # everything, with the room its end titles need here
+            fitted = state.fit_range()
+            r0, r1 = fitted.start, fitted.end
         state.set_range(r0, r1)
         canvas._on_range_changed(state.range)
         app.processEvents()

@@ -31,7 +31,7 @@ from ..model.chronology import Chronology
 from ..model.event_arrays import EventArrays, MatchWindow
 from ..model.layout import LaneGeom, count_text, lane_geometry
 from ..model.ticks import AxisTicks
-from ..model.view_state import MIN_SPAN_DAYS
+from ..model.view_state import MIN_SPAN_DAYS, padded_range
 from .palette import CanvasColors, lane_color
 from .timeline_frame import ClusterGlyph, Frame, Hit, event_tooltip
 from .timeline_layout import anchor_columns, layout_frame
@@ -207,7 +207,13 @@ class TimelineItem(ViewSizedItem):
         tracks = [
             int(self._arrays.n_tracks[i]) if i < len(self._arrays.n_tracks) else 0 for i in range(len(cats))
         ]
-        lanes = lane_geometry(float(height), self.header_height(), hidden, tracks, self._th, self._r)
+        # a lane holding a headline event keeps a label row above its markers, however squeezed
+        a = self._arrays
+        headline_lanes = set(a.lane[a.pinned[a.importance[a.pinned] >= 2]].tolist())
+        min_rows = [1 if i in headline_lanes else 0 for i in range(len(cats))]
+        lanes = lane_geometry(
+            float(height), self.header_height(), hidden, tracks, self._th, self._r, min_rows
+        )
         self._lanes_cache = (key, lanes)
         return lanes
 
@@ -232,11 +238,33 @@ class TimelineItem(ViewSizedItem):
         hit = self._label_cache.get(k)
         if hit is None:
             fm = self._fmb if bold else self._fm
-            limit = fm.averageCharWidth() * LABEL_MAX_CHARS
-            text = fm.elidedText(self._arrays.titles[i], QtCore.Qt.TextElideMode.ElideRight, limit)
+            title = self._arrays.titles[i]
+            if self._arrays.importance[i] >= 2:  # a headline's title is drawn whole
+                text = title
+            else:
+                limit = fm.averageCharWidth() * LABEL_MAX_CHARS
+                text = fm.elidedText(title, QtCore.Qt.TextElideMode.ElideRight, limit)
             hit = (text, fm.horizontalAdvance(text))
             self._label_cache[k] = hit
         return hit
+
+    def end_title_room(self, width: float) -> tuple[float, float]:
+        """Pixels wanted beyond the plain full view (:func:`padded_range` of the chronology) at
+        ``width`` pixels, so that the titles of the first and the last event fit there (see
+        :meth:`ViewState.set_fit_room`): the first event's title goes on its right, inside the
+        view; the last one's needs its width past the last event, less what the view already
+        shows beyond it (a chronology whose indicators run on past its events has room)."""
+        a = self._arrays
+        if a.n == 0 or width <= 1:
+            return (0.0, 0.0)
+        base = padded_range(*self._chron.full_range())
+        sx = width / base.span
+        first, last = int(np.argmin(a.anchor)), int(np.argmax(a.anchor))
+        r = float(self._r)
+        want_right = r + 2.0 if a.is_span[last] else self._label(last, False)[1] + 2 * r + 8.0
+        slack_left = (float(a.anchor[first]) - base.start) * sx
+        slack_right = (base.end - float(a.anchor[last])) * sx
+        return (max(r + 2.0 - slack_left, 0.0), max(want_right - slack_right, 0.0))
 
     def _layout(self, rect: QtCore.QRectF, sx: float, tx: float) -> Frame:
         return layout_frame(self, rect, sx, tx)

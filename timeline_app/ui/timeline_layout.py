@@ -10,8 +10,13 @@
    :data:`LOD_EVENTS`, a zoomed-out view of a big chronology) the columns are counted from the
    chronology's :class:`~timeline_app.model.lod.LaneIndex` without visiting the events, and the
    crowded span tracks are drawn from the union of their spans. Either way the counts are exact;
+   Events that matter (``importance`` major or headline) are never folded into a cluster: they
+   are drawn on their own, and no cluster reaches across them;
 3. titles are placed greedily, left to right, in a few rows per lane (beside the marker, or above
    it), skipping any that would overlap: labels never overlap and never cover another marker.
+   The selected event goes first, then search matches, then headline events (always labelled,
+   wherever they are on screen), then major ones, then the rest. A span too short to hold its
+   title is labelled like a point event.
 """
 
 from __future__ import annotations
@@ -67,8 +72,15 @@ def layout_frame(item: TimelineItem, rect: QtCore.QRectF, sx: float, tx: float) 
     lod = i1 - i0 > LOD_EVENTS
     match = item._match
 
-    # -- point markers -> singles and clusters
+    # -- point markers -> singles and clusters; events that matter stand alone
+    pinned = a.pinned
+    if len(pinned):
+        pinned = pinned[~a.is_span[pinned] & (a.anchor[pinned] >= lo_day) & (a.anchor[pinned] <= hi_day)]
+        if len(hidden):
+            pinned = pinned[~hidden[a.lane[pinned]]]
+        pinned = pinned[pinned != sel]
     if lod:
+        # (the per-column counts come from the LaneIndex, where the pinned markers stay counted)
         cols = lod_columns(item, shown_lanes, width, left, sx, tx, -1 if sel_is_span else sel)
         spans = np.empty(0, dtype=np.int64)
     else:
@@ -77,6 +89,8 @@ def layout_frame(item: TimelineItem, rect: QtCore.QRectF, sx: float, tx: float) 
             vis = vis[~hidden[a.lane[vis]]]
         pts = vis[~a.is_span[vis]]
         spans = vis[a.is_span[vis]]
+        if len(pinned):
+            pts = pts[a.importance[pts] == 0]
         if sel >= 0:
             pts = pts[pts != sel]
             spans = spans[spans != sel]
@@ -100,7 +114,10 @@ def layout_frame(item: TimelineItem, rect: QtCore.QRectF, sx: float, tx: float) 
         else:
             zi = np.empty(0, dtype=np.int64)
             cols = Columns(zi, np.empty(0), zi, zi, zi)
-    glyphs = group_columns(cols, item._gap)
+    pin_x = a.anchor[pinned] * sx + tx
+    on_screen = (pin_x >= left - r) & (pin_x <= left + width + r)
+    pinned, pin_x = pinned[on_screen], pin_x[on_screen]
+    glyphs = group_columns(cols, item._gap, (a.lane[pinned].astype(np.int64), pin_x - left))
     # single markers and clusters, as arrays (hundreds of glyphs in a zoomed-out frame)
     ch = 2 * r + 2
     lane_y = np.array([top + g.marker_y for g in lanes], dtype=np.float64)
@@ -111,6 +128,8 @@ def layout_frame(item: TimelineItem, rect: QtCore.QRectF, sx: float, tx: float) 
     markers: list[tuple[int, float, float]] = list(
         zip(glyphs.event[single].tolist(), g_x[single].tolist(), g_y[single].tolist(), strict=True)
     )
+    if len(pinned):
+        markers += zip(pinned.tolist(), pin_x.tolist(), lane_y[a.lane[pinned]].tolist(), strict=True)
     multi = ~single
     c_count = glyphs.count[multi].astype(np.int64)
     if len(c_count):
@@ -124,6 +143,15 @@ def layout_frame(item: TimelineItem, rect: QtCore.QRectF, sx: float, tx: float) 
     c_box[:, 1] = g_y[multi] - ch / 2
     c_box[:, 2] = c_w
     c_box[:, 3] = ch
+    if len(pinned) and len(c_count):
+        # a pill is at least as wide as its count: one ending or beginning next to a pinned
+        # marker moves aside rather than cover it
+        c_lanes = g_lane[multi]
+        for ln, x in zip(a.lane[pinned].tolist(), pin_x.tolist(), strict=True):
+            hit = (c_lanes == ln) & (c_box[:, 0] < x + r + 1) & (c_box[:, 0] + c_box[:, 2] > x - r - 1)
+            left_of = hit & (c_box[:, 0] + c_box[:, 2] / 2 < x)
+            c_box[left_of, 0] = x - r - 2 - c_box[left_of, 2]
+            c_box[hit & ~left_of, 0] = x + r + 2
     cluster_set = ClusterSet(
         g_lane[multi],
         c_box,
@@ -146,6 +174,11 @@ def layout_frame(item: TimelineItem, rect: QtCore.QRectF, sx: float, tx: float) 
     extents: list[list[tuple[float, float, int]]] = [
         list(zip(lo_l[a:b], hi_l[a:b], ev_l[a:b], strict=True)) for a, b in itertools.pairwise(cuts)
     ]
+    for i, x in zip(pinned.tolist(), pin_x.tolist(), strict=True):
+        extents[int(a.lane[i])].append((x - r - 1, x + r + 1, i))
+    if len(pinned):
+        for ex in extents:
+            ex.sort()
     selected: tuple[int, float, float] | None = None
     if sel >= 0:
         g = lanes[int(a.lane[sel])]
@@ -383,12 +416,22 @@ def place_labels(
             return True
         return False
 
-    def place_span(i: int, rect: QtCore.QRectF, bold: bool) -> None:
+    def like_a_point(i: int, rect: QtCore.QRectF, bold: bool, force: bool) -> None:
+        """A span whose title does not fit on its bar: labelled at the lane's marker line, over
+        the bar's middle (its part on screen)."""
+        x = min(max(rect.center().x(), left + r), right - r)
+        if place_point(i, x, bold, force) and out[-1].event == i:
+            # a leader from the label's row down to the bar, so the title is seen to be its own
+            lab = out[-1]
+            if lab.rect.bottom() < rect.top():
+                lab.leader = QtCore.QLineF(x, lab.rect.bottom(), x, rect.top())
+
+    def place_span(i: int, rect: QtCore.QRectF, bold: bool, force: bool = False) -> None:
         ln = int(a.lane[i])
         g = lanes[ln]
         if g.track_h < th * 0.95:
-            if bold:  # selected span in a squeezed lane: label above its lane's marker line
-                place_point(i, max(rect.left(), left + r), True, True)
+            if bold or force:  # squeezed lane: label above its lane's marker line
+                like_a_point(i, rect, bold, True)
             return
         text, w = item._label(i, bold)
         t = min(int(a.track[i]), max(g.n_tracks - 1, 0))
@@ -401,7 +444,11 @@ def place_labels(
         avail = min(limit, right) - x0 - 4
         matched = is_match(i)
         if w > avail:
-            if avail < item._fm.averageCharWidth() * 4:
+            if force or avail < item._fm.averageCharWidth() * 4:
+                # too short to hold its title at this zoom (a 17-day event seen across a
+                # decade): labelled like a point event rather than dropped, or cut short when
+                # it is a headline
+                like_a_point(i, rect, bold, force)
                 return
             fm = item._fmb if bold else item._fm
             text = fm.elidedText(text, QtCore.Qt.TextElideMode.ElideRight, avail)
@@ -412,10 +459,14 @@ def place_labels(
         y = rect.center().y() - th / 2
         out.append(PlacedLabel(i, QtCore.QRectF(x0, y, w, th), text, bold, matched))
 
-    # bars that may carry a title: in lanes whose tracks are tall enough, and the selected one
+    # bars that may carry a title: in lanes whose tracks are tall enough, the selected one, and
+    # headline events (labelled like points in a squeezed lane)
     sel_i = selected[0] if selected is not None else -1
     tall = np.array([g.track_h >= th * 0.95 for g in lanes], dtype=bool)
-    keep = tall[a.lane[span_event]] | (span_event == sel_i) if len(span_event) else np.zeros(0, dtype=bool)
+    if len(span_event):
+        keep = tall[a.lane[span_event]] | (span_event == sel_i) | (a.importance[span_event] >= 2)
+    else:
+        keep = np.zeros(0, dtype=bool)
     span_rects = [
         (i, QtCore.QRectF(*box))
         for i, box in zip(span_event[keep].tolist(), span_box[keep].tolist(), strict=True)
@@ -432,7 +483,8 @@ def place_labels(
         for (_, i), (x_next, _) in itertools.pairwise(lst):
             next_bar[(i,)] = x_next
 
-    # selected first (always labelled), then search matches, then the rest, left to right
+    # selected first (always labelled), then search matches, then headline events (always
+    # labelled), then major ones, then the rest, left to right
     if selected is not None:
         i = selected[0]
         if a.is_span[i]:
@@ -450,11 +502,19 @@ def place_labels(
         for i, rc in spans_sorted:
             if is_match(i) and i != (selected[0] if selected else -1):
                 place_span(i, rc, False)
-    placed = {p.event for p in out}
-    for i, x, _ in order:
-        if i not in placed and x + r < right:
-            place_point(i, x, False, False)
-    for i, rc in spans_sorted:
-        if i not in placed:
-            place_span(i, rc, False)
+    if len(a.pinned):
+        rank = a.importance
+        m_rank = rank[np.array([m[0] for m in order], dtype=np.int64)].tolist()
+        s_rank = rank[np.array([s[0] for s in spans_sorted], dtype=np.int64)].tolist()
+    else:  # no event matters more than another: one pass
+        m_rank, s_rank = [0] * len(order), [0] * len(spans_sorted)
+    for level in (2, 1, 0) if len(a.pinned) else (0,):
+        placed = {p.event for p in out}
+        force = level == 2
+        for (i, x, _), lv in zip(order, m_rank, strict=True):
+            if lv == level and i not in placed and (force or x + r < right):
+                place_point(i, x, False, force)
+        for (i, rc), lv in zip(spans_sorted, s_rank, strict=True):
+            if lv == level and i not in placed:
+                place_span(i, rc, False, force)
     return out

@@ -64,6 +64,9 @@ def diamond_path(x: np.ndarray, y: np.ndarray, r: float) -> QtGui.QPainterPath:
     connect = np.ones(5 * n, dtype=bool)
     connect[4::5] = False
     path: QtGui.QPainterPath = pg.arrayToQPath(px, py, connect=connect)
+    # every diamond is drawn the same way round: with the winding rule two that overlap (events
+    # a day apart, at the same pixel) are both filled; the odd-even rule made a hollow diamond
+    path.setFillRule(QtCore.Qt.FillRule.WindingFill)
     return path
 
 
