@@ -42,7 +42,3 @@ def resource(name: str) -> Path:
 def shipped_chronology() -> Path:
     """The folder of the chronology shipped with the app (Beijing–Tianjin–Hebei, 2014–2024)."""
     return _find("events")
-
-
-def schema_path() -> Path:
-    return resource("chronology.schema.json")

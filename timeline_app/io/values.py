@@ -221,12 +221,6 @@ def _reject(_: str) -> Any:
     raise ValueError("NaN and Infinity are not values")
 
 
-def fast_values(text: str | bytes, *, json_file: bool) -> Any | None:
-    """Plain values of a file read on the fast path, or None when it must take the exact path."""
-    got = fast_read(text, json_file=json_file)
-    return None if got is None else got[0]
-
-
 def fast_path_available() -> bool:
     return _ryml is not None
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .chronology import Chronology, Event
-from .search import SearchIndex, haystack
+from .search import SearchIndex
 from .view_state import TimeRange, ViewState
 
 ZOOM_STEP = 0.8  # one press of W or +: the visible span becomes 80% as wide
@@ -390,8 +390,6 @@ def clear_selection(state: ViewState) -> bool:
 
 
 # -- search ----------------------------------------------------------------------------------------
-def _haystack(ev: Event) -> str:
-    return haystack(ev)
 
 
 def search(state: ViewState, text: str) -> list[str]:

@@ -583,11 +583,6 @@ class EventTable(Sequence["Event"]):
         last = np.fromiter((d.end_day() for d in self.dates), dtype=np.float64, count=len(self.dates))
         return first, last
 
-    def chunks(self, size: int) -> Iterator[tuple[int, int]]:
-        """``(a, b)`` bounds of consecutive slices of at most ``size`` events."""
-        n = len(self.ids)
-        return ((a, min(a + size, n)) for a in range(0, n, size))
-
     def rows(self, a: int, b: int) -> Iterator[tuple[str, str, str, Extras | None]]:
         """``(id, title, description, extras)`` of events a..b-1, without making the events."""
         return zip(

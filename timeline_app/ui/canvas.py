@@ -244,17 +244,6 @@ class ChronologyCanvas(QtWidgets.QWidget):
     def viewport_to_canvas(self, pos: QtCore.QPointF) -> QtCore.QPointF:
         return QtCore.QPointF(self._glw.viewport().mapTo(self, pos))
 
-    def day_to_canvas_x(self, day: float) -> float:
-        vb = self._tl_plot.getViewBox()
-        scene = vb.mapViewToScene(QtCore.QPointF(day, 0.5))
-        vp = self._glw.mapFromScene(scene)
-        return self.viewport_to_canvas(QtCore.QPointF(vp)).x()
-
-    def canvas_x_to_day(self, x: float) -> float:
-        vp = self.canvas_to_viewport(QtCore.QPointF(x, 0))
-        scene = self._glw.mapToScene(vp.toPoint())
-        return float(self._tl_plot.getViewBox().mapSceneToView(scene).x())
-
     def event_at(self, pos: QtCore.QPointF) -> str | None:
         """The event drawn at ``pos`` (canvas coordinates) on the timeline, or whose line on a plot
         passes within a few pixels of it."""
@@ -665,10 +654,6 @@ class ChronologyCanvas(QtWidgets.QWidget):
     def view_x_ranges(self) -> list[tuple[float, float]]:
         """The X range of every shown plot item (timeline first)."""
         return [tuple(map(float, p.getViewBox().viewRange()[0])) for p in self.all_plot_items()]  # type: ignore[misc]
-
-    def view_left_edges(self) -> list[float]:
-        """Scene x of the left edge of each shown plot's view box (equal when aligned)."""
-        return [p.getViewBox().sceneBoundingRect().left() for p in self.all_plot_items()]
 
 
 __all__ = ["ChronologyCanvas", "cursor_date_text"]

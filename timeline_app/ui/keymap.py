@@ -316,10 +316,6 @@ BINDINGS: tuple[Binding, ...] = (
 BY_NAME: dict[str, Binding] = {b.name: b for b in BINDINGS}
 
 
-def binding(name: str) -> Binding:
-    return BY_NAME[name]
-
-
 def window_bindings() -> list[Binding]:
     """The bindings that become window-wide actions (the others are handled by a widget)."""
     return [b for b in BINDINGS if b.run is not None]

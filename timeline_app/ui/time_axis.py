@@ -98,17 +98,6 @@ class TimeAxisItem(pg.AxisItem):
     def show_labels(self) -> bool:
         return self._show_labels
 
-    def set_grid_pens(self, minor: QtGui.QPen | None, major: QtGui.QPen | None = None) -> None:
-        """Grid lines across the linked view (``None``: no grid)."""
-        if minor is None:
-            self._grid_pens = None
-            self.setGrid(False)
-        else:
-            self._grid_pens = (minor, major or minor)
-            self.setGrid(255)
-        self.picture = None
-        self.update()
-
     @staticmethod
     def unlabelled_height() -> int:
         return TICK_MAJOR_PX + 1

@@ -109,11 +109,6 @@ class Frame:
         """(event, bar rect) of every bar."""
         return list(zip(self.span_event.tolist(), _boxes_to_rects(self.span_box), strict=True))
 
-    @cached_property
-    def span_strips(self) -> list[tuple[int, QtCore.QRectF]]:
-        """(lane, rect) of the runs drawn for crowded tracks."""
-        return list(zip(self.strip_lane.tolist(), _boxes_to_rects(self.strip_box), strict=True))
-
     def span_rect(self, event: int) -> QtCore.QRectF | None:
         rows = np.flatnonzero(self.span_event == event)
         return QtCore.QRectF(*self.span_box[rows[-1]].tolist()) if len(rows) else None

@@ -125,9 +125,6 @@ class TimelineItem(ViewSizedItem):
         self._painter.reset()
         self._changed()
 
-    def text_height(self) -> float:
-        return self._th
-
     def header_height(self) -> float:
         return self._th + 4.0
 
