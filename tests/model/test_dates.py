@@ -99,7 +99,7 @@ def test_epoch_day_to_text() -> None:
      (-1234.5, "-1,234.5"), (3, "3"), (1e-7, "1e-07")],
 )  # fmt: skip
 def test_numbers_are_written_exactly_with_separators(value: float, text: str) -> None:
-    from timeline_app.model.chronology import format_number
+    from timeline_app.text import format_number
 
     assert format_number(value) == text
 

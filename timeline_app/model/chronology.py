@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ..text import format_number
 from .columns import EventColumns, table_columns
 from .dates import PartialDate, today_epoch_day
 from .event_table import EventTable
@@ -65,21 +66,6 @@ MIN_PLOT_POINTS = 3  # a series with fewer points is not a plot by default
 IMPORTANCE = ("minor", "major", "headline")
 """How much an event matters, least first: its position is the rank the views use. A headline
 event's title is drawn wherever the event is on screen; a major one's before any minor one's."""
-
-
-def format_number(value: float) -> str:
-    """A number as the source wrote it, with thousands separators: the shortest text that reads
-    back as the same value (4376.07 -> "4,376.07", 185000.0 -> "185,000", 0.0428 -> "0.0428"),
-    never rounded to a few significant digits."""
-    v = float(value)
-    if v.is_integer() and abs(v) < 1e15:
-        return f"{int(v):,}"
-    text = repr(v)
-    if "e" in text or "n" in text:  # very large or small, or not finite: as Python writes it
-        return text
-    whole, _, frac = text.partition(".")
-    sign = "-" if whole.startswith("-") else ""
-    return f"{sign}{int(whole.lstrip('-')):,}.{frac}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,6 @@ browser after the user has seen the address and confirmed.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable
 from urllib.parse import quote, unquote
@@ -19,18 +18,17 @@ from PySide6.QtGui import QColor, QDesktopServices, QKeyEvent, QPalette
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
 
 from timeline_app.model import actions
-from timeline_app.model.chronology import Chronology, Event, Figure, Indicator, SourceRef, format_number
+from timeline_app.model.chronology import Chronology, Event, Figure, Indicator, SourceRef
 from timeline_app.model.dates import Precision
 from timeline_app.model.view_state import ViewState
+from timeline_app.text import escape_html, format_number
 
 EMPTY_HINT = "Select an event: ←/→, click, or / to search"
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _WEB_RE = re.compile(r"^https?://", re.IGNORECASE)
 
 
-def esc(text: object) -> str:
-    """Data as text, never as markup."""
-    return html.escape(str(text), quote=True)
+esc = escape_html  # data as text, never as markup
 
 
 _BULLET_RE = re.compile(r"^\s*([-*•]|\d+[.)])\s")

@@ -20,7 +20,6 @@ pans: they are kept as pixmaps between paints (Qt's item cache), except when ren
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -28,9 +27,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from ..model.chronology import Indicator, format_number
+from timeline_app.text import escape_html
+
+from ..model.chronology import Indicator
 from ..model.series_lod import SeriesArrays
 from ..model.view_state import Selection
+from ..text import format_number
 from .event_markers import EventMarkersItem
 from .palette import CanvasColors, with_alpha
 from .series_item import DOT_PATTERN, SeriesLayer
@@ -567,16 +569,16 @@ class IndicatorPlot:
                 pt = s.indicator.points[index]
                 ind = s.indicator
                 lines = [
-                    f"<b>{html.escape(ind.label)}</b>",
-                    f"{html.escape(pt.date.words_with_precision())}: "
-                    f"{html.escape(format_number(pt.value))} {html.escape(ind.unit)}",
+                    f"<b>{escape_html(ind.label)}</b>",
+                    f"{escape_html(pt.date.words_with_precision())}: "
+                    f"{escape_html(format_number(pt.value))} {escape_html(ind.unit)}",
                 ]
                 if pt.approximate:
                     lines.append("approximate")
                 if pt.is_derived:
-                    lines.append(f"<i>derived:</i> {html.escape(pt.derived)}")
+                    lines.append(f"<i>derived:</i> {escape_html(pt.derived)}")
                 if pt.note:
-                    lines.append(html.escape(pt.note))
+                    lines.append(escape_html(pt.note))
                 return "<br>".join(lines)
         return ""
 

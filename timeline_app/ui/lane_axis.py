@@ -7,11 +7,12 @@ repaints only the events.
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
+
+from timeline_app.text import escape_html
 
 from .palette import mix
 
@@ -70,9 +71,9 @@ class LaneAxisItem(pg.AxisItem):
             return ""
         cat = cats[i]
         hidden = bool(self._timeline._hidden[i]) if i < len(self._timeline._hidden) else False
-        desc = f"<br>{html.escape(cat.description)}" if cat.description else ""
+        desc = f"<br>{escape_html(cat.description)}" if cat.description else ""
         act = "Click to show this lane." if hidden else "Click to hide this lane."
-        return f"<b>{html.escape(cat.name)}</b>{desc}<br><i>{act}</i>"
+        return f"<b>{escape_html(cat.name)}</b>{desc}<br><i>{act}</i>"
 
     def paint(self, p: QtGui.QPainter, opt: object, widget: object) -> None:
         tl = self._timeline

@@ -53,6 +53,7 @@ from timeline_app.model import actions
 from timeline_app.model.chronology import Chronology
 from timeline_app.model.dates import PartialDate, civil_from_days
 from timeline_app.model.view_state import ViewState
+from timeline_app.text import escape_html, format_count, translate
 
 from . import keymap
 from .canvas import ChronologyCanvas
@@ -75,8 +76,8 @@ def day_words(day: float) -> str:
     return PartialDate(y, m, d).words()
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
+def _tr(text: str, n: int = -1) -> str:
+    return translate("MainWindow", text, None, n)
 
 
 class PaneFrame(QFrame):
@@ -534,9 +535,9 @@ class MainWindow(QMainWindow):
         self, p: Path, lines: list[str], files: list[str | None], more: int, *, same: bool
     ) -> None:
         n = len(lines) + more
-        count = plural(n, "problem")
+        count = _tr("%Ln problem(s)", n)
         if more:
-            lines = [*lines, f"… and {plural(more, 'more problem')}"]
+            lines = [*lines, _tr("… and %Ln more problem(s)", more)]
             files = [*files, None]
         if self.loaded and same:
             header = (
@@ -727,13 +728,13 @@ class MainWindow(QMainWindow):
         r = self.state.range
         self.range_label.setText(f"{day_words(r.start)} – {day_words(r.end)}")
         shown, total = actions.shown_event_count(self.state)
-        self.count_label.setText(f"{shown:,} of {plural(total, 'event')} shown")
+        self.count_label.setText(_tr("%1 of %Ln event(s) shown", total).replace("%1", format_count(shown)))
         hidden = len(self.state.hidden_lanes)
         if hidden:
-            self.count_label.setText(self.count_label.text() + f" · {plural(hidden, 'lane')} hidden")
+            self.count_label.setText(self.count_label.text() + _tr(" · %Ln lane(s) hidden", hidden))
         n = self.errors.list.count()
         if n:
-            self.problems_button.setText(plural(n, "problem"))
+            self.problems_button.setText(_tr("%Ln problem(s)", n))
             self.problems_button.show()
         else:
             self.problems_button.hide()
@@ -790,10 +791,7 @@ def _same_path(a: Path, b: Path) -> bool:
         return os.path.abspath(a) == os.path.abspath(b)
 
 
-def _html(text: str) -> str:
-    import html
-
-    return html.escape(text, quote=True)
+_html = escape_html
 
 
 def _dropped_path(e: QDragEnterEvent | QDropEvent) -> str | None:

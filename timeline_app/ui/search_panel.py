@@ -13,8 +13,6 @@ keys through ``ShortcutOverride``, and the field claims Enter, Esc, ↑ and ↓ 
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
@@ -41,6 +39,7 @@ from PySide6.QtWidgets import (
 from timeline_app.model import actions
 from timeline_app.model.search import Search, SearchIndex
 from timeline_app.model.view_state import ViewState
+from timeline_app.text import escape_html, translate
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
@@ -331,7 +330,9 @@ class SearchPanel(QWidget):
             self.count.setText(f"No event matches “{query}”")
         else:
             listed_note = f" · first {len(ids):,} listed" if total > len(ids) else ""
-            self.count.setText(f"{total:,} event{'s' if total != 1 else ''} match · Enter: next{listed_note}")
+            self.count.setText(
+                translate("SearchPanel", "%Ln event(s) match · Enter: next", None, total) + listed_note
+            )
         self._show_results(bool(query))
         self._follow_selection()
 
@@ -348,7 +349,7 @@ class SearchPanel(QWidget):
                 item = QListWidgetItem(f"{ev.title}\n{ev.start.words()} · {lane}{hidden}")
                 item.setData(_ID_ROLE, eid)
                 # a tooltip that looks like HTML is shown as HTML: escape, and say it is rich text
-                tip = html.escape(f"{ev.title}\n{ev.start.words()} · {lane}{hidden}").replace("\n", "<br>")
+                tip = escape_html(f"{ev.title}\n{ev.start.words()} · {lane}{hidden}").replace("\n", "<br>")
                 item.setToolTip(f"<qt>{tip}</qt>")
                 self.results.addItem(item)
 

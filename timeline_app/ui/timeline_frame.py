@@ -7,12 +7,13 @@ A :class:`Frame` is made by :meth:`TimelineItem.frame` (layout), painted by
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 from PySide6 import QtCore
+
+from timeline_app.text import escape_html
 
 from ..model.chronology import Event
 from ..model.layout import LaneGeom
@@ -140,4 +141,4 @@ def event_tooltip(ev: Event, lane_name: str) -> str:
         when = ev.start.words_with_precision()
     if ev.approximate:
         when += " (approximate)"
-    return f"<b>{html.escape(ev.title)}</b><br>{html.escape(when)}<br><i>{html.escape(lane_name)}</i>"
+    return f"<b>{escape_html(ev.title)}</b><br>{escape_html(when)}<br><i>{escape_html(lane_name)}</i>"

@@ -19,13 +19,14 @@ highlight catches up once it is done.
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Callable
 
 import numpy as np
 import shiboken6
 from PySide6 import QtCore, QtGui
+
+from timeline_app.text import escape_html
 
 from ..model.chronology import Chronology
 from ..model.event_arrays import EventArrays, MatchWindow
@@ -384,11 +385,11 @@ class TimelineItem(ViewSizedItem):
         cl = hit.cluster
         assert cl is not None
         members = self.cluster_members(cl)
-        names = "".join(f"<br>• {html.escape(self._arrays.titles[i])}" for i in members[:8])
+        names = "".join(f"<br>• {escape_html(self._arrays.titles[i])}" for i in members[:8])
         more = f"<br>… and {len(members) - 8} more" if len(members) > 8 else ""
         lane = chron.categories[cl.lane].name if cl.lane < len(chron.categories) else ""
         action = "Click to zoom in." if self._separable(cl) else "Click to select the next one."
-        return f"<b>{cl.count} events</b> <i>({html.escape(lane)})</i>{names}{more}<br>{action}"
+        return f"<b>{cl.count} events</b> <i>({escape_html(lane)})</i>{names}{more}<br>{action}"
 
     def cluster_members(self, cl: ClusterGlyph) -> list[int]:
         a = self._arrays

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from timeline_app import runtime
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_importing_and_loading_changes_nothing_global(tmp_path: Path) -> None:

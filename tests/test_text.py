@@ -1,0 +1,43 @@
+"""The text layer: one translation door, English plurals as the fallback, one number formatter."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline_app import text
+
+
+def test_english_fallback_and_plurals() -> None:
+    assert text.translate("Ctx", "Open…") == "Open…"
+    assert text.translate("Ctx", "%Ln problem(s)", n=1) == "1 problem"
+    assert text.translate("Ctx", "%Ln problem(s)", n=10444) == "10,444 problems"
+    assert text.translate("Ctx", "%n lane(s) hidden", n=0) == "0 lanes hidden"
+
+
+def test_an_installed_translator_is_asked_with_context_and_count() -> None:
+    asked = []
+
+    def fake(context: str, source: str, disambiguation: str | None, n: int) -> str:
+        asked.append((context, source, disambiguation, n))
+        return "%Ln 个问题" if n >= 0 else "打开…"
+
+    text.install(fake)
+    try:
+        assert text.translate("Ctx", "Open…") == "打开…"
+        assert text.translate("Ctx", "%Ln problem(s)", n=3) == "3 个问题"
+    finally:
+        text.install(None)
+    assert asked == [("Ctx", "Open…", None, -1), ("Ctx", "%Ln problem(s)", None, 3)]
+    assert text.translate("Ctx", "Open…") == "Open…"
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(10444.21, "10,444.21"), (185000.0, "185,000"), (0.0428, "0.0428"), (-1234.5, "-1,234.5"), (7, "7")],
+)
+def test_one_number_formatter_no_scientific_notation(value: float, shown: str) -> None:
+    assert text.format_number(value) == shown
+
+
+def test_one_html_escaper() -> None:
+    assert text.escape_html('<a href="x">R&D\'s</a>') == "&lt;a href=&quot;x&quot;&gt;R&amp;D&#x27;s&lt;/a&gt;"

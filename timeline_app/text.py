@@ -1,0 +1,74 @@
+"""The one door user-visible words, numbers and HTML go through.
+
+* :func:`translate` ``(context, text, disambiguation=None, n=-1)`` has the signature of Qt's
+  ``QCoreApplication.translate``, and the name ``pyside6-lupdate`` looks for, so the strings written
+  through it are found by Qt's translation tools as they are. Until a translation is installed
+  (:func:`install`, which the UI calls with Qt's own function once it has loaded a ``QTranslator``),
+  the source text is the English one and plural forms follow the English rule.
+* Plurals are written the Qt way: ``translate("Status", "%Ln event(s)", n=count)``; a translation
+  gives each language its own forms; the English fallback drops or keeps "(s)" and writes the count
+  with thousands separators (``%Ln``, a locale's number; ``%n`` is the same here).
+* :func:`format_number` is the one formatter for values people read; :func:`format_count` for
+  counts; :func:`escape_html` the one HTML escaper.
+
+Pure Python (no Qt): the model, geometry and io layers may use it too.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+Translator = Callable[[str, str, "str | None", int], str]
+
+_translator: Translator | None = None
+
+
+def install(translator: Translator | None) -> None:
+    """Send every :func:`translate` through ``translator`` (Qt's ``QCoreApplication.translate`` once a
+    ``QTranslator`` is loaded); ``None`` puts the English source texts back."""
+    global _translator
+    _translator = translator
+
+
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """``text`` in the user's language (``context``: where it appears, as Qt's tools group it).
+
+    With ``n`` (0 or more) the text is a plural one: ``%Ln`` / ``%n`` stand for the count and, in
+    English, ``(s)`` for the plural ending."""
+    if _translator is not None:
+        out = _translator(context, text, disambiguation, n)
+        if n >= 0:  # a translation written with %Ln / %n was already filled in by Qt; English was not
+            out = _english_plural(out, n)
+        return out
+    return _english_plural(text, n) if n >= 0 else text
+
+
+def _english_plural(text: str, n: int) -> str:
+    count = format_count(n)
+    return text.replace("%Ln", count).replace("%n", count).replace("(s)", "" if n == 1 else "s")
+
+
+def format_count(n: int) -> str:
+    """A count with thousands separators: 10000 -> "10,000"."""
+    return f"{n:,}"
+
+
+def format_number(value: float) -> str:
+    """A number as the source wrote it, with thousands separators: the shortest text that reads
+    back as the same value (4376.07 -> "4,376.07", 185000.0 -> "185,000", 0.0428 -> "0.0428"),
+    never rounded to a few significant digits, never in scientific notation below 1e16."""
+    v = float(value)
+    if v.is_integer() and abs(v) < 1e15:
+        return f"{int(v):,}"
+    text = repr(v)
+    if "e" in text or "n" in text:  # very large or small, or not finite: as Python writes it
+        return text
+    whole, _, frac = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    return f"{sign}{int(whole.lstrip('-')):,}.{frac}"
+
+
+def escape_html(text: object) -> str:
+    """``text`` made safe to put in rich text (``&``, ``<``, ``>`` and both quotes escaped)."""
+    return html.escape(str(text), quote=True)
