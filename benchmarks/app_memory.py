@@ -38,8 +38,8 @@ def measure(path: Path, cache: Path, timeout: float = 600.0) -> dict[str, float]
 
     import timeline_app.ui  # noqa: F401  (chooses the Qt binding before pyqtgraph is imported)
     from timeline_app.model.search import SearchIndex
-    from timeline_app.ui.app import create_main_window
-    from timeline_app.ui.settings import Settings
+    from timeline_app.ui.app.launch import create_main_window
+    from timeline_app.ui.app.settings import Settings
 
     app = QApplication.instance() or QApplication([])
     settings_dir = tempfile.mkdtemp(prefix="bench-settings-")

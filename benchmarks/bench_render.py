@@ -226,7 +226,7 @@ def measure_view(
     moved meanwhile (on a shared virtual machine, the same code measures up to 1.5x apart from one
     second to the next)."""
     app = _app()
-    from timeline_app.ui.canvas import ChronologyCanvas
+    from timeline_app.ui.app.canvas import ChronologyCanvas
 
     out: dict[str, float] = {}
     views = _views(chron)
@@ -363,8 +363,8 @@ def main() -> None:
     if a.file is not None:
         import dataclasses
 
+        from timeline_app.geometry.prepare import prepare
         from timeline_app.io import load_chronology
-        from timeline_app.model.prepare import prepare
 
         t0 = time.perf_counter()
         chron = load_chronology(a.file, cache=True)

@@ -26,7 +26,7 @@ from timeline_app.model.chronology import Category, Chronology, Event
 from timeline_app.model.dates import PartialDate
 from timeline_app.model.search import SearchIndex
 
-# as the search panel runs it (timeline_app/ui/search_panel.py; not imported: no Qt here)
+# as the search panel runs it (timeline_app/ui/panels/search_panel.py; not imported: no Qt here)
 FIRST_BUDGET_S = 0.020  # the first slice, in the keystroke handler
 SLICE_S = 0.008  # the later slices, on a timer
 TYPING = ("r", "re", "rel", "relo", "reloc", "relocation")

@@ -58,7 +58,7 @@ def main() -> int:
     from PySide6.QtTest import QTest
 
     from timeline_app.paths import shipped_chronology
-    from timeline_app.ui.app import create_application, create_main_window
+    from timeline_app.ui.app.launch import create_application, create_main_window
 
     t_start = time.perf_counter()
     work = Path(tempfile.mkdtemp(prefix="endurance-"))

@@ -79,9 +79,9 @@ def _load_stall_ms(path: Path, cache: str = "cold", after_s: float = 0.0) -> dic
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
-    import timeline_app.ui.loading as loading
+    import timeline_app.ui.app.loading as loading
     from timeline_app.io import load_chronology
-    from timeline_app.ui.loading import BackgroundLoader
+    from timeline_app.ui.app.loading import BackgroundLoader
 
     app = QApplication.instance() or QApplication([])
     os.environ["TIMELINE_APP_CACHE_DIR"] = tempfile.mkdtemp(prefix="bench-cache-")

@@ -26,7 +26,7 @@ for mod in ("PySide6", "pyqtgraph"):
         sys.exit(f"the pure-layer environment must not have {mod}")
 PY
 # pytest-qt is absent here, so its ini options are unknown: that warning alone is let through
-.venv-pure/bin/python -m pytest -q -p no:cacheprovider -W "ignore::pytest.PytestConfigWarning" tests/model tests/io tests/test_runtime.py tests/test_text.py
+.venv-pure/bin/python -m pytest -q -p no:cacheprovider -W "ignore::pytest.PytestConfigWarning" tests/model tests/geometry tests/io tests/test_runtime.py tests/test_text.py
 
 echo "== the whole suite"
 QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q "$@"

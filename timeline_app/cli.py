@@ -139,7 +139,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     if start is not None and end is not None and end <= start:
         print("timeline-app render: --to must be after --from", file=sys.stderr)
         return 2
-    from .ui.render import render_chronology
+    from timeline_app.ui.headless.render import render_chronology
 
     try:
         path = render_chronology(
@@ -169,17 +169,17 @@ def cmd_open(argv: Sequence[str]) -> int:
     )
     args = parser.parse_args(argv)
     if args.smoke:
-        from .ui.smoke import smoke
+        from timeline_app.ui.headless.smoke import smoke
 
         return smoke()
     if args.path is not None and not Path(args.path).exists():
         parser.error(f"no such file or folder: {args.path}")
     # before Qt starts: errors at start-up (and later) go to a log file and a dialog, even in a windowed
-    # build that has no console (see timeline_app/ui/startup_errors.py)
-    from .ui import startup_errors
+    # build that has no console (see timeline_app/ui/app/startup_errors.py)
+    from timeline_app.ui.app import startup_errors
 
     startup_errors.install("timeline-app")
-    from .ui.app import run
+    from timeline_app.ui.app.launch import run
 
     return run(args.path)
 
@@ -228,7 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     runtime.tune_for_app()  # the app's process settings (GC, allocator, stderr): see runtime
     if sys.stdout is None or sys.stderr is None:  # a windowed frozen build: no console to print to
-        from .ui.startup_errors import ensure_streams
+        from timeline_app.ui.app.startup_errors import ensure_streams
 
         ensure_streams()
     args = list(sys.argv[1:] if argv is None else argv)

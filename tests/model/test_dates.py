@@ -124,8 +124,8 @@ def test_epoch_days_are_continuous_and_invertible_far_before_the_common_era() ->
 def test_vectorised_epoch_days_agree_with_the_scalar_ones() -> None:
     import numpy as np
 
+    from timeline_app.geometry.event_arrays import civil_days
     from timeline_app.model.dates import days_from_civil
-    from timeline_app.model.event_arrays import civil_days
 
     ys = np.arange(-2500, 2500, 7)
     for m, d in ((1, 1), (2, 28), (3, 1), (12, 31)):

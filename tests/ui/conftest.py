@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 import timeline_app.ui  # noqa: F401  (chooses the Qt binding before pyqtgraph is imported)
 from timeline_app import runtime
 from timeline_app.paths import shipped_chronology
-from timeline_app.ui.app import create_main_window
-from timeline_app.ui.main_window import MainWindow
+from timeline_app.ui.app.launch import create_main_window
+from timeline_app.ui.app.main_window import MainWindow
 
 META_YAML = """\
 chronology:

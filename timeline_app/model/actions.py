@@ -2,7 +2,7 @@
 
 Each action reads the shared :class:`~timeline_app.model.view_state.ViewState`, works out where to
 go, and writes through the state's methods. The UI binds keys to these functions in one table
-(``timeline_app.ui.keymap``); the tests call them with no window at all.
+(``timeline_app.ui.app.keymap``); the tests call them with no window at all.
 
 Navigation moves through events in time order (the chronology keeps them sorted), skips hidden
 lanes, and keeps the selection on screen: the view pans only when the new selection is off-screen.

@@ -1,0 +1,444 @@
+"""Every key the viewer answers to, in one table.
+
+The main window makes its actions (and so its menus' shortcuts) from this table, the ``?`` overlay
+lists it, and ``docs/KEYS.md`` is generated from it (``python -m timeline_app.ui.app.keymap``; a test
+checks that the file agrees). Keys are written as Qt's portable key-sequence text.
+
+Most bindings run a plain function of the view state (``timeline_app.model.actions``) through the
+window. A few rows only document keys that a widget handles itself (the search field, the detail
+pane's links, the overlay); their ``run`` is None and ``where`` says where they apply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QKeySequence
+
+from timeline_app.model import actions
+
+if TYPE_CHECKING:
+    from timeline_app.ui.app.main_window import MainWindow
+
+Command = Callable[["MainWindow"], Any]
+StandardKey = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True)
+class Binding:
+    name: str
+    keys: tuple[str, ...]  # portable key sequences; the first is the one menus and docs show first
+    description: str
+    group: str
+    run: Command | None = None  # None: a widget handles these keys itself (see ``where``)
+    where: str = ""  # "" = anywhere in the window except while typing in a text field
+    standard: StandardKey | None = None  # the platform's own keys for this command, added to ``keys``
+    repeat: bool = False  # held down, the key speeds up (RepeatRamp)
+    auto_repeat: bool = True  # held down, the key repeats at all
+    label: str = ""  # menu text; defaults to the description
+    doc_keys: str = ""  # how the docs write the keys when not one by one (e.g. "1 … 9")
+    in_docs: bool = True
+
+    @property
+    def menu_text(self) -> str:
+        return self.label or self.description
+
+
+GROUPS = ("Browse", "View", "Lanes", "History", "Search", "Panes and links", "File", "Help")
+
+
+# -- the commands ----------------------------------------------------------------------------------
+def _state(f: Callable[..., Any], *args: Any) -> Command:
+    return lambda w: f(w.state, *args)
+
+
+def _zoom_in(w: MainWindow) -> object:
+    return actions.zoom_in(w.state, actions.ZOOM_STEP ** w.repeat_step("zoom"))
+
+
+def _zoom_out(w: MainWindow) -> object:
+    return actions.zoom_out(w.state, actions.ZOOM_STEP ** w.repeat_step("zoom"))
+
+
+def _pan(direction: int) -> Command:
+    return lambda w: actions.pan(w.state, direction * actions.PAN_STEP * w.repeat_step("pan"))
+
+
+def _lane(n: int) -> Binding:
+    return Binding(
+        f"lane-{n}",
+        (str(n),),
+        f"Show or hide lane {n}",
+        "Lanes",
+        _state(actions.toggle_lane_number, n),
+        auto_repeat=False,
+        doc_keys="1 … 9",
+        in_docs=n == 1,
+    )
+
+
+BINDINGS: tuple[Binding, ...] = (
+    # Browse
+    Binding(
+        "next-event",
+        ("Right",),
+        "Next event (in time, across the shown lanes)",
+        "Browse",
+        _state(actions.next_event),
+        label="Next event",
+    ),
+    Binding("prev-event", ("Left",), "Previous event", "Browse", _state(actions.prev_event)),
+    Binding(
+        "next-in-lane",
+        (".",),
+        "Next event in the same lane (or point of the same series)",
+        "Browse",
+        _state(actions.next_in_lane),
+    ),
+    Binding(
+        "prev-in-lane",
+        (",",),
+        "Previous event in the same lane (or point of the same series)",
+        "Browse",
+        _state(actions.prev_in_lane),
+    ),
+    Binding("lane-above", ("Up",), "Nearest event in the lane above", "Browse", _state(actions.lane_above)),
+    Binding("lane-below", ("Down",), "Nearest event in the lane below", "Browse", _state(actions.lane_below)),
+    Binding("first-event", ("Home",), "First event", "Browse", _state(actions.first_event)),
+    Binding("last-event", ("End",), "Last event", "Browse", _state(actions.last_event)),
+    Binding(
+        "escape",
+        ("Esc",),
+        "Clear the selection",
+        "Browse",
+        lambda w: w.escape(),
+        auto_repeat=False,
+        label="Clear selection",
+    ),
+    # View
+    Binding(
+        "zoom-in",
+        ("W", "+", "="),
+        "Zoom in (hold to speed up)",
+        "View",
+        _zoom_in,
+        repeat=True,
+        label="Zoom in",
+    ),
+    Binding(
+        "zoom-out",
+        ("S", "-"),
+        "Zoom out (hold to speed up)",
+        "View",
+        _zoom_out,
+        repeat=True,
+        label="Zoom out",
+    ),
+    Binding(
+        "pan-left",
+        ("A",),
+        "Pan to earlier dates (hold to speed up)",
+        "View",
+        _pan(-1),
+        repeat=True,
+        label="Pan earlier",
+    ),
+    Binding(
+        "pan-right",
+        ("D",),
+        "Pan to later dates (hold to speed up)",
+        "View",
+        _pan(+1),
+        repeat=True,
+        label="Pan later",
+    ),
+    Binding(
+        "focus-selection",
+        ("F",),
+        "Zoom to the selection",
+        "View",
+        _state(actions.focus_selection),
+        auto_repeat=False,
+    ),
+    Binding(
+        "fit-all",
+        ("0",),
+        "Show everything",
+        "View",
+        _state(actions.fit_all),
+        auto_repeat=False,
+        label="Fit all",
+    ),
+    Binding(
+        "full-screen",
+        ("F11",),
+        "Full screen on or off",
+        "View",
+        lambda w: w.toggle_full_screen(),
+        standard=StandardKey.FullScreen,
+        auto_repeat=False,
+        label="Full screen",
+    ),
+    # Lanes
+    *(_lane(n) for n in range(1, 10)),
+    # History
+    Binding(
+        "back",
+        ("Alt+Left",),
+        "Back to the previous selection and view",
+        "History",
+        _state(actions.back),
+        label="Back",
+    ),
+    Binding("forward", ("Alt+Right",), "Forward again", "History", _state(actions.forward), label="Forward"),
+    # Search
+    Binding(
+        "open-search",
+        ("/", "Ctrl+F"),
+        "Search events",
+        "Search",
+        lambda w: w.open_search(),
+        standard=StandardKey.Find,
+        auto_repeat=False,
+        label="Search…",
+    ),
+    Binding("search-next", ("Return",), "Select the next match", "Search", where="in the search field"),
+    Binding(
+        "search-prev", ("Shift+Return",), "Select the previous match", "Search", where="in the search field"
+    ),
+    Binding(
+        "search-move",
+        ("Down", "Up"),
+        "Move through the results",
+        "Search",
+        where="in the search field or the results",
+    ),
+    Binding(
+        "search-close",
+        ("Esc",),
+        "Close the search and go back to where you were",
+        "Search",
+        where="in the search field or the results",
+    ),
+    # Panes and links
+    Binding(
+        "focus-detail",
+        ("Return", "Enter"),
+        "Move the focus into the detail pane",
+        "Panes and links",
+        lambda w: w.focus_detail(),
+        auto_repeat=False,
+        label="Go to details",
+    ),
+    Binding(
+        "next-pane",
+        ("F6",),
+        "Next pane (timeline, details, search)",
+        "Panes and links",
+        lambda w: w.cycle_pane(+1),
+        auto_repeat=False,
+        label="Next pane",
+    ),
+    Binding(
+        "prev-pane",
+        ("Shift+F6",),
+        "Previous pane",
+        "Panes and links",
+        lambda w: w.cycle_pane(-1),
+        auto_repeat=False,
+        label="Previous pane",
+    ),
+    Binding(
+        "tab", ("Tab", "Shift+Tab"), "Next or previous pane, or link in the detail pane", "Panes and links"
+    ),
+    Binding(
+        "follow-link", ("Return",), "Follow the focused link", "Panes and links", where="in the detail pane"
+    ),
+    # File
+    Binding(
+        "open-file",
+        ("Ctrl+O",),
+        "Open a chronology file",
+        "File",
+        lambda w: w.open_file_dialog(),
+        standard=StandardKey.Open,
+        auto_repeat=False,
+        label="Open file…",
+    ),
+    Binding(
+        "open-folder",
+        ("Ctrl+Shift+O",),
+        "Open a chronology folder",
+        "File",
+        lambda w: w.open_folder_dialog(),
+        auto_repeat=False,
+        label="Open folder…",
+    ),
+    Binding(
+        "reload",
+        ("F5", "Ctrl+R"),
+        "Reload the files",
+        "File",
+        lambda w: w.reload(),
+        standard=StandardKey.Refresh,
+        auto_repeat=False,
+        label="Reload",
+    ),
+    Binding(
+        "export-image",
+        ("Ctrl+E",),
+        "Save the view as an image",
+        "File",
+        lambda w: w.export_image(),
+        auto_repeat=False,
+        label="Export view as image…",
+    ),
+    Binding(
+        "quit", ("Ctrl+Q",), "Quit", "File", lambda w: w.close(), standard=StandardKey.Quit, auto_repeat=False
+    ),
+    # Help
+    Binding(
+        "help",
+        ("?", "F1"),
+        "Show the keyboard shortcuts",
+        "Help",
+        lambda w: w.toggle_help(),
+        standard=StandardKey.HelpContents,
+        auto_repeat=False,
+        label="Keyboard shortcuts",
+    ),
+    Binding("help-close", ("Esc", "?"), "Close the shortcuts overlay", "Help", where="in the overlay"),
+)
+
+BY_NAME: dict[str, Binding] = {b.name: b for b in BINDINGS}
+
+
+def window_bindings() -> list[Binding]:
+    """The bindings that become window-wide actions (the others are handled by a widget)."""
+    return [b for b in BINDINGS if b.run is not None]
+
+
+def sequences(b: Binding) -> list[QKeySequence]:
+    """Every key sequence that triggers ``b``: its own keys, then the platform's standard ones."""
+    seqs = [QKeySequence(k) for k in b.keys]
+    if b.standard is not None:
+        for s in QKeySequence.keyBindings(b.standard):
+            if not s.isEmpty() and s not in seqs:
+                seqs.append(s)
+    return seqs
+
+
+# -- how keys are written for people ---------------------------------------------------------------
+_KEY_WORDS = {
+    "Left": "←",
+    "Right": "→",
+    "Up": "↑",
+    "Down": "↓",
+    "Return": "Enter",
+    "Enter": "Enter (keypad)",
+    "Esc": "Esc",
+    "Escape": "Esc",
+    "PgUp": "Page Up",
+    "PgDown": "Page Down",
+}
+
+
+def key_text(portable: str) -> str:
+    """A portable key sequence as the docs and the overlay write it: ``Alt+Left`` → ``Alt+←``."""
+    if portable in ("+", "-"):
+        return portable
+    parts = portable.split("+")
+    if portable.endswith("++"):  # "Ctrl++"
+        parts = [*portable[:-2].split("+"), "+"]
+    return "+".join(_KEY_WORDS.get(p, p) for p in parts)
+
+
+def key_texts(b: Binding) -> tuple[str, ...]:
+    """The keys of ``b`` as people write them, one by one."""
+    if b.doc_keys:
+        return (b.doc_keys,)
+    return tuple(key_text(k) for k in b.keys if k != "Enter")  # the keypad Enter goes without saying
+
+
+@dataclass(frozen=True)
+class Row:
+    group: str
+    keys: tuple[str, ...]
+    description: str
+    where: str
+
+
+def rows(bindings: Iterable[Binding] = BINDINGS) -> list[Row]:
+    """The table people read, grouped in :data:`GROUPS` order."""
+    out = [Row(b.group, key_texts(b), _doc_description(b), b.where) for b in bindings if b.in_docs]
+    order = {g: i for i, g in enumerate(GROUPS)}
+    return sorted(out, key=lambda r: order.get(r.group, len(order)))  # stable: table order within a group
+
+
+def _doc_description(b: Binding) -> str:
+    if b.name == "lane-1":
+        return "Show or hide lane 1 … 9 (counted from the top)"
+    if b.name == "escape":
+        return "Clear the selection"
+    return b.description
+
+
+# -- docs/KEYS.md ----------------------------------------------------------------------------------
+KEYS_MD_BEGIN = "<!-- keymap:begin (generated from timeline_app/ui/app/keymap.py; do not edit by hand) -->"
+KEYS_MD_END = "<!-- keymap:end -->"
+
+
+def _md_code(text: str) -> str:
+    return "`" + text.replace("|", "\\|") + "`"
+
+
+def markdown_table() -> str:
+    lines = [KEYS_MD_BEGIN, ""]
+    group = None
+    for r in rows():
+        if r.group != group:
+            if group is not None:
+                lines.append("")
+            group = r.group
+            lines += [f"### {group}", "", "| keys | what they do | where |", "|---|---|---|"]
+        keys = " ".join(_md_code(k) for k in r.keys)
+        lines.append(f"| {keys} | {r.description} | {r.where or 'anywhere'} |")
+    lines += ["", KEYS_MD_END]
+    return "\n".join(lines) + "\n"
+
+
+def update_keys_md(text: str) -> str:
+    """``text`` (the content of docs/KEYS.md) with its generated table replaced by the current one;
+    the table is appended when the file has none yet."""
+    table = markdown_table()
+    if KEYS_MD_BEGIN in text and KEYS_MD_END in text:
+        head, rest = text.split(KEYS_MD_BEGIN, 1)
+        _, tail = rest.split(KEYS_MD_END, 1)
+        return head + table.rstrip("\n") + tail
+    sep = "" if not text or text.endswith("\n\n") else ("\n" if text.endswith("\n") else "\n\n")
+    return text + sep + table
+
+
+def documents_with_keys() -> list[Path]:
+    """The documents that carry the generated key table: docs/KEYS.md and the README."""
+    root = Path(__file__).resolve().parents[3]
+    return [root / "docs" / "KEYS.md", root / "README.md"]
+
+
+def main() -> int:  # python -m timeline_app.ui.app.keymap: rewrite the tables in docs/KEYS.md and README.md
+    for path in documents_with_keys():
+        old = path.read_text(encoding="utf-8") if path.exists() else ""
+        new = update_keys_md(old)
+        if new != old:
+            path.write_text(new, encoding="utf-8")
+            print(f"updated {path}")
+        else:
+            print(f"{path} is up to date")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,121 @@
+"""Loading large chronologies off the UI thread, with progress and Cancel.
+
+:class:`BackgroundLoader` runs :func:`timeline_app.io.load_chronology` on a worker thread and reports
+back through Qt signals, which Qt delivers on the UI thread (queued across threads). One load runs at
+a time: starting another, or :meth:`cancel`, stops the running one at its next progress report (the
+loader reports about every percent), and its result is never delivered.
+
+Before delivering a chronology, the worker also makes what the view will ask for first (its columns
+and drawing arrays, see :func:`prepare_for_view`), so the UI thread finds them made.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from timeline_app.geometry.event_arrays import EventArrays
+from timeline_app.geometry.prepare import prepare
+from timeline_app.io import LoadCancelled, load_chronology
+from timeline_app.model.chronology import Chronology
+from timeline_app.runtime import brisk_switching
+
+LOAD_SHARE = 0.9  # of the progress bar: the load; the rest is preparing for the view
+
+def prepare_for_view(chron: Chronology, report: Callable[[str, float], None]) -> None:
+    """On the worker thread, after the load: make the chronology's caches the view needs, so that
+    building the view on the UI thread finds them made. ``report`` is told each step (it raises
+    :class:`LoadCancelled` when the load is cancelled meanwhile)."""
+    steps: list[tuple[str, Callable[[], object]]] = [
+        ("Indexing dates", lambda: chron.columns),
+        ("Laying out events", lambda: EventArrays.for_chronology(chron)),
+        ("Indexing ids", lambda: chron.events.positions),
+        ("Preparing plots", lambda: prepare(chron)),  # the rest the view uses (see model.prepare)
+    ]
+    for k, (what, step) in enumerate(steps):
+        report(what, LOAD_SHARE + (1.0 - LOAD_SHARE) * k / len(steps))
+        try:
+            step()
+        except Exception:  # only a head start: the view makes (and reports) it again
+            continue
+    report("Ready", 1.0)
+
+
+class BackgroundLoader(QObject):
+    progress = Signal(str, float)  # what the loader does, and how far the whole load is (0..1)
+    loaded = Signal(int, object, object)  # job, path, Chronology
+    failed = Signal(int, object, object)  # job, path, the exception (ChronologyError, OSError, ...)
+    cancelled = Signal(object)  # path
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ids = itertools.count(1)
+        self._current = 0
+        self._stop: threading.Event | None = None
+        self._thread: threading.Thread | None = None
+        self._path: Path | None = None
+
+    def busy(self) -> bool:
+        return self._stop is not None
+
+    def path(self) -> Path | None:
+        """What is being loaded now, if anything."""
+        return self._path if self.busy() else None
+
+    def start(self, path: Path) -> None:
+        """Load ``path`` in the background, stopping any load still running."""
+        self.cancel(quietly=True)
+        job = next(self._ids)
+        stop = threading.Event()
+        self._current, self._stop, self._path = job, stop, path
+
+        def report(what: str, fraction: float) -> None:
+            if stop.is_set():
+                raise LoadCancelled
+            if job == self._current:
+                self.progress.emit(what, fraction)
+
+        def load_report(what: str, fraction: float) -> None:
+            report(what, fraction * LOAD_SHARE)
+
+        def work() -> None:
+            try:
+                with brisk_switching():
+                    chron = load_chronology(path, cache=True, progress=load_report)
+                    prepare_for_view(chron, report)
+            except LoadCancelled:
+                return
+            except Exception as exc:
+                if not stop.is_set():
+                    self.failed.emit(job, path, exc)
+                return
+            if not stop.is_set():
+                self.loaded.emit(job, path, chron)
+
+        self._thread = threading.Thread(target=work, name=f"load-{job}", daemon=True)
+        self._thread.start()
+
+    def finish(self, job: int) -> bool:
+        """Called by the receiver of ``loaded``/``failed``: that load is over. False when it was
+        cancelled or replaced by a newer request meanwhile (its result is then to be ignored)."""
+        if job != self._current or self._stop is None:
+            return False
+        self._stop = None
+        return True
+
+    def cancel(self, *, quietly: bool = False) -> None:
+        if self._stop is None:
+            return
+        self._stop.set()
+        self._stop = None
+        if not quietly and self._path is not None:
+            self.cancelled.emit(self._path)
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Wait for the worker thread to end (for tests and shutdown)."""
+        if self._thread is not None:
+            self._thread.join(timeout)

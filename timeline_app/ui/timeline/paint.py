@@ -1,0 +1,980 @@
+"""Painting one :class:`~timeline_app.ui.timeline.frame.Frame` of the lane timeline.
+
+Python calls are what cost in a paint, not pixels: a frame of a million events zoomed out still
+shows a thousand bars and a hundred clusters. So shapes of one style are drawn together: bars,
+fades, brackets, whiskers and grid lines by style, each style in ONE ``drawRects``/``drawLines``
+call from a numpy array (:mod:`timeline_app.ui.drawing.batch_draw`); gradient ends with one
+bounding-box-relative gradient per style; markers of a style as ONE path. Texts (cluster counts,
+titles) are ``QStaticText``, laid out once and kept.
+
+How a date's *precision* differs from an event's *duration*: a point event known only to the
+year or month gets a thin whisker with end caps across the interval it may stand for, and its
+marker sits in the middle of that interval; a span's imprecise start or end is drawn as a soft
+gradient over the uncertain interval, while the part that surely happened is a solid bar. So
+"sometime in 2014" (whisker) never looks like "all of 2014" (bar). Approximate events have a
+dashed outline; ongoing spans fade out at today with an arrow.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import OrderedDict
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui
+
+from timeline_app.geometry.layout import count_text
+from timeline_app.geometry.ticks import compute_ticks
+from timeline_app.ui.drawing.batch_draw import (
+    LineBatch,
+    RectBatch,
+    RuleBatch,
+    SpriteBatch,
+    rule_boxes,
+    vertical_rules,
+)
+from timeline_app.ui.drawing.palette import contrast_ratio, era_color, mix, text_on, with_alpha
+from timeline_app.ui.timeline.frame import Frame
+
+if TYPE_CHECKING:
+    from timeline_app.ui.timeline.item import TimelineItem
+
+_NO_PEN = QtCore.Qt.PenStyle.NoPen
+_NO_BRUSH = QtCore.Qt.BrushStyle.NoBrush
+_STATIC_TEXTS = 4096  # laid-out texts kept
+THIN_BAR_PX = 5.0  # bars thinner than this get no outline and no brackets
+
+
+def contrast_ok(a: QtGui.QColor, b: QtGui.QColor) -> bool:
+    return contrast_ratio(a, b) >= 4.5
+
+
+def _fade(a: QtGui.QColor, b: QtGui.QColor) -> QtGui.QBrush:
+    """A left-to-right gradient from ``a`` to ``b`` across whatever rectangle it fills."""
+    g = QtGui.QLinearGradient(0.0, 0.0, 1.0, 0.0)
+    g.setCoordinateMode(QtGui.QGradient.CoordinateMode.ObjectBoundingMode)
+    g.setColorAt(0.0, a)
+    g.setColorAt(1.0, b)
+    return QtGui.QBrush(g)
+
+
+def diamond_path(x: np.ndarray, y: np.ndarray, r: float) -> QtGui.QPainterPath:
+    """Diamonds of radius ``r`` centred on (x, y), as one path (closed sub-paths)."""
+    n = len(x)
+    dx = np.array([0.0, r, 0.0, -r, 0.0])
+    dy = np.array([-r, 0.0, r, 0.0, -r])
+    px = (x[:, None] + dx[None, :]).ravel()
+    py = (y[:, None] + dy[None, :]).ravel()
+    connect = np.ones(5 * n, dtype=bool)
+    connect[4::5] = False
+    path: QtGui.QPainterPath = pg.arrayToQPath(px, py, connect=connect)
+    # every diamond is drawn the same way round: with the winding rule two that overlap (events
+    # a day apart, at the same pixel) are both filled; the odd-even rule made a hollow diamond
+    path.setFillRule(QtCore.Qt.FillRule.WindingFill)
+    return path
+
+
+def box_outline(x: np.ndarray, y: np.ndarray, w: np.ndarray, h: np.ndarray) -> np.ndarray:
+    """The four edges of rectangles as lines on the pixel grid (for a one-pixel pen without
+    antialiasing): rows (x1, y1, x2, y2)."""
+    x0 = np.floor(x) + 0.5
+    x1 = np.maximum(np.floor(x + w) - 0.5, x0)
+    y0 = np.floor(y) + 0.5
+    y1 = np.maximum(np.floor(y + h) - 0.5, y0)
+    return np.concatenate(
+        (
+            np.column_stack((x0, y0, x1, y0)),
+            np.column_stack((x0, y1, x1, y1)),
+            np.column_stack((x0, y0, x0, y1)),
+            np.column_stack((x1, y0, x1, y1)),
+        )
+    )
+
+
+def _column_boxes(x: int, w: int, y: np.ndarray, h: np.ndarray) -> np.ndarray:
+    """Boxes (x, y, w, h) of the same columns ``x .. x + w`` over the rows ``y`` of heights ``h``."""
+    out = np.empty((len(y), 4))
+    out[:, 0], out[:, 1], out[:, 2], out[:, 3] = x, y, w, h
+    return out
+
+
+def _groups(keys: np.ndarray) -> list[tuple[int, np.ndarray]]:
+    """The distinct values of ``keys`` in increasing order, each with the positions holding it
+    (in increasing order)."""
+    order = np.argsort(keys, kind="stable")
+    vals, starts = np.unique(keys[order], return_index=True)
+    return list(zip(vals.tolist(), np.split(order, starts[1:]), strict=True))
+
+
+class _SpanStyle:
+    """The colours and brushes of one lane's bars (faded when ``dim``), made once."""
+
+    def __init__(self, color: QtGui.QColor, dim: bool) -> None:
+        self.color = QtGui.QColor(color)
+        self.fill = with_alpha(color, 0.10 if dim else 0.32)
+        self.outline = with_alpha(color, 0.35 if dim else 1.0)
+        clear = with_alpha(color, 0.0)
+        self.fade_in = _fade(clear, self.fill)
+        self.fade_out = _fade(self.fill, clear)
+        self.slim_dashed = with_alpha(self.outline, 0.55)
+        self.dashed_pen = QtGui.QPen(self.outline, 1.0, QtCore.Qt.PenStyle.DashLine)
+        self.bracket = with_alpha(color, 0.7)
+        self.strip = with_alpha(color, 0.45)
+
+
+class TimelinePainter:
+    """Paints frames for one :class:`TimelineItem` (and keeps the styles and texts it reuses)."""
+
+    def __init__(self, item: TimelineItem) -> None:
+        self._item = item
+        self._rects = RectBatch()
+        self._lines = LineBatch()
+        self._rules = RuleBatch()
+        self._texts: OrderedDict[tuple[str, bool], QtGui.QStaticText] = OrderedDict()
+        self._counts: dict[str, QtGui.QStaticText] = {}
+        self._style_key: object = None
+        self._cluster_styles: dict[tuple[int, bool], tuple[QtGui.QColor, QtGui.QColor]] = {}
+        self._span_styles: dict[tuple[int, bool], _SpanStyle] = {}
+        self._ticks_key: tuple[float, ...] | None = None
+        self._ticks: tuple[np.ndarray, np.ndarray] | None = None
+        self._bands_key: object = None
+        self._bands: tuple[np.ndarray, np.ndarray] | None = None
+        self._sprites = ClusterSprites(self)
+
+    def reset(self) -> None:
+        """Forget cached styles and texts (colours or fonts changed)."""
+        self._texts.clear()
+        self._counts.clear()
+        self._cluster_styles.clear()
+        self._span_styles.clear()
+        self._ticks_key = None
+        self._bands_key = None
+        self._sprites = ClusterSprites(self)
+
+    def _static(self, text: str, bold: bool) -> QtGui.QStaticText:
+        k = (text, bold)
+        st = self._texts.get(k)
+        if st is None:
+            st = QtGui.QStaticText(text)
+            st.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+            st.prepare(QtGui.QTransform(), self._item._bold if bold else self._item._font)
+            self._texts[k] = st
+            if len(self._texts) > _STATIC_TEXTS:
+                self._texts.popitem(last=False)
+        else:
+            self._texts.move_to_end(k)
+        return st
+
+    # -- the whole frame -----------------------------------------------------------------------------------
+    def paint(self, p: QtGui.QPainter, fr: Frame) -> None:
+        self.background(p, fr)
+        self.spans(p, fr)
+        self.points(p, fr)
+        self.labels(p, fr)
+
+    def _grid(self, fr: Frame) -> tuple[np.ndarray, np.ndarray]:
+        """Days of the minor and major grid lines (the axis's calendar ticks), cached per view."""
+        rect = fr.rect
+        key = (fr.sx, fr.tx, rect.left(), rect.width())
+        if self._ticks_key != key or self._ticks is None:
+            lo, hi = fr.x_to_day(rect.left()), fr.x_to_day(rect.right())
+            source = self._item.ticks_source()
+            if source is not None:
+                ticks = source(lo, hi, rect.width())
+            else:
+                ticks = compute_ticks(
+                    lo, hi, rect.width(), QtGui.QFontMetricsF(self._item._font).horizontalAdvance
+                )
+            major = {t.day for t in ticks.major}
+            minor = np.array([t.day for t in ticks.minor if t.day not in major], dtype=np.float64)
+            self._ticks = (minor, np.array(sorted(major), dtype=np.float64))
+            self._ticks_key = key
+        return self._ticks
+
+    def background(self, p: QtGui.QPainter, fr: Frame) -> None:
+        item = self._item
+        c = item.colors()
+        rect = fr.rect
+        top = rect.top()
+        if not item.backdrop_is(c.background):
+            p.fillRect(rect, c.background)
+        # lane stripes
+        for g in fr.lanes:
+            if g.index % 2 == 1 or g.hidden:
+                fill = c.lane_stripe if not g.hidden else mix(c.background, c.foreground, 0.07)
+                p.fillRect(QtCore.QRectF(rect.left(), top + g.top, rect.width(), g.height), fill)
+        # eras
+        hh = item.header_height()
+        lanes_bottom = top + (fr.lanes[-1].top + fr.lanes[-1].height if fr.lanes else rect.height())
+        p.setFont(item._italic)
+        fms = QtGui.QFontMetricsF(item._italic)
+        era_bands: list[tuple[float, float, QtGui.QColor]] = []
+        shown_eras = []
+        for era in item.chronology().eras:
+            x0 = fr.day_to_x(era.start.first_day())
+            x1 = fr.day_to_x(era.end.end_day())
+            if x1 < rect.left() or x0 > rect.right():
+                continue
+            col = era_color(era.color, c)
+            era_bands.append((x0, x1, with_alpha(col, 0.55)))
+            shown_eras.append((era, x0, x1, col))
+        # the bands over the lanes: opaque rectangles in the colours they make over the lanes
+        # when all colours allow (a translucent band is blended pixel by pixel: ~1 ms for an era
+        # across the view), else translucent bands
+        if era_bands and not self._opaque_eras(p, fr, top + hh, lanes_bottom, era_bands):
+            for x0, x1, band_color in era_bands:
+                p.fillRect(QtCore.QRectF(x0, top + hh, x1 - x0, lanes_bottom - top - hh), band_color)
+        for era, x0, x1, col in shown_eras:
+            p.fillRect(QtCore.QRectF(x0, top, x1 - x0, hh), col)
+            vis0 = max(x0, rect.left()) + 4
+            vis1 = min(x1, rect.right()) - 4
+            if vis1 - vis0 > 20:
+                p.setPen(mix(c.foreground, col, 0.25))
+                text = fms.elidedText(era.title, QtCore.Qt.TextElideMode.ElideRight, vis1 - vis0)
+                p.drawText(
+                    QtCore.QRectF(vis0, top, vis1 - vis0, hh), int(QtCore.Qt.AlignmentFlag.AlignVCenter), text
+                )
+        # grid from the same calendar ticks as the axis, and lane separators (thin rectangles:
+        # the colours are translucent, see RuleBatch)
+        minor, major = self._grid(fr)
+        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, False)
+        x0 = float(np.floor(rect.left()))
+        rules = [(np.floor(minor * fr.sx + fr.tx), c.grid), (np.floor(major * fr.sx + fr.tx), c.grid_major)]
+        width = int(np.ceil(rect.right() - x0))
+        if not self._opaque_grid(p, fr, x0, width, top + hh, lanes_bottom, rules, era_bands):
+            vertical_rules(p, x0, top + hh, width, lanes_bottom - top - hh, rules)
+        ys = np.array([round(top + g.top) + 0.5 for g in fr.lanes[1:]], dtype=np.float64)
+        if len(ys):
+            lines = np.empty((len(ys), 4))
+            lines[:, 0] = rect.left()
+            lines[:, 1] = ys
+            lines[:, 2] = rect.right()
+            lines[:, 3] = ys
+            self._rules.draw(p, lines, c.separator)
+        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
+        # today
+        tx = fr.day_to_x(item.arrays().today + 0.5)
+        if rect.left() <= tx <= rect.right():
+            pen = QtGui.QPen(c.today, 1.2, QtCore.Qt.PenStyle.DashLine)
+            p.setPen(pen)
+            p.drawLine(QtCore.QPointF(tx, top + hh), QtCore.QPointF(tx, lanes_bottom))
+            p.setFont(item._small)
+            p.drawText(QtCore.QRectF(tx + 3, top, 80, hh), int(QtCore.Qt.AlignmentFlag.AlignVCenter), "today")
+
+    def _opaque_grid(
+        self,
+        p: QtGui.QPainter,
+        fr: Frame,
+        left: float,
+        width: int,
+        y0: float,
+        y1: float,
+        rules: list[tuple[np.ndarray, QtGui.QColor]],
+        eras: list[tuple[float, float, QtGui.QColor]],
+    ) -> bool:
+        """The grid's full-height lines (pixel columns ``xs`` of each rule, from ``left``) as
+        opaque one-pixel rectangles, each piece in the colour the translucent line makes over what
+        is under it there: the background or a lane's stripe, and the era bands covering that
+        column. An opaque rectangle is filled a row at a time; a translucent one a pixel at a time,
+        and the stretched row of :func:`vertical_rules` blends every pixel of the area (0.6 ms for
+        a tall timeline). False (nothing drawn) when the colours are not all opaque."""
+        item = self._item
+        c = item.colors()
+        if y1 <= y0 or width <= 0 or c.background.alpha() != 255:
+            return False
+        bands = self._grid_bands(fr, y0, y1)
+        if bands is None:
+            return False
+        ys, base = bands  # band edges; each band's base colour (r, g, b in 0..1)
+        heights = np.diff(ys)
+        per_rule: list[set[int]] = []
+        for xs, _ in rules:
+            k = np.floor(np.asarray(xs, dtype=np.float64) - left).astype(np.int64)
+            per_rule.append(set(k[(k >= 0) & (k < width)].tolist()))
+        # columns under an era band, or carrying two rules, are worked out one by one; the others
+        # take their rule's colour over each band's base, the same for every such column
+        special: set[int] = set()
+        for a, b in itertools.combinations(per_rule, 2):
+            special |= a & b
+        if eras:
+            for k in set().union(*per_rule):
+                x = left + k
+                if any(e0 < x + 1 and e1 > x for e0, e1, _ in eras):
+                    special.add(k)
+        groups: dict[int, list[np.ndarray]] = {}  # colour -> boxes
+
+        def add(rgb: np.ndarray, cols: list[int], band_rows: np.ndarray) -> None:
+            q = np.rint(rgb * 255).astype(np.int64)
+            packed = (q[:, 0] << 16) | (q[:, 1] << 8) | q[:, 2]
+            for u in np.unique(packed).tolist():
+                rows = band_rows[packed == u]
+                box = np.empty((len(cols), len(rows), 4))
+                box[..., 0] = (left + np.asarray(cols, dtype=np.float64))[:, None]
+                box[..., 1] = ys[rows][None, :]
+                box[..., 2] = 1.0
+                box[..., 3] = heights[rows][None, :]
+                groups.setdefault(u, []).append(box.reshape(-1, 4))
+
+        all_rows = np.arange(len(heights))
+        for cols_set, (_, col) in zip(per_rule, rules, strict=True):
+            cols = sorted(cols_set - special)
+            if cols:
+                a = col.alphaF()
+                add(a * np.array(col.getRgbF()[:3]) + (1 - a) * base, cols, all_rows)
+        for k in sorted(special):
+            x = left + k
+            rgb = base.copy()
+            for e0, e1, col in eras:
+                a = min(max(min(x + 1, e1) - max(x, e0), 0.0), 1.0) * col.alphaF()
+                rgb = a * np.array(col.getRgbF()[:3]) + (1 - a) * rgb
+            for cols_set, (_, col) in zip(per_rule, rules, strict=True):
+                if k in cols_set:
+                    a = col.alphaF()
+                    rgb = a * np.array(col.getRgbF()[:3]) + (1 - a) * rgb
+            add(rgb, [k], all_rows)
+        p.setPen(_NO_PEN)
+        for u, boxes in groups.items():
+            p.setBrush(QtGui.QColor.fromRgb(u | 0xFF000000))
+            self._rects.draw(p, np.concatenate(boxes))
+        return True
+
+    def _opaque_eras(
+        self,
+        p: QtGui.QPainter,
+        fr: Frame,
+        y0: float,
+        y1: float,
+        eras: list[tuple[float, float, QtGui.QColor]],
+    ) -> bool:
+        """The eras' translucent bands between ``y0`` and ``y1`` as opaque rectangles, each in the
+        colour the bands covering it make over the background or lane stripe under it: the view
+        is cut at every pixel column an era begins or ends in; a column an era covers in part
+        takes its share of the era's colour (what an antialiased translucent band gives). False
+        (nothing drawn) when a colour under them is translucent."""
+        rect = fr.rect
+        if y1 <= y0 or self._item.colors().background.alpha() != 255:
+            return False
+        bands = self._grid_bands(fr, y0, y1)
+        if bands is None:
+            return False
+        ys, base = bands
+        heights = np.diff(ys)
+        lo, hi = math.floor(rect.left()), math.ceil(rect.right())
+        cuts = {lo, hi}
+        for e0, e1, _ in eras:
+            for e in (e0, e1):
+                if lo < e < hi:
+                    cuts.update((math.floor(e), math.ceil(e)))
+        edges = sorted(cuts)
+        rgbs = [(np.array(col.getRgbF()[:3]), col.alphaF()) for _, _, col in eras]
+        groups: dict[int, list[tuple[float, float, np.ndarray]]] = {}
+        for a, b in itertools.pairwise(edges):
+            rgb = None
+            for (e0, e1, _), (era_rgb, alpha) in zip(eras, rgbs, strict=True):
+                cover = min(max(min(b, e1) - max(a, e0), 0.0) / (b - a), 1.0) * alpha
+                if cover > 0:
+                    rgb = (base if rgb is None else rgb) * (1 - cover) + cover * era_rgb
+            if rgb is None:
+                continue
+            q = np.rint(rgb * 255).astype(np.int64)
+            packed = (q[:, 0] << 16) | (q[:, 1] << 8) | q[:, 2]
+            for u in np.unique(packed).tolist():
+                groups.setdefault(u, []).append((a, b, np.flatnonzero(packed == u)))
+        p.setPen(_NO_PEN)
+        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, False)
+        for u, parts in groups.items():
+            boxes = np.concatenate([_column_boxes(a, b - a, ys[r], heights[r]) for a, b, r in parts])
+            p.setBrush(QtGui.QColor.fromRgb(u | 0xFF000000))
+            self._rects.draw(p, boxes)
+        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
+        return True
+
+    def _grid_bands(self, fr: Frame, y0: float, y1: float) -> tuple[np.ndarray, np.ndarray] | None:
+        """Horizontal bands of one colour between ``y0`` and ``y1``, what :meth:`background` fills
+        before the grid (the background, lane stripes): (edges, colours (r, g, b) in 0..1); kept
+        while the lanes and colours are the same. None if a colour is translucent."""
+        item = self._item
+        c = item.colors()
+        top = fr.rect.top()
+        key = (
+            y0,
+            y1,
+            top,
+            c.background.rgba(),
+            c.lane_stripe.rgba(),
+            *((g.top, g.height, g.hidden) for g in fr.lanes),
+        )
+        if self._bands_key == key:
+            return self._bands
+        bounds = [y0, y1]
+        fills: list[tuple[float, float, QtGui.QColor]] = []
+        ok = True
+        for g in fr.lanes:
+            if g.index % 2 == 1 or g.hidden:
+                fill = c.lane_stripe if not g.hidden else mix(c.background, c.foreground, 0.07)
+                ok &= fill.alpha() == 255
+                a, b = max(top + g.top, y0), min(top + g.top + g.height, y1)
+                if b > a:
+                    fills.append((a, b, fill))
+                    bounds += [a, b]
+        out = None
+        if ok:
+            ys = np.unique(np.round(np.array(bounds), 6))
+            mids = (ys[:-1] + ys[1:]) / 2
+            base = np.tile(np.array(c.background.getRgbF()[:3]), (len(mids), 1))
+            for a, b, fill in fills:
+                base[(mids >= a) & (mids < b)] = fill.getRgbF()[:3]
+            out = (ys, base)
+        self._bands_key, self._bands = key, out
+        return out
+
+    # -- span bars -----------------------------------------------------------------------------------------
+    def _span_style(self, lane: int, dim: bool) -> _SpanStyle:
+        k = (lane, dim)
+        st = self._span_styles.get(k)
+        if st is None:
+            st = self._span_styles[k] = _SpanStyle(self._item.lane_qcolor(lane), dim)
+        return st
+
+    def spans(self, p: QtGui.QPainter, fr: Frame) -> None:
+        item = self._item
+        a = item.arrays()
+        c = item.colors()
+        p.setPen(_NO_PEN)
+        if len(fr.strip_lane):
+            for ln, rows in _groups(fr.strip_lane):
+                p.setBrush(self._span_style(ln, False).strip)
+                self._rects.draw(p, fr.strip_box[rows])
+        ev = fr.span_event
+        if not len(ev):
+            return
+        box = fr.span_box
+        x, y, w, h = box[:, 0], box[:, 1], box[:, 2], box[:, 3]
+        right = x + w
+        sx, tx = fr.sx, fr.tx
+        ongoing = a.ongoing[ev]
+        approx = a.approx[ev]
+        # the part that surely happened, and the uncertain ends as gradients
+        xs0 = np.where(a.exact_start[ev], a.start_lo[ev], a.start_hi[ev]) * sx + tx
+        xs1 = np.where(a.exact_end[ev], a.end_hi[ev], a.end_lo[ev]) * sx + tx
+        unsure = xs1 <= xs0  # all of it uncertain: one soft band
+        mid = x + w / 2
+        xs0 = np.where(unsure, mid, xs0)
+        xs1 = np.where(unsure, mid, xs1)
+        lfade = xs0 > x + 1.5
+        xs0 = np.where(lfade, xs0, x)
+        rfade = (right > xs1 + 1.5) & ~ongoing
+        xs1 = np.where(rfade | ongoing, xs1, right)
+        solid_w = np.maximum(xs1 - xs0, 0.0)
+        sel = item.selected_index()
+        match = item.match_window()
+        matched = match.of(ev) if match.active else np.zeros(len(ev), dtype=bool)
+        dim = ~matched & (ev != sel) if match.active else matched
+        group = a.lane[ev].astype(np.int64) * 2 + dim
+        thin = h < THIN_BAR_PX
+        solid = ~ongoing & (solid_w > 0)
+        # every shape of every bar, made once; each style below draws its rows of them
+        left_box = np.column_stack((x, y, xs0 - x, h))
+        right_box = np.column_stack((xs1, y, right - xs1, h))
+        solid_box = np.column_stack((xs0, y, solid_w, h))
+        edges = box_outline(xs0, y, solid_w, h).reshape(4, len(ev), 4)  # lines, by edge
+        edge_boxes = rule_boxes(edges.reshape(-1, 4), 1.0).reshape(4, len(ev), 4)
+        # brackets under the uncertain start/end intervals (of bars tall enough to show them)
+        yb = np.floor(y + h) - 0.5
+        sides = (((xs0 - x) > 3) & ~thin, ((right - xs1) > 3) & ~ongoing & ~thin)
+        # made for the bars that show them only: (group, boxes (3, k, 4)) per side
+        bracket_boxes = []
+        for side, (xa, xb) in zip(sides, ((x, xs0), (xs1, right)), strict=True):
+            k = np.flatnonzero(side)
+            xa, xb, yk = np.floor(xa[k]) + 0.5, np.floor(xb[k]) - 0.5, yb[k]
+            lines = np.stack(
+                (
+                    np.column_stack((xa, yk, xb, yk)),
+                    np.column_stack((xa, yk - 3, xa, yk)),
+                    np.column_stack((xb, yk - 3, xb, yk)),
+                )
+            )
+            bracket_boxes.append((group[k], rule_boxes(lines.reshape(-1, 4), 1.0).reshape(3, len(k), 4)))
+        with_bracket = sides[0] | sides[1]
+        for gk, rows in _groups(group):
+            ln, is_dim = divmod(gk, 2)
+            style = self._span_style(ln, bool(is_dim))
+            g_solid, g_thin, g_approx = solid[rows], thin[rows], approx[rows]
+            p.setPen(_NO_PEN)
+            lf = rows[lfade[rows]]
+            if len(lf):
+                p.setBrush(style.fade_in)
+                self._rects.draw(p, left_box[lf])
+            rf = rows[rfade[rows]]
+            if len(rf):
+                p.setBrush(style.fade_out)
+                self._rects.draw(p, right_box[rf])
+            # solid parts, filled, then outlined (dashed when approximate): outlines as crisp
+            # one-pixel lines on the pixel grid, which rasterise several times faster than
+            # antialiased rectangle outlines. A bar too thin to show an outline inside is filled
+            # with the outline's colour instead (what the outline would have made of it).
+            slim = g_solid & g_thin
+            if slim.any():
+                for dashed in (False, True):
+                    out = rows[slim & (g_approx == dashed)]
+                    if len(out):
+                        p.setBrush(style.slim_dashed if dashed else style.outline)
+                        self._rects.draw(p, solid_box[out])
+            full = rows[g_solid & ~g_thin]
+            p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, False)
+            if len(full):
+                p.setBrush(style.fill)
+                self._rects.draw(p, solid_box[full])
+                f_approx = approx[full]
+                out = full[~f_approx]
+                if len(out):
+                    p.setBrush(style.outline)
+                    self._rects.draw(p, edge_boxes[:, out].reshape(-1, 4))
+                out = full[f_approx]
+                if len(out):
+                    p.setPen(style.dashed_pen)
+                    self._lines.draw(p, edges[:, out].reshape(-1, 4))
+                    p.setPen(_NO_PEN)
+            if with_bracket[rows].any():
+                segs = [bx[:, g == gk].reshape(-1, 4) for g, bx in bracket_boxes]
+                p.setPen(_NO_PEN)
+                p.setBrush(style.bracket)
+                self._rects.draw(p, np.concatenate(segs))
+            p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
+            p.setPen(_NO_PEN)
+            p.setBrush(style.fill)
+            for j in rows[ongoing[rows]].tolist():
+                self._ongoing(
+                    p,
+                    float(xs0[j]),
+                    float(y[j]),
+                    float(solid_w[j]),
+                    float(h[j]),
+                    style.fill,
+                    style.outline,
+                    style.color,
+                    bool(approx[j]),
+                )
+        # the selected bar and the bars matching the search
+        p.setBrush(_NO_BRUSH)
+        for j in np.flatnonzero((ev == sel) | matched).tolist():
+            rc = QtCore.QRectF(*box[j].tolist())
+            if ev[j] == sel:
+                p.setPen(QtGui.QPen(c.selection, 2.5))
+                p.drawRoundedRect(rc.adjusted(-2, -2, 2, 2), 3, 3)
+            else:
+                p.setPen(QtGui.QPen(c.match, 2.0))
+                p.drawRoundedRect(rc.adjusted(-1.5, -1.5, 1.5, 1.5), 3, 3)
+
+    def _ongoing(
+        self,
+        p: QtGui.QPainter,
+        x0: float,
+        y: float,
+        w: float,
+        h: float,
+        fill: QtGui.QColor,
+        outline: QtGui.QColor,
+        col: QtGui.QColor,
+        approx: bool,
+    ) -> None:
+        """An ongoing span: filled, fading out at today, an arrow, open at the right end."""
+        solid = QtCore.QRectF(x0, y, w, h)
+        fade = min(28.0, solid.width() * 0.5)
+        body = QtCore.QRectF(solid.left(), solid.top(), solid.width() - fade, solid.height())
+        p.setPen(_NO_PEN)
+        p.fillRect(body, fill)
+        p.fillRect(
+            QtCore.QRectF(body.right(), solid.top(), fade, solid.height()), _fade(fill, with_alpha(col, 0.04))
+        )
+        ax, ay, ah = solid.right(), solid.center().y(), min(solid.height() / 2, 5.0)
+        p.setBrush(outline)
+        p.drawPolygon(
+            QtGui.QPolygonF(
+                [QtCore.QPointF(ax, ay - ah), QtCore.QPointF(ax + ah * 1.4, ay), QtCore.QPointF(ax, ay + ah)]
+            )
+        )
+        if solid.width() > 0:
+            pen = QtGui.QPen(outline, 1.2)
+            if approx:
+                pen.setStyle(QtCore.Qt.PenStyle.DashLine)
+            p.setPen(pen)
+            p.setBrush(_NO_BRUSH)
+            end = solid.right() - 10
+            p.drawLine(solid.topLeft(), QtCore.QPointF(end, solid.top()))
+            p.drawLine(solid.bottomLeft(), QtCore.QPointF(end, solid.bottom()))
+            p.drawLine(solid.topLeft(), solid.bottomLeft())
+        p.setBrush(fill)
+
+    # -- point markers and clusters --------------------------------------------------------------------------
+    def points(self, p: QtGui.QPainter, fr: Frame) -> None:
+        item = self._item
+        a = item.arrays()
+        c = item.colors()
+        r = float(item._r)
+        match = item.match_window()
+        singles = list(fr.markers)
+        if fr.selected is not None and not a.is_span[fr.selected[0]]:
+            singles.append(fr.selected)
+        sel = item.selected_index()
+        if singles:
+            ev = np.array([s[0] for s in singles], dtype=np.int64)
+            xs = np.array([s[1] for s in singles])
+            ys = np.array([s[2] for s in singles])
+            lanes = a.lane[ev].astype(np.int64)
+            matched = match.of(ev) if match.active else np.zeros(len(ev), dtype=bool)
+            dim = (~matched & (ev != sel)) if match.active else np.zeros(len(ev), dtype=bool)
+            group = lanes * 2 + dim
+            # precision whiskers behind the markers
+            x0 = a.start_lo[ev] * fr.sx + fr.tx
+            x1 = a.start_hi[ev] * fr.sx + fr.tx
+            wide = (x1 - x0) > 2 * r + 2
+            if wide.any():
+                for gk in np.unique(group[wide]).tolist():
+                    ln, is_dim = divmod(gk, 2)
+                    rows = wide & (group == gk)
+                    col = item.lane_qcolor(ln)
+                    p.setPen(_NO_PEN)
+                    p.setBrush(with_alpha(col, 0.07 if is_dim else 0.14))
+                    self._rects.draw(
+                        p,
+                        np.column_stack(
+                            (
+                                x0[rows],
+                                ys[rows] - r * 0.55,
+                                x1[rows] - x0[rows],
+                                np.full(int(rows.sum()), r * 1.1),
+                            )
+                        ),
+                    )
+                    xa, xb, yy = x0[rows], x1[rows], ys[rows]
+                    self._rules.draw(
+                        p,
+                        np.concatenate(
+                            (
+                                np.column_stack((xa, yy, xb, yy)),
+                                np.column_stack((xa, yy - r, xa, yy + r)),
+                                np.column_stack((xb, yy - r, xb, yy + r)),
+                            )
+                        ),
+                        with_alpha(col, 0.3 if is_dim else 0.8),
+                        1.2,
+                    )
+        # clusters: the pills by style, one rounded rectangle each (far faster than one path of
+        # many, and than stamping them from prepared pictures), then the counts
+        cs = fr.cluster_set
+        styles: dict[tuple[int, bool], np.ndarray] = {}
+        if len(cs):
+            dim_cl = (cs.match == 0) if match.active else np.zeros(len(cs), dtype=bool)
+            skey = cs.lane * 2 + dim_cl
+            order = np.argsort(skey, kind="stable")
+            keys, starts = np.unique(skey[order], return_index=True)
+            groups = list(zip(keys.tolist(), np.split(order, starts[1:]), strict=True))
+            groups.sort(key=lambda g: int(g[1][0]))  # styles in the order they first appear
+            for k, ks in groups:
+                styles[(k // 2, bool(k % 2))] = ks
+        self._clusters(p, fr, styles)
+        if match.active:
+            p.setPen(QtGui.QPen(c.match, 2.0))
+            p.setBrush(_NO_BRUSH)
+            for k in np.flatnonzero(cs.match).tolist():
+                rc = QtCore.QRectF(*cs.box[k].tolist())
+                rad = rc.height() / 2
+                p.drawRoundedRect(rc.adjusted(-2, -2, 2, 2), rad + 2, rad + 2)
+        # single markers
+        if singles:
+            approx = a.approx[ev]
+            for gk in np.unique(group * 2 + approx).tolist():
+                g2, is_approx = divmod(gk, 2)
+                ln, is_dim = divmod(g2, 2)
+                rows = (group == g2) & (approx == bool(is_approx))
+                col = item.lane_qcolor(ln)
+                if is_approx:
+                    p.setBrush(with_alpha(col, 0.25 if is_dim else 0.4))
+                    pen = QtGui.QPen(
+                        with_alpha(col, 0.5 if is_dim else 1.0), 1.6, QtCore.Qt.PenStyle.DashLine
+                    )
+                    pen.setDashPattern([2.0, 1.5])
+                    p.setPen(pen)
+                else:
+                    p.setBrush(with_alpha(col, 0.3 if is_dim else 1.0))
+                    p.setPen(QtGui.QPen(c.background, 1.0))
+                p.drawPath(diamond_path(xs[rows], ys[rows], r + 0.5))
+            if matched.any():
+                p.setBrush(_NO_BRUSH)
+                p.setPen(QtGui.QPen(c.match, 2.0))
+                for x, y in zip(xs[matched].tolist(), ys[matched].tolist(), strict=True):
+                    p.drawEllipse(QtCore.QPointF(x, y), r + 3, r + 3)
+        if fr.selected is not None:
+            i, x, y = fr.selected
+            if not a.is_span[i]:
+                p.setBrush(_NO_BRUSH)
+                p.setPen(QtGui.QPen(c.selection, 2.5))
+                p.drawEllipse(QtCore.QPointF(x, y), r + 4, r + 4)
+
+    def _clusters(self, p: QtGui.QPainter, fr: Frame, styles: dict[tuple[int, bool], np.ndarray]) -> None:
+        """Pills and their counts: stamped from prepared pixmaps on screen and in images (hundreds
+        of them in a zoomed-out frame: one call per style instead of two per pill), drawn as
+        shapes anywhere else (SVG)."""
+        engine = p.paintEngine()
+        if engine is not None and engine.type() == QtGui.QPaintEngine.Type.Raster and len(fr.cluster_set):
+            dev = p.device()
+            dpr = (dev.devicePixelRatioF() if dev is not None else 1.0) or 1.0
+            self._sprites.draw(p, fr, styles, dpr)
+            return
+        item = self._item
+        p.setFont(item._small_bold)
+        fm_h = QtGui.QFontMetricsF(item._small_bold).height()
+        p.setPen(QtGui.QPen(item.colors().background, 1.0))
+        for (ln, dim), ks in styles.items():
+            p.setBrush(self._cluster_style(ln, dim)[0])
+            for k in ks.tolist():
+                rc = fr.clusters[k].rect
+                p.drawRoundedRect(rc, rc.height() / 2, rc.height() / 2)
+        for (ln, dim), ks in styles.items():
+            p.setPen(self._cluster_style(ln, dim)[1])
+            for k in ks.tolist():
+                cl = fr.clusters[k]
+                st = self._count_text(cl.count)
+                center = cl.rect.center()
+                p.drawStaticText(
+                    QtCore.QPointF(center.x() - st.size().width() / 2, center.y() - fm_h / 2), st
+                )
+
+    def _cluster_style(self, lane: int, dim: bool) -> tuple[QtGui.QColor, QtGui.QColor]:
+        k = (lane, dim)
+        st = self._cluster_styles.get(k)
+        if st is None:
+            item = self._item
+            c = item.colors()
+            fill = with_alpha(item.lane_qcolor(lane), 0.35 if dim else 0.95)
+            st = self._cluster_styles[k] = (fill, text_on(fill) if not dim else c.foreground)
+        return st
+
+    def _count_text(self, count: int) -> QtGui.QStaticText:
+        text = count_text(count)
+        st = self._counts.get(text)
+        if st is None:
+            st = QtGui.QStaticText(text)
+            st.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+            st.prepare(QtGui.QTransform(), self._item._small_bold)
+            self._counts[text] = st
+        return st
+
+    # -- titles ---------------------------------------------------------------------------------------------
+    def labels(self, p: QtGui.QPainter, fr: Frame) -> None:
+        item = self._item
+        c = item.colors()
+        a = item.arrays()
+        if not fr.labels:
+            return
+        th = QtGui.QFontMetricsF(item._font).height()
+        plain_bg = with_alpha(c.background, 0.7)
+        bold_bg = with_alpha(c.background, 0.85)
+        match_bg = with_alpha(c.match, 0.28)
+        sel_pen = c.selection if contrast_ok(c.selection, c.background) else c.foreground
+        for lab in fr.labels:
+            if lab.leader is not None:
+                p.setPen(QtGui.QPen(with_alpha(item.lane_qcolor(int(a.lane[lab.event])), 0.7), 1.0))
+                p.drawLine(lab.leader)
+            if not lab.bold and not lab.match:
+                p.fillRect(lab.rect.adjusted(-1, 1, 1, -1), plain_bg)
+            if lab.bold:
+                p.fillRect(lab.rect.adjusted(-2, 0, 2, 0), bold_bg)
+                p.setPen(sel_pen)
+            else:
+                if lab.match:
+                    p.fillRect(lab.rect.adjusted(-2, 0, 2, 0), match_bg)
+                p.setPen(c.muted if item.is_dim(lab.event) else c.foreground)
+            p.setFont(item._bold if lab.bold else item._font)
+            st = self._static(lab.text, lab.bold)
+            p.drawStaticText(
+                QtCore.QPointF(lab.rect.left(), lab.rect.top() + (lab.rect.height() - th) / 2), st
+            )
+
+
+class _TextAtlas:
+    """Short texts in one font and colour (cluster counts), each laid out once into one shared
+    pixmap, to be stamped with ``drawPixmapFragments``."""
+
+    W, H = 1024, 512  # logical pixels
+
+    def __init__(self, font: QtGui.QFont, color: QtGui.QColor, dpr: float) -> None:
+        self._font = QtGui.QFont(font)
+        self._color = QtGui.QColor(color)
+        self._dpr = dpr
+        fm = QtGui.QFontMetricsF(self._font)
+        self._fm = fm
+        self.height = float(math.ceil(fm.height()))
+        self._ascent = fm.ascent()
+        self._pix: QtGui.QPixmap | None = None
+        self._slots: dict[str, tuple[float, float, float, float]] = {}  # text -> left, top, width, text width
+        self._x = 0.0
+        self._y = 0.0
+
+    def _reset(self) -> None:
+        d = self._dpr
+        pix = QtGui.QPixmap(round(self.W * d), round(self.H * d))
+        pix.setDevicePixelRatio(d)
+        pix.fill(QtCore.Qt.GlobalColor.transparent)
+        self._pix = pix
+        self._slots = {}
+        self._x = self._y = 0.0
+
+    def _add(self, texts: list[str]) -> bool:
+        """Lay out ``texts``; False when the pixmap is full."""
+        assert self._pix is not None
+        q = QtGui.QPainter(self._pix)
+        try:
+            q.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing, True)
+            q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
+            q.setFont(self._font)
+            q.setPen(self._color)
+            for t in texts:
+                tw = self._fm.horizontalAdvance(t)
+                w = float(math.ceil(tw) + 2)
+                if self._x + w > self.W:
+                    self._x = 0.0
+                    self._y += self.height + 1
+                if self._y + self.height > self.H:
+                    return False
+                q.drawText(QtCore.QPointF(self._x + 1, self._y + self._ascent), t)
+                self._slots[t] = (self._x, self._y, w, tw)
+                self._x += w + 1
+        finally:
+            q.end()
+        return True
+
+    def pixmap(self) -> QtGui.QPixmap:
+        assert self._pix is not None
+        return self._pix
+
+    def slots(self, texts: list[str]) -> np.ndarray:
+        """Rows (left, top, width, text width) in logical pixels of the pixmap, one per text."""
+        missing = [t for t in dict.fromkeys(texts) if t not in self._slots]
+        if self._pix is None or (missing and not self._add(missing)):
+            self._reset()
+            self._add(list(dict.fromkeys(texts)))
+        return np.array([self._slots[t] for t in texts], dtype=np.float64).reshape(-1, 4)
+
+
+class ClusterSprites:
+    """Cluster pills and counts stamped from pixmaps: a pill is the left half of a prepared disc,
+    its middle column stretched, and the right half (three fragments; every pill of the frame in
+    one call, from one pixmap holding a disc of each style); the counts come from a
+    :class:`_TextAtlas` per text colour. Edges are put on whole pixels, so the three parts join
+    without a seam."""
+
+    def __init__(self, painter: TimelinePainter) -> None:
+        self._painter = painter
+        self._atlases: dict[tuple[int, float], _TextAtlas] = {}
+        self._strips: dict[tuple[object, ...], tuple[QtGui.QPixmap, float]] = {}
+        self._batch = SpriteBatch()
+
+    def _atlas(self, color: QtGui.QColor, dpr: float) -> _TextAtlas:
+        k = (color.rgba(), dpr)
+        at = self._atlases.get(k)
+        if at is None:
+            at = self._atlases[k] = _TextAtlas(self._painter._item._small_bold, color, dpr)
+        return at
+
+    def _discs_pixmap(
+        self, fills: list[QtGui.QColor], pen: QtGui.QColor, ch: float, dpr: float
+    ) -> tuple[QtGui.QPixmap, float]:
+        """One pixmap with a disc of each fill, side by side: (pixmap, cell width in device
+        pixels). Disc ``k`` (``ch`` wide, outlined with ``pen``) is ``k`` cells from the left."""
+        k = (tuple(f.rgba() for f in fills), pen.rgba(), ch, dpr)
+        hit = self._strips.get(k)
+        if hit is None:
+            size = ch + 2
+            cell = float(round((size + 2) * dpr))  # device pixels, whole: the cells do not bleed
+            pix = QtGui.QPixmap(max(round(cell * len(fills)), 1), round(size * dpr))
+            pix.setDevicePixelRatio(dpr)
+            pix.fill(QtCore.Qt.GlobalColor.transparent)
+            q = QtGui.QPainter(pix)
+            q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
+            q.setPen(QtGui.QPen(pen, 1.0))
+            for n, fill in enumerate(fills):
+                q.setBrush(fill)
+                q.drawRoundedRect(QtCore.QRectF(n * cell / dpr + 1, 1, ch, ch), ch / 2, ch / 2)
+            q.end()
+            if len(self._strips) > 16:
+                self._strips.clear()
+            hit = self._strips[k] = (pix, cell)
+        return hit
+
+    def draw(
+        self, p: QtGui.QPainter, fr: Frame, styles: dict[tuple[int, bool], np.ndarray], dpr: float
+    ) -> None:
+        painter = self._painter
+        item = painter._item
+        bg = item.colors().background
+        hint = p.testRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform)
+        p.setRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform, False)
+        fm_h = QtGui.QFontMetricsF(item._small_bold).height()
+        cs = fr.cluster_set
+        texts: dict[int, list[np.ndarray]] = {}  # text colour -> clusters
+        colors: dict[int, QtGui.QColor] = {}
+        fills: list[QtGui.QColor] = []
+        style_of = np.zeros(len(cs), dtype=np.int64)
+        for n, ((ln, dim), ks) in enumerate(styles.items()):
+            fill, text_color = painter._cluster_style(ln, dim)
+            fills.append(fill)
+            style_of[ks] = n
+            rgba = text_color.rgba()
+            colors[rgba] = text_color
+            texts.setdefault(rgba, []).append(ks)
+        # every pill in ONE call, in cluster order (a pill overlapping the one before covers it as
+        # a drawn shape would): per pill, the left half of its style's disc, the disc's middle
+        # column stretched (zero wide for a disc), the right half
+        boxes = cs.box
+        ch = float(round(boxes[0, 3]))
+        pix, cell = self._discs_pixmap(fills, bg, ch, dpr)
+        size = ch + 2
+        half = float(math.floor(size / 2))
+        left = np.floor(boxes[:, 0] - 1 + 0.5)
+        width = np.maximum(np.round(boxes[:, 2]), ch) + 2
+        right = left + width
+        top = np.round(boxes[:, 1] + boxes[:, 3] / 2 - size / 2)
+        cy = top + size / 2
+        mid_w = width - 2 * half - (size - 2 * half)
+        n = len(cs)
+        hd, sd = half * dpr, size * dpr
+        xs = np.column_stack(
+            (left + half / 2, (left + half + right - (size - half)) / 2, right - (size - half) / 2)
+        )
+        src = np.empty((n, 3, 4))
+        ox = style_of.astype(np.float64) * cell
+        src[:, 0, 0] = ox
+        src[:, 1, 0] = ox + max(hd - 1, 0.0)
+        src[:, 2, 0] = ox + hd
+        src[:, :, 1] = 0.0
+        src[:, :, 2] = (hd, 1.0, sd - hd)
+        src[:, :, 3] = sd
+        scales = np.ones((n, 3))
+        scales[:, 1] = np.maximum(mid_w, 0.0) * dpr
+        self._batch.draw_parts(p, xs.ravel(), np.repeat(cy, 3), src.reshape(-1, 4), pix, scales.ravel())
+        for rgba, parts in texts.items():
+            atlas = self._atlas(colors[rgba], dpr)
+            ks = np.concatenate(parts)
+            counts, inverse = np.unique(cs.count[ks], return_inverse=True)
+            slots = atlas.slots([count_text(int(n)) for n in counts.tolist()])[inverse.ravel()]
+            boxes = cs.box[ks]
+            cx = boxes[:, 0] + boxes[:, 2] / 2
+            cy = boxes[:, 1] + boxes[:, 3] / 2
+            # the text's own centre where drawStaticText would put it, the slot's centre on the pixel grid
+            x = np.round(cx - slots[:, 3] / 2 - 1) + slots[:, 2] / 2
+            y = np.round(cy - fm_h / 2) + atlas.height / 2
+            src = np.column_stack(
+                (
+                    slots[:, 0] * dpr,
+                    slots[:, 1] * dpr,
+                    slots[:, 2] * dpr,
+                    np.full(len(slots), atlas.height * dpr),
+                )
+            )
+            self._batch.draw_parts(p, x, y, src, atlas.pixmap())
+        p.setRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform, hint)
