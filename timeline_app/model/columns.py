@@ -9,14 +9,12 @@ Python objects.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 
 from .event_table import EventTable
-
-if TYPE_CHECKING:
-    from .chronology import Event
+from .records import Event
 
 
 class EventColumns(NamedTuple):

@@ -23,14 +23,12 @@ import operator
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import pairwise
 from operator import is_not
-from typing import TYPE_CHECKING, Any, overload
+from typing import Any, overload
 
 import numpy as np
 
 from .dates import PartialDate
-
-if TYPE_CHECKING:
-    from .chronology import Event, Figure, Origin, SourceRef
+from .records import IMPORTANCE, Event, Figure, Origin, SourceRef
 
 # an event's rarely given fields, in this order: places, tags, figures, sources, related, indicators
 Extras = tuple[
@@ -489,7 +487,6 @@ class EventTable(Sequence["Event"]):
 
     def event(self, i: int) -> Event:
         """The event at position ``i`` (0 ≤ i < len), made from the columns."""
-        from .chronology import IMPORTANCE, Event
 
         e = int(self.end[i])
         c = int(self.category[i])
@@ -570,7 +567,6 @@ class EventTable(Sequence["Event"]):
 
     def origin(self, i: int) -> Origin | None:
         """Where the event at ``i`` was written, if known."""
-        from .chronology import Origin
 
         f = int(self.origin_file[i])
         if f < 0:
