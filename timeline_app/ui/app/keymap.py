@@ -14,16 +14,35 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtGui import QKeySequence
 
 from timeline_app.model import actions
+from timeline_app.model.view_state import ViewState
 
-if TYPE_CHECKING:
-    from timeline_app.ui.app.main_window import MainWindow
 
-Command = Callable[["MainWindow"], Any]
+class Commands(Protocol):
+    """What the key table asks of the window: the view state and the commands that are more than a
+    function of it. The main window provides them; a test may provide a stub."""
+
+    state: ViewState
+
+    def repeat_step(self, kind: str) -> float: ...
+    def escape(self) -> None: ...
+    def reload(self) -> bool: ...
+    def open_file_dialog(self) -> None: ...
+    def open_folder_dialog(self) -> None: ...
+    def export_image(self) -> None: ...
+    def toggle_full_screen(self) -> None: ...
+    def toggle_help(self) -> None: ...
+    def open_search(self) -> None: ...
+    def focus_detail(self) -> None: ...
+    def cycle_pane(self, step: int) -> None: ...
+    def close(self) -> bool: ...
+
+
+Command = Callable[[Commands], Any]
 StandardKey = QKeySequence.StandardKey
 
 
@@ -55,11 +74,11 @@ def _state(f: Callable[..., Any], *args: Any) -> Command:
     return lambda w: f(w.state, *args)
 
 
-def _zoom_in(w: MainWindow) -> object:
+def _zoom_in(w: Commands) -> object:
     return actions.zoom_in(w.state, actions.ZOOM_STEP ** w.repeat_step("zoom"))
 
 
-def _zoom_out(w: MainWindow) -> object:
+def _zoom_out(w: Commands) -> object:
     return actions.zoom_out(w.state, actions.ZOOM_STEP ** w.repeat_step("zoom"))
 
 
