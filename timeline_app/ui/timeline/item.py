@@ -19,7 +19,6 @@ highlight catches up once it is done.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 import numpy as np
@@ -35,8 +34,9 @@ from timeline_app.text import escape_html
 from timeline_app.ui.drawing.palette import CanvasColors, lane_color
 from timeline_app.ui.drawing.view_item import ViewSizedItem
 from timeline_app.ui.timeline.frame import ClusterGlyph, Frame, Hit, event_tooltip
-from timeline_app.ui.timeline.layout import anchor_columns, layout_frame
+from timeline_app.ui.timeline.layout import LayoutInputs, anchor_columns, layout_frame
 from timeline_app.ui.timeline.paint import TimelinePainter
+from timeline_app.ui.timeline.style import TimelineFonts
 
 LABEL_MAX_CHARS = 48  # titles are elided beyond this many average characters
 
@@ -105,21 +105,16 @@ class TimelineItem(ViewSizedItem):
         self._lane_colors = [lane_color(c.color, self._colors) for c in self._chron.categories]
 
     def set_font(self, font: QtGui.QFont) -> None:
-        self._font = QtGui.QFont(font)
-        self._bold = QtGui.QFont(font)
-        self._bold.setBold(True)
-        self._small = QtGui.QFont(font)
-        self._small.setPointSizeF(max(font.pointSizeF() * 0.85, 6.0))
-        self._small_bold = QtGui.QFont(self._small)
-        self._small_bold.setBold(True)
-        self._italic = QtGui.QFont(self._small)
-        self._italic.setItalic(True)
-        self._fm = QtGui.QFontMetricsF(self._font)
-        self._fmb = QtGui.QFontMetricsF(self._bold)
-        self._fms = QtGui.QFontMetricsF(self._small_bold)
-        self._th = math.ceil(self._fm.height())
-        self._r = max(4.0, round(self._th * 0.36))
-        self._gap = max(2 * self._r + 4, self._fms.horizontalAdvance("99") + 8)
+        self.fonts = f = TimelineFonts.for_font(font)
+        self._font, self._bold, self._small, self._small_bold, self._italic = (
+            f.font,
+            f.bold,
+            f.small,
+            f.small_bold,
+            f.italic,
+        )
+        self._fm, self._fmb, self._fms = f.fm, f.fmb, f.fms
+        self._th, self._r, self._gap = f.th, f.r, f.gap
         self._label_cache.clear()
         self._count_widths: dict[int, float] = {}  # by count (a frame asks for hundreds)
         self._painter.reset()
@@ -131,6 +126,10 @@ class TimelineItem(ViewSizedItem):
     def set_hidden_lanes(self, hidden_ids: frozenset[str]) -> None:
         self._hidden = np.array([c.id in hidden_ids for c in self._chron.categories], dtype=bool)
         self._changed()
+
+    def lane_hidden(self, lane: int) -> bool:
+        """Whether lane ``lane`` is hidden (False for a lane it does not know)."""
+        return bool(self._hidden[lane]) if 0 <= lane < len(self._hidden) else False
 
     def set_selected(self, event_id: str | None) -> None:
         self._selected = self._arrays.index.get(event_id, -1) if event_id else -1
@@ -263,8 +262,22 @@ class TimelineItem(ViewSizedItem):
         slack_right = (base.end - float(a.anchor[last])) * sx
         return (max(r + 2.0 - slack_left, 0.0), max(want_right - slack_right, 0.0))
 
+    def layout_inputs(self) -> LayoutInputs:
+        """What the layout reads (see :class:`LayoutInputs`), as of now."""
+        return LayoutInputs(
+            arrays=self._arrays,
+            lane_count=len(self._chron.categories),
+            hidden=self._hidden,
+            selected=self._selected,
+            match=self._match,
+            fonts=self.fonts,
+            lanes=self.lanes,
+            label=self._label,
+            count_width=self._count_width,
+        )
+
     def _layout(self, rect: QtCore.QRectF, sx: float, tx: float) -> Frame:
-        return layout_frame(self, rect, sx, tx)
+        return layout_frame(self.layout_inputs(), rect, sx, tx)
 
     def anchor_columns(
         self, left: float, width: float, sx: float, tx: float, margin: int = 4
@@ -275,7 +288,7 @@ class TimelineItem(ViewSizedItem):
         key = (left, width, sx, tx, margin, self._version)
         if self._anchor_cache is not None and self._anchor_cache[0] == key:
             return self._anchor_cache[1]
-        out = anchor_columns(self, left, width, sx, tx, margin)
+        out = anchor_columns(self.layout_inputs(), left, width, sx, tx, margin)
         self._anchor_cache = (key, out)
         return out
 

@@ -69,7 +69,7 @@ class LaneAxisItem(pg.AxisItem):
         if i < 0 or i >= len(cats):
             return ""
         cat = cats[i]
-        hidden = bool(self._timeline._hidden[i]) if i < len(self._timeline._hidden) else False
+        hidden = self._timeline.lane_hidden(i)
         desc = f"<br>{escape_html(cat.description)}" if cat.description else ""
         act = "Click to show this lane." if hidden else "Click to hide this lane."
         return f"<b>{escape_html(cat.name)}</b>{desc}<br><i>{act}</i>"
@@ -81,7 +81,7 @@ class LaneAxisItem(pg.AxisItem):
         p.save()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
         p.fillRect(rect, c.background)
-        font = QtGui.QFont(tl._font)
+        font = QtGui.QFont(tl.fonts.font)
         fm = QtGui.QFontMetricsF(font)
         cats = tl.chronology().categories
         lanes = tl.lanes(rect.height())

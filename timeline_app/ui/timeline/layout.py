@@ -24,11 +24,13 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 from PySide6 import QtCore
 
+from timeline_app.geometry.event_arrays import EventArrays, MatchWindow
 from timeline_app.geometry.layout import (
     MAX_TRACKS,
     Columns,
@@ -41,27 +43,41 @@ from timeline_app.geometry.layout import (
     merge_pixel_runs_keyed,
 )
 from timeline_app.ui.timeline.frame import ClusterSet, Frame, PlacedLabel
+from timeline_app.ui.timeline.style import TimelineFonts
 
-if TYPE_CHECKING:
-    from timeline_app.ui.timeline.item import TimelineItem
+
+@dataclass(frozen=True, eq=False)
+class LayoutInputs:
+    """What laying out a frame reads of the timeline, handed over by the item
+    (:meth:`~timeline_app.ui.timeline.item.TimelineItem.layout_inputs`)."""
+
+    arrays: EventArrays
+    lane_count: int
+    hidden: np.ndarray  # by lane
+    selected: int  # event index, or -1
+    match: MatchWindow
+    fonts: TimelineFonts
+    lanes: Callable[[float], list[LaneGeom]]  # lane rows for a view height
+    label: Callable[[int, bool], tuple[str, float]]  # (elided title, width) of an event, bold or not
+    count_width: Callable[[int], float]  # a cluster pill's width for a count
 
 LOD_EVENTS = 20_000  # more events than this in view: count them per pixel column from the LaneIndex
 CLUSTER_MARGIN_PX = 32.0  # markers this far off-screen still join the clusters at the edges
 
 
-def layout_frame(item: TimelineItem, rect: QtCore.QRectF, sx: float, tx: float) -> Frame:
-    a = item._arrays
-    r = float(item._r)
+def layout_frame(view: LayoutInputs, rect: QtCore.QRectF, sx: float, tx: float) -> Frame:
+    a = view.arrays
+    r = float(view.fonts.r)
     left, width = rect.left(), rect.width()
-    lanes = item.lanes(rect.height())
+    lanes = view.lanes(rect.height())
     top = rect.top()
     margin_px = 40.0
     lo_day = (left - margin_px - tx) / sx
     hi_day = (rect.right() + margin_px - tx) / sx
     n_lanes = len(lanes)
     shown_lanes = [g.index for g in lanes if not g.hidden]
-    hidden = item._hidden
-    sel = item._selected
+    hidden = view.hidden
+    sel = view.selected
     if sel >= 0 and not (
         a.start_lo[sel] <= hi_day and a.end_hi[sel] >= lo_day and not (len(hidden) and hidden[a.lane[sel]])
     ):
@@ -70,7 +86,7 @@ def layout_frame(item: TimelineItem, rect: QtCore.QRectF, sx: float, tx: float) 
     i0, i1 = a.visible_range(lo_day, hi_day)
     # zoomed out over many events: per-pixel summaries from the LaneIndex, not the events
     lod = i1 - i0 > LOD_EVENTS
-    match = item._match
+    match = view.match
 
     # -- point markers -> singles and clusters; events that matter stand alone
     pinned = a.pinned
@@ -81,7 +97,7 @@ def layout_frame(item: TimelineItem, rect: QtCore.QRectF, sx: float, tx: float) 
         pinned = pinned[pinned != sel]
     if lod:
         # (the per-column counts come from the LaneIndex, where the pinned markers stay counted)
-        cols = lod_columns(item, shown_lanes, width, left, sx, tx, -1 if sel_is_span else sel)
+        cols = lod_columns(view, shown_lanes, width, left, sx, tx, -1 if sel_is_span else sel)
         spans = np.empty(0, dtype=np.int64)
     else:
         vis = a.visible(lo_day, hi_day)
@@ -117,7 +133,7 @@ def layout_frame(item: TimelineItem, rect: QtCore.QRectF, sx: float, tx: float) 
     pin_x = a.anchor[pinned] * sx + tx
     on_screen = (pin_x >= left - r) & (pin_x <= left + width + r)
     pinned, pin_x = pinned[on_screen], pin_x[on_screen]
-    glyphs = group_columns(cols, item._gap, (a.lane[pinned].astype(np.int64), pin_x - left))
+    glyphs = group_columns(cols, view.fonts.gap, (a.lane[pinned].astype(np.int64), pin_x - left))
     # single markers and clusters, as arrays (hundreds of glyphs in a zoomed-out frame)
     ch = 2 * r + 2
     lane_y = np.array([top + g.marker_y for g in lanes], dtype=np.float64)
@@ -134,7 +150,7 @@ def layout_frame(item: TimelineItem, rect: QtCore.QRectF, sx: float, tx: float) 
     c_count = glyphs.count[multi].astype(np.int64)
     if len(c_count):
         widths, inverse = np.unique(c_count, return_inverse=True)
-        count_w = np.array([item._count_width(int(k)) for k in widths.tolist()])[inverse.ravel()]
+        count_w = np.array([view.count_width(int(k)) for k in widths.tolist()])[inverse.ravel()]
     else:
         count_w = np.empty(0)
     c_w = np.maximum(glyphs.x_hi[multi] - glyphs.x_lo[multi] + 2 * r, count_w)
@@ -249,7 +265,7 @@ def layout_frame(item: TimelineItem, rect: QtCore.QRectF, sx: float, tx: float) 
     span_box[:, 3] = np.maximum(track_h[ln_d] - 2, 2.0)
 
     # -- labels
-    labels = place_labels(item, lanes, top, left, width, markers, extents, detail, span_box, selected)
+    labels = place_labels(view, lanes, top, left, width, markers, extents, detail, span_box, selected)
     return Frame(
         rect,
         sx,
@@ -267,30 +283,30 @@ def layout_frame(item: TimelineItem, rect: QtCore.QRectF, sx: float, tx: float) 
 
 
 def lod_columns(
-    item: TimelineItem, shown_lanes: list[int], width: float, left: float, sx: float, tx: float, exclude: int
+    view: LayoutInputs, shown_lanes: list[int], width: float, left: float, sx: float, tx: float, exclude: int
 ) -> Columns:
     """Point markers per pixel column, from the LaneIndex (see :mod:`timeline_app.geometry.lod`)."""
     margin = CLUSTER_MARGIN_PX
     ncol = column_count(width, margin)
     edges = (np.arange(ncol + 1, dtype=np.float64) - margin + left - tx) / sx
-    csum = item._match.lod_tables().pt if item._match.active else None
-    return item._arrays.lod.point_columns(shown_lanes, edges, sx, tx - left, exclude=exclude, match_csum=csum)
+    csum = view.match.lod_tables().pt if view.match.active else None
+    return view.arrays.lod.point_columns(shown_lanes, edges, sx, tx - left, exclude=exclude, match_csum=csum)
 
 
 def anchor_columns(
-    item: TimelineItem, left: float, width: float, sx: float, tx: float, margin: int = 4
+    view: LayoutInputs, left: float, width: float, sx: float, tx: float, margin: int = 4
 ) -> tuple[list[int], np.ndarray, np.ndarray]:
     """Every shown event (points and spans) counted by lane and pixel column of its anchor, for
     the event lines of the plots: (lanes, count, matching count), counts of shape (lanes,
     columns), column ``c`` covering pixels ``[left + c - margin, left + c - margin + 1)``.
     """
-    a = item._arrays
-    hidden = item._hidden
-    lanes = [i for i in range(len(item._chron.categories)) if not (i < len(hidden) and hidden[i])]
+    a = view.arrays
+    hidden = view.hidden
+    lanes = [i for i in range(view.lane_count) if not (i < len(hidden) and hidden[i])]
     ncol = int(width) + 2 * margin
     edges = (left - margin + np.arange(ncol + 1, dtype=np.float64) - tx) / sx
     i0, i1 = a.visible_range(edges[0], edges[-1])
-    match = item._match
+    match = view.match
     if not lanes:
         z = np.zeros((0, ncol), dtype=np.int64)
         out: tuple[list[int], np.ndarray, np.ndarray] = (lanes, z, z)
@@ -317,7 +333,7 @@ def anchor_columns(
 
 
 def place_labels(
-    item: TimelineItem,
+    view: LayoutInputs,
     lanes: list[LaneGeom],
     top: float,
     left: float,
@@ -328,9 +344,9 @@ def place_labels(
     span_box: np.ndarray,
     selected: tuple[int, float, float] | None,
 ) -> list[PlacedLabel]:
-    a = item._arrays
-    th, r = float(item._th), float(item._r)
-    match = item._match
+    a = view.arrays
+    th, r = float(view.fonts.th), float(view.fonts.r)
+    match = view.match
     is_match = match.at if match.active else (lambda i: False)
     right = left + width
     occ: dict[tuple[int, int], Occupancy] = {}
@@ -359,7 +375,7 @@ def place_labels(
         g = lanes[ln]
         if not left - 1 <= x <= right + 1:  # the marker is off-screen: no orphan label
             return False
-        text, w = item._label(i, bold)
+        text, w = view.label(i, bold)
         matched = is_match(i)
         # beside the marker: on its right; else on its left, when nothing else is near there
         # (so the label clearly belongs to this marker, not to one further left)
@@ -433,7 +449,7 @@ def place_labels(
             if bold or force:  # squeezed lane: label above its lane's marker line
                 like_a_point(i, rect, bold, True)
             return
-        text, w = item._label(i, bold)
+        text, w = view.label(i, bold)
         t = min(int(a.track[i]), max(g.n_tracks - 1, 0))
         x0 = max(rect.left(), left) + 4
         if x0 + 8 > right:
@@ -444,13 +460,13 @@ def place_labels(
         avail = min(limit, right) - x0 - 4
         matched = is_match(i)
         if w > avail:
-            if force or avail < item._fm.averageCharWidth() * 4:
+            if force or avail < view.fonts.fm.averageCharWidth() * 4:
                 # too short to hold its title at this zoom (a 17-day event seen across a
                 # decade): labelled like a point event rather than dropped, or cut short when
                 # it is a headline
                 like_a_point(i, rect, bold, force)
                 return
-            fm = item._fmb if bold else item._fm
+            fm = view.fonts.fmb if bold else view.fonts.fm
             text = fm.elidedText(text, QtCore.Qt.TextElideMode.ElideRight, avail)
             w = fm.horizontalAdvance(text)
         if not occ_row.free(x0 - 2, x0 + w + 4):

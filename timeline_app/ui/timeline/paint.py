@@ -20,7 +20,6 @@ from __future__ import annotations
 import itertools
 import math
 from collections import OrderedDict
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
@@ -32,15 +31,13 @@ from timeline_app.ui.drawing.batch_draw import (
     LineBatch,
     RectBatch,
     RuleBatch,
-    SpriteBatch,
     rule_boxes,
     vertical_rules,
 )
 from timeline_app.ui.drawing.palette import contrast_ratio, era_color, mix, text_on, with_alpha
 from timeline_app.ui.timeline.frame import Frame
-
-if TYPE_CHECKING:
-    from timeline_app.ui.timeline.item import TimelineItem
+from timeline_app.ui.timeline.sprites import ClusterSprites
+from timeline_app.ui.timeline.style import PaintSource
 
 _NO_PEN = QtCore.Qt.PenStyle.NoPen
 _NO_BRUSH = QtCore.Qt.BrushStyle.NoBrush
@@ -126,9 +123,10 @@ class _SpanStyle:
 
 
 class TimelinePainter:
-    """Paints frames for one :class:`TimelineItem` (and keeps the styles and texts it reuses)."""
+    """Paints frames for one timeline item, read through :class:`PaintSource` (and keeps the styles
+    and texts it reuses)."""
 
-    def __init__(self, item: TimelineItem) -> None:
+    def __init__(self, item: PaintSource) -> None:
         self._item = item
         self._rects = RectBatch()
         self._lines = LineBatch()
@@ -142,7 +140,7 @@ class TimelinePainter:
         self._ticks: tuple[np.ndarray, np.ndarray] | None = None
         self._bands_key: object = None
         self._bands: tuple[np.ndarray, np.ndarray] | None = None
-        self._sprites = ClusterSprites(self)
+        self._sprites = ClusterSprites(item, self.cluster_style)
 
     def reset(self) -> None:
         """Forget cached styles and texts (colours or fonts changed)."""
@@ -152,7 +150,7 @@ class TimelinePainter:
         self._span_styles.clear()
         self._ticks_key = None
         self._bands_key = None
-        self._sprites = ClusterSprites(self)
+        self._sprites = ClusterSprites(self._item, self.cluster_style)
 
     def _static(self, text: str, bold: bool) -> QtGui.QStaticText:
         k = (text, bold)
@@ -160,7 +158,7 @@ class TimelinePainter:
         if st is None:
             st = QtGui.QStaticText(text)
             st.setTextFormat(QtCore.Qt.TextFormat.PlainText)
-            st.prepare(QtGui.QTransform(), self._item._bold if bold else self._item._font)
+            st.prepare(QtGui.QTransform(), self._item.fonts.bold if bold else self._item.fonts.font)
             self._texts[k] = st
             if len(self._texts) > _STATIC_TEXTS:
                 self._texts.popitem(last=False)
@@ -186,7 +184,7 @@ class TimelinePainter:
                 ticks = source(lo, hi, rect.width())
             else:
                 ticks = compute_ticks(
-                    lo, hi, rect.width(), QtGui.QFontMetricsF(self._item._font).horizontalAdvance
+                    lo, hi, rect.width(), QtGui.QFontMetricsF(self._item.fonts.font).horizontalAdvance
                 )
             major = {t.day for t in ticks.major}
             minor = np.array([t.day for t in ticks.minor if t.day not in major], dtype=np.float64)
@@ -209,8 +207,8 @@ class TimelinePainter:
         # eras
         hh = item.header_height()
         lanes_bottom = top + (fr.lanes[-1].top + fr.lanes[-1].height if fr.lanes else rect.height())
-        p.setFont(item._italic)
-        fms = QtGui.QFontMetricsF(item._italic)
+        p.setFont(item.fonts.italic)
+        fms = QtGui.QFontMetricsF(item.fonts.italic)
         era_bands: list[tuple[float, float, QtGui.QColor]] = []
         shown_eras = []
         for era in item.chronology().eras:
@@ -261,7 +259,7 @@ class TimelinePainter:
             pen = QtGui.QPen(c.today, 1.2, QtCore.Qt.PenStyle.DashLine)
             p.setPen(pen)
             p.drawLine(QtCore.QPointF(tx, top + hh), QtCore.QPointF(tx, lanes_bottom))
-            p.setFont(item._small)
+            p.setFont(item.fonts.small)
             p.drawText(QtCore.QRectF(tx + 3, top, 80, hh), int(QtCore.Qt.AlignmentFlag.AlignVCenter), "today")
 
     def _opaque_grid(
@@ -614,7 +612,7 @@ class TimelinePainter:
         item = self._item
         a = item.arrays()
         c = item.colors()
-        r = float(item._r)
+        r = float(item.fonts.r)
         match = item.match_window()
         singles = list(fr.markers)
         if fr.selected is not None and not a.is_span[fr.selected[0]]:
@@ -726,16 +724,16 @@ class TimelinePainter:
             self._sprites.draw(p, fr, styles, dpr)
             return
         item = self._item
-        p.setFont(item._small_bold)
-        fm_h = QtGui.QFontMetricsF(item._small_bold).height()
+        p.setFont(item.fonts.small_bold)
+        fm_h = QtGui.QFontMetricsF(item.fonts.small_bold).height()
         p.setPen(QtGui.QPen(item.colors().background, 1.0))
         for (ln, dim), ks in styles.items():
-            p.setBrush(self._cluster_style(ln, dim)[0])
+            p.setBrush(self.cluster_style(ln, dim)[0])
             for k in ks.tolist():
                 rc = fr.clusters[k].rect
                 p.drawRoundedRect(rc, rc.height() / 2, rc.height() / 2)
         for (ln, dim), ks in styles.items():
-            p.setPen(self._cluster_style(ln, dim)[1])
+            p.setPen(self.cluster_style(ln, dim)[1])
             for k in ks.tolist():
                 cl = fr.clusters[k]
                 st = self._count_text(cl.count)
@@ -744,7 +742,7 @@ class TimelinePainter:
                     QtCore.QPointF(center.x() - st.size().width() / 2, center.y() - fm_h / 2), st
                 )
 
-    def _cluster_style(self, lane: int, dim: bool) -> tuple[QtGui.QColor, QtGui.QColor]:
+    def cluster_style(self, lane: int, dim: bool) -> tuple[QtGui.QColor, QtGui.QColor]:
         k = (lane, dim)
         st = self._cluster_styles.get(k)
         if st is None:
@@ -760,7 +758,7 @@ class TimelinePainter:
         if st is None:
             st = QtGui.QStaticText(text)
             st.setTextFormat(QtCore.Qt.TextFormat.PlainText)
-            st.prepare(QtGui.QTransform(), self._item._small_bold)
+            st.prepare(QtGui.QTransform(), self._item.fonts.small_bold)
             self._counts[text] = st
         return st
 
@@ -771,7 +769,7 @@ class TimelinePainter:
         a = item.arrays()
         if not fr.labels:
             return
-        th = QtGui.QFontMetricsF(item._font).height()
+        th = QtGui.QFontMetricsF(item.fonts.font).height()
         plain_bg = with_alpha(c.background, 0.7)
         bold_bg = with_alpha(c.background, 0.85)
         match_bg = with_alpha(c.match, 0.28)
@@ -789,192 +787,8 @@ class TimelinePainter:
                 if lab.match:
                     p.fillRect(lab.rect.adjusted(-2, 0, 2, 0), match_bg)
                 p.setPen(c.muted if item.is_dim(lab.event) else c.foreground)
-            p.setFont(item._bold if lab.bold else item._font)
+            p.setFont(item.fonts.bold if lab.bold else item.fonts.font)
             st = self._static(lab.text, lab.bold)
             p.drawStaticText(
                 QtCore.QPointF(lab.rect.left(), lab.rect.top() + (lab.rect.height() - th) / 2), st
             )
-
-
-class _TextAtlas:
-    """Short texts in one font and colour (cluster counts), each laid out once into one shared
-    pixmap, to be stamped with ``drawPixmapFragments``."""
-
-    W, H = 1024, 512  # logical pixels
-
-    def __init__(self, font: QtGui.QFont, color: QtGui.QColor, dpr: float) -> None:
-        self._font = QtGui.QFont(font)
-        self._color = QtGui.QColor(color)
-        self._dpr = dpr
-        fm = QtGui.QFontMetricsF(self._font)
-        self._fm = fm
-        self.height = float(math.ceil(fm.height()))
-        self._ascent = fm.ascent()
-        self._pix: QtGui.QPixmap | None = None
-        self._slots: dict[str, tuple[float, float, float, float]] = {}  # text -> left, top, width, text width
-        self._x = 0.0
-        self._y = 0.0
-
-    def _reset(self) -> None:
-        d = self._dpr
-        pix = QtGui.QPixmap(round(self.W * d), round(self.H * d))
-        pix.setDevicePixelRatio(d)
-        pix.fill(QtCore.Qt.GlobalColor.transparent)
-        self._pix = pix
-        self._slots = {}
-        self._x = self._y = 0.0
-
-    def _add(self, texts: list[str]) -> bool:
-        """Lay out ``texts``; False when the pixmap is full."""
-        assert self._pix is not None
-        q = QtGui.QPainter(self._pix)
-        try:
-            q.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing, True)
-            q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
-            q.setFont(self._font)
-            q.setPen(self._color)
-            for t in texts:
-                tw = self._fm.horizontalAdvance(t)
-                w = float(math.ceil(tw) + 2)
-                if self._x + w > self.W:
-                    self._x = 0.0
-                    self._y += self.height + 1
-                if self._y + self.height > self.H:
-                    return False
-                q.drawText(QtCore.QPointF(self._x + 1, self._y + self._ascent), t)
-                self._slots[t] = (self._x, self._y, w, tw)
-                self._x += w + 1
-        finally:
-            q.end()
-        return True
-
-    def pixmap(self) -> QtGui.QPixmap:
-        assert self._pix is not None
-        return self._pix
-
-    def slots(self, texts: list[str]) -> np.ndarray:
-        """Rows (left, top, width, text width) in logical pixels of the pixmap, one per text."""
-        missing = [t for t in dict.fromkeys(texts) if t not in self._slots]
-        if self._pix is None or (missing and not self._add(missing)):
-            self._reset()
-            self._add(list(dict.fromkeys(texts)))
-        return np.array([self._slots[t] for t in texts], dtype=np.float64).reshape(-1, 4)
-
-
-class ClusterSprites:
-    """Cluster pills and counts stamped from pixmaps: a pill is the left half of a prepared disc,
-    its middle column stretched, and the right half (three fragments; every pill of the frame in
-    one call, from one pixmap holding a disc of each style); the counts come from a
-    :class:`_TextAtlas` per text colour. Edges are put on whole pixels, so the three parts join
-    without a seam."""
-
-    def __init__(self, painter: TimelinePainter) -> None:
-        self._painter = painter
-        self._atlases: dict[tuple[int, float], _TextAtlas] = {}
-        self._strips: dict[tuple[object, ...], tuple[QtGui.QPixmap, float]] = {}
-        self._batch = SpriteBatch()
-
-    def _atlas(self, color: QtGui.QColor, dpr: float) -> _TextAtlas:
-        k = (color.rgba(), dpr)
-        at = self._atlases.get(k)
-        if at is None:
-            at = self._atlases[k] = _TextAtlas(self._painter._item._small_bold, color, dpr)
-        return at
-
-    def _discs_pixmap(
-        self, fills: list[QtGui.QColor], pen: QtGui.QColor, ch: float, dpr: float
-    ) -> tuple[QtGui.QPixmap, float]:
-        """One pixmap with a disc of each fill, side by side: (pixmap, cell width in device
-        pixels). Disc ``k`` (``ch`` wide, outlined with ``pen``) is ``k`` cells from the left."""
-        k = (tuple(f.rgba() for f in fills), pen.rgba(), ch, dpr)
-        hit = self._strips.get(k)
-        if hit is None:
-            size = ch + 2
-            cell = float(round((size + 2) * dpr))  # device pixels, whole: the cells do not bleed
-            pix = QtGui.QPixmap(max(round(cell * len(fills)), 1), round(size * dpr))
-            pix.setDevicePixelRatio(dpr)
-            pix.fill(QtCore.Qt.GlobalColor.transparent)
-            q = QtGui.QPainter(pix)
-            q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
-            q.setPen(QtGui.QPen(pen, 1.0))
-            for n, fill in enumerate(fills):
-                q.setBrush(fill)
-                q.drawRoundedRect(QtCore.QRectF(n * cell / dpr + 1, 1, ch, ch), ch / 2, ch / 2)
-            q.end()
-            if len(self._strips) > 16:
-                self._strips.clear()
-            hit = self._strips[k] = (pix, cell)
-        return hit
-
-    def draw(
-        self, p: QtGui.QPainter, fr: Frame, styles: dict[tuple[int, bool], np.ndarray], dpr: float
-    ) -> None:
-        painter = self._painter
-        item = painter._item
-        bg = item.colors().background
-        hint = p.testRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform)
-        p.setRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform, False)
-        fm_h = QtGui.QFontMetricsF(item._small_bold).height()
-        cs = fr.cluster_set
-        texts: dict[int, list[np.ndarray]] = {}  # text colour -> clusters
-        colors: dict[int, QtGui.QColor] = {}
-        fills: list[QtGui.QColor] = []
-        style_of = np.zeros(len(cs), dtype=np.int64)
-        for n, ((ln, dim), ks) in enumerate(styles.items()):
-            fill, text_color = painter._cluster_style(ln, dim)
-            fills.append(fill)
-            style_of[ks] = n
-            rgba = text_color.rgba()
-            colors[rgba] = text_color
-            texts.setdefault(rgba, []).append(ks)
-        # every pill in ONE call, in cluster order (a pill overlapping the one before covers it as
-        # a drawn shape would): per pill, the left half of its style's disc, the disc's middle
-        # column stretched (zero wide for a disc), the right half
-        boxes = cs.box
-        ch = float(round(boxes[0, 3]))
-        pix, cell = self._discs_pixmap(fills, bg, ch, dpr)
-        size = ch + 2
-        half = float(math.floor(size / 2))
-        left = np.floor(boxes[:, 0] - 1 + 0.5)
-        width = np.maximum(np.round(boxes[:, 2]), ch) + 2
-        right = left + width
-        top = np.round(boxes[:, 1] + boxes[:, 3] / 2 - size / 2)
-        cy = top + size / 2
-        mid_w = width - 2 * half - (size - 2 * half)
-        n = len(cs)
-        hd, sd = half * dpr, size * dpr
-        xs = np.column_stack(
-            (left + half / 2, (left + half + right - (size - half)) / 2, right - (size - half) / 2)
-        )
-        src = np.empty((n, 3, 4))
-        ox = style_of.astype(np.float64) * cell
-        src[:, 0, 0] = ox
-        src[:, 1, 0] = ox + max(hd - 1, 0.0)
-        src[:, 2, 0] = ox + hd
-        src[:, :, 1] = 0.0
-        src[:, :, 2] = (hd, 1.0, sd - hd)
-        src[:, :, 3] = sd
-        scales = np.ones((n, 3))
-        scales[:, 1] = np.maximum(mid_w, 0.0) * dpr
-        self._batch.draw_parts(p, xs.ravel(), np.repeat(cy, 3), src.reshape(-1, 4), pix, scales.ravel())
-        for rgba, parts in texts.items():
-            atlas = self._atlas(colors[rgba], dpr)
-            ks = np.concatenate(parts)
-            counts, inverse = np.unique(cs.count[ks], return_inverse=True)
-            slots = atlas.slots([count_text(int(n)) for n in counts.tolist()])[inverse.ravel()]
-            boxes = cs.box[ks]
-            cx = boxes[:, 0] + boxes[:, 2] / 2
-            cy = boxes[:, 1] + boxes[:, 3] / 2
-            # the text's own centre where drawStaticText would put it, the slot's centre on the pixel grid
-            x = np.round(cx - slots[:, 3] / 2 - 1) + slots[:, 2] / 2
-            y = np.round(cy - fm_h / 2) + atlas.height / 2
-            src = np.column_stack(
-                (
-                    slots[:, 0] * dpr,
-                    slots[:, 1] * dpr,
-                    slots[:, 2] * dpr,
-                    np.full(len(slots), atlas.height * dpr),
-                )
-            )
-            self._batch.draw_parts(p, x, y, src, atlas.pixmap())
-        p.setRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform, hint)
