@@ -439,7 +439,12 @@ class SearchIndex:
             self._words.popitem(last=False)
         return w
 
-    def _extend(self, w: _Word, b: int) -> None:
+    @property
+    def events(self) -> EventTable:
+        """The events searched."""
+        return self._events
+
+    def extend(self, w: _Word, b: int) -> None:
         """Find the word in the residual bytes of events [w.n, b) (b ≤ built_upto)."""
         r, roff = self._rbuf, self._roff
         k = len(w.raw)
@@ -478,10 +483,10 @@ class SearchIndex:
                 f[ev] = True
                 t[ev[cand < self._rtend[ev + a]]] = True
             return f, t
-        self._extend(w, b)
+        self.extend(w, b)
         return w.full[a:b], w.title[a:b]
 
-    def _eval(self, words: Sequence[_Word], rows: slice | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def evaluate(self, words: Sequence[_Word], rows: slice | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """For the given events: whether each holds every word, and whether its title does."""
         full: np.ndarray | None = None
         title: np.ndarray | None = None
@@ -559,7 +564,7 @@ class SearchIndex:
         b = min(hi, self._built_n)
         if lo < b:
             entries = [self._word(w) for w in words]
-            out[: b - lo], _ = self._eval(entries, slice(lo, b))
+            out[: b - lo], _ = self.evaluate(entries, slice(lo, b))
         rest = range(max(lo, b), hi)
         if 0 < len(rest) <= DIRECT_LIMIT:
             for i in rest:
@@ -567,7 +572,7 @@ class SearchIndex:
                 out[i - lo] = all(w in hay for w in words)
         return out
 
-    def _remember(self, words: tuple[str, ...], matches: Matches) -> None:
+    def remember(self, words: tuple[str, ...], matches: Matches) -> None:
         self._results[words] = matches
         self._results.move_to_end(words)
         while len(self._results) > _RESULT_CACHE:
@@ -654,8 +659,8 @@ class Search:
                 k = min(cands.size, j + self._chunk)
                 rows = cands[j:k]
                 for w in self._entries:
-                    ix._extend(w, int(rows[-1]) + 1)
-                full, title = ix._eval(self._entries, rows)
+                    ix.extend(w, int(rows[-1]) + 1)
+                full, title = ix.evaluate(self._entries, rows)
                 found, in_title = rows[full], title[full]
                 self._next, size, end = k, k - j, cands.size
             else:
@@ -666,7 +671,7 @@ class Search:
                     ix.build_step(max(deadline - c0, 0.0) * 0.7)
                     c0 = time.perf_counter()
                 b = min(ix.built_upto, a + self._chunk)
-                full, title = ix._eval(self._entries, slice(a, b))
+                full, title = ix.evaluate(self._entries, slice(a, b))
                 hit = np.flatnonzero(full)
                 found, in_title = hit + a, title[hit]
                 self._next, size, end = b, b - a, ix.n
@@ -711,7 +716,7 @@ class Search:
             events, in_title = _NONE, np.zeros(0, dtype=bool)
         self.matches = Matches(events, in_title)
         self._events, self._in_title = [], []
-        self.index._remember(self.words, self.matches)
+        self.index.remember(self.words, self.matches)
         return True
 
     def ranked(self, limit: int | None = 200) -> np.ndarray:
@@ -731,5 +736,5 @@ class Search:
         return np.concatenate((t, self._head_other[: limit - t.size]))
 
     def result(self, limit: int | None = 200) -> SearchResult:
-        ids = [self.index._events.ids[i] for i in self.ranked(limit).tolist()]
+        ids = [self.index.events.ids[i] for i in self.ranked(limit).tolist()]
         return SearchResult(ids=ids, total=self.total, complete=self.done)

@@ -159,7 +159,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
         )
 
         state.chronology_changed.connect(self._on_chronology_changed)
-        state.range_changed.connect(self._on_range_changed)
+        state.range_changed.connect(self.apply_range)
         state.selection_changed.connect(self._on_selection_changed)
         state.filters_changed.connect(self._on_filters_changed)
         state.query_changed.connect(self._on_query_changed)
@@ -167,7 +167,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
         self._apply_font()
         self._apply_palette()
         self._on_chronology_changed(state.chronology)
-        self._on_range_changed(state.range)
+        self.apply_range(state.range)
 
     # -- public API ------------------------------------------------------------------------------------------
     def state(self) -> ViewState:
@@ -367,7 +367,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
                 self._ci.removeItem(pl.plot)
             pl.plot.deleteLater()
 
-    def _on_range_changed(self, r: TimeRange) -> None:
+    def apply_range(self, r: TimeRange) -> None:
         if not self._alive():
             return
         vb = self._tl_plot.getViewBox()

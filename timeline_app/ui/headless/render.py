@@ -135,7 +135,7 @@ def render_chronology(
             fitted = state.fit_range()
             r0, r1 = fitted.start, fitted.end
         state.set_range(r0, r1)
-        canvas._on_range_changed(state.range)
+        canvas.apply_range(state.range)
         app.processEvents()
         out.parent.mkdir(parents=True, exist_ok=True)
         if suffix == ".png":

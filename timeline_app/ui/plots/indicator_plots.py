@@ -83,6 +83,9 @@ class OverlayText(QtWidgets.QGraphicsItem):
         self.setZValue(1000)
         self.setAcceptedMouseButtons(QtCore.Qt.MouseButton.NoButton)
 
+    def text_font(self) -> QtGui.QFont:
+        return self._font
+
     def set_font(self, font: QtGui.QFont) -> None:
         self._font = QtGui.QFont(font)
         self._bold = QtGui.QFont(font)
@@ -490,7 +493,7 @@ class IndicatorPlot:
             span = abs(hi) * 0.2 or 1.0
             lo, hi = lo - span / 2, hi + span / 2
         h = max(vb.height(), 40.0)
-        fm = QtGui.QFontMetricsF(self.title._font)
+        fm = QtGui.QFontMetricsF(self.title.text_font())
         top_px = max(fm.height() + self.TITLE_PAD, self.legend.size().height() + 2) + 6
         bottom_px = 6.0
         avail = max(h - top_px - bottom_px, 10.0)
