@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 
-echo "== lint: ruff, import contracts, mypy (strict on the pure layers)"
+echo "== lint: ruff, import contracts, mypy (strict on the whole package)"
 .venv/bin/ruff check timeline_app tests benchmarks
 .venv/bin/lint-imports --config pyproject.toml
 .venv/bin/mypy

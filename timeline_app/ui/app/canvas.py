@@ -190,7 +190,8 @@ class ChronologyCanvas(QtWidgets.QWidget):
 
     def viewport(self) -> QtWidgets.QWidget:
         """The widget that receives the mouse (for tests: click here)."""
-        return self._glw.viewport()
+        widget: QtWidgets.QWidget = self._glw.viewport()
+        return widget
 
     def plot_keys(self) -> list[PlotKey]:
         """Every plot group of the chronology, as (measure name, unit), in file order."""

@@ -99,13 +99,13 @@ class HelpOverlay(QWidget):
         body = QWidget()
         body.setLayout(columns)
         body.setAutoFillBackground(False)
-        self.scroll = QScrollArea()  # a small window scrolls the table instead of cutting it
-        self.scroll.setWidget(body)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.viewport().setAutoFillBackground(False)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea()  # a small window scrolls the table instead of cutting it
+        self.scroll_area.setWidget(body)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.viewport().setAutoFillBackground(False)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._body = body
         self._title, self._hint = title, hint
 
@@ -114,7 +114,7 @@ class HelpOverlay(QWidget):
         lay.addWidget(title)
         lay.addWidget(hint)
         lay.addSpacing(6)
-        lay.addWidget(self.scroll, 1)
+        lay.addWidget(self.scroll_area, 1)
         self.hide()
         parent.installEventFilter(self)
 
@@ -162,15 +162,17 @@ class HelpOverlay(QWidget):
         inner = w - margins
         body_h = self._body.heightForWidth(inner) if self._body.hasHeightForWidth() else body.height()
         lay = self.card.layout()
-        spacing = max(lay.spacing(), 0)
+        spacing = max(lay.spacing(), 0) if lay is not None else 0
         head = 18 * 2 + self._title.sizeHint().height() + self._hint.heightForWidth(inner) + 6 + 3 * spacing
         h = min(head + max(body_h, 0) + 4, self.height() - 40)
         self.card.setFixedHeight(max(h, 100))
         self.card.move((self.width() - w) // 2, max((self.height() - self.card.height()) // 2, 20))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
-            self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        resized = event.type() == QEvent.Type.Resize
+        if parent is not None and watched is parent and resized and self.isVisible():
+            self.setGeometry(parent.rect())
             self._place_card()
         return False
 

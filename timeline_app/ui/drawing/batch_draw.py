@@ -44,7 +44,7 @@ class _Buffer:
             self._ptr = shiboken6.wrapInstance(self._data.ctypes.data, self._klass)
         return self._data[:n]
 
-    def args(self, n: int) -> tuple[object, int]:
+    def args(self, n: int) -> tuple[Any, int]:
         """(pointer, count) for the first ``n`` rows."""
         return self._ptr, n
 
@@ -55,7 +55,7 @@ class _Batch:
         self._buf = _Buffer(klass, 4) if _POINTERS else None
         self._array = PrimitiveArray(klass, 4) if PrimitiveArray is not None and not _POINTERS else None
 
-    def _args(self, data: np.ndarray) -> tuple[object, ...]:
+    def _args(self, data: np.ndarray) -> tuple[Any, ...]:
         if self._buf is not None:
             self._buf.rows(len(data))[:] = data
             return self._buf.args(len(data))
@@ -137,7 +137,7 @@ class SpriteBatch:
             return
         self._array.resize(n)  # pragma: no cover - another binding
         _fill_fragments(self._array.ndarray(), x, y, source, dpr, scale_x)
-        p.drawPixmapFragments(*self._array.drawargs(), pixmap)
+        p.drawPixmapFragments(*self._array.drawargs(), pixmap)  # type: ignore[call-arg]
 
 
 class RuleBatch:

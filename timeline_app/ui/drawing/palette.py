@@ -60,7 +60,7 @@ def _adjusted(hex_color: str, bg_rgb: int, min_ratio: float) -> int:
         c = QtGui.QColor("#808080")
     bg = QtGui.QColor.fromRgb(bg_rgb)
     dark_bg = luminance(bg) < 0.5
-    h, s, light, a = c.getHslF()
+    h, s, light, a = c.hslHueF(), c.hslSaturationF(), c.lightnessF(), c.alphaF()
     step = 0.04 if dark_bg else -0.04
     for _ in range(25):
         if contrast_ratio(c, bg) >= min_ratio:

@@ -52,7 +52,7 @@ class _Measure:
         return w
 
 
-class TimeAxisItem(pg.AxisItem):
+class TimeAxisItem(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph has no type information
     """A horizontal axis of epoch days with calendar ticks.
 
     ``show_labels=False`` keeps only the tick marks (and the grid): the axes of the plots in the
@@ -60,7 +60,7 @@ class TimeAxisItem(pg.AxisItem):
     """
 
     def __init__(self, orientation: str = "bottom", *, show_labels: bool = True, **kwargs: object) -> None:
-        super().__init__(orientation, **kwargs)  # type: ignore[arg-type]
+        super().__init__(orientation, **kwargs)
         if orientation not in ("bottom", "top"):
             raise ValueError("TimeAxisItem is horizontal: orientation 'bottom' or 'top'")
         self.enableAutoSIPrefix(False)
@@ -85,7 +85,7 @@ class TimeAxisItem(pg.AxisItem):
         self._texts.clear()
         self.setTickFont(self._font)
         self._update_height()
-        self.picture = None
+        self.picture: QtGui.QPicture | None = None
         self.update()
 
     def set_show_labels(self, show: bool) -> None:

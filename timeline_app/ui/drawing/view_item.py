@@ -10,7 +10,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
 
-class ViewSizedItem(pg.GraphicsObject):
+class ViewSizedItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph has no type information
     """Bounds = the visible view rectangle; repaint on every range or transform change; no data
     bounds of its own (so auto-range ignores it unless a subclass says otherwise)."""
 

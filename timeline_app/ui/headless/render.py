@@ -161,7 +161,7 @@ def _render_png(canvas: QtWidgets.QWidget, out: Path, w: int, h: int) -> None:
         canvas.render(p, QtCore.QPoint())
     finally:
         p.end()
-    if not img.save(str(out), "PNG"):
+    if not img.save(str(out), "PNG"):  # type: ignore[call-overload]  # the stub wants bytes; str is fine
         raise OSError(f"could not write {out}")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QFontDatabase,
@@ -189,14 +189,14 @@ class ErrorPanel(QFrame):
         if f and os.path.isfile(f):
             QDesktopServices.openUrl(QUrl.fromLocalFile(os.path.abspath(f)))
 
-    def _context_menu(self, pos: object) -> None:
-        item = self.list.itemAt(pos)  # type: ignore[arg-type]
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.list.itemAt(pos)
         menu = QMenu(self)
         menu.addAction("Copy", self.copy_selected).setEnabled(item is not None)
         menu.addAction("Copy all", self.copy_all)
         if item is not None and item.data(_FILE_ROLE):
             menu.addAction("Open the file", lambda: self._open_item(item))
-        menu.popup(self.list.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+        menu.popup(self.list.viewport().mapToGlobal(pos))
 
     def _hide_by_user(self) -> None:
         self.hide()

@@ -228,7 +228,7 @@ class SearchPanel(QWidget):
         self.field.focused.connect(self._start_indexing)
         self.field.next_requested.connect(lambda: self.step(+1))
         self.field.prev_requested.connect(lambda: self.step(-1))
-        self.field.move_requested.connect(self.move)
+        self.field.move_requested.connect(self.move_selection)
         self.field.close_requested.connect(self.close_search)
         self.results.close_requested.connect(self.close_search)
         self.results.itemActivated.connect(self._choose)
@@ -387,7 +387,7 @@ class SearchPanel(QWidget):
         else:
             (actions.next_match if direction > 0 else actions.prev_match)(self.state, self._shown)
 
-    def move(self, direction: int) -> None:
+    def move_selection(self, direction: int) -> None:
         """↓/↑ in the field: select the next/previous result without wrapping."""
         if not self._shown:
             return

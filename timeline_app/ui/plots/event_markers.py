@@ -20,6 +20,7 @@ The selected event's line is emphasised, and a click near a line selects that ev
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 import numpy as np
 from PySide6 import QtCore, QtGui
@@ -125,7 +126,7 @@ class EventMarkersItem(ViewSizedItem):
         key = (left, width, sx, tx, tl.version(), colors_key, id(tl.ticks_source()))
         shared = tl.shared_cache("marker-row")
         if shared.get("key") == key:
-            return shared["image"]  # type: ignore[no-any-return]
+            return cast(QtGui.QImage, shared["image"])
         lanes, count, matches = tl.anchor_columns(left, width, sx, tx, self.MARGIN)
         minor, major = self.grid_columns(left, width, sx, tx)
         over = [(minor, c.grid), (major, c.grid_major)]

@@ -537,7 +537,8 @@ class IndicatorPlot:
         view = vb.getViewWidget()
         if view is None:
             return None
-        return view.mapFromScene(vb.sceneBoundingRect()).boundingRect().toRectF()
+        rect: QtCore.QRectF = view.mapFromScene(vb.sceneBoundingRect()).boundingRect().toRectF()
+        return rect
 
     def _to_px(self) -> tuple[QtGui.QTransform, QtWidgets.QGraphicsView] | None:
         vb = self.plot.getViewBox()
@@ -607,9 +608,8 @@ class IndicatorPlot:
         if not lines:
             self.readout.hide()
             return
-        self.readout.set_lines(
-            [("nearest point", c.muted, False)] + [(t, c.foreground, False) for t in lines]
-        )
+        shown: list[Segment | list[Segment]] = [("nearest point", c.muted, False)]
+        self.readout.set_lines(shown + [(t, c.foreground, False) for t in lines])
         vb = self.plot.getViewBox()
         x_local = vb.mapFromView(QtCore.QPointF(day, 0)).x()
         size = self.readout.size()

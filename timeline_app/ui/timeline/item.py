@@ -410,7 +410,8 @@ class TimelineItem(ViewSizedItem):
         idx = a.visible(cl.day_lo - tol, cl.day_hi + tol)
         sel = idx[(a.lane[idx] == cl.lane) & ~a.is_span[idx] & (idx != self._selected)]
         anch = a.anchor[sel]
-        return sel[(anch >= cl.day_lo - tol) & (anch <= cl.day_hi + tol)].tolist()
+        out: list[int] = sel[(anch >= cl.day_lo - tol) & (anch <= cl.day_hi + tol)].tolist()
+        return out
 
     def _separable(self, cl: ClusterGlyph) -> bool:
         fr = self._frame

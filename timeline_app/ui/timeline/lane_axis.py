@@ -38,7 +38,7 @@ def wrap_two_lines(text: str, fm: QtGui.QFontMetricsF, width: float) -> list[str
     return [first, fm.elidedText(rest, QtCore.Qt.TextElideMode.ElideRight, width)]
 
 
-class LaneAxisItem(pg.AxisItem):
+class LaneAxisItem(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph has no type information
     """The timeline's left column: each lane's colour and name, greyed and struck out when the
     lane is hidden. A click on a name asks to toggle that lane (``sigLaneClicked``)."""
 
@@ -135,7 +135,8 @@ class LaneAxisItem(pg.AxisItem):
         p.restore()
 
     def boundingRect(self) -> QtCore.QRectF:
-        return self.mapRectFromParent(self.geometry())
+        rect: QtCore.QRectF = self.mapRectFromParent(self.geometry())
+        return rect
 
     def mouseClickEvent(self, ev) -> None:  # type: ignore[no-untyped-def]
         if ev.button() != QtCore.Qt.MouseButton.LeftButton:

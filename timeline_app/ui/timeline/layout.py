@@ -504,9 +504,9 @@ def place_labels(
     if selected is not None:
         i = selected[0]
         if a.is_span[i]:
-            rc = next((rc for j, rc in span_rects if j == i), None)
-            if rc is not None:
-                place_span(i, rc, True)
+            chosen = next((rc for j, rc in span_rects if j == i), None)
+            if chosen is not None:
+                place_span(i, chosen, True)
         else:
             place_point(i, selected[1], True, True)
     order = sorted(markers, key=lambda m: m[1])

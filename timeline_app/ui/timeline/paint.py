@@ -45,6 +45,10 @@ _STATIC_TEXTS = 4096  # laid-out texts kept
 THIN_BAR_PX = 5.0  # bars thinner than this get no outline and no brackets
 
 
+def _rgbf(c: QtGui.QColor) -> tuple[float, float, float]:
+    return (c.redF(), c.greenF(), c.blueF())
+
+
 def contrast_ok(a: QtGui.QColor, b: QtGui.QColor) -> bool:
     return contrast_ratio(a, b) >= 4.5
 
@@ -91,7 +95,7 @@ def box_outline(x: np.ndarray, y: np.ndarray, w: np.ndarray, h: np.ndarray) -> n
     )
 
 
-def _column_boxes(x: int, w: int, y: np.ndarray, h: np.ndarray) -> np.ndarray:
+def _column_boxes(x: float, w: float, y: np.ndarray, h: np.ndarray) -> np.ndarray:
     """Boxes (x, y, w, h) of the same columns ``x .. x + w`` over the rows ``y`` of heights ``h``."""
     out = np.empty((len(y), 4))
     out[:, 0], out[:, 1], out[:, 2], out[:, 3] = x, y, w, h
@@ -290,13 +294,13 @@ class TimelinePainter:
         heights = np.diff(ys)
         per_rule: list[set[int]] = []
         for xs, _ in rules:
-            k = np.floor(np.asarray(xs, dtype=np.float64) - left).astype(np.int64)
-            per_rule.append(set(k[(k >= 0) & (k < width)].tolist()))
+            ks = np.floor(np.asarray(xs, dtype=np.float64) - left).astype(np.int64)
+            per_rule.append(set(ks[(ks >= 0) & (ks < width)].tolist()))
         # columns under an era band, or carrying two rules, are worked out one by one; the others
         # take their rule's colour over each band's base, the same for every such column
         special: set[int] = set()
-        for a, b in itertools.combinations(per_rule, 2):
-            special |= a & b
+        for one, other in itertools.combinations(per_rule, 2):
+            special |= one & other
         if eras:
             for k in set().union(*per_rule):
                 x = left + k
@@ -321,17 +325,17 @@ class TimelinePainter:
             cols = sorted(cols_set - special)
             if cols:
                 a = col.alphaF()
-                add(a * np.array(col.getRgbF()[:3]) + (1 - a) * base, cols, all_rows)
+                add(a * np.array(_rgbf(col)) + (1 - a) * base, cols, all_rows)
         for k in sorted(special):
             x = left + k
             rgb = base.copy()
             for e0, e1, col in eras:
-                a = min(max(min(x + 1, e1) - max(x, e0), 0.0), 1.0) * col.alphaF()
-                rgb = a * np.array(col.getRgbF()[:3]) + (1 - a) * rgb
+                a = min(max(min(float(x + 1), e1) - max(float(x), e0), 0.0), 1.0) * col.alphaF()
+                rgb = a * np.array(_rgbf(col)) + (1 - a) * rgb
             for cols_set, (_, col) in zip(per_rule, rules, strict=True):
                 if k in cols_set:
                     a = col.alphaF()
-                    rgb = a * np.array(col.getRgbF()[:3]) + (1 - a) * rgb
+                    rgb = a * np.array(_rgbf(col)) + (1 - a) * rgb
             add(rgb, [k], all_rows)
         p.setPen(_NO_PEN)
         for u, boxes in groups.items():
@@ -367,7 +371,7 @@ class TimelinePainter:
                 if lo < e < hi:
                     cuts.update((math.floor(e), math.ceil(e)))
         edges = sorted(cuts)
-        rgbs = [(np.array(col.getRgbF()[:3]), col.alphaF()) for _, _, col in eras]
+        rgbs = [(np.array(_rgbf(col)), col.alphaF()) for _, _, col in eras]
         groups: dict[int, list[tuple[float, float, np.ndarray]]] = {}
         for a, b in itertools.pairwise(edges):
             rgb = None
@@ -422,9 +426,9 @@ class TimelinePainter:
         if ok:
             ys = np.unique(np.round(np.array(bounds), 6))
             mids = (ys[:-1] + ys[1:]) / 2
-            base = np.tile(np.array(c.background.getRgbF()[:3]), (len(mids), 1))
+            base = np.tile(np.array(_rgbf(c.background)), (len(mids), 1))
             for a, b, fill in fills:
-                base[(mids >= a) & (mids < b)] = fill.getRgbF()[:3]
+                base[(mids >= a) & (mids < b)] = _rgbf(fill)
             out = (ys, base)
         self._bands_key, self._bands = key, out
         return out
