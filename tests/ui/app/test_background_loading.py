@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-import timeline_app.ui.app.main_window as mw
+import timeline_app.ui.app.document as document_module
 from timeline_app.io import LoadCancelled, loader
 from timeline_app.ui.app.main_window import MainWindow
 
@@ -31,7 +31,7 @@ def big(tmp_path: Path) -> Path:
 def test_a_large_chronology_loads_in_the_background(
     qtbot, window: MainWindow, big: Path, monkeypatch
 ) -> None:
-    monkeypatch.setattr(mw, "BACKGROUND_BYTES", 1000)
+    monkeypatch.setattr(document_module, "BACKGROUND_BYTES", 1000)
     seen: list[float] = []
     window.loader.progress.connect(lambda _what, f: seen.append(f))
     with qtbot.waitSignal(window.chronology_loaded, timeout=20000):
@@ -47,7 +47,7 @@ def test_a_large_chronology_loads_in_the_background(
 
 
 def test_cancel_keeps_the_chronology_shown(qtbot, window: MainWindow, big: Path, monkeypatch) -> None:
-    monkeypatch.setattr(mw, "BACKGROUND_BYTES", 1000)
+    monkeypatch.setattr(document_module, "BACKGROUND_BYTES", 1000)
     before = window.state.chronology
     real = loader._fast
 
@@ -73,7 +73,7 @@ def test_cancel_keeps_the_chronology_shown(qtbot, window: MainWindow, big: Path,
 def test_a_newer_request_wins(
     qtbot, window: MainWindow, big: Path, small_chronology: Path, monkeypatch
 ) -> None:
-    monkeypatch.setattr(mw, "BACKGROUND_BYTES", 1000)
+    monkeypatch.setattr(document_module, "BACKGROUND_BYTES", 1000)
     with qtbot.waitSignal(window.chronology_loaded, timeout=20000) as blocker:
         window.open_path(big)
         window.open_path(small_chronology)  # small: loads at once, and the big one is dropped
@@ -86,7 +86,7 @@ def test_a_newer_request_wins(
 def test_problems_found_in_the_background_are_shown(
     qtbot, window: MainWindow, big: Path, monkeypatch
 ) -> None:
-    monkeypatch.setattr(mw, "BACKGROUND_BYTES", 1000)
+    monkeypatch.setattr(document_module, "BACKGROUND_BYTES", 1000)
     big.write_text(big.read_text(encoding="utf-8").replace('"start": "', '"start": "x', 1), encoding="utf-8")
     with qtbot.waitSignal(window.load_failed, timeout=20000):
         window.open_path(big)

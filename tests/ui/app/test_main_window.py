@@ -180,12 +180,12 @@ def test_initial_load_failure_opens_the_window_with_the_problems(
 def test_an_unexpected_loader_failure_is_a_problem_not_a_crash(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    import timeline_app.ui.app.main_window as mw
+    import timeline_app.ui.app.document as document_module
 
     def broken(_path: object, **_options: object) -> None:
         raise RecursionError("too deep")
 
-    monkeypatch.setattr(mw, "load_chronology", broken)
+    monkeypatch.setattr(document_module, "load_chronology", broken)
     assert not window.open_path(tmp_path)
     assert window.errors.lines() == [f"{tmp_path}: could not be read: RecursionError: too deep"]
     assert window.state.chronology.title == "Test chronology"

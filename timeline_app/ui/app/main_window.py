@@ -20,7 +20,7 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -48,17 +48,14 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app import __version__
-from timeline_app.io import ChronologyError, chronology_files, load_chronology
 from timeline_app.model import actions
-from timeline_app.model.chronology import Chronology
 from timeline_app.model.dates import PartialDate, civil_from_days
 from timeline_app.model.view_state import ViewState
 from timeline_app.text import escape_html, format_count, translate
 from timeline_app.ui.app import keymap
 from timeline_app.ui.app.canvas import ChronologyCanvas
-from timeline_app.ui.app.file_watcher import ChronologyWatcher
+from timeline_app.ui.app.document import Document, same_path
 from timeline_app.ui.app.help_overlay import HelpOverlay
-from timeline_app.ui.app.loading import BackgroundLoader
 from timeline_app.ui.app.settings import Settings
 from timeline_app.ui.panels.detail_pane import DetailPane
 from timeline_app.ui.panels.error_panel import ErrorPanel
@@ -128,17 +125,15 @@ class KeyRepeatWatch(QObject):
 class MainWindow(QMainWindow):
     """The viewer's window. ``open_path`` loads a chronology file or folder."""
 
-    chronology_loaded = Signal(str)  # the path, after a successful load or reload
-    load_failed = Signal(str)  # the path, after a load that found problems
-
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings if settings is not None else Settings()
         self.state = ViewState()
-        self.path: Path | None = None  # the chronology shown (or, before any load succeeded, tried)
-        self.loaded = False  # whether a chronology has loaded from ``path``
-        self.failed_path: Path | None = None  # a path whose problems the panel shows
-        self._applying = False
+        self.document = Document(self.state, self.settings, self)
+        self.loader = self.document.loader
+        self.watcher = self.document.watcher
+        self.chronology_loaded = self.document.chronology_loaded
+        self.load_failed = self.document.load_failed
         self._return_focus: QWidget | None = None
         self._ramps = {"zoom": actions.RepeatRamp(), "pan": actions.RepeatRamp()}
         self._repeat_watch = KeyRepeatWatch(self)
@@ -381,66 +376,63 @@ class MainWindow(QMainWindow):
         s.filters_changed.connect(self._on_filters)
         s.chronology_changed.connect(self._on_chronology)
         s.selection_changed.connect(self._on_selection)
-        self.watcher = ChronologyWatcher(self)
-        self.watcher.changed.connect(self.reload)
 
-    # -- loading -----------------------------------------------------------------------------------
+    # -- the document ------------------------------------------------------------------------------
+    @property
+    def path(self) -> Path | None:
+        """The chronology shown (or, before any load succeeded, tried)."""
+        return self.document.path
+
+    @property
+    def loaded(self) -> bool:
+        """Whether a chronology has loaded from ``path``."""
+        return self.document.loaded
+
+    @property
+    def failed_path(self) -> Path | None:
+        return self.document.failed_path
+
     def open_path(
         self, path: str | os.PathLike[str], *, initial: bool = False, background: bool | None = None
     ) -> bool:
-        """Show the chronology at ``path`` (a YAML file or a folder). On problems, keep what is shown,
-        list them in the problems bar, and return False.
+        """Show the chronology at ``path`` (see :meth:`Document.open_path`)."""
+        return self.document.open_path(path, initial=initial, background=background)
 
-        A large chronology (more than :data:`BACKGROUND_BYTES` of files, or with ``background``)
-        loads on a worker thread while the window keeps answering, with a progress bar and Cancel
-        in the status bar; this returns True at once and the outcome arrives as
-        ``chronology_loaded`` or ``load_failed``."""
-        p = Path(path)
-        if background is None:
-            background = _size_of(p) > BACKGROUND_BYTES
-        if background:
-            self.loader.start(p)
-            self._show_loading(p)
-            return True
-        self.loader.cancel(quietly=True)
-        self._hide_loading()
-        try:
-            chron = load_chronology(p, cache=True)
-        except Exception as exc:
-            self._load_failed(p, exc, initial=initial)
-            return False
-        self._load_succeeded(p, chron)
-        return True
+    def reload(self) -> bool:
+        """Read the files of the chronology shown again (F5, or by itself when they change)."""
+        return self.document.reload()
 
-    def _load_succeeded(self, p: Path, chron: Chronology) -> None:
-        same = self.path is not None and _same_path(p, self.path)
-        self._apply(p, chron, switching=not (same and self.loaded))
-        self.chronology_loaded.emit(str(p))
+    def retry(self) -> bool:
+        return self.document.retry()
 
-    def _load_failed(self, p: Path, exc: BaseException, *, initial: bool = False) -> None:
-        same = self.path is not None and _same_path(p, self.path)
-        if isinstance(exc, ChronologyError):
-            self._show_problems(
-                p, [str(x) for x in exc.problems], [x.file for x in exc.problems], exc.more, same=same
-            )
-        else:  # an unreadable file, or a bug in the loader: shown, never fatal
-            if not isinstance(exc, OSError):
-                log.error("loading %s failed unexpectedly", p, exc_info=exc)
-            text = (
-                exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
-            )
-            self._show_problems(p, [f"{p}: could not be read: {text}"], [None], 0, same=same)
-        if initial or not self.loaded:
-            self._adopt_path(p)
-        self.load_failed.emit(str(p))
+    def cancel_loading(self) -> None:
+        self.document.cancel_loading()
+
+    def _connect_document(self) -> None:
+        d = self.document
+        d.applied.connect(self._on_applied)
+        d.problems_found.connect(self._on_problems)
+        d.path_adopted.connect(self._update_title)
+        d.loading_started.connect(self._show_loading)
+        d.loading_ended.connect(self._hide_loading)
+        self.loader.progress.connect(self._on_load_progress)
+        self.loader.cancelled.connect(self._on_load_cancelled)
+
+    def _on_applied(self, switching: bool) -> None:
+        if switching:
+            self._rebuild_recent_menu()
+        self.errors.clear()
+        self.problems_action.setChecked(False)
+        self._update_title()
+        self._update_status()
+
+    def _on_problems(self, header: str, lines: list[str], files: list[str | None]) -> None:
+        self.errors.show_problems(header, lines, files)
+        self.problems_action.setChecked(True)
+        self._update_status()
 
     # -- loading in the background -----------------------------------------------------------------
     def _build_loader(self) -> None:
-        self.loader = BackgroundLoader(self)
-        self.loader.progress.connect(self._on_load_progress)
-        self.loader.loaded.connect(self._on_background_loaded)
-        self.loader.failed.connect(self._on_background_failed)
-        self.loader.cancelled.connect(self._on_load_cancelled)
         self.load_bar = QProgressBar()
         self.load_bar.setRange(0, 1000)
         self.load_bar.setMaximumWidth(220)
@@ -454,9 +446,7 @@ class MainWindow(QMainWindow):
         for w in (self.load_label, self.load_bar, self.cancel_load_button):
             sb.addPermanentWidget(w)
             w.hide()
-
-    def cancel_loading(self) -> None:
-        self.loader.cancel()
+        self._connect_document()
 
     def _show_loading(self, p: Path) -> None:
         self.load_label.setText(f"Opening {p.name}…")
@@ -475,82 +465,9 @@ class MainWindow(QMainWindow):
             self.load_bar.setValue(int(fraction * 1000))
             self.load_bar.setToolTip(what)
 
-    def _on_background_loaded(self, job: int, p: Path, chron: Chronology) -> None:
-        if self.loader.finish(job):
-            self._hide_loading()
-            self._load_succeeded(p, chron)
-
-    def _on_background_failed(self, job: int, p: Path, exc: BaseException) -> None:
-        if self.loader.finish(job):
-            self._hide_loading()
-            self._load_failed(p, exc)
-
     def _on_load_cancelled(self, p: Path) -> None:
         self._hide_loading()
         self.statusBar().showMessage(f"Stopped opening {p.name}", 4000)
-
-    def reload(self) -> bool:
-        """Read the files of the chronology shown again (F5, or by itself when they change)."""
-        if self.path is None:
-            return False
-        self.watcher.check_now()
-        return self.open_path(self.path)
-
-    def retry(self) -> bool:
-        target = self.failed_path or self.path
-        return False if target is None else self.open_path(target)
-
-    def _adopt_path(self, p: Path) -> None:
-        self.path = p
-        self.watcher.watch(p)
-        self._update_title()
-
-    def _apply(self, p: Path, chron: Chronology, *, switching: bool) -> None:
-        self._applying = True
-        try:
-            self.path = p
-            if switching:
-                hidden = self.settings.hidden_lanes(p)
-                self.state.set_selection(None, record=False)
-                self.state.set_query("")
-                self.state.set_chronology(chron, fit=True)
-                self.state.set_hidden_lanes(frozenset(h for h in hidden if h in chron.category_index))
-                self.settings.set_last_path(p)
-                self.settings.add_recent_path(p)
-                self._rebuild_recent_menu()
-            else:
-                self.state.set_chronology(chron)
-        finally:
-            self._applying = False
-        self.loaded = True
-        self.failed_path = None
-        self.watcher.watch(p)
-        self.errors.clear()
-        self.problems_action.setChecked(False)
-        self._update_title()
-        self._update_status()
-
-    def _show_problems(
-        self, p: Path, lines: list[str], files: list[str | None], more: int, *, same: bool
-    ) -> None:
-        n = len(lines) + more
-        count = _tr("%Ln problem(s)", n)
-        if more:
-            lines = [*lines, _tr("… and %Ln more problem(s)", more)]
-            files = [*files, None]
-        if self.loaded and same:
-            header = (
-                f"{count} in {p}. Still showing the last version that loaded; "
-                "fix the file and it reloads by itself."
-            )
-        elif self.loaded and self.path is not None:
-            header = f"Could not open {p}: {count}. Still showing {self.path}."
-        else:
-            header = f"Could not open {p}: {count}. Fix the file and it opens by itself."
-        self.failed_path = p
-        self.errors.show_problems(header, lines, files)
-        self.problems_action.setChecked(True)
-        self._update_status()
 
     # -- user commands -----------------------------------------------------------------------------
     def _start_dir(self) -> str:
@@ -575,7 +492,7 @@ class MainWindow(QMainWindow):
         if not name:
             return
         target = Path(name if name.lower().endswith(".png") else name + ".png")
-        if any(_same_path(target, Path(f)) for f in self.state.chronology.files):
+        if any(same_path(target, Path(f)) for f in self.state.chronology.files):
             QMessageBox.warning(
                 self, "Export", "That is one of the chronology's own files; choose another name."
             )
@@ -651,8 +568,9 @@ class MainWindow(QMainWindow):
         n = c.counts()
         text = (
             f"<h3>Timeline {__version__}</h3><p>A desktop viewer for chronologies.</p>"
-            f"<p>Showing: {_html(c.title or '—')}<br>{n['events']:,} events · {n['indicators']} indicators"
-            f" · {n['sources']} sources</p><p>Settings: {_html(self.settings.file_name())}</p>"
+            f"<p>Showing: {escape_html(c.title or '—')}<br>"
+            f"{n['events']:,} events · {n['indicators']} indicators"
+            f" · {n['sources']} sources</p><p>Settings: {escape_html(self.settings.file_name())}</p>"
         )
         QMessageBox.about(self, "About Timeline", text)
 
@@ -674,8 +592,7 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _on_filters(self, hidden: frozenset[str]) -> None:
-        if not self._applying and self.path is not None and self.loaded:
-            self.settings.set_hidden_lanes(self.path, hidden)
+        self.document.remember_hidden_lanes(hidden)
         self._sync_lanes_menu()
         self._update_status()
 
@@ -764,33 +681,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, e: QCloseEvent) -> None:
         self.save_settings()
-        self.watcher.stop()
-        self.loader.cancel(quietly=True)
+        self.document.close()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._repeat_watch)
         super().closeEvent(e)
-
-
-BACKGROUND_BYTES = 2 * 1024 * 1024  # chronologies larger than this load on a worker thread
-
-
-def _size_of(p: Path) -> int:
-    """Bytes in the files of the chronology at ``p`` (0 when it cannot be listed)."""
-    try:
-        return sum(f.stat().st_size for f in chronology_files(p) if f.is_file())
-    except OSError:
-        return 0
-
-
-def _same_path(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:
-        return os.path.abspath(a) == os.path.abspath(b)
-
-
-_html = escape_html
 
 
 def _dropped_path(e: QDragEnterEvent | QDropEvent) -> str | None:

@@ -1,0 +1,198 @@
+"""The open document: which chronology the window shows, loading it, reloading it, its problems.
+
+:class:`Document` opens a chronology file or folder (at once, or on a worker thread when it is
+large), reloads it when its files change (:class:`ChronologyWatcher`), puts a fresh load into the
+view state, remembers per chronology the lanes hidden and, in the settings, the recent files. The
+window shows what it reports: problems, progress, the path in the title.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from timeline_app.io import ChronologyError, chronology_files, load_chronology
+from timeline_app.model.chronology import Chronology
+from timeline_app.model.view_state import ViewState
+from timeline_app.text import translate
+from timeline_app.ui.app.file_watcher import ChronologyWatcher
+from timeline_app.ui.app.loading import BackgroundLoader
+from timeline_app.ui.app.settings import Settings
+
+log = logging.getLogger(__name__)
+
+BACKGROUND_BYTES = 2 * 1024 * 1024  # chronologies larger than this load on a worker thread
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return translate("Document", text, None, n)
+
+
+class Document(QObject):
+    """The chronology shown, where it came from, and what happened when it was last read."""
+
+    chronology_loaded = Signal(str)  # the path, after a successful load or reload
+    load_failed = Signal(str)  # the path, after a load that found problems
+    applied = Signal(bool)  # a load went into the view state (True: a different chronology)
+    problems_found = Signal(str, list, list)  # header, one line per problem, the file of each
+    path_adopted = Signal()  # ``path`` changed without a load (a first load that failed)
+    loading_started = Signal(object)  # the Path a background load reads
+    loading_ended = Signal()  # the background load ended (or a load at once replaced it)
+
+    def __init__(self, state: ViewState, settings: Settings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.settings = settings
+        self.path: Path | None = None  # the chronology shown (or, before any load succeeded, tried)
+        self.loaded = False  # whether a chronology has loaded from ``path``
+        self.failed_path: Path | None = None  # a path whose problems are shown
+        self.applying = False  # while a load goes into the view state
+        self.loader = BackgroundLoader(self)
+        self.loader.loaded.connect(self._on_background_loaded)
+        self.loader.failed.connect(self._on_background_failed)
+        self.watcher = ChronologyWatcher(self)
+        self.watcher.changed.connect(self.reload)
+
+    # -- opening -------------------------------------------------------------------------------------
+    def open_path(
+        self, path: str | os.PathLike[str], *, initial: bool = False, background: bool | None = None
+    ) -> bool:
+        """Show the chronology at ``path`` (a YAML file or a folder). On problems, keep what is shown,
+        report them (``problems_found``), and return False.
+
+        A large chronology (more than :data:`BACKGROUND_BYTES` of files, or with ``background``)
+        loads on a worker thread; this returns True at once and the outcome arrives as
+        ``chronology_loaded`` or ``load_failed``."""
+        p = Path(path)
+        if background is None:
+            background = _size_of(p) > BACKGROUND_BYTES
+        if background:
+            self.loader.start(p)
+            self.loading_started.emit(p)
+            return True
+        self.loader.cancel(quietly=True)
+        self.loading_ended.emit()
+        try:
+            chron = load_chronology(p, cache=True)
+        except Exception as exc:
+            self._load_failed(p, exc, initial=initial)
+            return False
+        self._load_succeeded(p, chron)
+        return True
+
+    def reload(self) -> bool:
+        """Read the files of the chronology shown again (F5, or by itself when they change)."""
+        if self.path is None:
+            return False
+        self.watcher.check_now()
+        return self.open_path(self.path)
+
+    def retry(self) -> bool:
+        target = self.failed_path or self.path
+        return False if target is None else self.open_path(target)
+
+    def cancel_loading(self) -> None:
+        self.loader.cancel()
+
+    def remember_hidden_lanes(self, hidden: frozenset[str]) -> None:
+        """The user hid or showed lanes: remember them for this chronology."""
+        if not self.applying and self.path is not None and self.loaded:
+            self.settings.set_hidden_lanes(self.path, hidden)
+
+    def close(self) -> None:
+        self.watcher.stop()
+        self.loader.cancel(quietly=True)
+
+    # -- outcomes ------------------------------------------------------------------------------------
+    def _on_background_loaded(self, job: int, p: Path, chron: Chronology) -> None:
+        if self.loader.finish(job):
+            self.loading_ended.emit()
+            self._load_succeeded(p, chron)
+
+    def _on_background_failed(self, job: int, p: Path, exc: BaseException) -> None:
+        if self.loader.finish(job):
+            self.loading_ended.emit()
+            self._load_failed(p, exc)
+
+    def _load_succeeded(self, p: Path, chron: Chronology) -> None:
+        same = self.path is not None and same_path(p, self.path)
+        self._apply(p, chron, switching=not (same and self.loaded))
+        self.chronology_loaded.emit(str(p))
+
+    def _load_failed(self, p: Path, exc: BaseException, *, initial: bool = False) -> None:
+        same = self.path is not None and same_path(p, self.path)
+        if isinstance(exc, ChronologyError):
+            self._show_problems(
+                p, [str(x) for x in exc.problems], [x.file for x in exc.problems], exc.more, same=same
+            )
+        else:  # an unreadable file, or a bug in the loader: shown, never fatal
+            if not isinstance(exc, OSError):
+                log.error("loading %s failed unexpectedly", p, exc_info=exc)
+            text = (
+                exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
+            )
+            self._show_problems(p, [f"{p}: could not be read: {text}"], [None], 0, same=same)
+        if initial or not self.loaded:
+            self.path = p
+            self.watcher.watch(p)
+            self.path_adopted.emit()
+        self.load_failed.emit(str(p))
+
+    def _apply(self, p: Path, chron: Chronology, *, switching: bool) -> None:
+        self.applying = True
+        try:
+            self.path = p
+            if switching:
+                hidden = self.settings.hidden_lanes(p)
+                self.state.set_selection(None, record=False)
+                self.state.set_query("")
+                self.state.set_chronology(chron, fit=True)
+                self.state.set_hidden_lanes(frozenset(h for h in hidden if h in chron.category_index))
+                self.settings.set_last_path(p)
+                self.settings.add_recent_path(p)
+            else:
+                self.state.set_chronology(chron)
+        finally:
+            self.applying = False
+        self.loaded = True
+        self.failed_path = None
+        self.watcher.watch(p)
+        self.applied.emit(switching)
+
+    def _show_problems(
+        self, p: Path, lines: list[str], files: list[str | None], more: int, *, same: bool
+    ) -> None:
+        n = len(lines) + more
+        count = _tr("%Ln problem(s)", n)
+        if more:
+            lines = [*lines, _tr("… and %Ln more problem(s)", more)]
+            files = [*files, None]
+        if self.loaded and same:
+            header = (
+                f"{count} in {p}. Still showing the last version that loaded; "
+                "fix the file and it reloads by itself."
+            )
+        elif self.loaded and self.path is not None:
+            header = f"Could not open {p}: {count}. Still showing {self.path}."
+        else:
+            header = f"Could not open {p}: {count}. Fix the file and it opens by itself."
+        self.failed_path = p
+        self.problems_found.emit(header, lines, files)
+
+
+def _size_of(p: Path) -> int:
+    """Bytes in the files of the chronology at ``p`` (0 when it cannot be listed)."""
+    try:
+        return sum(f.stat().st_size for f in chronology_files(p) if f.is_file())
+    except OSError:
+        return 0
+
+
+def same_path(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
