@@ -46,6 +46,16 @@ Command = Callable[[Commands], Any]
 StandardKey = QKeySequence.StandardKey
 
 
+@dataclass(frozen=True, order=True)
+class MenuPlace:
+    """Where a command sits in the menu bar: its menu, the section in it (sections are parted by
+    separators) and its rank in the section."""
+
+    menu: str
+    section: int
+    rank: int
+
+
 @dataclass(frozen=True)
 class Binding:
     name: str
@@ -60,6 +70,7 @@ class Binding:
     label: str = ""  # menu text; defaults to the description
     doc_keys: str = ""  # how the docs write the keys when not one by one (e.g. "1 … 9")
     in_docs: bool = True
+    menu: MenuPlace | None = None  # its place in the menu bar (None: in no menu)
 
     @property
     def menu_text(self) -> str:
@@ -108,14 +119,23 @@ BINDINGS: tuple[Binding, ...] = (
         "Browse",
         _state(actions.next_event),
         label="Next event",
+        menu=MenuPlace("Go", 0, 0),
     ),
-    Binding("prev-event", ("Left",), "Previous event", "Browse", _state(actions.prev_event)),
+    Binding(
+        "prev-event",
+        ("Left",),
+        "Previous event",
+        "Browse",
+        _state(actions.prev_event),
+        menu=MenuPlace("Go", 0, 1),
+    ),
     Binding(
         "next-in-lane",
         (".",),
         "Next event in the same lane (or point of the same series)",
         "Browse",
         _state(actions.next_in_lane),
+        menu=MenuPlace("Go", 0, 2),
     ),
     Binding(
         "prev-in-lane",
@@ -123,11 +143,35 @@ BINDINGS: tuple[Binding, ...] = (
         "Previous event in the same lane (or point of the same series)",
         "Browse",
         _state(actions.prev_in_lane),
+        menu=MenuPlace("Go", 0, 3),
     ),
-    Binding("lane-above", ("Up",), "Nearest event in the lane above", "Browse", _state(actions.lane_above)),
-    Binding("lane-below", ("Down",), "Nearest event in the lane below", "Browse", _state(actions.lane_below)),
-    Binding("first-event", ("Home",), "First event", "Browse", _state(actions.first_event)),
-    Binding("last-event", ("End",), "Last event", "Browse", _state(actions.last_event)),
+    Binding(
+        "lane-above",
+        ("Up",),
+        "Nearest event in the lane above",
+        "Browse",
+        _state(actions.lane_above),
+        menu=MenuPlace("Go", 0, 4),
+    ),
+    Binding(
+        "lane-below",
+        ("Down",),
+        "Nearest event in the lane below",
+        "Browse",
+        _state(actions.lane_below),
+        menu=MenuPlace("Go", 0, 5),
+    ),
+    Binding(
+        "first-event",
+        ("Home",),
+        "First event",
+        "Browse",
+        _state(actions.first_event),
+        menu=MenuPlace("Go", 0, 6),
+    ),
+    Binding(
+        "last-event", ("End",), "Last event", "Browse", _state(actions.last_event), menu=MenuPlace("Go", 0, 7)
+    ),
     Binding(
         "escape",
         ("Esc",),
@@ -136,6 +180,7 @@ BINDINGS: tuple[Binding, ...] = (
         lambda w: w.escape(),
         auto_repeat=False,
         label="Clear selection",
+        menu=MenuPlace("Go", 2, 0),
     ),
     # View
     Binding(
@@ -146,6 +191,7 @@ BINDINGS: tuple[Binding, ...] = (
         _zoom_in,
         repeat=True,
         label="Zoom in",
+        menu=MenuPlace("View", 0, 0),
     ),
     Binding(
         "zoom-out",
@@ -155,6 +201,7 @@ BINDINGS: tuple[Binding, ...] = (
         _zoom_out,
         repeat=True,
         label="Zoom out",
+        menu=MenuPlace("View", 0, 1),
     ),
     Binding(
         "pan-left",
@@ -164,6 +211,7 @@ BINDINGS: tuple[Binding, ...] = (
         _pan(-1),
         repeat=True,
         label="Pan earlier",
+        menu=MenuPlace("View", 0, 2),
     ),
     Binding(
         "pan-right",
@@ -173,6 +221,7 @@ BINDINGS: tuple[Binding, ...] = (
         _pan(+1),
         repeat=True,
         label="Pan later",
+        menu=MenuPlace("View", 0, 3),
     ),
     Binding(
         "focus-selection",
@@ -181,6 +230,7 @@ BINDINGS: tuple[Binding, ...] = (
         "View",
         _state(actions.focus_selection),
         auto_repeat=False,
+        menu=MenuPlace("View", 1, 0),
     ),
     Binding(
         "fit-all",
@@ -190,6 +240,7 @@ BINDINGS: tuple[Binding, ...] = (
         _state(actions.fit_all),
         auto_repeat=False,
         label="Fit all",
+        menu=MenuPlace("View", 1, 1),
     ),
     Binding(
         "full-screen",
@@ -200,6 +251,7 @@ BINDINGS: tuple[Binding, ...] = (
         standard=StandardKey.FullScreen,
         auto_repeat=False,
         label="Full screen",
+        menu=MenuPlace("View", 3, 0),
     ),
     # Lanes
     *(_lane(n) for n in range(1, 10)),
@@ -211,8 +263,17 @@ BINDINGS: tuple[Binding, ...] = (
         "History",
         _state(actions.back),
         label="Back",
+        menu=MenuPlace("Go", 1, 0),
     ),
-    Binding("forward", ("Alt+Right",), "Forward again", "History", _state(actions.forward), label="Forward"),
+    Binding(
+        "forward",
+        ("Alt+Right",),
+        "Forward again",
+        "History",
+        _state(actions.forward),
+        label="Forward",
+        menu=MenuPlace("Go", 1, 1),
+    ),
     # Search
     Binding(
         "open-search",
@@ -223,6 +284,7 @@ BINDINGS: tuple[Binding, ...] = (
         standard=StandardKey.Find,
         auto_repeat=False,
         label="Search…",
+        menu=MenuPlace("Go", 3, 0),
     ),
     Binding("search-next", ("Return",), "Select the next match", "Search", where="in the search field"),
     Binding(
@@ -251,6 +313,7 @@ BINDINGS: tuple[Binding, ...] = (
         lambda w: w.focus_detail(),
         auto_repeat=False,
         label="Go to details",
+        menu=MenuPlace("Go", 3, 1),
     ),
     Binding(
         "next-pane",
@@ -260,6 +323,7 @@ BINDINGS: tuple[Binding, ...] = (
         lambda w: w.cycle_pane(+1),
         auto_repeat=False,
         label="Next pane",
+        menu=MenuPlace("Go", 3, 2),
     ),
     Binding(
         "prev-pane",
@@ -269,6 +333,7 @@ BINDINGS: tuple[Binding, ...] = (
         lambda w: w.cycle_pane(-1),
         auto_repeat=False,
         label="Previous pane",
+        menu=MenuPlace("Go", 3, 3),
     ),
     Binding(
         "tab", ("Tab", "Shift+Tab"), "Next or previous pane, or link in the detail pane", "Panes and links"
@@ -286,6 +351,7 @@ BINDINGS: tuple[Binding, ...] = (
         standard=StandardKey.Open,
         auto_repeat=False,
         label="Open file…",
+        menu=MenuPlace("File", 0, 0),
     ),
     Binding(
         "open-folder",
@@ -295,6 +361,7 @@ BINDINGS: tuple[Binding, ...] = (
         lambda w: w.open_folder_dialog(),
         auto_repeat=False,
         label="Open folder…",
+        menu=MenuPlace("File", 0, 1),
     ),
     Binding(
         "reload",
@@ -305,6 +372,7 @@ BINDINGS: tuple[Binding, ...] = (
         standard=StandardKey.Refresh,
         auto_repeat=False,
         label="Reload",
+        menu=MenuPlace("File", 1, 0),
     ),
     Binding(
         "export-image",
@@ -314,9 +382,17 @@ BINDINGS: tuple[Binding, ...] = (
         lambda w: w.export_image(),
         auto_repeat=False,
         label="Export view as image…",
+        menu=MenuPlace("File", 1, 2),
     ),
     Binding(
-        "quit", ("Ctrl+Q",), "Quit", "File", lambda w: w.close(), standard=StandardKey.Quit, auto_repeat=False
+        "quit",
+        ("Ctrl+Q",),
+        "Quit",
+        "File",
+        lambda w: w.close(),
+        standard=StandardKey.Quit,
+        auto_repeat=False,
+        menu=MenuPlace("File", 2, 0),
     ),
     # Help
     Binding(
@@ -328,6 +404,7 @@ BINDINGS: tuple[Binding, ...] = (
         standard=StandardKey.HelpContents,
         auto_repeat=False,
         label="Keyboard shortcuts",
+        menu=MenuPlace("Help", 0, 0),
     ),
     Binding("help-close", ("Esc", "?"), "Close the shortcuts overlay", "Help", where="in the overlay"),
 )

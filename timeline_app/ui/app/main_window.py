@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QProgressBar,
     QSplitter,
@@ -56,6 +55,7 @@ from timeline_app.ui.app import keymap
 from timeline_app.ui.app.canvas import ChronologyCanvas
 from timeline_app.ui.app.document import Document, same_path
 from timeline_app.ui.app.help_overlay import HelpOverlay
+from timeline_app.ui.app.menus import WindowMenus
 from timeline_app.ui.app.settings import Settings
 from timeline_app.ui.panels.detail_pane import DetailPane
 from timeline_app.ui.panels.error_panel import ErrorPanel
@@ -247,109 +247,19 @@ class MainWindow(QMainWindow):
             b.run(self)
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        layout: dict[str, list[str | None]] = {
-            "&File": [
-                "open-file",
-                "open-folder",
-                "open-recent",
-                None,
-                "reload",
-                "cancel-load",
-                "export-image",
-                None,
-                "quit",
-            ],
-            "&View": [
-                "zoom-in",
-                "zoom-out",
-                "pan-left",
-                "pan-right",
-                None,
-                "focus-selection",
-                "fit-all",
-                None,
-                "lanes",
-                "problems",
-                None,
-                "full-screen",
-            ],
-            "&Go": [
-                "next-event",
-                "prev-event",
-                "next-in-lane",
-                "prev-in-lane",
-                "lane-above",
-                "lane-below",
-                "first-event",
-                "last-event",
-                None,
-                "back",
-                "forward",
-                None,
-                "escape",
-                None,
-                "open-search",
-                "focus-detail",
-                "next-pane",
-                "prev-pane",
-            ],
-            "&Help": ["help", None, "about"],
+        extra = {
+            "cancel-load": self.cancel_load_action,
+            "problems": self.problems_action,
+            "about": self.about_action,
         }
-        self.menus: dict[str, QMenu] = {}
-        for title, names in layout.items():
-            menu = bar.addMenu(title)
-            self.menus[title.replace("&", "")] = menu
-            for name in names:
-                if name is None:
-                    menu.addSeparator()
-                elif name == "lanes":
-                    self.lanes_menu = menu.addMenu("&Lanes")
-                elif name == "problems":
-                    menu.addAction(self.problems_action)
-                elif name == "about":
-                    menu.addAction(self.about_action)
-                elif name == "cancel-load":
-                    menu.addAction(self.cancel_load_action)
-                elif name == "open-recent":
-                    self.recent_menu = menu.addMenu("Open &Recent")
-                    self.recent_menu.menuAction().setObjectName("open-recent")
-                    self.recent_menu.aboutToShow.connect(self._rebuild_recent_menu)
-                else:
-                    menu.addAction(self.key_actions[name])
-        self._rebuild_lanes_menu()
-        self._rebuild_recent_menu()
+        self.menu_bar = WindowMenus(self, self.state, self.settings, {**self.key_actions, **extra})
+        self.menu_bar.open_requested.connect(self.open_path)
+        self.menus = self.menu_bar.menus
+        self.lanes_menu = self.menu_bar.lanes_menu
+        self.recent_menu = self.menu_bar.recent_menu
 
     def _rebuild_recent_menu(self) -> None:
-        """File ▸ Open Recent: the chronologies opened last (numbered, for the keyboard), the most
-        recent first; one that is no longer there is listed, but greyed out."""
-        m = self.recent_menu
-        m.clear()
-        paths = self.settings.recent_paths()
-        for k, p in enumerate(paths, start=1):
-            path = Path(p)
-            number = f"&{k}" if k < 10 else f"1&{k - 10}"
-            name = (path.name or p).replace("&", "&&")
-            act = m.addAction(f"{number}  {name}  —  {str(path.parent).replace('&', '&&')}")
-            act.setData(p)
-            act.setStatusTip(p)
-            act.setToolTip(p)
-            if path.exists():
-                act.triggered.connect(lambda _=False, path=path: self.open_path(path))
-            else:
-                act.setEnabled(False)
-                act.setText(act.text() + "  (missing)")
-        if not paths:
-            m.addAction("No chronologies opened yet").setEnabled(False)
-        m.addSeparator()
-        clear = m.addAction("&Clear the list", self._clear_recent)
-        clear.setObjectName("clear-recent")
-        clear.setEnabled(bool(paths))
-        m.menuAction().setEnabled(True)
-
-    def _clear_recent(self) -> None:
-        self.settings.clear_recent_paths()
-        self._rebuild_recent_menu()
+        self.menu_bar.rebuild_recent()
 
     def _build_status_bar(self) -> None:
         sb = self.statusBar()
@@ -593,41 +503,12 @@ class MainWindow(QMainWindow):
 
     def _on_filters(self, hidden: frozenset[str]) -> None:
         self.document.remember_hidden_lanes(hidden)
-        self._sync_lanes_menu()
+        self.menu_bar.sync_lanes()
         self._update_status()
 
     def _on_chronology(self, *_: object) -> None:
-        self._rebuild_lanes_menu()
+        self.menu_bar.rebuild_lanes()
         self._update_title()
-
-    def _rebuild_lanes_menu(self) -> None:
-        menu = self.lanes_menu
-        menu.clear()
-        cats = self.state.chronology.categories
-        if not cats:
-            menu.addAction("No lanes").setEnabled(False)
-            return
-        for i, cat in enumerate(cats):
-            key = f"\t{i + 1}" if i < 9 else ""
-            act = menu.addAction(f"{cat.name}{key}")
-            act.setCheckable(True)
-            act.setChecked(cat.id not in self.state.hidden_lanes)
-            act.setData(cat.id)
-            act.toggled.connect(lambda on, cid=cat.id: self._lane_toggled(cid, on))
-        menu.addSeparator()
-        menu.addAction("Show all lanes", lambda: self.state.set_hidden_lanes(frozenset()))
-
-    def _lane_toggled(self, cat_id: str, shown: bool) -> None:
-        if shown == (cat_id in self.state.hidden_lanes):
-            self.state.toggle_lane(cat_id)
-
-    def _sync_lanes_menu(self) -> None:
-        for act in self.lanes_menu.actions():
-            cid = act.data()
-            if act.isCheckable() and cid:
-                act.blockSignals(True)
-                act.setChecked(cid not in self.state.hidden_lanes)
-                act.blockSignals(False)
 
     def _update_title(self) -> None:
         c = self.state.chronology
