@@ -36,27 +36,24 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QFrame,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from timeline_app import __version__
 from timeline_app.model import actions
-from timeline_app.model.dates import PartialDate, civil_from_days
 from timeline_app.model.view_state import ViewState
-from timeline_app.text import escape_html, format_count, translate
+from timeline_app.text import escape_html, translate
 from timeline_app.ui.app import keymap
 from timeline_app.ui.app.canvas import ChronologyCanvas
 from timeline_app.ui.app.document import Document, same_path
 from timeline_app.ui.app.help_overlay import HelpOverlay
 from timeline_app.ui.app.menus import WindowMenus
 from timeline_app.ui.app.settings import Settings
+from timeline_app.ui.app.status_bar import WindowStatusBar
 from timeline_app.ui.panels.detail_pane import DetailPane
 from timeline_app.ui.panels.error_panel import ErrorPanel
 from timeline_app.ui.panels.search_panel import SearchPanel
@@ -65,11 +62,6 @@ log = logging.getLogger(__name__)
 
 APP_TITLE = "Timeline"
 FILE_FILTER = "Chronologies (*.yaml *.yml *.json);;All files (*)"
-
-
-def day_words(day: float) -> str:
-    y, m, d = civil_from_days(int(day // 1))
-    return PartialDate(y, m, d).words()
 
 
 def _tr(text: str, n: int = -1) -> str:
@@ -262,23 +254,15 @@ class MainWindow(QMainWindow):
         self.menu_bar.rebuild_recent()
 
     def _build_status_bar(self) -> None:
-        sb = self.statusBar()
-        self.range_label = QLabel()
-        self.range_label.setAccessibleName("Visible dates")
-        self.count_label = QLabel()
-        self.count_label.setAccessibleName("Events shown")
-        self.problems_button = QToolButton()
-        self.problems_button.setAutoRaise(True)
-        self.problems_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.problems_button.setIcon(
-            self.style().standardIcon(self.style().StandardPixmap.SP_MessageBoxWarning)
-        )
-        self.problems_button.setToolTip("Show or hide the problems in the files")
-        self.problems_button.clicked.connect(lambda: self.problems_action.toggle())
-        sb.addWidget(self.range_label, 1)
-        sb.addPermanentWidget(self.count_label)
-        sb.addPermanentWidget(self.problems_button)
-        self.problems_button.hide()
+        self.status = WindowStatusBar(self.statusBar(), self.style())
+        self.status.problems_button.clicked.connect(lambda: self.problems_action.toggle())
+        self.status.cancel_load_button.clicked.connect(self.cancel_loading)
+        self.range_label = self.status.range_label
+        self.count_label = self.status.count_label
+        self.problems_button = self.status.problems_button
+        self.load_label = self.status.load_label
+        self.load_bar = self.status.load_bar
+        self.cancel_load_button = self.status.cancel_load_button
 
     def _connect_state(self) -> None:
         s = self.state
@@ -343,37 +327,19 @@ class MainWindow(QMainWindow):
 
     # -- loading in the background -----------------------------------------------------------------
     def _build_loader(self) -> None:
-        self.load_bar = QProgressBar()
-        self.load_bar.setRange(0, 1000)
-        self.load_bar.setMaximumWidth(220)
-        self.load_bar.setAccessibleName("Loading progress")
-        self.load_label = QLabel()
-        self.cancel_load_button = QToolButton()
-        self.cancel_load_button.setText("Cancel")
-        self.cancel_load_button.setToolTip("Stop loading (File ▸ Cancel loading); the chronology shown stays")
-        self.cancel_load_button.clicked.connect(self.cancel_loading)
-        sb = self.statusBar()
-        for w in (self.load_label, self.load_bar, self.cancel_load_button):
-            sb.addPermanentWidget(w)
-            w.hide()
         self._connect_document()
 
     def _show_loading(self, p: Path) -> None:
-        self.load_label.setText(f"Opening {p.name}…")
-        self.load_bar.setValue(0)
-        for w in (self.load_label, self.load_bar, self.cancel_load_button):
-            w.show()
+        self.status.show_loading(p)
         self.cancel_load_action.setEnabled(True)
 
     def _hide_loading(self) -> None:
-        for w in (self.load_label, self.load_bar, self.cancel_load_button):
-            w.hide()
+        self.status.hide_loading()
         self.cancel_load_action.setEnabled(False)
 
     def _on_load_progress(self, what: str, fraction: float) -> None:
         if self.loader.busy():
-            self.load_bar.setValue(int(fraction * 1000))
-            self.load_bar.setToolTip(what)
+            self.status.show_progress(what, fraction)
 
     def _on_load_cancelled(self, p: Path) -> None:
         self._hide_loading()
@@ -522,19 +488,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(" — ".join(parts))
 
     def _update_status(self) -> None:
-        r = self.state.range
-        self.range_label.setText(f"{day_words(r.start)} – {day_words(r.end)}")
-        shown, total = actions.shown_event_count(self.state)
-        self.count_label.setText(_tr("%1 of %Ln event(s) shown", total).replace("%1", format_count(shown)))
-        hidden = len(self.state.hidden_lanes)
-        if hidden:
-            self.count_label.setText(self.count_label.text() + _tr(" · %Ln lane(s) hidden", hidden))
-        n = self.errors.list.count()
-        if n:
-            self.problems_button.setText(_tr("%Ln problem(s)", n))
-            self.problems_button.show()
-        else:
-            self.problems_button.hide()
+        self.status.update(self.state, self.errors.list.count())
         self.key_actions["back"].setEnabled(self.state.can_go_back())
         self.key_actions["forward"].setEnabled(self.state.can_go_forward())
 

@@ -1,0 +1,82 @@
+"""The status bar: the dates in view, how many events are shown, the problems button, and the
+progress of a background load with its Cancel button."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QStyle, QToolButton
+
+from timeline_app.model import actions
+from timeline_app.model.dates import PartialDate, civil_from_days
+from timeline_app.model.view_state import ViewState
+from timeline_app.text import format_count, translate
+
+
+def day_words(day: float) -> str:
+    y, m, d = civil_from_days(int(day // 1))
+    return PartialDate(y, m, d).words()
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return translate("MainWindow", text, None, n)
+
+
+class WindowStatusBar:
+    """The widgets of the window's status bar and what they show."""
+
+    def __init__(self, sb: QStatusBar, style: QStyle) -> None:
+        self.range_label = QLabel()
+        self.range_label.setAccessibleName("Visible dates")
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Events shown")
+        self.problems_button = QToolButton()
+        self.problems_button.setAutoRaise(True)
+        self.problems_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.problems_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+        self.problems_button.setToolTip("Show or hide the problems in the files")
+        sb.addWidget(self.range_label, 1)
+        sb.addPermanentWidget(self.count_label)
+        sb.addPermanentWidget(self.problems_button)
+        self.problems_button.hide()
+
+        self.load_bar = QProgressBar()
+        self.load_bar.setRange(0, 1000)
+        self.load_bar.setMaximumWidth(220)
+        self.load_bar.setAccessibleName("Loading progress")
+        self.load_label = QLabel()
+        self.cancel_load_button = QToolButton()
+        self.cancel_load_button.setText("Cancel")
+        self.cancel_load_button.setToolTip("Stop loading (File ▸ Cancel loading); the chronology shown stays")
+        for w in (self.load_label, self.load_bar, self.cancel_load_button):
+            sb.addPermanentWidget(w)
+            w.hide()
+
+    def update(self, state: ViewState, problems: int) -> None:
+        r = state.range
+        self.range_label.setText(f"{day_words(r.start)} – {day_words(r.end)}")
+        shown, total = actions.shown_event_count(state)
+        self.count_label.setText(_tr("%1 of %Ln event(s) shown", total).replace("%1", format_count(shown)))
+        hidden = len(state.hidden_lanes)
+        if hidden:
+            self.count_label.setText(self.count_label.text() + _tr(" · %Ln lane(s) hidden", hidden))
+        if problems:
+            self.problems_button.setText(_tr("%Ln problem(s)", problems))
+            self.problems_button.show()
+        else:
+            self.problems_button.hide()
+
+    def show_loading(self, p: Path) -> None:
+        self.load_label.setText(f"Opening {p.name}…")
+        self.load_bar.setValue(0)
+        for w in (self.load_label, self.load_bar, self.cancel_load_button):
+            w.show()
+
+    def hide_loading(self) -> None:
+        for w in (self.load_label, self.load_bar, self.cancel_load_button):
+            w.hide()
+
+    def show_progress(self, what: str, fraction: float) -> None:
+        self.load_bar.setValue(int(fraction * 1000))
+        self.load_bar.setToolTip(what)
