@@ -1,0 +1,458 @@
+"""Reading each section of a chronology (sources, categories, eras, events, indicators) into the
+model's records, through a :class:`~.checks.Walk` that notes every problem; then the references
+between them (related events, sources, indicators)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..model.chronology import (
+    IMPORTANCE,
+    Category,
+    Era,
+    Figure,
+    Indicator,
+    IndicatorPoint,
+    Origin,
+    Source,
+    SourceRef,
+)
+from ..model.dates import PartialDate
+from ..model.event_table import EventTable, Extras, TextColumn
+from . import limits
+from .checks import (
+    COLOR_RE,
+    QUOTED_KEYS,
+    URL_RE,
+    At,
+    Path_,
+    Stop,
+    T,
+    Walk,
+)
+
+# -- the sections ---------------------------------------------------------------------------------------
+Reader = Callable[[Any, Path_, str], T | None]
+
+
+def _opt(e: dict[str, Any], path: Path_, key: str, read: Reader[T]) -> T | None:
+    return read(e[key], path + (key,), QUOTED_KEYS.get(key) or f"'{key}'") if key in e else None
+
+
+def _source_ref(w: Walk, v: Any, path: Path_, what: str) -> SourceRef | None:
+    if isinstance(v, str):
+        ident = w.ident(v, path, what)
+        if ident is None:
+            return None
+        w.refer("source", ident, path)
+        return SourceRef(ident)
+    e = w.mapping(v, path, "source reference")
+    if e is None or "id" not in e:
+        return None
+    ident = w.ident(e["id"], (*path, "id"), "the source id")
+    at = _opt(e, path, "at", w.text) or ""
+    if ident is None:
+        return None
+    w.refer("source", ident, (*path, "id"))
+    return SourceRef(ident, at)
+
+
+def _ident_defined(w: Walk, e: dict[str, Any], path: Path_, kind: str) -> str | None:
+    ident = w.ident(e["id"], (*path, "id"), f"the {kind} id")
+    if ident is not None and w.define(kind, ident, (*path, "id")):
+        return ident
+    return None
+
+
+def _read_source(w: Walk, v: Any, path: Path_) -> Source | None:
+    e = w.mapping(v, path, "source")
+    if e is None or "id" not in e:
+        return None
+    ident = _ident_defined(w, e, path, "source")
+    title = _opt(e, path, "title", w.text)
+    date = _opt(e, path, "date", w.date)
+    publisher = _opt(e, path, "publisher", w.text) or ""
+    page = _opt(e, path, "page", w.text) or ""
+    url = _opt(e, path, "url", w.text) or ""
+    note = _opt(e, path, "note", w.text) or ""
+    if url and not URL_RE.match(url):
+        w.add((*path, "url"), f"the url must start with http:// or https://, not '{url[:30]}'")
+        url = ""
+    if ident is None or title is None:
+        return None
+    return Source(ident, title, publisher, date, page, url, note)
+
+
+def _color(w: Walk, e: dict[str, Any], path: Path_, example: str) -> str | None:
+    color = _opt(e, path, "color", w.text)
+    if color is not None and not COLOR_RE.match(color):
+        w.add((*path, "color"), f"the color must be written #rrggbb (e.g. {example}), not '{color}'")
+        return None
+    return color
+
+
+def _read_category(w: Walk, v: Any, path: Path_, default_order: int) -> Category | None:
+    e = w.mapping(v, path, "category")
+    if e is None or "id" not in e:
+        return None
+    ident = _ident_defined(w, e, path, "category")
+    name = _opt(e, path, "name", w.text)
+    color = _color(w, e, path, "#4e79a7")
+    order = _opt(e, path, "order", w.number)
+    description = _opt(e, path, "description", w.text) or ""
+    if ident is None or name is None or color is None:
+        return None
+    return Category(
+        ident, name, color.lower(), int(order) if order is not None else default_order, description
+    )
+
+
+def _span_ok(w: Walk, start: PartialDate, end: PartialDate, path: Path_) -> bool:
+    if end.end_day() <= start.first_day():
+        w.add(path, f"end {end.iso()} is before start {start.iso()}")
+        return False
+    return True
+
+
+def _read_era(w: Walk, v: Any, path: Path_) -> Era | None:
+    e = w.mapping(v, path, "era")
+    if e is None or "id" not in e:
+        return None
+    ident = _ident_defined(w, e, path, "era")
+    title = _opt(e, path, "title", w.text)
+    start = _opt(e, path, "start", w.date)
+    end = _opt(e, path, "end", w.date)
+    color = _color(w, e, path, "#f2e8cf") if "color" in e else ""
+    description = _opt(e, path, "description", w.text) or ""
+    if ident is None or title is None or start is None or end is None:
+        return None
+    if not _span_ok(w, start, end, (*path, "end")):
+        return None
+    return Era(ident, title, start, end, color or "", description)
+
+
+def _read_figure(w: Walk, v: Any, path: Path_) -> Figure | None:
+    e = w.mapping(v, path, "figure")
+    if e is None:
+        return None
+    label = _opt(e, path, "label", w.text)
+    value = _opt(e, path, "value", w.number)
+    unit = _opt(e, path, "unit", w.text)
+    qualifier = _opt(e, path, "qualifier", w.text) or ""
+    source = _source_ref(w, e["source"], (*path, "source"), "the figure's source") if "source" in e else None
+    if label is None or value is None or unit is None:
+        return None
+    return Figure(label, value, unit, qualifier, source)
+
+
+def _ids(w: Walk, e: dict[str, Any], path: Path_, key: str, kind: str) -> tuple[str, ...]:
+    out: list[str] = []
+    if key in e:
+        p = (*path, key)
+        for i, item in enumerate(w.sequence(e[key], p, f"{kind} ids")):
+            ident = w.ident(item, (*p, i), f"a {'related event' if kind == 'event' else kind} id")
+            if ident is not None:
+                w.refer(kind, ident, (*p, i))
+                out.append(ident)
+    return tuple(out)
+
+
+def _read_event(w: Walk, v: Any, path: Path_, rows: EventRows) -> bool:
+    """Read one event into ``rows``; False when it has a problem (recorded in ``w``)."""
+    e = w.mapping(v, path, "event")
+    if e is None or "id" not in e:
+        return False
+    ident = _ident_defined(w, e, path, "event")
+    title = _opt(e, path, "title", w.text)
+    start = _opt(e, path, "start", w.date)
+    end = _opt(e, path, "end", w.date)
+    ongoing = _opt(e, path, "ongoing", w.boolean) or False
+    approximate = _opt(e, path, "approximate", w.boolean) or False
+    importance = _opt(e, path, "importance", w.text)
+    rank = 0
+    if importance is not None:
+        if importance in IMPORTANCE:
+            rank = IMPORTANCE.index(importance)
+        else:
+            choices = ", ".join(IMPORTANCE)
+            w.add((*path, "importance"), f"importance {importance!r} is not one of: {choices}")
+            return False
+    category = _opt(e, path, "category", w.ident)
+    if category is not None:
+        w.refer("category", category, (*path, "category"))
+    places = _opt(e, path, "places", w.text_list) or ()
+    tags = _opt(e, path, "tags", w.text_list) or ()
+    description = _opt(e, path, "description", lambda x, p, what: w.text(x, p, what, allow_empty=True)) or ""
+    figures: list[Figure] = []
+    if "figures" in e:
+        p = (*path, "figures")
+        for i, item in enumerate(w.sequence(e["figures"], p, "figures")):
+            fig = _read_figure(w, item, (*p, i))
+            if fig is not None:
+                figures.append(fig)
+    sources: list[SourceRef] = []
+    if "sources" in e:
+        p = (*path, "sources")
+        src = e["sources"]
+        items = (
+            [(src, p)]
+            if isinstance(src, str) and src
+            else [(x, (*p, i)) for i, x in enumerate(w.sequence(src, p, "sources"))]
+        )
+        for item, item_path in items:
+            ref = _source_ref(w, item, item_path, "a source")
+            if ref is not None:
+                sources.append(ref)
+    related = _ids(w, e, path, "related", "event")
+    indicators = _ids(w, e, path, "indicators", "indicator")
+    if end is not None and ongoing:
+        w.add((*path, "ongoing"), "an event has either an 'end' or 'ongoing: true', not both")
+        return False
+    if ident is None or title is None or start is None or category is None:
+        return False
+    if end is not None and not _span_ok(w, start, end, (*path, "end")):
+        return False
+    extras = (places, tags, tuple(figures), tuple(sources), related, indicators)
+    rows.add(
+        ident,
+        title,
+        start,
+        end,
+        category,
+        ongoing,
+        approximate,
+        description.strip(),
+        extras if any(extras) else None,
+        w.origin(path),
+        rank,
+    )
+    return True
+
+
+def _read_point(w: Walk, v: Any, path: Path_, default_source: SourceRef | None) -> IndicatorPoint | None:
+    e = w.mapping(v, path, "point")
+    if e is None:
+        return None
+    date = _opt(e, path, "date", w.date)
+    value = _opt(e, path, "value", w.number)
+    source = (
+        _source_ref(w, e["source"], (*path, "source"), "the point's source")
+        if "source" in e
+        else default_source
+    )
+    derived = _opt(e, path, "derived", w.text) or ""
+    approximate = _opt(e, path, "approximate", w.boolean) or False
+    note = _opt(e, path, "note", w.text) or ""
+    if date is None or value is None:
+        return None
+    return IndicatorPoint(date, value, source, derived.strip(), approximate, note)
+
+
+def _read_indicator(w: Walk, v: Any, path: Path_) -> Indicator | None:
+    e = w.mapping(v, path, "indicator")
+    if e is None or "id" not in e:
+        return None
+    ident = _ident_defined(w, e, path, "indicator")
+    name = _opt(e, path, "name", w.text)
+    unit = _opt(e, path, "unit", w.text)
+    region = _opt(e, path, "region", w.text) or ""
+    description = _opt(e, path, "description", w.text) or ""
+    default_source = (
+        _source_ref(w, e["source"], (*path, "source"), "the indicator's source") if "source" in e else None
+    )
+    points: list[IndicatorPoint] = []
+    seen: dict[PartialDate, Path_] = {}
+    if "points" in e:
+        p = (*path, "points")
+        for i, item in enumerate(w.sequence(e["points"], p, "points")):
+            point = _read_point(w, item, (*p, i), default_source)
+            if point is None:
+                continue
+            if point.date in seen:
+                first = At(w.file, seen[point.date])
+                w.add(
+                    (*p, i),
+                    f"a second point for {point.date.iso()} (the first is at {{0}})",
+                    refs=((first, "lc"),),
+                )
+                continue
+            seen[point.date] = (*p, i)
+            points.append(point)
+    if ident is None or name is None or unit is None:
+        return None
+    points.sort(key=lambda q: (q.date.first_day(), q.date.end_day()))
+    return Indicator(ident, name, unit, tuple(points), region, description.strip(), w.origin(path))
+
+
+class EventRows:
+    """Events as the loader reads them, field by field (made into an :class:`EventTable` at the end:
+    a million events are never a million objects)."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.titles: list[str] = []
+        self.starts: list[PartialDate] = []
+        self.ends: list[PartialDate | None] = []
+        self.categories: list[str] = []
+        self.ongoing: list[bool] = []
+        self.approximate: list[bool] = []
+        self.importance: list[int] = []
+        self.descriptions: list[str] = []
+        self.extras: list[Extras | None] = []
+        self.origins: list[Origin] = []
+        self._categories: dict[str, str] = {}  # one string per category id, not one per event
+        self._extras: dict[Extras, Extras] = {}  # one tuple per distinct value (most are alike)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def add(
+        self,
+        ident: str,
+        title: str,
+        start: PartialDate,
+        end: PartialDate | None,
+        category: str,
+        ongoing: bool,
+        approximate: bool,
+        description: str,
+        extras: Extras | None,
+        origin: Origin,
+        importance: int = 0,
+    ) -> None:
+        self.ids.append(ident)
+        self.titles.append(title)
+        self.starts.append(start)
+        self.ends.append(end)
+        self.categories.append(self._categories.setdefault(category, category))
+        self.ongoing.append(ongoing)
+        self.approximate.append(approximate)
+        self.importance.append(importance)
+        self.descriptions.append(description)
+        self.extras.append(None if extras is None else self._extras.setdefault(extras, extras))
+        self.origins.append(origin)
+
+    def table(self) -> EventTable:
+        return EventTable.from_rows(
+            ids=self.ids,
+            titles=self.titles,
+            descriptions=self.descriptions,
+            starts=self.starts,
+            ends=self.ends,
+            categories=self.categories,
+            ongoing=self.ongoing,
+            approximate=self.approximate,
+            extras=self.extras,
+            importance=self.importance,
+            origins=self.origins,
+        )
+
+
+@dataclass
+class Parts:
+    title: str = ""
+    description: str = ""
+    title_at: At | None = None
+    sources: list[Source] = field(default_factory=list)
+    categories: list[Category] = field(default_factory=list)
+    eras: list[Era] = field(default_factory=list)
+    events: EventRows = field(default_factory=EventRows)
+    indicators: list[Indicator] = field(default_factory=list)
+
+
+def read_sections(w: Walk, root: Any, parts: Parts) -> None:
+    top = w.mapping(root, (), "file")
+    if top is None:
+        return
+    if "chronology" in top:
+        c = w.mapping(top["chronology"], ("chronology",), "chronology")
+        if c is not None:
+            if parts.title_at is not None:
+                w.add(
+                    ("chronology",),
+                    "'chronology' is already given at {0}",
+                    key=True,
+                    refs=((parts.title_at, "at"),),
+                )
+            else:
+                parts.title = _opt(c, ("chronology",), "title", w.text) or ""
+                parts.description = (_opt(c, ("chronology",), "description", w.text) or "").strip()
+                parts.title_at = At(w.file, ("chronology",), key=True)
+    for i, item in enumerate(w.sequence(top["sources"], ("sources",), "sources") if "sources" in top else ()):
+        s = _read_source(w, item, ("sources", i))
+        if s is not None:
+            parts.sources.append(s)
+    for i, item in enumerate(
+        w.sequence(top["categories"], ("categories",), "categories") if "categories" in top else ()
+    ):
+        cat = _read_category(w, item, ("categories", i), len(parts.categories))
+        if cat is not None:
+            parts.categories.append(cat)
+    for i, item in enumerate(w.sequence(top["eras"], ("eras",), "eras") if "eras" in top else ()):
+        era = _read_era(w, item, ("eras", i))
+        if era is not None:
+            parts.eras.append(era)
+    items = w.sequence(top["events"], ("events",), "events") if "events" in top else []
+    step = max(len(items) // 100, 1000)
+    for i, item in enumerate(items):
+        if i % step == 0:
+            w.progress(i / len(items))
+        if _read_event(w, item, ("events", i), parts.events) and len(parts.events) > limits.MAX_EVENTS:
+            w.add(("events", i), f"more than {limits.MAX_EVENTS:,} events: the limit of one chronology")
+            raise Stop
+    for i, item in enumerate(
+        w.sequence(top["indicators"], ("indicators",), "indicators") if "indicators" in top else ()
+    ):
+        ind = _read_indicator(w, item, ("indicators", i))
+        if ind is not None:
+            parts.indicators.append(ind)
+
+
+class EventIds:
+    """The event ids of a fast walk, sorted as a fixed-width numpy array (sorted in C, which lets
+    other threads run): are they unique, and is an id among them. Ids too long or unusual for the
+    array go into a set."""
+
+    def __init__(self, ids: list[str]) -> None:
+        keys = TextColumn.from_strings(ids).fixed_width(64)
+        self._set: set[str] | None = None
+        if keys is None:
+            self._set = set(ids)
+            self.unique = len(self._set) == len(ids)
+            return
+        self._sorted = np.sort(keys)
+        self.unique = not bool(np.any(self._sorted[1:] == self._sorted[:-1]))
+
+    def __contains__(self, ident: object) -> bool:
+        if self._set is not None:
+            return ident in self._set
+        if not isinstance(ident, str):
+            return False
+        raw = ident.encode("utf-8", "surrogatepass")
+        i = int(np.searchsorted(self._sorted, raw))
+        return i < len(self._sorted) and bytes(self._sorted[i]) == raw
+
+
+def check_refs(w: Walk, events: EventIds | None = None) -> None:
+    if w.unread:
+        return  # a file that could not be parsed may define them: say nothing rather than wrong things
+    for kind, target, at in w.refs:
+        if kind == "event" and events is not None and target in events:
+            continue
+        table = w.defined[kind]
+        if target in table:
+            continue
+        hint = difflib.get_close_matches(target, list(table), n=1)
+        if hint:
+            did = f" (did you mean '{hint[0]}'?)"
+        elif not table:
+            did = f" (no {kind} is defined)"
+        else:
+            did = ""
+        w.file = at.file
+        w.add(at.path, f"unknown {kind} '{target}'{did}")
