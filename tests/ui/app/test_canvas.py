@@ -761,7 +761,7 @@ def test_plot_grid_is_the_timeline_grid(qtbot, canvas: ChronologyCanvas, state: 
     tl = canvas.timeline_item()
     fr = tl.frame()
     assert fr is not None
-    minor, major = tl._painter._grid(fr)
+    minor, major = tl._painter._background._grid(fr)
     plots = canvas.indicator_plots()
     for pl in plots:
         mk = pl.markers
@@ -833,7 +833,7 @@ def test_era_bands_look_the_same_drawn_opaque(qtbot, monkeypatch) -> None:  # ty
     """Era bands are drawn as opaque rectangles in the colours they make over the lanes (a
     translucent band is blended pixel by pixel, ~1 ms a frame): overlapping eras, with edges
     inside pixels, look as the translucent bands do, to a unit of rounding."""
-    from timeline_app.ui.timeline.paint import TimelinePainter
+    from timeline_app.ui.timeline.background import BackgroundPainter
 
     chron = small_chronology()
     eras = (
@@ -851,17 +851,17 @@ def test_era_bands_look_the_same_drawn_opaque(qtbot, monkeypatch) -> None:  # ty
     settle(qtbot)
     opaque = _pixels(c)
     calls: list[bool] = []
-    real = TimelinePainter._opaque_eras
+    real = BackgroundPainter._opaque_eras
 
     def spy(self, *args):  # type: ignore[no-untyped-def]
         calls.append(real(self, *args))
         return calls[-1]
 
-    monkeypatch.setattr(TimelinePainter, "_opaque_eras", spy)
+    monkeypatch.setattr(BackgroundPainter, "_opaque_eras", spy)
     c.timeline_item().update()
     settle(qtbot)
     assert calls and all(calls)  # the opaque path was the one taken
-    monkeypatch.setattr(TimelinePainter, "_opaque_eras", lambda self, *args: False)
+    monkeypatch.setattr(BackgroundPainter, "_opaque_eras", lambda self, *args: False)
     c.timeline_item().update()
     settle(qtbot)
     translucent = _pixels(c)
