@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.io import ChronologyError, load_chronology, loader, values, yaml_source
-from timeline_app.io.values import fast_path_available, fast_read
+from timeline_app.io import ChronologyError, fast_path, load_chronology, loader, yaml_source
+from timeline_app.io.fast_path import fast_path_available, fast_read
 from timeline_app.model import Chronology
 
 pytestmark = pytest.mark.skipif(not fast_path_available(), reason="rapidyaml is not installed")
@@ -92,9 +92,9 @@ def test_bytes_read_as_the_text_and_as_the_exact_path(
 ) -> None:
     text = intl_yaml(120, crlf=crlf)
     data = (codecs.BOM_UTF8 if bom else b"") + text.encode("utf-8")
-    monkeypatch.setattr(values, "CHUNK_CHARS", chunk)
+    monkeypatch.setattr(fast_path, "CHUNK_CHARS", chunk)
     if chunk != WHOLE:
-        cut = values._pieces(data, len(codecs.BOM_UTF8) if bom else 0)
+        cut = fast_path._pieces(data, len(codecs.BOM_UTF8) if bom else 0)
         assert cut is not None and len(cut[0]) > 10
     from_bytes = fast_read(data, json_file=False)
     assert from_bytes is not None and from_bytes == fast_read(text, json_file=False)
@@ -110,8 +110,8 @@ def test_bytes_read_as_the_text_and_as_the_exact_path(
 def test_the_real_chunk_size_with_non_ascii_text(tmp_path: Path) -> None:
     text = intl_yaml(6000)
     data = text.encode("utf-8")
-    assert len(data) > 2 * values.CHUNK_CHARS
-    cut = values._pieces(data)
+    assert len(data) > 2 * fast_path.CHUNK_CHARS
+    cut = fast_path._pieces(data)
     assert cut is not None and len(cut[0]) >= 3
     p = tmp_path / "big.yaml"
     p.write_bytes(codecs.BOM_UTF8 + data)
@@ -121,7 +121,7 @@ def test_the_real_chunk_size_with_non_ascii_text(tmp_path: Path) -> None:
 
 
 def test_a_utf16_file_takes_the_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(values, "CHUNK_CHARS", 600)
+    monkeypatch.setattr(fast_path, "CHUNK_CHARS", 600)
     text = intl_yaml(60)
     for enc in ("utf-16", "utf-32"):
         p = tmp_path / f"{enc}.yaml"
@@ -159,7 +159,7 @@ def _where(data: bytes, at: int) -> str:
 def test_bytes_that_are_not_text_take_the_exact_path(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int, where: str, bad: bytes, expected: str
 ) -> None:
-    monkeypatch.setattr(values, "CHUNK_CHARS", chunk)
+    monkeypatch.setattr(fast_path, "CHUNK_CHARS", chunk)
     lines = intl_yaml(300).encode("utf-8").split(b"\n")
     # in the middle of the file, after non-ASCII text on the same line (columns count characters)
     k = next(i for i in range(len(lines) // 2, len(lines)) if lines[i].startswith(b"    title: \xc3\x89v"))
@@ -182,7 +182,7 @@ def test_bytes_that_are_not_text_take_the_exact_path(
 
 def test_a_nul_deep_in_a_large_file(tmp_path: Path) -> None:
     data = bytearray(intl_yaml(6000).encode("utf-8"))
-    assert len(data) > 2 * values.CHUNK_CHARS
+    assert len(data) > 2 * fast_path.CHUNK_CHARS
     at = data.index(b"\n    title: \xc3\x89v", 3 * len(data) // 4) + len("\n    title: \xc3\x89v")
     data[at:at] = b"\0"
     p = tmp_path / "nul.yaml"
@@ -195,13 +195,13 @@ def test_a_nul_deep_in_a_large_file(tmp_path: Path) -> None:
 def test_lazy_items_stop_at_a_piece_that_is_not_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The pieces of a long sequence are parsed as the walk reaches them: one that is not UTF-8
     makes the walk give up, and the exact path reports it."""
-    monkeypatch.setattr(values, "CHUNK_CHARS", 600)
+    monkeypatch.setattr(fast_path, "CHUNK_CHARS", 600)
     data = intl_yaml(300).encode("utf-8")
     at = data.index(b"\n    title: ", 3 * len(data) // 4) + 1
     data = data[:at] + b"    # \xff\n" + data[at:]
     got = fast_read(data, json_file=False, lazy=True)
     assert got is not None  # the events are cut in pieces, not yet read
-    with pytest.raises(values.FastPathFailed):
+    with pytest.raises(fast_path.FastPathFailed):
         list(got[0]["events"])
     p = tmp_path / "late.yaml"
     p.write_bytes(data)

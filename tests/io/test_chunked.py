@@ -1,4 +1,4 @@
-"""The fast path reads a large file in pieces (``values.CHUNK_CHARS``): the pieces must give exactly
+"""The fast path reads a large file in pieces (``fast_path.CHUNK_CHARS``): the pieces must give exactly
 what one piece gives, and what the exact path gives, item positions included; and where a cut could
 change the meaning, the file must take the exact path."""
 
@@ -14,8 +14,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline_app.io import ChronologyError, LoadCancelled, load_chronology, loader, values
-from timeline_app.io.values import fast_path_available, fast_read
+from timeline_app.io import ChronologyError, LoadCancelled, fast_path, load_chronology, loader
+from timeline_app.io.fast_path import fast_path_available, fast_read
 from timeline_app.model import Chronology
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -27,13 +27,13 @@ WHOLE = 10**12  # a chunk size no text reaches: one piece
 
 
 def read(text: str, chunk: int, monkeypatch: pytest.MonkeyPatch, json_file: bool = False) -> Any:
-    monkeypatch.setattr(values, "CHUNK_CHARS", chunk)
+    monkeypatch.setattr(fast_path, "CHUNK_CHARS", chunk)
     return fast_read(text, json_file=json_file)
 
 
 def pieces_of(text: str, chunk: int, monkeypatch: pytest.MonkeyPatch) -> int:
-    monkeypatch.setattr(values, "CHUNK_CHARS", chunk)
-    cut = values._pieces(text.encode("utf-8"))
+    monkeypatch.setattr(fast_path, "CHUNK_CHARS", chunk)
+    cut = fast_path._pieces(text.encode("utf-8"))
     return 0 if cut is None else len(cut[0])
 
 
@@ -123,7 +123,7 @@ def test_pieces_agree_with_one_piece_and_the_exact_path(
     assert pieces[1]["indicators"] is not None
     p = tmp_path / "m.yaml"
     p.write_bytes(text.encode("utf-8"))
-    monkeypatch.setattr(values, "CHUNK_CHARS", chunk)
+    monkeypatch.setattr(fast_path, "CHUNK_CHARS", chunk)
     fast, exact = fast_and_exact(p)
     assert fast is not None and isinstance(exact, Chronology)
     assert_same(fast, exact, positions=True)
@@ -131,10 +131,10 @@ def test_pieces_agree_with_one_piece_and_the_exact_path(
 
 def test_a_large_generated_file_at_the_real_chunk_size(tmp_path: Path) -> None:
     text = to_yaml(build(6000, seed=5))
-    assert len(text) > 2 * values.CHUNK_CHARS
+    assert len(text) > 2 * fast_path.CHUNK_CHARS
     p = tmp_path / "g.yaml"
     p.write_text(text, encoding="utf-8")
-    cut = values._pieces(text.encode("utf-8"))
+    cut = fast_path._pieces(text.encode("utf-8"))
     assert cut is not None and len(cut[0]) >= 3
     fast, exact = fast_and_exact(p)
     assert fast is not None and isinstance(exact, Chronology)
@@ -165,10 +165,10 @@ def test_a_wrong_cut_takes_the_exact_path(tmp_path: Path, monkeypatch: pytest.Mo
     assert read(text, 1, monkeypatch) is None  # cut at every "  - ": one piece cannot be read
     p = tmp_path / "w.yaml"
     p.write_text(text, encoding="utf-8")
-    monkeypatch.setattr(values, "CHUNK_CHARS", 1)
+    monkeypatch.setattr(fast_path, "CHUNK_CHARS", 1)
     fast, exact = fast_and_exact(p)
     assert fast is None
-    monkeypatch.setattr(values, "CHUNK_CHARS", WHOLE)
+    monkeypatch.setattr(fast_path, "CHUNK_CHARS", WHOLE)
     whole_fast, _ = fast_and_exact(p)
     if isinstance(exact, Chronology) and whole_fast is not None:
         assert whole_fast == exact
@@ -203,7 +203,7 @@ def test_texts_that_cannot_be_cut_read_as_one_piece(monkeypatch: pytest.MonkeyPa
 
 def test_cancelling_while_reading_the_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
     text = mixed_yaml(200)
-    monkeypatch.setattr(values, "CHUNK_CHARS", 2048)
+    monkeypatch.setattr(fast_path, "CHUNK_CHARS", 2048)
     seen: list[float] = []
 
     def progress(fraction: float) -> None:

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline_app.io import ChronologyError, load_chronology, loader
-from timeline_app.io.values import fast_path_available
+from timeline_app.io.fast_path import fast_path_available
 from timeline_app.model import Chronology
 from timeline_app.paths import shipped_chronology
 

@@ -1,4 +1,4 @@
-"""The loader reads a long sequence a piece at a time as it walks it (``values.LazyItems``): the
+"""The loader reads a long sequence a piece at a time as it walks it (``fast_path.LazyItems``): the
 same chronology as reading everything first, and the exact path when a later piece has a doubt."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.io import load_chronology, loader, values
-from timeline_app.io.values import FastPathFailed, LazyItems, fast_path_available, fast_read
+from timeline_app.io import fast_path, load_chronology, loader
+from timeline_app.io.fast_path import FastPathFailed, LazyItems, fast_path_available, fast_read
 
 pytestmark = pytest.mark.skipif(not fast_path_available(), reason="rapidyaml is not installed")
 
@@ -21,7 +21,7 @@ def events(n: int, start: int = 0) -> str:
 
 
 def test_lazy_items_read_as_the_eager_ones(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(values, "CHUNK_CHARS", 500)
+    monkeypatch.setattr(fast_path, "CHUNK_CHARS", 500)
     text = HEAD + events(200)
     eager = fast_read(text, json_file=False)
     lazy = fast_read(text, json_file=False, lazy=True)
@@ -36,7 +36,7 @@ def test_lazy_items_read_as_the_eager_ones(monkeypatch: pytest.MonkeyPatch) -> N
 def test_a_doubt_in_a_later_piece_takes_the_exact_path(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(values, "CHUNK_CHARS", 500)
+    monkeypatch.setattr(fast_path, "CHUNK_CHARS", 500)
     text = HEAD + events(100)
     text += "  - {id: a1, title: &t Anchored, start: 2015, category: p}\n"  # rapidyaml cannot carry it
     text += "  - {id: a2, title: *t, start: 2015, category: p}\n" + events(100, 100)

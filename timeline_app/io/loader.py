@@ -34,6 +34,7 @@ from .checks import (
     Stop,
     Walk,
 )
+from .fast_path import FastPathFailed, fast_read
 from .problems import ChronologyError, Problem
 from .sections import (
     EventIds,
@@ -42,7 +43,7 @@ from .sections import (
     check_refs,
     read_sections,
 )
-from .values import FastPathFailed, NodeConverter, fast_read, locate
+from .values import NodeConverter, locate
 from .yaml_source import Document, read_file
 
 
