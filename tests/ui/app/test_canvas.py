@@ -10,115 +10,16 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 import timeline_app.ui  # noqa: F401  (binding first)
-from timeline_app.geometry.event_arrays import EventArrays
-from timeline_app.geometry.layout import Occupancy, cluster_markers, lane_geometry
-from timeline_app.geometry.series_lod import adjacent_periods
+from tests.geometry.chronologies import CATS, P, crowded_chronology, day, small_chronology
 from timeline_app.model import (
-    Category,
     Chronology,
     Era,
     Event,
-    Indicator,
-    IndicatorPoint,
-    PartialDate,
     ViewState,
 )
 from timeline_app.model.dates import days_from_civil
 from timeline_app.ui.app.canvas import ChronologyCanvas, cursor_date_text
 from timeline_app.ui.drawing.palette import CanvasColors, contrast_ratio, lane_color
-
-
-def P(text: str) -> PartialDate:
-    return PartialDate.parse(text)
-
-
-def day(text: str) -> float:
-    return float(P(text).first_day())
-
-
-CATS = (
-    Category("planning", "Planning", "#4e79a7", 1),
-    Category("transport", "Transport", "#f28e2b", 2),
-    Category("ecology", "Ecology", "#59a14f", 3),
-)
-
-
-def small_chronology() -> Chronology:
-    events = [
-        Event(
-            "symposium",
-            "First symposium on coordinated development",
-            P("2014-02-26"),
-            "planning",
-            places=("Beijing",),
-            tags=("symposium",),
-        ),
-        Event("outline", "Plan outline adopted", P("2015-04-30"), "planning"),
-        Event(
-            "rail", "Intercity railway opens", P("2017"), "transport", description="Trains between the cities"
-        ),
-        Event("games", "Winter Games", P("2022-02-04"), "transport", end=P("2022-02-20")),
-        Event("clean-air", "Clean air action plan", P("2013-09"), "ecology", end=P("2017-12")),
-        Event("wetland", "Wetland restoration", P("2016-03"), "ecology", ongoing=True, approximate=True),
-        Event("airport", "Daxing airport opens", P("2019-09-25"), "transport"),
-    ]
-    inds = [
-        Indicator(
-            "pm25-beijing",
-            "PM2.5 annual mean concentration",
-            "µg/m³",
-            (
-                IndicatorPoint(P("2013"), 89.5),
-                IndicatorPoint(P("2014"), 85.8, derived="32 / (1 - 0.627)"),
-                IndicatorPoint(P("2015"), 80.6),
-                IndicatorPoint(P("2023"), 32),
-            ),
-            region="Beijing",
-        ),
-        Indicator(
-            "pm25-tianjin",
-            "PM2.5 annual mean concentration",
-            "µg/m³",
-            (IndicatorPoint(P("2013"), 96), IndicatorPoint(P("2023"), 41)),
-            region="Tianjin",
-        ),
-        Indicator(
-            "gdp",
-            "Regional GDP",
-            "trillion yuan",
-            (IndicatorPoint(P("2014"), 6.6), IndicatorPoint(P("2023"), 10.4)),
-            region="Jing-Jin-Ji",
-        ),
-        Indicator(
-            "rail-km",
-            "High-speed rail length",
-            "km",
-            tuple(IndicatorPoint(P(str(y)), 1000.0 + 250 * (y - 2014)) for y in range(2014, 2024)),
-        ),
-    ]
-    eras = [Era("decade", "The first decade", P("2014-02-26"), P("2024-02-26"))]
-    return Chronology.build(title="Test", events=events, categories=CATS, eras=eras, indicators=inds)
-
-
-def crowded_chronology(n: int = 400, seed: int = 3) -> Chronology:
-    rng = np.random.default_rng(seed)
-    lo, hi = days_from_civil(2010, 1, 1), days_from_civil(2024, 1, 1)
-    from timeline_app.model.dates import civil_from_days
-
-    events = []
-    for k in range(n):
-        y, m, dd = civil_from_days(int(rng.integers(lo, hi)))
-        cat = CATS[int(rng.integers(0, 3))].id
-        title = "Event " + "x" * int(rng.integers(0, 30)) + f" {k}"
-        if k % 7 == 0:
-            events.append(Event(f"e{k}", title, PartialDate(y), cat))
-        elif k % 11 == 0:
-            events.append(
-                Event(f"e{k}", title, PartialDate(y, m, dd), cat, end=PartialDate(min(y + 1, 2030)))
-            )
-        else:
-            events.append(Event(f"e{k}", title, PartialDate(y, m, dd), cat))
-    return Chronology.build(title="Crowded", events=events, categories=CATS)
 
 
 @pytest.fixture
@@ -624,11 +525,6 @@ def test_derived_points_are_drawn_differently(qtbot, canvas: ChronologyCanvas) -
     assert "no data between" in pl.legend.labels()
 
 
-def test_adjacent_periods() -> None:
-    pts = [IndicatorPoint(P(y), 1.0) for y in ("2013", "2014", "2015", "2019", "2019-06")]
-    assert adjacent_periods(pts).tolist() == [True, True, False, True, False]
-
-
 def test_survives_a_new_chronology(qtbot, canvas: ChronologyCanvas, state: ViewState) -> None:  # type: ignore[no-untyped-def]
     state.select_event("rail")
     state.set_chronology(crowded_chronology(50), fit=True)
@@ -649,91 +545,6 @@ def test_cursor_date_text() -> None:
 
 
 # -- pure helpers ---------------------------------------------------------------------------------------------------
-
-
-def test_vectorised_dates_match_partial_date() -> None:
-    from timeline_app.geometry.event_arrays import date_bounds
-
-    dates = [
-        P(t)
-        for t in (
-            "2014",
-            "2014-02",
-            "2014-12",
-            "2014-02-28",
-            "2016-02-29",
-            "44-03-15 BCE",
-            "1 BCE",
-            "753 BCE",
-        )
-    ]
-    y = np.array([p.year for p in dates])
-    m = np.array([p.month or 0 for p in dates])
-    dd = np.array([p.day or 0 for p in dates])
-    lo, hi = date_bounds(y, m, dd)
-    assert lo.tolist() == [p.first_day() for p in dates]
-    assert hi.tolist() == [p.end_day() for p in dates]
-
-
-def test_span_tracks_take_the_lowest_free_track() -> None:
-    from timeline_app.geometry.event_arrays import assign_tracks
-
-    lane = np.array([0, 0, 0, 0, 1])
-    start = np.array([0.0, 1.0, 5.0, 6.0, 0.0])
-    end = np.array([4.0, 8.0, 7.0, 9.0, 3.0])
-    track, n = assign_tracks(lane, start, end, np.ones(5, dtype=bool), 2)
-    assert track.tolist() == [0, 1, 0, 2, 0]
-    assert n.tolist() == [3, 1]
-
-
-def test_visible_events_use_the_running_maximum_of_ends() -> None:
-    chron = small_chronology()
-    a = EventArrays.from_chronology(chron, today=day("2024-06-01"))
-    vis = {a.ids[i] for i in a.visible(day("2020"), day("2021"))}
-    assert vis == {"wetland"}  # an ongoing span that began in 2016
-    vis = {a.ids[i] for i in a.visible(day("2017-06"), day("2017-07"))}
-    assert vis == {"rail", "clean-air", "wetland"}
-
-
-def test_cluster_markers_merges_close_markers_only() -> None:
-    x = np.array([10.0, 12.0, 14.0, 100.0, 300.0, 301.0])
-    lane = np.array([0, 0, 0, 0, 0, 1])
-    g = cluster_markers(lane, x, np.arange(6), 2, 400.0, 16.0)
-    assert g.count.tolist() == [3, 1, 1, 1]
-    assert g.event.tolist() == [-1, 3, 4, 5]
-
-
-def test_cluster_markers_scales_to_a_million() -> None:
-    import time
-
-    rng = np.random.default_rng(1)
-    n = 1_000_000
-    x = rng.uniform(0, 1500, n)
-    lane = rng.integers(0, 10, n)
-    t = time.perf_counter()
-    g = cluster_markers(lane, x, np.arange(n), 10, 1500.0, 16.0)
-    elapsed = time.perf_counter() - t
-    assert int(g.count.sum()) == n
-    assert elapsed < 1.0  # a few array passes; far less on a normal machine
-
-
-def test_occupancy() -> None:
-    o = Occupancy()
-    o.take(10, 20)
-    o.take(40, 50)
-    assert o.free(20, 40) and o.free(0, 10) and o.free(50, 60)
-    assert not o.free(15, 25) and not o.free(5, 11) and not o.free(30, 45) and not o.free(0, 100)
-
-
-def test_lane_geometry_collapses_hidden_lanes_and_fits() -> None:
-    lanes = lane_geometry(400.0, 20.0, [False, True, False], [2, 0, 0], 15.0, 5.0)
-    assert lanes[1].hidden and lanes[1].height < 25
-    assert lanes[0].n_tracks == 2 and lanes[2].n_tracks == 0
-    bottom = lanes[-1].top + lanes[-1].height
-    assert bottom == pytest.approx(400.0)
-    tiny = lane_geometry(60.0, 20.0, [False] * 6, [3] * 6, 15.0, 5.0)
-    assert all(g.rows_above == 0 for g in tiny)
-    assert tiny[-1].top + tiny[-1].height <= 60.0 + 1e-6
 
 
 def test_a_new_chronology_reuses_the_plots(qtbot, canvas: ChronologyCanvas, state: ViewState) -> None:  # type: ignore[no-untyped-def]

@@ -9,10 +9,9 @@ import pytest
 from PySide6 import QtGui
 
 import timeline_app.ui  # noqa: F401  (binding first)
+from tests.geometry.chronologies import small_chronology
 from timeline_app.model import PartialDate
 from timeline_app.ui.headless.render import render_chronology
-
-from ..app.test_canvas import small_chronology
 
 
 def day(text: str) -> float:
