@@ -39,12 +39,18 @@ from timeline_app.model.chronology import Chronology, Indicator
 from timeline_app.model.dates import civil_from_days, year_label
 from timeline_app.model.search import SearchIndex
 from timeline_app.model.view_state import MAX_SPAN_DAYS, MIN_SPAN_DAYS, Selection, TimeRange, ViewState
+from timeline_app.text import translate
 from timeline_app.ui.drawing.palette import CanvasColors, with_alpha
 from timeline_app.ui.drawing.time_axis import TimeAxisItem
 from timeline_app.ui.plots.indicator_plots import IndicatorPlot, OverlayText, region_color_map
 from timeline_app.ui.timeline.frame import Hit
 from timeline_app.ui.timeline.item import TimelineItem
 from timeline_app.ui.timeline.lane_axis import LaneAxisItem
+
+
+def _tr(text: str) -> str:
+    return translate("Canvas", text)
+
 
 PlotKey = tuple[str, str]
 
@@ -114,7 +120,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
         self._plots_button = QtWidgets.QToolButton()
         self._plots_button.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
         self._plots_button.setAutoRaise(True)
-        self._plots_button.setToolTip("Choose the indicator plots shown under the timeline")
+        self._plots_button.setToolTip(_tr("Choose the indicator plots shown under the timeline"))
         self._plots_menu = QtWidgets.QMenu(self._plots_button)
         self._plots_button.setMenu(self._plots_menu)
         bl.addWidget(self._plots_button)
@@ -502,8 +508,8 @@ class ChronologyCanvas(QtWidgets.QWidget):
             act.setChecked(key in self._shown)
             act.toggled.connect(lambda on, k=key: self._toggle_plot(k, on))
         m.addSeparator()
-        m.addAction("Show all plots", lambda: self.set_shown_plots(self.plot_keys()))
-        m.addAction("Hide all plots", lambda: self.set_shown_plots([]))
+        m.addAction(_tr("Show all plots"), lambda: self.set_shown_plots(self.plot_keys()))
+        m.addAction(_tr("Hide all plots"), lambda: self.set_shown_plots([]))
         self._update_plots_button()
 
     def _toggle_plot(self, key: PlotKey, on: bool) -> None:

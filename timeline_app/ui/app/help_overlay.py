@@ -11,7 +11,13 @@ from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent,
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from timeline_app.text import escape_html as esc
+from timeline_app.text import translate
 from timeline_app.ui.app import keymap
+
+
+def _tr(text: str) -> str:
+    return translate("HelpOverlay", text)
+
 
 _CLOSE_KEYS = (Qt.Key.Key_Escape, Qt.Key.Key_Question, Qt.Key.Key_F1)
 
@@ -53,7 +59,7 @@ class HelpOverlay(QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("helpOverlay")
-        self.setAccessibleName("Keyboard shortcuts")
+        self.setAccessibleName(_tr("Keyboard shortcuts"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground, True)
         self._previous_focus: QWidget | None = None

@@ -11,9 +11,15 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from timeline_app.model.view_state import ViewState
+from timeline_app.text import translate
 from timeline_app.ui.app import keymap
 from timeline_app.ui.app.keymap import MenuPlace
 from timeline_app.ui.app.settings import Settings
+
+
+def _tr(text: str) -> str:
+    return translate("Menus", text)
+
 
 MENU_TITLES = {"File": "&File", "View": "&View", "Go": "&Go", "Help": "&Help"}
 
@@ -63,9 +69,9 @@ class WindowMenus(QObject):
                 if name is None:
                     menu.addSeparator()
                 elif name == "lanes":
-                    self.lanes_menu = menu.addMenu("&Lanes")
+                    self.lanes_menu = menu.addMenu(_tr("&Lanes"))
                 elif name == "open-recent":
-                    self.recent_menu = menu.addMenu("Open &Recent")
+                    self.recent_menu = menu.addMenu(_tr("Open &Recent"))
                     self.recent_menu.menuAction().setObjectName("open-recent")
                     self.recent_menu.aboutToShow.connect(self.rebuild_recent)
                 else:
@@ -94,9 +100,9 @@ class WindowMenus(QObject):
                 act.setEnabled(False)
                 act.setText(act.text() + "  (missing)")
         if not paths:
-            m.addAction("No chronologies opened yet").setEnabled(False)
+            m.addAction(_tr("No chronologies opened yet")).setEnabled(False)
         m.addSeparator()
-        clear = m.addAction("&Clear the list", self._clear_recent)
+        clear = m.addAction(_tr("&Clear the list"), self._clear_recent)
         clear.setObjectName("clear-recent")
         clear.setEnabled(bool(paths))
         m.menuAction().setEnabled(True)
@@ -111,7 +117,7 @@ class WindowMenus(QObject):
         menu.clear()
         cats = self.state.chronology.categories
         if not cats:
-            menu.addAction("No lanes").setEnabled(False)
+            menu.addAction(_tr("No lanes")).setEnabled(False)
             return
         for i, cat in enumerate(cats):
             key = f"\t{i + 1}" if i < 9 else ""
@@ -121,7 +127,7 @@ class WindowMenus(QObject):
             act.setData(cat.id)
             act.toggled.connect(lambda on, cid=cat.id: self._lane_toggled(cid, on))
         menu.addSeparator()
-        menu.addAction("Show all lanes", lambda: self.state.set_hidden_lanes(frozenset()))
+        menu.addAction(_tr("Show all lanes"), lambda: self.state.set_hidden_lanes(frozenset()))
 
     def _lane_toggled(self, cat_id: str, shown: bool) -> None:
         if shown == (cat_id in self.state.hidden_lanes):

@@ -21,7 +21,12 @@ from timeline_app.model import actions
 from timeline_app.model.chronology import Chronology, Event, Figure, Indicator, SourceRef
 from timeline_app.model.dates import Precision
 from timeline_app.model.view_state import ViewState
-from timeline_app.text import escape_html, format_number
+from timeline_app.text import escape_html, format_number, translate
+
+
+def _tr(text: str) -> str:
+    return translate("DetailPane", text)
+
 
 EMPTY_HINT = "Select an event: ←/→, click, or / to search"
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -105,7 +110,7 @@ class DetailPane(QTextBrowser):
         super().__init__(parent)
         self.state = state
         self.setObjectName("detailPane")
-        self.setAccessibleName("Event details")
+        self.setAccessibleName(_tr("Event details"))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

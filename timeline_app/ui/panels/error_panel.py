@@ -39,6 +39,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline_app.text import translate
+
+
+def _tr(text: str) -> str:
+    return translate("ErrorPanel", text)
+
+
 _FILE_ROLE = Qt.ItemDataRole.UserRole
 _LIST_KEYS = {
     Qt.Key.Key_Up,
@@ -85,7 +92,7 @@ class ErrorPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("errorPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName("Problems in the chronology files")
+        self.setAccessibleName(_tr("Problems in the chronology files"))
 
         icon = QLabel()
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
@@ -98,16 +105,16 @@ class ErrorPanel(QFrame):
         self.header.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
         self.copy_button = QPushButton("Copy all")
-        self.copy_button.setToolTip("Copy every problem to the clipboard")
+        self.copy_button.setToolTip(_tr("Copy every problem to the clipboard"))
         self.copy_button.clicked.connect(self.copy_all)
         self.retry_button = QPushButton("Try again")
-        self.retry_button.setToolTip("Read the files again (F5)")
+        self.retry_button.setToolTip(_tr("Read the files again (F5)"))
         self.retry_button.clicked.connect(self.retry_requested)
         close = QToolButton()
         close.setAutoRaise(True)
         close.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton))
-        close.setToolTip("Hide this panel (the status bar still shows the problems)")
-        close.setAccessibleName("Hide problems")
+        close.setToolTip(_tr("Hide this panel (the status bar still shows the problems)"))
+        close.setAccessibleName(_tr("Hide problems"))
         close.clicked.connect(self._hide_by_user)
 
         top = QHBoxLayout()
@@ -120,12 +127,12 @@ class ErrorPanel(QFrame):
 
         self.list = ProblemList()
         self.list.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.list.setToolTip("Double-click or Enter: open the file · Ctrl+C: copy")
+        self.list.setToolTip(_tr("Double-click or Enter: open the file · Ctrl+C: copy"))
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
         self.list.itemActivated.connect(self._open_item)
         self.list.copy_requested.connect(self.copy_selected)
-        self.list.setAccessibleName("Problems")
+        self.list.setAccessibleName(_tr("Problems"))
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 6, 8, 6)
@@ -192,10 +199,10 @@ class ErrorPanel(QFrame):
     def _context_menu(self, pos: QPoint) -> None:
         item = self.list.itemAt(pos)
         menu = QMenu(self)
-        menu.addAction("Copy", self.copy_selected).setEnabled(item is not None)
-        menu.addAction("Copy all", self.copy_all)
+        menu.addAction(_tr("Copy"), self.copy_selected).setEnabled(item is not None)
+        menu.addAction(_tr("Copy all"), self.copy_all)
         if item is not None and item.data(_FILE_ROLE):
-            menu.addAction("Open the file", lambda: self._open_item(item))
+            menu.addAction(_tr("Open the file"), lambda: self._open_item(item))
         menu.popup(self.list.viewport().mapToGlobal(pos))
 
     def _hide_by_user(self) -> None:

@@ -41,6 +41,11 @@ from timeline_app.model.search import Search, SearchIndex
 from timeline_app.model.view_state import ViewState
 from timeline_app.text import escape_html, translate
 
+
+def _tr(text: str) -> str:
+    return translate("SearchPanel", text)
+
+
 _ID_ROLE = Qt.ItemDataRole.UserRole
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -200,15 +205,15 @@ class SearchPanel(QWidget):
         self._indexing = False  # build the index in the background while the search is open
 
         self.field = SearchField()
-        self.field.setPlaceholderText("Search events  ( / )")
+        self.field.setPlaceholderText(_tr("Search events  ( / )"))
         self.field.setClearButtonEnabled(True)
-        self.field.setAccessibleName("Search events")
-        self.field.setToolTip("Enter: next match · Shift+Enter: previous · ↓/↑: results · Esc: close")
+        self.field.setAccessibleName(_tr("Search events"))
+        self.field.setToolTip(_tr("Enter: next match · Shift+Enter: previous · ↓/↑: results · Esc: close"))
         self.count = QLabel()
         self.count.setTextFormat(Qt.TextFormat.PlainText)
-        self.count.setAccessibleName("Number of matches")
+        self.count.setAccessibleName(_tr("Number of matches"))
         self.results = ResultList()
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(_tr("Search results"))
         self.results.setUniformItemSizes(True)
         self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.results.setItemDelegate(ResultDelegate(self.results))
