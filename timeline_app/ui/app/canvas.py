@@ -42,7 +42,8 @@ from timeline_app.model.view_state import MAX_SPAN_DAYS, MIN_SPAN_DAYS, Selectio
 from timeline_app.text import translate
 from timeline_app.ui.drawing.palette import CanvasColors, with_alpha
 from timeline_app.ui.drawing.time_axis import TimeAxisItem
-from timeline_app.ui.plots.indicator_plots import IndicatorPlot, OverlayText, region_color_map
+from timeline_app.ui.plots.indicator_plots import IndicatorPlot, region_color_map
+from timeline_app.ui.plots.overlays import OverlayText
 from timeline_app.ui.timeline.frame import Hit
 from timeline_app.ui.timeline.item import TimelineItem
 from timeline_app.ui.timeline.lane_axis import LaneAxisItem
