@@ -9,7 +9,8 @@
   gives each language its own forms; the English fallback drops or keeps "(s)" and writes the count
   with thousands separators (``%Ln``, a locale's number; ``%n`` is the same here).
 * :func:`format_number` is the one formatter for values people read; :func:`format_count` for
-  counts; :func:`escape_html` the one HTML escaper.
+  counts; :func:`format_date` (and :func:`year_label`) for dates in words, with the month names and
+  the era's wording kept here rather than in the model; :func:`escape_html` the one HTML escaper.
 
 Pure Python (no Qt): the model, geometry and io layers may use it too.
 """
@@ -72,3 +73,36 @@ def format_number(value: float) -> str:
 def escape_html(text: object) -> str:
     """``text`` made safe to put in rich text (``&``, ``<``, ``>`` and both quotes escaped)."""
     return html.escape(str(text), quote=True)
+
+
+# -- dates ---------------------------------------------------------------------------------------------
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def year_label(astro_year: int) -> str:
+    """The year as a reader writes it: ``2014``, ``44 BCE`` (``astro_year`` 0 is 1 BCE)."""
+    return str(astro_year) if astro_year > 0 else f"{1 - astro_year} BCE"
+
+
+def format_date(year: int, month: int | None = None, day: int | None = None) -> str:
+    """A date in words with its precision: '26 February 2014', 'February 2014', '2017'."""
+    y = year_label(year)
+    if day is not None and month is not None:
+        return f"{day} {MONTHS[month - 1]} {y}"
+    if month is not None:
+        return f"{MONTHS[month - 1]} {y}"
+    return y
+
+
+def format_date_with_precision(year: int, month: int | None = None, day: int | None = None) -> str:
+    """'26 February 2014', 'February 2014 (month only)', '2017 (year only)'."""
+    text = format_date(year, month, day)
+    if month is None:
+        return f"{text} (year only)"
+    if day is None:
+        return f"{text} (month only)"
+    return text

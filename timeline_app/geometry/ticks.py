@@ -27,11 +27,11 @@ import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from timeline_app.model.dates import civil_from_days, days_from_civil, days_in_month, year_label
+from timeline_app.model.dates import civil_from_days, days_from_civil, days_in_month
+from timeline_app.text import MONTH_ABBR, year_label
 
 YEAR, MONTH, DAY, HOUR = "year", "month", "day", "hour"
 
-MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 LABEL_GAP_PX = 3.0  # from a tick to the start of its label
 LABEL_PAD_PX = 8.0  # at least this much free space between two labels of a row

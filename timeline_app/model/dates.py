@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 from enum import IntEnum
 
+from ..text import MONTHS, format_date, format_date_with_precision, year_label
+
 
 class Precision(IntEnum):
     """How much of a date is known. Ordered from coarse to fine."""
@@ -30,10 +32,7 @@ class Precision(IntEnum):
         return self.name.lower()
 
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+_MONTHS = MONTHS  # for the parser's messages
 
 _DATE_RE = re.compile(
     r"^(?P<year>\d{1,6})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?(?P<bce>\s*(?:BCE|BC))?$"
@@ -77,11 +76,6 @@ def civil_from_days(days: int) -> tuple[int, int, int]:
     d = doy - (153 * mp + 2) // 5 + 1
     m = mp + 3 if mp < 10 else mp - 9
     return (y + (1 if m <= 2 else 0), m, d)
-
-
-def year_label(astro_year: int) -> str:
-    """The year as a reader writes it: ``2014``, ``44 BCE``."""
-    return str(astro_year) if astro_year > 0 else f"{1 - astro_year} BCE"
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,19 +188,12 @@ class PartialDate:
         return text if self.year > 0 else f"{text} BCE"
 
     def words(self) -> str:
-        """The date in words with its precision: '26 February 2014', 'February 2014', '2017'."""
-        y = year_label(self.year)
-        if self.day is not None and self.month is not None:
-            return f"{self.day} {_MONTHS[self.month - 1]} {y}"
-        if self.month is not None:
-            return f"{_MONTHS[self.month - 1]} {y}"
-        return y
+        """The date in words with its precision (see :func:`timeline_app.text.format_date`)."""
+        return format_date(self.year, self.month, self.day)
 
     def words_with_precision(self) -> str:
         """'26 February 2014', 'February 2014 (month only)', '2017 (year only)'."""
-        if self.precision is Precision.DAY:
-            return self.words()
-        return f"{self.words()} ({self.precision.word} only)"
+        return format_date_with_precision(self.year, self.month, self.day)
 
     def __str__(self) -> str:
         return self.iso()

@@ -34,12 +34,11 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from timeline_app.geometry.event_arrays import EventArrays
 from timeline_app.geometry.series_lod import SeriesArrays
-from timeline_app.geometry.ticks import MONTH_ABBR
 from timeline_app.model.chronology import Chronology, Indicator
-from timeline_app.model.dates import civil_from_days, year_label
+from timeline_app.model.dates import civil_from_days
 from timeline_app.model.search import SearchIndex
 from timeline_app.model.view_state import MAX_SPAN_DAYS, MIN_SPAN_DAYS, Selection, TimeRange, ViewState
-from timeline_app.text import translate
+from timeline_app.text import MONTH_ABBR, translate, year_label
 from timeline_app.ui.drawing.palette import CanvasColors, with_alpha
 from timeline_app.ui.drawing.time_axis import TimeAxisItem
 from timeline_app.ui.plots.indicator_plots import IndicatorPlot, region_color_map
