@@ -1,5 +1,5 @@
-"""The command line: ``timeline-app [PATH]`` opens the viewer; ``validate``, ``export`` and ``render``
-serve chronology authors without a window.
+"""The command line: ``timeline-app [PATH]`` opens the viewer; ``validate``, ``export``, ``convert``
+and ``render`` serve chronology authors without a window.
 
 ``validate`` and ``export`` never import Qt; the UI is imported lazily, only by the commands that
 draw (the viewer and ``render``).
@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .io import ChronologyError, load_chronology
+from .io import ChronologyError
 from .model.chronology import Chronology
 from .model.dates import DateError, PartialDate
 from .paths import shipped_chronology
 
-COMMANDS = ("validate", "export", "render")
+COMMANDS = ("validate", "export", "convert", "render")
 
 EPILOG = """\
 commands:
@@ -26,10 +26,14 @@ commands:
   timeline-app --smoke                      check a build: load, draw one frame offscreen, print one line
   timeline-app validate [PATH ...]          check a chronology; exit 1 with file:line:col errors
   timeline-app export [PATH] --format json|csv [--table events|points]
+  timeline-app convert IN --to yaml|json|csv|ics|timelinejs OUT
+                                            IN: ours, TimelineJS (.json, .csv, .xlsx), Timeline
+                                            (.timeline), iCalendar (.ics), a table (.csv, .xlsx)
   timeline-app render [PATH] --out FILE.png|.svg [--from DATE] [--to DATE] [--size WxH] [--select ID]
                      [--plots all|N|NAME;NAME]
 
-PATH is a chronology file or folder of YAML files; see docs/FORMAT.md.
+PATH is a chronology file or folder of YAML files, or a file in one of the formats above;
+see docs/FORMAT.md.
 """
 
 
@@ -38,8 +42,10 @@ def _paths(values: Sequence[str] | None) -> list[str]:
 
 
 def _load_or_report(paths: Sequence[str]) -> Chronology | None:
+    from .io.formats import load_any
+
     try:
-        return load_chronology(*paths)
+        return load_any(*paths)
     except ChronologyError as exc:
         for line in exc.lines():
             print(line, file=sys.stderr)
@@ -81,6 +87,23 @@ def cmd_export(args: argparse.Namespace) -> int:
         Path(args.output).write_text(text, encoding="utf-8", newline="")
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    from .io.formats import writer
+
+    chron = _load_or_report([args.input])
+    if chron is None:
+        return 1
+    out = Path(args.output)
+    if out.exists() and out.resolve() == Path(args.input).resolve():
+        print(f"timeline-app convert: will not write over the input {args.input}", file=sys.stderr)
+        return 2
+    text = writer(args.to)(chron, out)
+    out.write_text(text, encoding="utf-8", newline="\r\n" if args.to == "ics" else "")
+    c = chron.counts()
+    print(f"wrote {out}: {c['events']} events, {c['categories']} categories ({args.to})")
     return 0
 
 
@@ -205,6 +228,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     e.add_argument("-o", "--output", help="write to this file instead of standard output")
     e.set_defaults(func=cmd_export)
+
+    c = sub.add_parser("convert", help="convert a chronology from or to another program's format")
+    c.add_argument("input", metavar="IN", help="ours, TimelineJS JSON/CSV/XLSX, .timeline, .ics, or a table")
+    c.add_argument("--to", required=True, choices=("yaml", "json", "csv", "ics", "timelinejs"))
+    c.add_argument("output", metavar="OUT")
+    c.set_defaults(func=cmd_convert)
 
     r = sub.add_parser("render", help="draw the timeline and the plots to a PNG or SVG file")
     r.add_argument("path", nargs="?", metavar="PATH")

@@ -87,4 +87,6 @@ def test_a_broken_form_is_a_positioned_error(tmp_path: Path) -> None:
     )
     with pytest.raises(ChronologyError) as info:
         load_chronology(p)
-    assert info.value.lines()[0].endswith("c.yaml:4:30: start '2014~~' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2014, 2014-02, 2014-02-26)")
+    assert info.value.lines()[0].endswith(
+        "c.yaml:4:30: start '2014~~' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2014, 2014-02, 2014-02-26)"
+    )
