@@ -88,6 +88,10 @@ def read_mapped(path: str | os.PathLike[str], kind: str | None = None) -> Mapped
         if kind == "timelinejs-sheet":
             return read_sheet(t)
         return read_plain(t)
+    if kind == "ics":
+        from .ical import read_ics
+
+        return read_ics(p, name)
     raise ValueError(f"{name}: not a format of another program")
 
 
@@ -123,6 +127,10 @@ def writer(fmt: str) -> Callable[[Chronology, Path], str]:
         from .timelinejs import write_json
 
         return lambda c, _p: write_json(c)
+    if fmt == "ics":
+        from .ical import write_ics
+
+        return lambda c, _p: write_ics(c)
     if fmt == "json":
         from ..export import to_json
 
