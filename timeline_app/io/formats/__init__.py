@@ -92,6 +92,10 @@ def read_mapped(path: str | os.PathLike[str], kind: str | None = None) -> Mapped
         from .ical import read_ics
 
         return read_ics(p, name)
+    if kind == "timeline":
+        from .timeline_xml import read_timeline
+
+        return read_timeline(p, name)
     raise ValueError(f"{name}: not a format of another program")
 
 
