@@ -30,4 +30,4 @@ def test_broken_file_gives_its_problems(path: Path, monkeypatch: pytest.MonkeyPa
 
 def test_every_format_has_a_broken_corpus() -> None:
     have = {p.parent.parent.name for p in BROKEN}
-    assert {"timelinejs", "csv", "ics", "timeline"} <= have
+    assert {"timelinejs", "csv", "ics", "timeline", "xlsx"} <= have
