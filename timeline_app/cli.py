@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .io import ChronologyError
+from .io import ChronologyError, load_chronology
 from .model.chronology import Chronology
 from .model.dates import DateError, PartialDate
 from .paths import shipped_chronology
@@ -42,10 +42,8 @@ def _paths(values: Sequence[str] | None) -> list[str]:
 
 
 def _load_or_report(paths: Sequence[str]) -> Chronology | None:
-    from .io.formats import load_any
-
     try:
-        return load_any(*paths)
+        return load_chronology(*paths)
     except ChronologyError as exc:
         for line in exc.lines():
             print(line, file=sys.stderr)

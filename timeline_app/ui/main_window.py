@@ -67,7 +67,11 @@ from .settings import Settings
 log = logging.getLogger(__name__)
 
 APP_TITLE = "Timeline"
-FILE_FILTER = "Chronologies (*.yaml *.yml *.json);;All files (*)"
+FILE_FILTER = (
+    "Chronologies (*.yaml *.yml *.json *.csv *.xlsx *.ics *.timeline);;"
+    "timeline-app (*.yaml *.yml *.json);;TimelineJS (*.json *.csv *.xlsx);;Timeline (*.timeline);;"
+    "iCalendar (*.ics);;Spreadsheets (*.csv *.xlsx);;All files (*)"
+)
 
 
 def day_words(day: float) -> str:

@@ -32,6 +32,13 @@ def _display(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
+def looks_like_timelinejs(head: bytes) -> bool:
+    """TimelineJS JSON rather than ours: its slides have 'start_date' and 'headline' keys, which
+    our format never has."""
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return text.startswith(b"{") and (b'"start_date"' in head or b'"headline"' in head)
+
+
 def detect(path: str | os.PathLike[str]) -> str | None:
     """Which format a file is in: 'timelinejs-json', 'timelinejs-sheet', 'table', 'ics', 'timeline',
     or None for one of ours (YAML, our JSON, a folder). By extension, then by content."""
@@ -57,17 +64,8 @@ def detect(path: str | os.PathLike[str]) -> str | None:
         from .timelinejs import looks_like_sheet
 
         return "timelinejs-sheet" if looks_like_sheet(read_header(p)) else "table"
-    if suffix == ".json":
-        from .timelinejs import looks_like_json
-
-        text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-        if (
-            looks_like_json(head)
-            and b'"format"' not in head[:200]
-            and (b'"start_date"' in head or b'"text"' in head)
-        ):
-            return "timelinejs-json"
-        del text
+    if suffix == ".json" and looks_like_timelinejs(head):
+        return "timelinejs-json"
     return None
 
 

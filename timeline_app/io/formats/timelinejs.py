@@ -30,11 +30,6 @@ SHEET_COLUMNS = (
 DEFAULT_LANE = "Events"
 
 
-def looks_like_json(data: bytes) -> bool:
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head.startswith(b"{") and (b'"events"' in data[:1_000_000] or b'"title"' in data[:1_000_000])
-
-
 def looks_like_sheet(header: list[str]) -> bool:
     names = {h.strip().lower() for h in header}
     return {"year", "headline"} <= names and ("end year" in names or "display date" in names)
