@@ -18,7 +18,7 @@ from .model.chronology import Chronology
 from .model.dates import DateError, PartialDate
 from .paths import shipped_chronology
 
-COMMANDS = ("validate", "export", "convert", "render")
+COMMANDS = ("validate", "export", "convert", "render", "diff")
 
 EPILOG = """\
 commands:
@@ -31,6 +31,8 @@ commands:
                                             (.timeline), iCalendar (.ics), a table (.csv, .xlsx)
   timeline-app render [PATH] --out FILE.png|.svg [--from DATE] [--to DATE] [--size WxH] [--select ID]
                      [--plots all|N|NAME;NAME]
+  timeline-app diff OLD NEW [--format text|json]
+                                            what changed between two chronologies; exit 1 if anything did
 
 PATH is a chronology file or folder of YAML files, or a file in one of the formats above;
 see docs/FORMAT.md.
@@ -103,6 +105,34 @@ def cmd_convert(args: argparse.Namespace) -> int:
     c = chron.counts()
     print(f"wrote {out}: {c['events']} events, {c['categories']} categories ({args.to})")
     return 0
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    import json
+
+    from .model.diff import diff_chronologies, summary
+
+    old = _load_or_report([args.old])
+    new = _load_or_report([args.new])
+    if old is None or new is None:
+        return 2
+    changes = diff_chronologies(old, new)
+    if args.format == "json":
+        doc = {"old": args.old, "new": args.new, "summary": summary(changes)}
+        doc["changes"] = [c.as_dict() for c in changes]
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        for c in changes:
+            ident = f"{c.old_id} -> {c.new_id}" if c.renamed else c.event_id
+            print(f"{c.date.iso():<11} {', '.join(c.kinds):<18} {ident}  {c.title}")
+            for f in c.fields:
+                print(f"{'':<11}   {f.field}: {f.before or '(none)'} -> {f.after or '(none)'}")
+        counts = summary(changes)
+        said = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
+        print(
+            f"{len(changes)} event{'s' if len(changes) != 1 else ''} differ" + (f" ({said})" if said else "")
+        )
+    return 1 if changes else 0
 
 
 def _inside_chronology(target: Path, path: str | None) -> bool:
@@ -249,6 +279,14 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: as many as fit at a readable height)",
     )
     r.set_defaults(func=cmd_render)
+
+    d = sub.add_parser(
+        "diff", help="list the events added, removed, re-dated, re-worded or edited between two chronologies"
+    )
+    d.add_argument("old", metavar="OLD", help="the earlier chronology (file or folder)")
+    d.add_argument("new", metavar="NEW", help="the later one")
+    d.add_argument("--format", choices=("text", "json"), default="text")
+    d.set_defaults(func=cmd_diff)
     return parser
 
 

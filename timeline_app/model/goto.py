@@ -1,0 +1,47 @@
+"""Go to a date: what a reader types ("2017", "2017-04", "2017-04-01", "44 BCE", "2014..2017") and
+the range that shows it at its precision. No Qt here.
+
+A date stands for an interval (a year, a month, a day: see :class:`~.dates.PartialDate`); the view
+shows that interval with a margin of :data:`MARGIN` of its length either side, so its first and last
+days are not on the edges. A range ``A..B`` shows from the first day of ``A`` to the last of ``B``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import DateError, PartialDate
+from .view_state import MIN_SPAN_DAYS, TimeRange
+
+MARGIN = 0.08  # of the shown interval, either side
+_RANGE = re.compile(r"\s*(?:\.\.|…|–|—|\bto\b)\s*")
+
+
+def looks_like_a_date(text: str) -> bool:
+    """Whether ``text`` reads as a date or range to go to (rather than words to search for)."""
+    try:
+        parse_goto(text)
+    except DateError:
+        return False
+    return True
+
+
+def parse_goto(text: str) -> TimeRange:
+    """The range that shows ``text``: a date in the chronology's own form, or two joined by
+    ``..`` (also ``–``, ``—`` or ``to``). Raises :class:`DateError` with a message for the reader."""
+    s = text.strip()
+    if not s:
+        raise DateError("type a date: 2017, 2017-04, 2017-04-01, 44 BCE, or a range 2014..2017")
+    parts = [p for p in _RANGE.split(s) if p]
+    if len(parts) > 2 or (len(parts) == 2 and not _RANGE.search(s)):
+        raise DateError(f"'{text}' is not a date or a range: write e.g. 2014..2017")
+    first = PartialDate.parse(parts[0])
+    last = PartialDate.parse(parts[-1]) if len(parts) == 2 else first
+    lo, hi = float(first.first_day()), float(last.end_day())
+    if hi <= lo:
+        raise DateError(f"the range {first.iso()}..{last.iso()} ends before it begins")
+    pad = (hi - lo) * MARGIN
+    span = hi - lo + 2 * pad
+    if span < MIN_SPAN_DAYS:  # a day is shown a little wider than the closest zoom allows
+        pad += (MIN_SPAN_DAYS - span) / 2
+    return TimeRange(lo - pad, hi + pad)
