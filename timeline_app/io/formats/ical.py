@@ -174,7 +174,12 @@ def read_ics(path: Path, name: str) -> Mapped:
         if start is None:
             occurrences: list[tuple[Any, Any]] = [(None, None)]
         elif ve.get("RRULE") is not None or ve.get("RDATE") is not None:
-            occurrences = _expand(ve, start, end, uid, overridden)
+            try:
+                occurrences = _expand(ve, start, end, uid, overridden)
+            except (ValueError, TypeError, OverflowError, AttributeError) as exc:
+                n, col = props.get("RRULE", props.get("RDATE", (line, 1)))
+                problems.append(Problem(name, n, col, f"the recurrence cannot be read: {exc}"))
+                continue
         else:
             occurrences = [(start, end)]
         many = len(occurrences) > 1
@@ -304,9 +309,14 @@ def write_ics(c: Chronology) -> str:
         ve.add("SUMMARY", e.title)
         ve.add("DTSTART", first)
         ve.add("DTEND", last)
-        if not (e.start.is_plain and e.start.day is not None):
+        x_start = not (e.start.is_plain and e.start.day is not None)
+        if x_start:
             ve.add(X_START, e.start.iso())
-        if e.end is not None and not (e.end.is_plain and e.end.day is not None):
+        # the reader takes the X- dates whole when X_START is there, and DTEND cannot say a
+        # one-day span (it reads as a point)
+        if e.end is not None and (
+            x_start or not (e.end.is_plain and e.end.day is not None) or e.end == e.start
+        ):
             ve.add(X_END, e.end.iso())
         if e.ongoing:
             ve.add(X_ONGOING, "TRUE")

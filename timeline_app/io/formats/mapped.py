@@ -158,6 +158,7 @@ def plain_text(markup: Any) -> str:
     text = str(markup)
     if "<" not in text and "&" not in text:
         return text.strip()
+    text = re.sub(r"[\r\n\t]+", " ", text)  # in HTML a line break in the source is a space
     text = _BLOCK.sub("\n", text)
     text = html.unescape(_TAG.sub("", text))
     lines = [" ".join(line.split()) for line in text.splitlines()]

@@ -9,6 +9,7 @@ dropped (a chronology is kept to the day). Writing: the same shape, for Timeline
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 from typing import Any
@@ -73,7 +74,7 @@ class _Builder:
             ev["title"] = title
         if start is not None:
             ev["start"] = start
-        if end is not None and end != start:
+        if end is not None:
             ev["end"] = end
         lane = plain_text(group) or DEFAULT_LANE
         ev["category"] = self.lanes.lane(lane)
@@ -296,6 +297,12 @@ def _date(d: PartialDate) -> dict[str, Any]:
     return out
 
 
+def _html(text: str) -> str:
+    """Text as TimelineJS shows it: its headlines and texts are HTML, so '<' and '&' are escaped
+    and line breaks written as <br>."""
+    return html.escape(text, quote=False).replace("\n", "<br>")
+
+
 def to_timelinejs(c: Chronology) -> dict[str, Any]:
     """The chronology as TimelineJS JSON: what TimelineJS can show of it. Lanes become groups
     (by name), the first source with a link becomes the media, uncertain dates keep their words in
@@ -306,7 +313,7 @@ def to_timelinejs(c: Chronology) -> dict[str, Any]:
         ev: dict[str, Any] = {
             "unique_id": e.id,
             "start_date": _date(e.start),
-            "text": {"headline": e.title, "text": e.description},
+            "text": {"headline": _html(e.title), "text": _html(e.description)},
             "group": lanes.get(e.category, e.category),
         }
         if e.end is not None:
@@ -314,16 +321,19 @@ def to_timelinejs(c: Chronology) -> dict[str, Any]:
         for ref in e.sources:
             s = c.source(ref.source)
             if s is not None and s.url:
-                ev["media"] = {"url": s.url, "caption": s.title, "credit": s.note}
+                ev["media"] = {"url": s.url, "caption": _html(s.title), "credit": _html(s.note)}
                 break
         events.append(ev)
-    out: dict[str, Any] = {"title": {"text": {"headline": c.title, "text": c.description}}, "events": events}
+    out: dict[str, Any] = {
+        "title": {"text": {"headline": _html(c.title), "text": _html(c.description)}},
+        "events": events,
+    }
     if c.eras:
         out["eras"] = [
             {
                 "start_date": _date(a.start),
                 "end_date": _date(a.end),
-                "text": {"headline": a.title, "text": a.description},
+                "text": {"headline": _html(a.title), "text": _html(a.description)},
             }
             for a in c.eras
         ]
