@@ -418,8 +418,10 @@ class EventTable(Sequence["Event"]):
         if n:
             end_key = np.where(has_end, last[np.maximum(end, 0)], last[start])
             end_key[on] = 0.0  # Event.end_day(today=0): the order does not move with the clock
-            # same first and last day: "before 2014" ahead of "2014~" ahead of "2014 or after"
-            order = np.lexsort((_id_ranks(TextColumn.from_strings(ids)), start, end_key, first[start]))
+            # same first and last day: "before 2014" (../2014) ahead of "2014" ahead of "2014 or
+            # after" (2014/..); plain dates all rank 0, so their order is start, end, id
+            side = np.array([{"before": -1, "after": 1}.get(d.open, 0) for d in table], dtype=np.int8)
+            order = np.lexsort((_id_ranks(TextColumn.from_strings(ids)), side[start], end_key, first[start]))
         else:
             order = np.zeros(0, dtype=np.int64)
 
