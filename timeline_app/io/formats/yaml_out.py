@@ -15,6 +15,9 @@ from ...model.chronology import IMPORTANCE, Chronology, Event, SourceRef
 from ...paths import schema_path
 
 _PLAIN_SAFE = re.compile(r"^[A-Za-z0-9(][^\n\t#,\[\]{}\u2028\u2029\x85]*$")
+_NUMBERISH = re.compile(
+    r"^[-+]?(\.\d+|\d+(\.\d*)?)([eE][-+]?\d+)?$|^0[xXoObB][0-9a-fA-F_]+$|^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$"
+)
 _ODD = ("\t", "\r", "\u2028", "\u2029", "\x85", "\ufeff")
 
 
@@ -22,6 +25,8 @@ def scalar(text: str) -> str:
     """A text as a YAML scalar that reads back as the same text, in a block or a flow collection:
     plain where that is plainly safe (no indicator, and YAML reads it back as this text), quoted
     otherwise (PyYAML decides how)."""
+    if _NUMBERISH.match(text):  # YAML 1.2 readers (editors) take 1e3 or 0x1F for numbers
+        return "'" + text + "'"
     if (
         _PLAIN_SAFE.match(text)
         and text == text.strip()
