@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ...model.chronology import IMPORTANCE, Chronology
-from ...model.dates import PartialDate, civil_from_days
+from ...model.dates import civil_from_days
 from .. import limits
 from ..problems import Problem
 from .dates import date_text
@@ -276,7 +276,7 @@ def _expand(
 
 
 # -- writing -----------------------------------------------------------------------------------------------
-def _as_date(d: PartialDate, day: int) -> dt.date | None:
+def _as_date(day: int) -> dt.date | None:
     y, m, dd = civil_from_days(day)
     if y < 1 or y > 9999:
         return None
@@ -299,8 +299,8 @@ def write_ics(c: Chronology) -> str:
     lanes = {k.id: k.name for k in c.categories}
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     for e in c.events:
-        first = _as_date(e.start, e.start.first_day())
-        last = _as_date(e.end if e.end is not None else e.start, (e.end or e.start).end_day())
+        first = _as_date(e.start.first_day())
+        last = _as_date((e.end or e.start).end_day())
         if first is None or last is None:
             continue
         ve = icalendar.Event()

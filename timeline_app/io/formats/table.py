@@ -16,7 +16,6 @@ from typing import Any
 
 from .. import limits
 from ..problems import Problem
-from ..values import Number
 from .dates import date_text, ymd_text
 from .mapped import Ids, Lanes, Mapped, Positions, check_size, drop_empty, http_url, texts
 
@@ -186,11 +185,6 @@ def _header_map(header: list[str]) -> dict[str, int]:
     return found
 
 
-def looks_like_plain(header: list[str]) -> bool:
-    m = _header_map(header)
-    return "title" in m and "start" in m
-
-
 def _cell_text(v: Any) -> str | None:
     if v is None:
         return None
@@ -280,7 +274,3 @@ def read_plain(t: Table) -> Mapped:
     if sources:
         values["sources"] = sources
     return Mapped(t.name, values, pos, problems)
-
-
-def number(v: Any) -> Number:
-    return Number(str(v))
