@@ -123,3 +123,28 @@ def test_the_viewer_and_validate_open_it_by_content(tmp_path: Path) -> None:
     shutil.copy(TJ / "houston.json", renamed)
     assert detect(renamed) == "timelinejs-json"
     assert main(["validate", str(renamed)]) == 0
+
+
+def test_display_dates_people_write_become_edtf(tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.csv"
+    rows = [
+        ",".join(SHEET_COLUMNS),
+        "1950,,,,,,,,circa 1950,Circa,,,,,,,,",
+        "2014,,,,,,,,before 2014,Before,,,,,,,,",
+        "2015,3,,,,,,,after March 2015,After,,,,,,,,",
+        "1943,,,,,,,,1943?,Unsure,,,,,,,,",
+        "1950,,,,,,,,the 1950s,Decade,,,,,,,,",
+        "1951,,,,,,,,circa 1950,Another year named,,,,,,,,",
+        "1950,,,,,,,,Spring 1950,Words we do not read,,,,,,,,",
+    ]
+    sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    c = load_foreign(sheet)
+    assert {e.title: e.start.iso() for e in c.events} == {
+        "Circa": "1950~",
+        "Before": "../2014",
+        "After": "2015-03/..",
+        "Unsure": "1943?",
+        "Decade": "195X",
+        "Another year named": "1951",
+        "Words we do not read": "1950",
+    }

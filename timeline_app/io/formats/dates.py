@@ -79,4 +79,34 @@ def with_words(text: str | None, display: Any) -> str | None:
                     continue
                 if c.words() == wanted:
                     return c.iso()
-    return text
+    return _phrase(d, wanted) or text
+
+
+_PHRASES = (
+    (re.compile(r"^(?:circa|c\.|ca\.?|about|around|approximately|approx\.?)\s+(.+)$", re.I), "~", ""),
+    (re.compile(r"^(?:before|until|by|up to)\s+(.+)$", re.I), "", "before"),
+    (re.compile(r"^(?:after|since|from)\s+(.+)$", re.I), "", "after"),
+    (re.compile(r"^(.+?)\s*\?$"), "?", ""),
+)
+
+
+def _names(d: PartialDate, rest: str) -> bool:
+    """Whether ``rest`` names the date itself: its words, its ISO text, or its year."""
+    r = " ".join(rest.split()).rstrip(".")
+    return r in (d.words(), d.plain_iso(), d.plain_iso().lstrip("0"), str(d.year))
+
+
+def _phrase(d: PartialDate, wanted: str) -> str | None:
+    """What people write in a display date: 'circa 1950', 'c. 1950', 'before 2014', 'after
+    March 2015', '1943?', 'the 1950s' / '1950s', as the EDTF form of the date given beside it
+    (only when the phrase names that same date)."""
+    if not d.is_plain:
+        return None
+    decade = re.fullmatch(r"(?:the\s+)?(\d{3}0)'?s", wanted, re.I)
+    if decade and d.month is None and int(decade[1]) == d.year and d.year % 10 == 0:
+        return PartialDate(d.year, unknown_digits=1).iso()
+    for pattern, qualifier, side in _PHRASES:
+        m = pattern.match(wanted)
+        if m and _names(d, m[1]):
+            return PartialDate(d.year, d.month, d.day, qualifier=qualifier, open=side).iso()
+    return None
