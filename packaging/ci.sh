@@ -62,6 +62,15 @@ out=$(mktemp -d)
   "$out/chronology.json" || fail "bundle: export wrote no JSON"
 (cd /tmp && "$BUNDLE/$APP" export --format csv --table points -o "$out/points.csv") || fail "bundle: export csv"
 [ "$(wc -l < "$out/points.csv")" -gt 1 ] || fail "bundle: export csv wrote no rows"
+# other programs' formats: the frozen icalendar, defusedxml and openpyxl read and write
+say "bundle: convert TimelineJS, Timeline, iCalendar, .xlsx"
+F=$ROOT/tests/data/foreign
+for f in timelinejs/houston.json timeline/versions.timeline ics/alarm_thunderbird_future.ics xlsx/my-own-timeline.xlsx; do
+  (cd /tmp && "$BUNDLE/$APP" convert "$F/$f" --to yaml "$out/c.yaml" >/dev/null) || fail "bundle: convert $f"
+  (cd /tmp && "$BUNDLE/$APP" validate "$out/c.yaml") | grep -q '^ok: ' || fail "bundle: $f converted does not validate"
+done
+(cd /tmp && "$BUNDLE/$APP" convert "$out/c.yaml" --to ics "$out/c.ics" >/dev/null) || fail "bundle: convert to ics"
+(cd /tmp && "$BUNDLE/$APP" convert "$out/c.yaml" --to timelinejs "$out/c.json" >/dev/null) || fail "bundle: convert to timelinejs"
 rm -rf "$out"
 
 # -- the tarball unpacks to a working app -------------------------------------------------------------------

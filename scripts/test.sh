@@ -15,7 +15,7 @@ if [ ! -x .venv-pure/bin/python ]; then python3 -m venv .venv-pure; fi
 stamp=.venv-pure/.installed-$(sha1sum pyproject.toml | cut -c1-12)
 if [ ! -f "$stamp" ]; then
   .venv-pure/bin/python -m pip install -q --upgrade pip
-  .venv-pure/bin/python -m pip install -q numpy pyyaml rapidyaml pytest hypothesis jsonschema
+  .venv-pure/bin/python -m pip install -q numpy pyyaml rapidyaml icalendar defusedxml openpyxl pytest hypothesis jsonschema
   .venv-pure/bin/python -m pip install -q --no-deps -e .
   rm -f .venv-pure/.installed-*; touch "$stamp"
 fi

@@ -1,5 +1,5 @@
-"""The command line: ``timeline-app [PATH]`` opens the viewer; ``validate``, ``export`` and ``render``
-serve chronology authors without a window.
+"""The command line: ``timeline-app [PATH]`` opens the viewer; ``validate``, ``export``, ``convert``
+and ``render`` serve chronology authors without a window.
 
 ``validate`` and ``export`` never import Qt; the UI is imported lazily, only by the commands that
 draw (the viewer and ``render``).
@@ -18,7 +18,7 @@ from .model.chronology import Chronology
 from .model.dates import DateError, PartialDate
 from .paths import shipped_chronology
 
-COMMANDS = ("validate", "export", "render", "diff")
+COMMANDS = ("validate", "export", "convert", "render", "diff")
 
 EPILOG = """\
 commands:
@@ -26,12 +26,16 @@ commands:
   timeline-app --smoke                      check a build: load, draw one frame offscreen, print one line
   timeline-app validate [PATH ...]          check a chronology; exit 1 with file:line:col errors
   timeline-app export [PATH] --format json|csv [--table events|points]
+  timeline-app convert IN --to yaml|json|csv|ics|timelinejs OUT
+                                            IN: ours, TimelineJS (.json, .csv, .xlsx), Timeline
+                                            (.timeline), iCalendar (.ics), a table (.csv, .xlsx)
   timeline-app render [PATH] --out FILE.png|.svg [--from DATE] [--to DATE] [--size WxH] [--select ID]
                      [--plots all|N|NAME;NAME]
   timeline-app diff OLD NEW [--format text|json]
                                             what changed between two chronologies; exit 1 if anything did
 
-PATH is a chronology file or folder of YAML files; see docs/FORMAT.md.
+PATH is a chronology file or folder of YAML files, or a file in one of the formats above;
+see docs/FORMAT.md.
 """
 
 
@@ -83,6 +87,23 @@ def cmd_export(args: argparse.Namespace) -> int:
         Path(args.output).write_text(text, encoding="utf-8", newline="")
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    from .io.formats import writer
+
+    chron = _load_or_report([args.input])
+    if chron is None:
+        return 1
+    out = Path(args.output)
+    if out.exists() and out.resolve() == Path(args.input).resolve():
+        print(f"timeline-app convert: will not write over the input {args.input}", file=sys.stderr)
+        return 2
+    text = writer(args.to)(chron, out)
+    out.write_text(text, encoding="utf-8", newline="\r\n" if args.to == "ics" else "")
+    c = chron.counts()
+    print(f"wrote {out}: {c['events']} events, {c['categories']} categories ({args.to})")
     return 0
 
 
@@ -235,6 +256,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     e.add_argument("-o", "--output", help="write to this file instead of standard output")
     e.set_defaults(func=cmd_export)
+
+    c = sub.add_parser("convert", help="convert a chronology from or to another program's format")
+    c.add_argument("input", metavar="IN", help="ours, TimelineJS JSON/CSV/XLSX, .timeline, .ics, or a table")
+    c.add_argument("--to", required=True, choices=("yaml", "json", "csv", "ics", "timelinejs"))
+    c.add_argument("output", metavar="OUT")
+    c.set_defaults(func=cmd_convert)
 
     r = sub.add_parser("render", help="draw the timeline and the plots to a PNG or SVG file")
     r.add_argument("path", nargs="?", metavar="PATH")

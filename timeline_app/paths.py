@@ -42,3 +42,8 @@ def resource(name: str) -> Path:
 def shipped_chronology() -> Path:
     """The folder of the chronology shipped with the app (Beijing–Tianjin–Hebei, 2014–2024)."""
     return _find("events")
+
+
+def schema_path() -> Path:
+    """The JSON Schema of the chronology format (the line a written YAML file points editors at)."""
+    return resource("chronology.schema.json")

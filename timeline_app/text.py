@@ -98,6 +98,32 @@ def format_date(year: int, month: int | None = None, day: int | None = None) -> 
     return y
 
 
+def format_year_span(year: int, unknown_digits: int) -> str:
+    """A year with unspecified last digits (EDTF ``201X``, ``20XX``): 'the 2010s', '2000–2099'."""
+    if unknown_digits == 1:
+        return f"the {year}s"
+    return f"{year}–{year + 10**unknown_digits - 1}"
+
+
+def format_qualified_date(words: str, *, approximate: bool, uncertain: bool, open_side: str) -> str:
+    """What EDTF says of a date, around its words: 'around 2014', '2014, uncertain', 'before 2014',
+    '2014 or after'."""
+    if approximate:
+        words = f"around {words}"
+    if uncertain:
+        words = f"{words}, uncertain"
+    if open_side == "before":
+        return f"before {words}"
+    return f"{words} or after" if open_side == "after" else words
+
+
+def format_not_given(words: str, missing: str | None, precision: str | None = None) -> str:
+    """'2014 (month not given)' for EDTF ``2014-XX``; with ``precision``, '2014 (year only)'."""
+    if missing is not None:
+        return f"{words} ({missing} not given)"
+    return f"{words} ({precision} only)"
+
+
 def format_date_with_precision(year: int, month: int | None = None, day: int | None = None) -> str:
     """'26 February 2014', 'February 2014 (month only)', '2017 (year only)'."""
     text = format_date(year, month, day)

@@ -18,6 +18,7 @@ import numpy as np
 from timeline_app.geometry.layout import MAX_TRACKS
 from timeline_app.geometry.lod import LaneIndex, MatchTables
 from timeline_app.model.chronology import Chronology
+from timeline_app.model.date_marks import APPROXIMATE, date_marks
 from timeline_app.model.dates import today_epoch_day
 from timeline_app.model.event_table import EventTable, TextColumn
 from timeline_app.model.search import SearchIndex
@@ -116,6 +117,8 @@ class EventArrays:
     lod: LaneIndex
     pinned: np.ndarray  # events that matter (major, headline): drawn alone, never in a cluster
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step of the build
+    # EDTF flags per event (.date_marks: APPROXIMATE, UNCERTAIN, OPEN_BEFORE, OPEN_AFTER)
+    marks: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint8))
 
     @property
     def n(self) -> int:
@@ -178,6 +181,7 @@ class EventArrays:
         e_hi = np.where(ongoing, now, np.where(has_end, c.end_end, s_hi))
         exact_start = (c.start_end - c.start_first) == 1
         exact_end = ongoing | (has_end & ((c.end_end - c.end_first) == 1))
+        marks = date_marks(chron.events)
         anchor = np.where(is_span, s_lo, (s_lo + s_hi) / 2.0)
         max_end = np.maximum.accumulate(e_hi) if n else e_hi
         times["arrays"] = clock() - t0
@@ -199,7 +203,7 @@ class EventArrays:
             max_end=max_end,
             is_span=is_span,
             ongoing=ongoing,
-            approx=c.approximate,
+            approx=c.approximate | ((marks & APPROXIMATE) > 0),
             exact_start=exact_start,
             exact_end=exact_end,
             track=track,
@@ -208,6 +212,7 @@ class EventArrays:
             lod=lod,
             pinned=np.flatnonzero(chron.events.importance > 0),
             timings=times,
+            marks=marks,
         )
 
     def visible_range(self, lo: float, hi: float) -> tuple[int, int]:

@@ -231,6 +231,23 @@ def _exact(
         nodes[doc.name] = root
         roots.append((doc.name, values))
     _walk_all(w, roots, parts, 0.5, 0.95)
+    return _placed_or_built(w, parts, problems, [d.name for d in docs])
+
+
+def load_values(files: Sequence[tuple[str, Any, Any]], problems: Sequence[Problem] = ()) -> Chronology:
+    """Plain values in the shape of a chronology file, made by a reader of another format
+    (:mod:`.formats`), read and checked exactly as a YAML file's values are: the same messages and
+    bounds. Each of ``files`` is (name, values, locator); ``locator.locate(path, key)`` says at which
+    (line, column) of the file the value at ``path`` was written. ``problems`` are the reader's own."""
+    w, parts = Walk(), Parts()
+    for name, _, locator in files:
+        w.nodes[name] = locator
+    _walk_all(w, [(name, values) for name, values, _ in files], parts)
+    return _placed_or_built(w, parts, list(problems), [name for name, _, _ in files])
+
+
+def _placed_or_built(w: Walk, parts: Parts, problems: list[Problem], names: list[str]) -> Chronology:
+    nodes = w.nodes
     problems.extend(w.direct)
     more = 0
     for p in w.pending:
@@ -244,7 +261,7 @@ def _exact(
             more += len(problems) - limits.MAX_PROBLEMS
             problems = problems[: limits.MAX_PROBLEMS]
         raise ChronologyError(problems, more=more)
-    return _finish(parts, [d.name for d in docs])
+    return _finish(parts, names)
 
 
 def _position(at: At, nodes: dict[str, Any]) -> tuple[int, int]:

@@ -105,6 +105,9 @@ def _read_category(w: Walk, v: Any, path: Path_, default_order: int) -> Category
     color = _color(w, e, path, "#4e79a7")
     order = _opt(e, path, "order", w.number)
     description = _opt(e, path, "description", w.text) or ""
+    if order is not None and not order.is_integer():
+        w.add((*path, "order"), f"'order' must be a whole number, not {e['order']}")
+        return None
     if ident is None or name is None or color is None:
         return None
     return Category(

@@ -116,12 +116,16 @@ class _Rejected:
 REJECTED_TYPE = _Rejected
 
 
-def locate(root: yaml.Node, path: Path, key: bool = False) -> tuple[int, int]:
+def locate(root: Any, path: Path, key: bool = False) -> tuple[int, int]:
     """Line and column of the value at ``path`` (or of its key, with ``key``) in a composed tree.
 
     Walks as the converter did: the first of duplicate keys, items by index. A path that leaves the
-    tree ends at the last node reached (the best place there is to point at).
+    tree ends at the last node reached (the best place there is to point at). A root that is not a
+    YAML node (values made by a reader of another format, :mod:`.formats`) says where itself.
     """
+    if not isinstance(root, yaml.Node):
+        where: tuple[int, int] = root.locate(path, key)
+        return where
     node = root
     key_node: yaml.Node | None = None
     for step in path:

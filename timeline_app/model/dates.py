@@ -9,6 +9,13 @@ calendar, as a float. That scale has no trouble with antiquity, where ``datetime
 
 BCE years are written with a suffix (``"44 BCE"``, ``"44-03-15 BCE"``); there is no year 0, so
 1 BCE is followed by 1 CE. Internally the astronomical year is used (1 BCE = 0, 2 BCE = -1).
+
+The Library of Congress Extended Date/Time Format (EDTF, levels 0 and 1) adds what a chronology
+says of dates it is not sure of, and :meth:`PartialDate.parse` reads it: ``2014~`` (approximate),
+``2014?`` (uncertain), ``2014%`` (both), ``201X`` / ``20XX`` (a decade, a century), ``2014-XX``
+(the month not given), ``../2014`` (2014 or before) and ``2014/..`` (2014 or after). The date's
+interval of days is what it may stand for *when read as written*: an open side is a flag, drawn as
+an open end, not a date at infinity.
 """
 
 from __future__ import annotations
@@ -17,7 +24,15 @@ import re
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-from ..text import MONTHS, format_date, format_date_with_precision, year_label
+from ..text import (
+    MONTHS,
+    format_date,
+    format_date_with_precision,
+    format_not_given,
+    format_qualified_date,
+    format_year_span,
+    year_label,
+)
 
 
 class Precision(IntEnum):
@@ -37,6 +52,15 @@ _MONTHS = MONTHS  # for the parser's messages
 _DATE_RE = re.compile(
     r"^(?P<year>\d{1,6})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?(?P<bce>\s*(?:BCE|BC))?$"
 )
+# EDTF unspecified digits: 201X, 20XX, 2014-XX, 2014-02-XX, 201X-XX-XX (X in the year only at its end)
+_EDTF_X_RE = re.compile(r"^(?P<year>\d{1,3}X{1,3}|\d{4})(?P<rest>(?:-(?:\d{1,2}|XX)){0,2})$")
+
+_INTERVAL_RE = re.compile(r"^\d{4}[-\dX~?%]*/\d{4}[-\dX~?%]*$")
+
+QUALIFIERS = {"": "", "~": "approximate", "?": "uncertain", "%": "approximate and uncertain"}
+"""EDTF qualifiers of a whole date, and what they say."""
+OPEN_SIDES = ("", "before", "after")
+"""A date open on one side: ``../2014`` is 2014 or before, ``2014/..`` is 2014 or after."""
 
 
 class DateError(ValueError):
@@ -89,6 +113,10 @@ class PartialDate:
     year: int
     month: int | None = None
     day: int | None = None
+    unknown_digits: int = 0  # EDTF "201X": trailing digits of the year not given (1 decade, 2 century)
+    x_parts: int = 0  # EDTF "2014-XX": how many parts after the known ones are written as XX
+    qualifier: str = ""  # EDTF "~" approximate, "?" uncertain, "%" both (see QUALIFIERS)
+    open: str = ""  # "before" (written ../2014) or "after" (2014/..): see OPEN_SIDES
     # the interval of days, computed once: dates are compared and drawn far more often than made
     _first: int = field(default=0, init=False, repr=False, compare=False)
     _end: int = field(default=0, init=False, repr=False, compare=False)
@@ -96,6 +124,18 @@ class PartialDate:
     def __post_init__(self) -> None:
         if self.day is not None and self.month is None:
             raise DateError("a day needs a month")
+        if self.qualifier not in QUALIFIERS:
+            raise DateError(f"'{self.qualifier}' is not a qualifier: write ~ (approximate), ? or %")
+        if self.open not in OPEN_SIDES:
+            raise DateError(f"open side '{self.open}' is not one of: before, after")
+        if not 0 <= self.unknown_digits <= 3 or not 0 <= self.x_parts <= 2:
+            raise DateError("unspecified digits go at the end: 201X, 20XX, 2014-XX")
+        step = 10**self.unknown_digits
+        if self.unknown_digits and (self.month is not None or self.year <= 0 or self.year % step):
+            raise DateError("a year with unspecified digits (201X) cannot have a known month or day")
+        known = 1 + (self.month is not None) + (self.day is not None)
+        if known + self.x_parts > 3:
+            raise DateError("a date has at most a year, a month and a day")
         if self.month is not None and not 1 <= self.month <= 12:
             raise DateError(f"month {self.month} does not exist")
         if self.day is not None and self.month is not None:
@@ -111,13 +151,23 @@ class PartialDate:
             y, mo = (self.year + 1, 1) if self.month == 12 else (self.year, self.month + 1)
             end = days_from_civil(y, mo, 1)
         else:
-            end = days_from_civil(self.year + 1, 1, 1)
+            end = days_from_civil(self.year + 10**self.unknown_digits, 1, 1)
         object.__setattr__(self, "_first", first)
         object.__setattr__(self, "_end", end)
 
     # -- ordering: unknown parts sort first --------------------------------------------------------
-    def sort_key(self) -> tuple[int, int, int]:
-        return (self.year, self.month or 0, self.day or 0)
+    def sort_key(self) -> tuple[int, int, int, int, int, int, str]:
+        """(year, month, day) first; then "before 2014" ahead of "2014" ahead of "2014 or after"; a
+        wider date (201X) ahead of a narrower one (2010) that starts with it."""
+        return (
+            self.year,
+            self.month or 0,
+            self.day or 0,
+            OPEN_SIDES.index(self.open) if self.open != "before" else -1,
+            -self.unknown_digits,
+            self.x_parts,
+            self.qualifier,
+        )
 
     def __lt__(self, other: PartialDate) -> bool:
         return self.sort_key() < other.sort_key()
@@ -134,8 +184,25 @@ class PartialDate:
     # -- construction -------------------------------------------------------------------------
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, optionally followed by ``BCE``."""
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, optionally followed by ``BCE``, and the
+        EDTF forms of an uncertain date (see the module's docstring)."""
         s = text.strip()
+        open_side = ""
+        if s.startswith("../"):
+            open_side, s = "before", s[3:].strip()
+        elif s.endswith("/.."):
+            open_side, s = "after", s[:-3].strip()
+        elif s.startswith("/") or s.endswith("/"):
+            d = s.strip("/")
+            raise DateError(f"'{text}' is not a date: write an open side as ../{d} or {d}/..")
+        elif _INTERVAL_RE.match(s):
+            a, b = s.split("/")
+            raise DateError(f"'{text}' is an interval: write 'start: {a}' and 'end: {b}'")
+        qualifier = ""
+        if s[-1:] in ("~", "?", "%"):
+            qualifier, s = s[-1], s[:-1].rstrip()
+        if "X" in s:
+            return cls._parse_unspecified(text, s, qualifier, open_side)
         m = _DATE_RE.match(s)
         if m is None:
             if s.startswith("-") and _DATE_RE.match(s[1:]):
@@ -149,7 +216,27 @@ class PartialDate:
         year = 1 - written_year if m["bce"] else written_year
         month = int(m["month"]) if m["month"] else None
         day = int(m["day"]) if m["day"] else None
-        return cls(year, month, day)
+        return cls(year, month, day, qualifier=qualifier, open=open_side)
+
+    @classmethod
+    def _parse_unspecified(cls, text: str, s: str, qualifier: str, open_side: str) -> PartialDate:
+        m = _EDTF_X_RE.match(s)
+        if m is None or len(m["year"]) != 4:
+            raise DateError(
+                f"'{text}' is not a date: unspecified digits are written X at the end of a four-digit "
+                "year or as XX for a month or day (201X, 20XX, 2014-XX, 2014-02-XX)"
+            )
+        digits = m["year"].count("X")
+        parts = [p for p in m["rest"].split("-") if p]
+        known = [int(p) for p in parts if p != "XX"]
+        if len(known) != len([p for p in parts[: len(known)] if p != "XX"]) or (digits and known):
+            raise DateError(f"'{text}' is not a date: after an unspecified part, every part is XX")
+        year = int(m["year"].replace("X", "0"))
+        if year == 0:
+            raise DateError("there is no year 0 (1 BCE is followed by 1)")
+        month = known[0] if known else None
+        day = known[1] if len(known) > 1 else None
+        return cls(year, month, day, digits, len(parts) - len(known), qualifier, open_side)
 
     # -- properties -----------------------------------------------------------------------------
     @property
@@ -177,23 +264,68 @@ class PartialDate:
 
     # -- text -----------------------------------------------------------------------------------
     def iso(self) -> str:
-        """The date as the author writes it in a file (round-trips through :meth:`parse`)."""
+        """The date as the author writes it in a file (round-trips through :meth:`parse`): EDTF
+        for the uncertain forms (``2014~``, ``201X``, ``../2014``)."""
+        text = self.plain_iso()
+        if self.unknown_digits:
+            text = text[: -self.unknown_digits] + "X" * self.unknown_digits
+        text += "-XX" * self.x_parts
+        if self.year <= 0:
+            text += " BCE"
+        text += self.qualifier
+        if self.open == "before":
+            return f"../{text}"
+        return f"{text}/.." if self.open == "after" else text
+
+    def plain_iso(self) -> str:
+        """The known parts only, without BCE, qualifier or open side: ``2014``, ``2014-02``,
+        ``0044-03-15`` (for formats that cannot say more)."""
         y = f"{self.year:04d}" if self.year > 0 else f"{1 - self.year}"
         parts = [y]
         if self.month is not None:
             parts.append(f"{self.month:02d}")
         if self.day is not None:
             parts.append(f"{self.day:02d}")
-        text = "-".join(parts)
-        return text if self.year > 0 else f"{text} BCE"
+        return "-".join(parts)
+
+    @property
+    def approximate(self) -> bool:
+        return self.qualifier in ("~", "%")
+
+    @property
+    def uncertain(self) -> bool:
+        return self.qualifier in ("?", "%")
+
+    @property
+    def is_plain(self) -> bool:
+        """Written in the original forms (2014, 2014-02, 2014-02-26, 44 BCE): no EDTF marks."""
+        return not (self.unknown_digits or self.x_parts or self.qualifier or self.open)
+
+    def plain(self) -> PartialDate:
+        """The same date without the EDTF marks (201X stays the decade's first year, 2010)."""
+        return PartialDate(self.year, self.month, self.day)
 
     def words(self) -> str:
-        """The date in words with its precision (see :func:`timeline_app.text.format_date`)."""
+        """The date in words with its precision (see :func:`timeline_app.text.format_date`), with
+        what EDTF says of it: 'around 2014', '2014, uncertain', 'the 2010s', 'before 2014'."""
+        return format_qualified_date(
+            self._bare_words(), approximate=self.approximate, uncertain=self.uncertain, open_side=self.open
+        )
+
+    def _bare_words(self) -> str:
+        if self.unknown_digits:
+            return format_year_span(self.year, self.unknown_digits)
         return format_date(self.year, self.month, self.day)
 
     def words_with_precision(self) -> str:
         """'26 February 2014', 'February 2014 (month only)', '2017 (year only)'."""
-        return format_date_with_precision(self.year, self.month, self.day)
+        if self.precision is Precision.DAY or self.unknown_digits:
+            return self.words()
+        if self.x_parts:
+            return format_not_given(self.words(), "day" if self.month is not None else "month")
+        if self.is_plain:
+            return format_date_with_precision(self.year, self.month, self.day)
+        return format_not_given(self.words(), None, self.precision.word)
 
     def __str__(self) -> str:
         return self.iso()

@@ -416,7 +416,10 @@ class EventTable(Sequence["Event"]):
         if n:
             end_key = np.where(has_end, last[np.maximum(end, 0)], last[start])
             end_key[on] = 0.0  # Event.end_day(today=0): the order does not move with the clock
-            order = np.lexsort((_id_ranks(TextColumn.from_strings(ids)), end_key, first[start]))
+            # same first and last day: "before 2014" (../2014) ahead of "2014" ahead of "2014 or
+            # after" (2014/..); plain dates all rank 0, so their order is start, end, id
+            side = np.array([{"before": -1, "after": 1}.get(d.open, 0) for d in table], dtype=np.int8)
+            order = np.lexsort((_id_ranks(TextColumn.from_strings(ids)), side[start], end_key, first[start]))
         else:
             order = np.zeros(0, dtype=np.int64)
 
@@ -479,7 +482,10 @@ class EventTable(Sequence["Event"]):
         For the loader, once it has freed what it built on its way: the date objects were made
         scattered among millions of temporary objects, and each one left alive keeps the allocator
         from returning the memory block it sits in (hundreds of megabytes at a million events)."""
-        self.dates = tuple(PartialDate(d.year + 0, d.month, d.day) for d in self.dates)
+        self.dates = tuple(
+            PartialDate(d.year + 0, d.month, d.day, d.unknown_digits, d.x_parts, d.qualifier, d.open)
+            for d in self.dates
+        )
 
     # -- the sequence of events -------------------------------------------------------------------
     def __len__(self) -> int:

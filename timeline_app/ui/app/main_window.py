@@ -61,7 +61,11 @@ from timeline_app.ui.panels.search_panel import SearchPanel
 log = logging.getLogger(__name__)
 
 APP_TITLE = "Timeline"
-FILE_FILTER = "Chronologies (*.yaml *.yml *.json);;All files (*)"
+FILE_FILTER = (
+    "Chronologies (*.yaml *.yml *.json *.csv *.xlsx *.ics *.timeline);;"
+    "timeline-app (*.yaml *.yml *.json);;TimelineJS (*.json *.csv *.xlsx);;Timeline (*.timeline);;"
+    "iCalendar (*.ics);;Spreadsheets (*.csv *.xlsx);;All files (*)"
+)
 
 
 def _tr(text: str, n: int = -1) -> str:

@@ -24,6 +24,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
 from timeline_app.geometry.layout import count_text
+from timeline_app.model.date_marks import OPEN_AFTER, OPEN_BEFORE, UNCERTAIN
 from timeline_app.ui.drawing.batch_draw import (
     LineBatch,
     RectBatch,
@@ -284,6 +285,8 @@ class TimelinePainter:
                     style.color,
                     bool(approx[j]),
                 )
+        marks = a.marks[ev] if len(a.marks) else np.zeros(len(ev), np.uint8)
+        self._date_marks(p, marks, x, right, y + h / 2, float(item.fonts.r), a.lane[ev])
         # the selected bar and the bars matching the search
         p.setBrush(_NO_BRUSH)
         for j in np.flatnonzero((ev == sel) | matched).tolist():
@@ -294,6 +297,47 @@ class TimelinePainter:
             else:
                 p.setPen(QtGui.QPen(c.match, 2.0))
                 p.drawRoundedRect(rc.adjusted(-1.5, -1.5, 1.5, 1.5), 3, 3)
+
+    def _date_marks(
+        self,
+        p: QtGui.QPainter,
+        marks: np.ndarray,
+        left: np.ndarray,
+        right: np.ndarray,
+        ys: np.ndarray,
+        r: float,
+        lanes: np.ndarray,
+    ) -> None:
+        """What EDTF says, beside the marker or bar (:mod:`timeline_app.model.date_marks`): an
+        open side as a line running on from the whisker or bar into an open chevron, an uncertain
+        date as a question mark after it. (Approximate dates are outlined dashed by the caller.)"""
+        show = np.flatnonzero(marks & (UNCERTAIN | OPEN_BEFORE | OPEN_AFTER))
+        if not len(show):
+            return
+        item = self._item
+        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
+        p.setFont(item.fonts.small_bold)
+        fm = QtGui.QFontMetricsF(item.fonts.small_bold)
+        reach, arm = max(3.0 * r, 10.0), max(min(r, 5.0), 3.0)
+        for j in show.tolist():
+            m = int(marks[j])
+            col = item.lane_qcolor(int(lanes[j]))
+            y, xa, xb = float(ys[j]), float(left[j]), float(right[j])
+            pen = QtGui.QPen(col, 1.4)
+            pen.setStyle(QtCore.Qt.PenStyle.DotLine)
+            p.setBrush(_NO_BRUSH)
+            for side, edge, sign in ((OPEN_BEFORE, xa, -1.0), (OPEN_AFTER, xb, 1.0)):
+                if m & side:
+                    tip = edge + sign * reach
+                    p.setPen(pen)
+                    p.drawLine(QtCore.QPointF(edge, y), QtCore.QPointF(tip, y))
+                    p.setPen(QtGui.QPen(col, 1.4))
+                    p.drawLine(QtCore.QLineF(tip - sign * arm, y - arm, tip, y))
+                    p.drawLine(QtCore.QLineF(tip, y, tip - sign * arm, y + arm))
+            if m & UNCERTAIN:
+                x = xb + (reach + 3.0 if m & OPEN_AFTER else 2.0)
+                p.setPen(QtGui.QPen(col, 1.0))
+                p.drawText(QtCore.QPointF(x, y + fm.ascent() / 2 - 1.0), "?")
 
     def _ongoing(
         self,
@@ -429,6 +473,8 @@ class TimelinePainter:
                     p.setBrush(with_alpha(col, 0.3 if is_dim else 1.0))
                     p.setPen(QtGui.QPen(c.background, 1.0))
                 p.drawPath(diamond_path(xs[rows], ys[rows], r + 0.5))
+            marks = a.marks[ev] if len(a.marks) else np.zeros(len(ev), np.uint8)
+            self._date_marks(p, marks, np.minimum(x0, xs - r), np.maximum(x1, xs + r), ys, r, lanes)
             if matched.any():
                 p.setBrush(_NO_BRUSH)
                 p.setPen(QtGui.QPen(c.match, 2.0))
