@@ -211,12 +211,12 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.key_actions: dict[str, QAction] = {}
         for b in keymap.window_bindings():
-            act = QAction(b.menu_text, self)
+            act = QAction(keymap.tr_key(b.menu_text), self)
             act.setObjectName(b.name)
             act.setShortcuts(keymap.sequences(b))
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             act.setAutoRepeat(b.auto_repeat)
-            act.setStatusTip(b.description)
+            act.setStatusTip(keymap.tr_key(b.description))
             act.triggered.connect(lambda _checked=False, b=b: self._run(b))
             self.addAction(act)
             self.key_actions[b.name] = act
