@@ -45,6 +45,14 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     return _english_plural(text, n) if n >= 0 else text
 
 
+def fill(text: str, *args: object) -> str:
+    """``text`` with ``%1``, ``%2``, ... replaced by ``args`` (Qt's placeholders, which a translation
+    may put in another order)."""
+    for k in range(len(args), 0, -1):
+        text = text.replace(f"%{k}", str(args[k - 1]))
+    return text
+
+
 def _english_plural(text: str, n: int) -> str:
     count = format_count(n)
     return text.replace("%Ln", count).replace("%n", count).replace("(s)", "" if n == 1 else "s")

@@ -345,14 +345,26 @@ def test_month_and_year_precision_kept(chron) -> None:
     assert _event(chron, "vehicle-emission-rules-in-force").start.iso() == "2020-05-01"
 
 
-def test_pm25_2014_points_are_derived(chron) -> None:
+def test_pm25_reported_where_reported_derived_only_where_not(chron) -> None:
+    """Beijing's 2014 mean is reported (85.9), so it is not derived any more; Tianjin's and Hebei's
+    2014 points stay computed from the article's percentages, marked with their formula."""
     for region in ("beijing", "tianjin", "hebei"):
         ind = chron.indicator(f"pm25-{region}")
         assert ind is not None and ind.unit == "µg/m³"
         by_year = {p.date.iso(): p for p in ind.points}
-        assert by_year["2014"].is_derived
+        assert by_year["2014"].is_derived == (region != "beijing")
         assert not by_year["2023"].is_derived
         assert by_year["2014"].value > by_year["2023"].value
+    beijing = {p.date.iso(): p.value for p in chron.indicator("pm25-beijing").points}
+    assert beijing["2014"] == 85.9 and beijing["2023"] == 32
+    assert len(beijing) >= 10
+
+
+def test_good_air_days_count_every_pollutant(chron) -> None:
+    """The audit found '90% good-air days' counted PM2.5 alone; the series counts all pollutants."""
+    ind = chron.indicator("good-air-days-beijing")
+    assert ind.unit == "days"
+    assert {p.date.iso(): p.value for p in ind.points}["2023"] == 271
 
 
 def test_gdp_2023(chron) -> None:

@@ -15,7 +15,7 @@ import numpy as np
 from ..text import format_number
 from .columns import EventColumns, table_columns
 from .dates import PartialDate, today_epoch_day
-from .event_table import EventTable
+from .event_table import INDICATORS, RELATED, EventTable
 from .records import (
     IMPORTANCE,
     MIN_PLOT_POINTS,
@@ -159,7 +159,7 @@ class Chronology:
         ids = self.events.ids
         for i, x in enumerate(self.events.extras):
             if x is not None:
-                for r in x[4]:  # related
+                for r in x[RELATED]:
                     back.setdefault(r, []).append(ids[i])
         return back
 
@@ -170,7 +170,7 @@ class Chronology:
         out: dict[str, list[int]] = {}
         for i, x in enumerate(self.events.extras):
             if x is not None:
-                for ind in x[5]:  # indicators
+                for ind in x[INDICATORS]:
                     out.setdefault(ind, []).append(i)
         return {k: tuple(v) for k, v in out.items()}
 

@@ -23,7 +23,7 @@ import operator
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import pairwise
 from operator import is_not
-from typing import Any, overload
+from typing import Any, Final, overload
 
 import numpy as np
 
@@ -40,6 +40,13 @@ Extras = tuple[
     tuple[str, ...],
 ]
 NO_EXTRAS: Extras = ((), (), (), (), (), ())
+# where each field sits in Extras: read ``x[RELATED]``, not ``x[4]``
+PLACES: Final = 0
+TAGS: Final = 1
+FIGURES: Final = 2
+SOURCES: Final = 3
+RELATED: Final = 4
+INDICATORS: Final = 5
 _MAX_NUMPY_ID = 64  # ids up to this many characters are ranked with numpy, longer ones in Python
 
 
@@ -507,8 +514,8 @@ class EventTable(Sequence["Event"]):
                 None if e < 0 else self.dates[e],
                 bool(self.ongoing[i]),
                 bool(self.approximate[i]),
-                x[0],
-                x[1],
+                x[PLACES],
+                x[TAGS],
                 self.descriptions[i],
                 *x[2:],
                 IMPORTANCE[self.importance[i]],

@@ -19,7 +19,7 @@ import numpy as np
 
 from .chronology import IMPORTANCE, Chronology
 from .dates import Precision
-from .event_table import EventTable
+from .event_table import PLACES, SOURCES, TAGS, EventTable
 
 FACETS = ("tags", "places", "sources", "categories", "precisions", "importance")
 
@@ -125,9 +125,9 @@ def facet_values(chron: Chronology) -> dict[str, list[tuple[str, int]]]:
     table = chron.events
     for x in table.extras:
         if x is not None:
-            add("places", set(x[0]))
-            add("tags", set(x[1]))
-            add("sources", {r.source for r in x[3]})
+            add("places", set(x[PLACES]))
+            add("tags", set(x[TAGS]))
+            add("sources", {r.source for r in x[SOURCES]})
     if len(table):
         cats = np.bincount(table.category, minlength=len(table.category_ids)).tolist()
         counts["categories"] = {c: int(k) for c, k in zip(table.category_ids, cats, strict=True) if k}

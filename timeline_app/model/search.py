@@ -27,177 +27,40 @@ import math
 import time
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from itertools import repeat
-from typing import Final
 
 import numpy as np
 
 from .chronology import Chronology, Event
 from .event_table import EventTable
-
-MAX_COMMON: Final = 128  # frequent tokens that get a bit of their own
-DIRECT_LIMIT: Final = 4096  # mask() checks at most this many not-yet-indexed events one by one
-
-_SAMPLE: Final = 1024  # events sampled to choose the frequent tokens
-_END: Final = "\x00"  # written as a token after each event while building (checked, see _tokens)
-_TITLE_END: Final = "\x01"  # written as a token after each title
-_CODE_RESIDUAL: Final = -1
-_CODE_END: Final = -2
-_CODE_TITLE_END: Final = -3
-_BLOCK: Final = 65536  # events per block when mapping byte positions to events (cache-sized)
-_CHUNK_S: Final = 0.004  # aim of one unit of work inside a slice (index chunk, search chunk)
-_WORD_CACHE: Final = 16
-_RESULT_CACHE: Final = 8
-_HEAD: Final = 1024  # first matches of each rank kept ready while a search runs
-_MAX_ROWS: Final = 65536  # events per search chunk at most (keeps temporary arrays small)
-
-_EMPTY = np.empty(0, dtype=np.int64)
-_NONE = np.empty(0, dtype=np.int32)  # no event indices
-
-
-def haystack(ev: Event) -> str:
-    """The text a query is matched against: every searched field, case-folded (the reference rule)."""
-    return "\n".join((ev.title, ev.description, *ev.places, *ev.tags, ev.id)).casefold()
-
-
-def query_words(query: str) -> tuple[str, ...]:
-    """The words that decide a query's matches: case-folded, without repeats, and without words that
-    another word contains ("rel relocation" matches what "relocation" matches)."""
-    words = set(query.casefold().split())
-    return tuple(sorted(w for w in words if not any(w != v and w in v for v in words)))
-
-
-def _fold(text: str) -> str:
-    return text.lower() if text.isascii() else text.casefold()  # the same for ASCII, much faster
-
-
-def _encode(text: str) -> bytes:
-    return text.encode("utf-8", "surrogatepass")
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    """The first matches of a query, best first. ``total`` counts every match found so far: exact
-    when ``complete``, a lower bound while the search is still running."""
-
-    ids: list[str]
-    total: int
-    complete: bool
-
-
-class Matches:
-    """All the matches of a query: event indices in time order, and which of them hold every word in
-    their title. Ranked order: the title matches, then the others."""
-
-    __slots__ = ("_others", "_ranked", "_titles", "events", "in_title")
-
-    def __init__(self, events: np.ndarray, in_title: np.ndarray) -> None:
-        self.events = events
-        self.in_title = in_title
-        self._titles: np.ndarray | None = None
-        self._others: np.ndarray | None = None
-        self._ranked: np.ndarray | None = None
-
-    def __len__(self) -> int:
-        return int(self.events.size)
-
-    def titles(self) -> np.ndarray:
-        if self._titles is None:
-            self._titles = self.events[self.in_title]
-        return self._titles
-
-    def others(self) -> np.ndarray:
-        if self._others is None:
-            self._others = self.events[~self.in_title]
-        return self._others
-
-    def ranked(self, limit: int | None = None) -> np.ndarray:
-        """Event indices, best first (all of them, or the first ``limit``)."""
-        t = self.titles()
-        if limit is not None and limit <= t.size:
-            return t[:limit]
-        if self._ranked is None:
-            self._ranked = np.concatenate((t, self.others()))
-        return self._ranked if limit is None else self._ranked[:limit]
-
-    def rank_of(self, event: int) -> int | None:
-        """Where an event stands in the ranked order, or None when it does not match."""
-        i = int(np.searchsorted(self.events, event))
-        if i >= self.events.size or int(self.events[i]) != event:
-            return None
-        if self.in_title[i]:
-            return int(np.searchsorted(self.titles(), event))
-        return self.titles().size + int(np.searchsorted(self.others(), event))
-
-    def at(self, rank: int) -> int:
-        """The event index at a rank (0 is the best match)."""
-        t = self.titles()
-        return int(t[rank]) if rank < t.size else int(self.others()[rank - t.size])
-
-    def nbytes(self) -> int:
-        kept = [a for a in (self._titles, self._others, self._ranked) if a is not None]
-        return int(self.events.nbytes + self.in_title.nbytes + sum(a.nbytes for a in kept))
-
-
-class _Word:
-    """One query word: which frequent tokens hold it, and where it occurs in the residual bytes of
-    the first ``n`` events (``full``/``title``: per event, whether it occurs there / in the title)."""
-
-    __slots__ = (
-        "common",
-        "full",
-        "n",
-        "parts",
-        "raw",
-        "src",
-        "src_len",
-        "src_n",
-        "src_shift",
-        "text",
-        "title",
-    )
-
-    def __init__(self, text: str, common: np.ndarray, n_events: int) -> None:
-        self.text = text
-        self.raw = _encode(text)
-        self.common = common  # uint64 per bit word: the frequent tokens that contain the word
-        self.n = 0
-        self.full = np.zeros(n_events, dtype=bool)
-        self.title = np.zeros(n_events, dtype=bool)
-        self.parts: list[np.ndarray] = []  # byte positions of the word in events [0, n)
-        # narrowing: a shorter word's positions (covering its first src_n events), the word is at
-        # ``position - src_shift`` wherever the shorter word was found
-        self.src: np.ndarray = _EMPTY
-        self.src_n = 0
-        self.src_shift = 0
-        self.src_len = 0
-
-    def positions(self) -> np.ndarray:
-        if len(self.parts) != 1:
-            self.parts = [np.concatenate(self.parts) if self.parts else _EMPTY]
-        return self.parts[0]
-
-    def nbytes(self) -> int:
-        return int(self.full.nbytes + self.title.nbytes + sum(p.nbytes for p in self.parts))
-
-
-def _verify(r: np.ndarray, cand: np.ndarray, raw: bytes, skip: range) -> np.ndarray:
-    """The candidate start positions where all of ``raw`` is found (bytes in ``skip`` are known)."""
-    for i, byte in enumerate(raw):
-        if i not in skip and cand.size:
-            cand = cand[r[cand + i] == byte]
-    return cand
-
-
-def _scan(r: np.ndarray, lo: int, hi: int, raw: bytes, freq: np.ndarray) -> np.ndarray:
-    """Start positions of ``raw`` inside ``r[lo:hi]``, anchored on its rarest byte."""
-    k = len(raw)
-    if hi - lo < k:
-        return _EMPTY
-    j = min(range(k), key=lambda i: int(freq[raw[i]]))
-    cand = np.flatnonzero(r[lo + j : hi - k + j + 1] == raw[j]).astype(np.int64) + lo
-    return _verify(r, cand, raw, range(j, j + 1))
+from .search_job import (
+    Search,
+)
+from .search_words import (
+    BLOCK,
+    CHUNK_S,
+    CODE_END,
+    CODE_RESIDUAL,
+    CODE_TITLE_END,
+    DIRECT_LIMIT,
+    EMPTY,
+    END,
+    MAX_COMMON,
+    NONE,
+    RESULT_CACHE,
+    SAMPLE,
+    TITLE_END,
+    WORD_CACHE,
+    Matches,
+    SearchResult,
+    Word,
+    encode,
+    fold,
+    haystack,
+    query_words,
+    scan,
+    verify,
+)
 
 
 class SearchIndex:
@@ -222,9 +85,9 @@ class SearchIndex:
         self._rsize = 0
         self._freq = np.zeros(256, dtype=np.int64)  # byte frequencies of the residual bytes
         self._built_n = 0
-        self._chunk = 1024  # events per build chunk, adapted to _CHUNK_S
+        self._chunk = 1024  # events per build chunk, adapted to CHUNK_S
         self.build_seconds = 0.0  # time spent building so far
-        self._words: OrderedDict[str, _Word] = OrderedDict()
+        self._words: OrderedDict[str, Word] = OrderedDict()
         self._results: OrderedDict[tuple[str, ...], Matches] = OrderedDict()
         self._when_built: list[Callable[[], None]] = []
 
@@ -278,7 +141,7 @@ class SearchIndex:
             self._built_n = b
             now = time.perf_counter()
             last = now - c0
-            self._chunk = int(min(max(_CHUNK_S * (b - a) / max(last, 1e-6), 64), 1 << 16))
+            self._chunk = int(min(max(CHUNK_S * (b - a) / max(last, 1e-6), 64), 1 << 16))
             if now + last > deadline:
                 break
         self.build_seconds += time.perf_counter() - t0
@@ -301,12 +164,12 @@ class SearchIndex:
         """Choose the frequent tokens from a sample spread over the chronology."""
         if self._common is not None:
             return
-        step = max(1, self.n // _SAMPLE)
-        sample = [haystack(ev).split() for ev in self._events[::step][:_SAMPLE]]
+        step = max(1, self.n // SAMPLE)
+        sample = [haystack(ev).split() for ev in self._events[::step][:SAMPLE]]
         df: Counter[str] = Counter()
         for toks in sample:
             df.update(set(toks))
-        ranked = [t for t, c in df.most_common() if c >= 2 and t not in (_END, _TITLE_END)]
+        ranked = [t for t, c in df.most_common() if c >= 2 and t not in (END, TITLE_END)]
         common = ranked[: self._max_common]
         self._common = common
         self._n_words = (len(common) + 63) // 64
@@ -320,25 +183,25 @@ class SearchIndex:
 
     def _tokens(self, a: int, b: int) -> tuple[list[str], np.ndarray]:
         """The tokens of events a..b-1 and their codes: a bit number for a frequent token, or
-        _CODE_RESIDUAL; each title is followed by _CODE_TITLE_END and each event by _CODE_END."""
+        CODE_RESIDUAL; each title is followed by CODE_TITLE_END and each event by CODE_END."""
         m = b - a
         parts: list[str] = []
         put, put_all = parts.append, parts.extend
         for ident, title, description, extras in self._events.rows(a, b):
             put(title)
-            put(_TITLE_END)
+            put(TITLE_END)
             put(description)
             if extras is not None:
                 put_all(extras[0])  # places
                 put_all(extras[1])  # tags
             put(ident)
-            put(_END)
-        toks = _fold("\n".join(parts)).split()
+            put(END)
+        toks = fold("\n".join(parts)).split()
         codes = dict(self._codes)
-        codes[_END], codes[_TITLE_END] = _CODE_END, _CODE_TITLE_END
-        arr = np.fromiter(map(codes.get, toks, repeat(_CODE_RESIDUAL)), dtype=np.int16, count=len(toks))
-        ends = np.flatnonzero(arr == _CODE_END)
-        tends = np.flatnonzero(arr == _CODE_TITLE_END)
+        codes[END], codes[TITLE_END] = CODE_END, CODE_TITLE_END
+        arr = np.fromiter(map(codes.get, toks, repeat(CODE_RESIDUAL)), dtype=np.int16, count=len(toks))
+        ends = np.flatnonzero(arr == CODE_END)
+        tends = np.flatnonzero(arr == CODE_TITLE_END)
         if (
             ends.size == m
             and tends.size == m
@@ -350,21 +213,21 @@ class SearchIndex:
         get = self._codes.get
         toks, out = [], []
         for ev in self._events[a:b]:
-            words = _fold(ev.title).split()
-            rest = _fold("\n".join((ev.description, *ev.places, *ev.tags, ev.id))).split()
+            words = fold(ev.title).split()
+            rest = fold("\n".join((ev.description, *ev.places, *ev.tags, ev.id))).split()
             toks += [*words, "", *rest, ""]
-            out += [get(t, _CODE_RESIDUAL) for t in words]
-            out.append(_CODE_TITLE_END)
-            out += [get(t, _CODE_RESIDUAL) for t in rest]
-            out.append(_CODE_END)
+            out += [get(t, CODE_RESIDUAL) for t in words]
+            out.append(CODE_TITLE_END)
+            out += [get(t, CODE_RESIDUAL) for t in rest]
+            out.append(CODE_END)
         return toks, np.array(out, dtype=np.int16)
 
     def _index_chunk(self, a: int, b: int) -> None:
         m = b - a
         toks, codes = self._tokens(a, b)
         nt = codes.size
-        ends = np.flatnonzero(codes == _CODE_END)
-        tends = np.flatnonzero(codes == _CODE_TITLE_END)
+        ends = np.flatnonzero(codes == CODE_END)
+        tends = np.flatnonzero(codes == CODE_TITLE_END)
         starts = np.zeros(m, dtype=np.int64)
         starts[1:] = ends[:-1] + 1
         seg = ends - starts + 1
@@ -383,7 +246,7 @@ class SearchIndex:
                 v[~in_title] = 0
                 self._tbits[k][a:b] = np.bitwise_or.reduceat(v, starts)
         # the other tokens, as bytes, each followed by a newline
-        rp = np.flatnonzero(codes == _CODE_RESIDUAL)
+        rp = np.flatnonzero(codes == CODE_RESIDUAL)
         base = int(self._roff[a])
         if rp.size == 0:
             self._roff[a + 1 : b + 1] = base
@@ -391,11 +254,11 @@ class SearchIndex:
             return
         rt = [toks[i] for i in rp.tolist()]
         text = "\n".join(rt) + "\n"
-        enc = _encode(text)
+        enc = encode(text)
         if len(enc) == len(text):
             blen = np.fromiter(map(len, rt), dtype=np.int64, count=len(rt)) + 1
         else:
-            blen = np.fromiter((len(_encode(t)) for t in rt), dtype=np.int64, count=len(rt)) + 1
+            blen = np.fromiter((len(encode(t)) for t in rt), dtype=np.int64, count=len(rt)) + 1
         rev = event_of[rp]
         rtit = in_title[rp]
         per = np.bincount(rev, weights=blen, minlength=m).astype(np.int64)
@@ -415,7 +278,7 @@ class SearchIndex:
         self._rsize = need
 
     # -- words ---------------------------------------------------------------------------------------
-    def _word(self, text: str) -> _Word:
+    def _word(self, text: str) -> Word:
         w = self._words.get(text)
         if w is not None:
             self._words.move_to_end(text)
@@ -425,9 +288,9 @@ class SearchIndex:
         for i, tok in enumerate(self._common):
             if text in tok:
                 bits[i >> 6] |= 1 << (i & 63)
-        w = _Word(text, np.array(bits, dtype=np.uint64), self.n)
+        w = Word(text, np.array(bits, dtype=np.uint64), self.n)
         # a shorter word already scanned narrows the scan: the new word occurs only where it did
-        best: _Word | None = None
+        best: Word | None = None
         for u in self._words.values():
             if u.n and u.text in text and (best is None or u.positions().size < best.positions().size):
                 best = u
@@ -435,7 +298,7 @@ class SearchIndex:
             w.src, w.src_n = best.positions(), best.n
             w.src_shift, w.src_len = w.raw.find(best.raw), len(best.raw)
         self._words[text] = w
-        while len(self._words) > _WORD_CACHE:
+        while len(self._words) > WORD_CACHE:
             self._words.popitem(last=False)
         return w
 
@@ -444,13 +307,13 @@ class SearchIndex:
         """The events searched."""
         return self._events
 
-    def extend(self, w: _Word, b: int) -> None:
+    def extend(self, w: Word, b: int) -> None:
         """Find the word in the residual bytes of events [w.n, b) (b ≤ built_upto)."""
         r, roff = self._rbuf, self._roff
         k = len(w.raw)
         while w.n < b:
             a = w.n
-            e = min(b, a + _BLOCK)
+            e = min(b, a + BLOCK)
             narrowed = a < w.src_n
             if narrowed:
                 e = min(e, w.src_n)
@@ -459,9 +322,9 @@ class SearchIndex:
                 j = w.src_shift
                 i0 = int(np.searchsorted(w.src, lo + j))
                 i1 = int(np.searchsorted(w.src, hi - k + j, side="right"))
-                cand = _verify(r, w.src[i0:i1] - j, w.raw, range(j, j + w.src_len))
+                cand = verify(r, w.src[i0:i1] - j, w.raw, range(j, j + w.src_len))
             else:
-                cand = _scan(r, lo, hi, w.raw, self._freq)
+                cand = scan(r, lo, hi, w.raw, self._freq)
             if cand.size:
                 ev = np.searchsorted(roff[a + 1 : e + 1], cand, side="right") + a
                 w.full[ev] = True
@@ -469,13 +332,13 @@ class SearchIndex:
                 w.parts.append(cand)
             w.n = e
         if w.n >= w.src_n and w.src.size:
-            w.src = _EMPTY
+            w.src = EMPTY
 
-    def _residual(self, w: _Word, a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
+    def _residual(self, w: Word, a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
         """Per event in [a, b): whether the word occurs in its residual bytes / in its title's."""
         if w.n < b and (b - a) * 4 < b - w.n:  # a small window far ahead: scan just that
             lo, hi = int(self._roff[a]), int(self._roff[b])
-            cand = _scan(self._rbuf, lo, hi, w.raw, self._freq)
+            cand = scan(self._rbuf, lo, hi, w.raw, self._freq)
             f = np.zeros(b - a, dtype=bool)
             t = np.zeros(b - a, dtype=bool)
             if cand.size:
@@ -486,7 +349,7 @@ class SearchIndex:
         self.extend(w, b)
         return w.full[a:b], w.title[a:b]
 
-    def evaluate(self, words: Sequence[_Word], rows: slice | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def evaluate(self, words: Sequence[Word], rows: slice | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """For the given events: whether each holds every word, and whether its title does."""
         full: np.ndarray | None = None
         title: np.ndarray | None = None
@@ -510,7 +373,7 @@ class SearchIndex:
         """A search for ``query``, to be advanced with :meth:`Search.step`."""
         words = query_words(query)
         if not words or self.n == 0:
-            return Search(self, words, [], None, Matches(_NONE, np.zeros(0, dtype=bool)))
+            return Search(self, words, [], None, Matches(NONE, np.zeros(0, dtype=bool)))
         done = self._results.get(words)
         if done is not None:
             self._results.move_to_end(words)
@@ -575,7 +438,7 @@ class SearchIndex:
     def remember(self, words: tuple[str, ...], matches: Matches) -> None:
         self._results[words] = matches
         self._results.move_to_end(words)
-        while len(self._results) > _RESULT_CACHE:
+        while len(self._results) > RESULT_CACHE:
             self._results.popitem(last=False)
 
     def nbytes(self) -> int:
@@ -594,147 +457,4 @@ class SearchIndex:
         return int(total)
 
 
-class Search:
-    """One query being searched, a slice at a time, in time order.
-
-    ``step(budget_s)`` works for about that long and says whether the search is complete;
-    ``result(limit)`` gives the best matches found so far. A search made from a completed one's
-    matches (narrowing) looks only at those events.
-    """
-
-    def __init__(
-        self,
-        index: SearchIndex,
-        words: tuple[str, ...],
-        entries: list[_Word],
-        candidates: np.ndarray | None,
-        done: Matches | None,
-    ) -> None:
-        self.index = index
-        self.words = words
-        self._entries = entries
-        self._candidates = candidates
-        self._next = 0
-        self._chunk = 8192
-        self._events: list[np.ndarray] = []
-        self._in_title: list[np.ndarray] = []
-        self._n_title = 0
-        self._n_total = 0
-        self._head_title = _NONE
-        self._head_other = _NONE
-        self.matches: Matches | None = done  # set when complete
-
-    @property
-    def done(self) -> bool:
-        return self.matches is not None
-
-    @property
-    def progress(self) -> float:
-        """The share of the events (or of the narrowed candidates) searched so far."""
-        if self.matches is not None:
-            return 1.0
-        if self._candidates is not None:
-            return self._next / max(self._candidates.size, 1)
-        return self._next / max(self.index.n, 1)
-
-    @property
-    def total(self) -> int:
-        """Matches found so far (all of them once done)."""
-        return len(self.matches) if self.matches is not None else self._n_total
-
-    def step(self, budget_s: float, until: int | None = None) -> bool:
-        """Search for about ``budget_s`` seconds (at least one chunk); True when complete. With
-        ``until``, stop as soon as the first ``until`` results are final (that many title matches)."""
-        if self.matches is not None:
-            return True
-        ix = self.index
-        deadline = time.perf_counter() + budget_s
-        while True:
-            c0 = time.perf_counter()
-            if self._candidates is not None:
-                cands = self._candidates
-                j = self._next
-                if j >= cands.size:
-                    return self._finish()
-                k = min(cands.size, j + self._chunk)
-                rows = cands[j:k]
-                for w in self._entries:
-                    ix.extend(w, int(rows[-1]) + 1)
-                full, title = ix.evaluate(self._entries, rows)
-                found, in_title = rows[full], title[full]
-                self._next, size, end = k, k - j, cands.size
-            else:
-                a = self._next
-                if a >= ix.n:
-                    return self._finish()
-                if a >= ix.built_upto:  # index some more events first, then search them
-                    ix.build_step(max(deadline - c0, 0.0) * 0.7)
-                    c0 = time.perf_counter()
-                b = min(ix.built_upto, a + self._chunk)
-                full, title = ix.evaluate(self._entries, slice(a, b))
-                hit = np.flatnonzero(full)
-                found, in_title = hit + a, title[hit]
-                self._next, size, end = b, b - a, ix.n
-            self._record(found, in_title)
-            now = time.perf_counter()
-            spent = now - c0
-            if size:
-                self._chunk = int(min(max(_CHUNK_S * size / max(spent, 1e-6), 1024), _MAX_ROWS))
-            if self._next >= end:
-                return self._finish()
-            if (until is not None and self._n_title >= until) or now + spent > deadline:
-                return False
-
-    def run(self) -> Matches:
-        """Search to the end."""
-        self.step(math.inf)
-        assert self.matches is not None
-        return self.matches
-
-    def _record(self, found: np.ndarray, in_title: np.ndarray) -> None:
-        if not found.size:
-            return
-        found = found.astype(np.int32, copy=False)
-        self._events.append(found)
-        self._in_title.append(in_title)
-        nt = int(np.count_nonzero(in_title))
-        self._n_title += nt
-        self._n_total += int(found.size)
-        if self._head_title.size < _HEAD and nt:
-            self._head_title = np.concatenate(
-                (self._head_title, found[in_title][: _HEAD - self._head_title.size])
-            )
-        if self._head_other.size < _HEAD and nt < found.size:
-            more = found[~in_title][: _HEAD - self._head_other.size]
-            self._head_other = np.concatenate((self._head_other, more))
-
-    def _finish(self) -> bool:
-        if self._events:
-            events = np.concatenate(self._events)
-            in_title = np.concatenate(self._in_title)
-        else:
-            events, in_title = _NONE, np.zeros(0, dtype=bool)
-        self.matches = Matches(events, in_title)
-        self._events, self._in_title = [], []
-        self.index.remember(self.words, self.matches)
-        return True
-
-    def ranked(self, limit: int | None = 200) -> np.ndarray:
-        """Event indices of the best matches found so far (title matches first, then time order)."""
-        if self.matches is not None and (
-            limit is None or limit > _HEAD or self._n_total != len(self.matches)
-        ):
-            return self.matches.ranked(limit)
-        if limit is None or limit > _HEAD:
-            if not self._events:
-                return _NONE
-            ev = np.concatenate(self._events)
-            ti = np.concatenate(self._in_title)
-            both = np.concatenate((ev[ti], ev[~ti]))
-            return both if limit is None else both[:limit]
-        t = self._head_title[:limit]
-        return np.concatenate((t, self._head_other[: limit - t.size]))
-
-    def result(self, limit: int | None = 200) -> SearchResult:
-        ids = [self.index.events.ids[i] for i in self.ranked(limit).tolist()]
-        return SearchResult(ids=ids, total=self.total, complete=self.done)
+__all__ = ["Matches", "Search", "SearchIndex", "SearchResult", "haystack", "query_words"]

@@ -41,8 +41,9 @@ from timeline_app.model.view_state import MAX_SPAN_DAYS, MIN_SPAN_DAYS, Selectio
 from timeline_app.text import MONTH_ABBR, translate, year_label
 from timeline_app.ui.drawing.palette import CanvasColors, with_alpha
 from timeline_app.ui.drawing.time_axis import TimeAxisItem
-from timeline_app.ui.plots.indicator_plots import IndicatorPlot, region_color_map
+from timeline_app.ui.plots.indicator_plots import region_color_map
 from timeline_app.ui.plots.overlays import OverlayText
+from timeline_app.ui.plots.protocol import PLOT_KINDS, Plot
 from timeline_app.ui.timeline.frame import Hit
 from timeline_app.ui.timeline.item import TimelineItem
 from timeline_app.ui.timeline.lane_axis import LaneAxisItem
@@ -91,11 +92,11 @@ class ChronologyCanvas(QtWidgets.QWidget):
         super().__init__(parent)
         self._state = state
         self._colors = CanvasColors.from_palette(self.palette())
-        self._plots: dict[PlotKey, IndicatorPlot] = {}  # the plots made so far (see _plot)
+        self._plots: dict[PlotKey, Plot] = {}  # the plots made so far (see _plot)
         self._groups: dict[PlotKey, list[Indicator]] = {}
         self._region_colors: dict[str, str] = {}
         self._series_arrays: dict[str, SeriesArrays] = {}
-        self._pool: list[IndicatorPlot] = []  # plots of a previous chronology, to reuse
+        self._pool: list[Plot] = []  # plots of a previous chronology, to reuse
         self._selection_for_plots: Selection | None = None
         self._shown: list[PlotKey] = []
         self._render_mode = False
@@ -216,7 +217,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
         self._relayout()
         self.shown_plots_changed.emit(list(shown))
 
-    def indicator_plots(self) -> list[IndicatorPlot]:
+    def indicator_plots(self) -> list[Plot]:
         """The shown plots, top to bottom."""
         return [self._plot(k) for k in self._shown]
 
@@ -338,7 +339,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
 
     POOL_KEPT: int = 8  # plots kept for reuse beyond those of the chronology shown
 
-    def _plot(self, key: PlotKey) -> IndicatorPlot:
+    def _plot(self, key: PlotKey) -> Plot:
         """The plot of group ``key``, made (or taken from the plots of a previous chronology) the
         first time it is asked for."""
         pl = self._plots.get(key)
@@ -350,7 +351,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
             pl.set_data(key, inds, self._region_colors, self._series_arrays)
             pl.plot.getViewBox().setXLink(self._tl_plot.getViewBox())
         else:
-            pl = IndicatorPlot(
+            pl = PLOT_KINDS["indicators"](
                 key, inds, self._timeline, self._region_colors, self.LANE_COLUMN_WIDTH, self._series_arrays
             )
             quiet_hidden_axes(pl.plot)
@@ -565,7 +566,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
             pl.set_colors(c, self.font())
 
     # -- hover: crosshair, read-outs, tooltips ---------------------------------------------------------------
-    def _plot_at(self, vp: QtCore.QPointF) -> IndicatorPlot | None:
+    def _plot_at(self, vp: QtCore.QPointF) -> Plot | None:
         for pl in self.indicator_plots():
             rect = pl.view_rect_px()
             if rect is not None and rect.contains(vp):

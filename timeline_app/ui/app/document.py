@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from timeline_app.io import ChronologyError, chronology_files, load_chronology
 from timeline_app.model.chronology import Chronology
 from timeline_app.model.view_state import ViewState
-from timeline_app.text import translate
+from timeline_app.text import fill, translate
 from timeline_app.ui.app.file_watcher import ChronologyWatcher
 from timeline_app.ui.app.loading import BackgroundLoader
 from timeline_app.ui.app.settings import Settings
@@ -134,7 +134,7 @@ class Document(QObject):
             text = (
                 exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
             )
-            self._show_problems(p, [f"{p}: could not be read: {text}"], [None], 0, same=same)
+            self._show_problems(p, [fill(_tr("%1: could not be read: %2"), p, text)], [None], 0, same=same)
         if initial or not self.loaded:
             self.path = p
             self.watcher.watch(p)
@@ -172,13 +172,19 @@ class Document(QObject):
             files = [*files, None]
         if self.loaded and same:
             header = (
-                f"{count} in {p}. Still showing the last version that loaded; "
-                "fix the file and it reloads by itself."
+                fill(
+                    _tr(
+                        "%1 in %2. Still showing the last version that loaded; "
+                        "fix the file and it reloads by itself."
+                    ),
+                    count,
+                    p,
+                )
             )
         elif self.loaded and self.path is not None:
-            header = f"Could not open {p}: {count}. Still showing {self.path}."
+            header = fill(_tr("Could not open %1: %2. Still showing %3."), p, count, self.path)
         else:
-            header = f"Could not open {p}: {count}. Fix the file and it opens by itself."
+            header = fill(_tr("Could not open %1: %2. Fix the file and it opens by itself."), p, count)
         self.failed_path = p
         self.problems_found.emit(header, lines, files)
 

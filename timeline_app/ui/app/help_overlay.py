@@ -25,14 +25,14 @@ _CLOSE_KEYS = (Qt.Key.Key_Escape, Qt.Key.Key_Question, Qt.Key.Key_F1)
 def _group_html(group: str, rows: list[keymap.Row]) -> str:
     body = []
     for r in rows:
-        where = f" <i>({esc(r.where)})</i>" if r.where else ""
+        where = f" <i>({esc(keymap.tr_key(r.where))})</i>" if r.where else ""
         keys = ", ".join(f"<b>{esc(k)}</b>" for k in r.keys)
         body.append(
             f'<tr><td style="padding-right:14px; white-space:nowrap">{keys}</td>'
-            f"<td>{esc(r.description)}{where}</td></tr>"
+            f"<td>{esc(keymap.tr_key(r.description))}{where}</td></tr>"
         )
     table = f'<table cellspacing="0" cellpadding="2">{"".join(body)}</table>'
-    return f'<h3 style="margin-bottom:4px">{esc(group)}</h3>{table}'
+    return f'<h3 style="margin-bottom:4px">{esc(keymap.tr_key(group))}</h3>{table}'
 
 
 def balance(sizes: list[int], columns: int) -> list[list[int]]:

@@ -20,6 +20,7 @@ from PySide6.QtGui import QKeySequence
 
 from timeline_app.model import actions
 from timeline_app.model.view_state import ViewState
+from timeline_app.text import translate
 
 
 class Commands(Protocol):
@@ -75,6 +76,12 @@ class Binding:
     @property
     def menu_text(self) -> str:
         return self.label or self.description
+
+
+def tr_key(text: str) -> str:
+    """A text of the key table (a description, a menu label, a group, a place) in the user's
+    language; the table itself stays in English, which is what docs/KEYS.md shows."""
+    return translate("Keymap", text)
 
 
 GROUPS = ("Browse", "View", "Lanes", "History", "Search", "Panes and links", "File", "Help")

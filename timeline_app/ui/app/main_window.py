@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 from timeline_app import __version__
 from timeline_app.model import actions
 from timeline_app.model.view_state import ViewState
-from timeline_app.text import escape_html, translate
+from timeline_app.text import escape_html, fill, translate
 from timeline_app.ui.app import keymap
 from timeline_app.ui.app.canvas import ChronologyCanvas
 from timeline_app.ui.app.document import Document, same_path
@@ -215,12 +215,12 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.key_actions: dict[str, QAction] = {}
         for b in keymap.window_bindings():
-            act = QAction(b.menu_text, self)
+            act = QAction(keymap.tr_key(b.menu_text), self)
             act.setObjectName(b.name)
             act.setShortcuts(keymap.sequences(b))
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             act.setAutoRepeat(b.auto_repeat)
-            act.setStatusTip(b.description)
+            act.setStatusTip(keymap.tr_key(b.description))
             act.triggered.connect(lambda _checked=False, b=b: self._run(b))
             self.addAction(act)
             self.key_actions[b.name] = act
@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
 
     def _on_load_cancelled(self, p: Path) -> None:
         self._hide_loading()
-        self.statusBar().showMessage(f"Stopped opening {p.name}", 4000)
+        self.statusBar().showMessage(fill(_tr("Stopped opening %1"), p.name), 4000)
 
     # -- user commands -----------------------------------------------------------------------------
     def _start_dir(self) -> str:
@@ -378,9 +378,9 @@ class MainWindow(QMainWindow):
             )
             return
         if not self.canvas.grab().save(str(target), "PNG"):
-            QMessageBox.warning(self, "Export", f"Could not write {target}.")
+            QMessageBox.warning(self, _tr("Export"), fill(_tr("Could not write %1."), target))
         else:
-            self.statusBar().showMessage(f"Saved {target}", 4000)
+            self.statusBar().showMessage(fill(_tr("Saved %1"), target), 4000)
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():

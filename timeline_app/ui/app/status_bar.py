@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QStyle, QToolBut
 from timeline_app.model import actions
 from timeline_app.model.dates import PartialDate, civil_from_days
 from timeline_app.model.view_state import ViewState
-from timeline_app.text import format_count, translate
+from timeline_app.text import fill, format_count, translate
 
 
 def day_words(day: float) -> str:
@@ -70,7 +70,7 @@ class WindowStatusBar:
             self.problems_button.hide()
 
     def show_loading(self, p: Path) -> None:
-        self.load_label.setText(f"Opening {p.name}…")
+        self.load_label.setText(fill(_tr("Opening %1…"), p.name))
         self.load_bar.setValue(0)
         for w in (self.load_label, self.load_bar, self.cancel_load_button):
             w.show()
