@@ -7,20 +7,6 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from timeline_app.ui.plots.series_item import DOT_PATTERN
 
-REGION_COLORS = (
-    "#4e79a7",
-    "#f28e2b",
-    "#59a14f",
-    "#e15759",
-    "#b07aa1",
-    "#76b7b2",
-    "#edc948",
-    "#9c755f",
-    "#ff9da7",
-    "#bab0ac",
-)  # Tableau 10: distinct in light and dark
-
-
 Segment = tuple[str, QtGui.QColor, bool]  # text, colour, bold
 
 
