@@ -314,7 +314,7 @@ def to_timelinejs(c: Chronology) -> dict[str, Any]:
             "unique_id": e.id,
             "start_date": _date(e.start),
             "text": {"headline": _html(e.title), "text": _html(e.description)},
-            "group": lanes.get(e.category, e.category),
+            "group": _html(lanes.get(e.category, e.category)),
         }
         if e.end is not None:
             ev["end_date"] = _date(e.end)
