@@ -38,7 +38,7 @@ from timeline_app.model.chronology import Chronology, Indicator
 from timeline_app.model.dates import civil_from_days
 from timeline_app.model.search import SearchIndex
 from timeline_app.model.view_state import MAX_SPAN_DAYS, MIN_SPAN_DAYS, Selection, TimeRange, ViewState
-from timeline_app.text import MONTH_ABBR, translate, year_label
+from timeline_app.text import fill, format_count, format_short_date, translate, year_label
 from timeline_app.ui.drawing.palette import CanvasColors, with_alpha
 from timeline_app.ui.drawing.time_axis import TimeAxisItem
 from timeline_app.ui.plots.indicator_plots import region_color_map
@@ -47,11 +47,6 @@ from timeline_app.ui.plots.protocol import PLOT_KINDS, Plot
 from timeline_app.ui.timeline.frame import Hit
 from timeline_app.ui.timeline.item import TimelineItem
 from timeline_app.ui.timeline.lane_axis import LaneAxisItem
-
-
-def _tr(text: str) -> str:
-    return translate("Canvas", text)
-
 
 PlotKey = tuple[str, str]
 
@@ -69,8 +64,8 @@ def cursor_date_text(day: float, span: float) -> str:
     if span > 366 * 40:
         return year_label(y)
     if span > 400:
-        return f"{MONTH_ABBR[m - 1]} {year_label(y)}"
-    text = f"{d} {MONTH_ABBR[m - 1]} {year_label(y)}"
+        return format_short_date(y, m)
+    text = format_short_date(y, m, d)
     if span < 4:
         minutes = int((day - math.floor(day)) * 24 * 60)
         text += f" {minutes // 60:02d}:{minutes % 60:02d}"
@@ -121,7 +116,9 @@ class ChronologyCanvas(QtWidgets.QWidget):
         self._plots_button = QtWidgets.QToolButton()
         self._plots_button.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
         self._plots_button.setAutoRaise(True)
-        self._plots_button.setToolTip(_tr("Choose the indicator plots shown under the timeline"))
+        self._plots_button.setToolTip(
+            translate("Canvas", "Choose the indicator plots shown under the timeline")
+        )
         self._plots_menu = QtWidgets.QMenu(self._plots_button)
         self._plots_button.setMenu(self._plots_menu)
         bl.addWidget(self._plots_button)
@@ -509,8 +506,8 @@ class ChronologyCanvas(QtWidgets.QWidget):
             act.setChecked(key in self._shown)
             act.toggled.connect(lambda on, k=key: self._toggle_plot(k, on))
         m.addSeparator()
-        m.addAction(_tr("Show all plots"), lambda: self.set_shown_plots(self.plot_keys()))
-        m.addAction(_tr("Hide all plots"), lambda: self.set_shown_plots([]))
+        m.addAction(translate("Canvas", "Show all plots"), lambda: self.set_shown_plots(self.plot_keys()))
+        m.addAction(translate("Canvas", "Hide all plots"), lambda: self.set_shown_plots([]))
         self._update_plots_button()
 
     def _toggle_plot(self, key: PlotKey, on: bool) -> None:
@@ -518,7 +515,13 @@ class ChronologyCanvas(QtWidgets.QWidget):
         self.set_shown_plots(keys)
 
     def _update_plots_button(self) -> None:
-        self._plots_button.setText(f"Plots: {len(self._shown)} of {len(self._groups)} ▾")
+        self._plots_button.setText(
+            fill(
+                translate("Canvas", "Plots: %1 of %2 ▾"),
+                format_count(len(self._shown)),
+                format_count(len(self._groups)),
+            )
+        )
         self._plots_button.setEnabled(bool(self._groups))
         for key, act in getattr(self, "_plot_actions", {}).items():
             if act.isChecked() != (key in self._shown):

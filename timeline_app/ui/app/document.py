@@ -27,8 +27,6 @@ log = logging.getLogger(__name__)
 BACKGROUND_BYTES = 2 * 1024 * 1024  # chronologies larger than this load on a worker thread
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return translate("Document", text, None, n)
 
 
 class Document(QObject):
@@ -134,7 +132,8 @@ class Document(QObject):
             text = (
                 exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
             )
-            self._show_problems(p, [fill(_tr("%1: could not be read: %2"), p, text)], [None], 0, same=same)
+            line = fill(translate("Document", "%1: could not be read: %2"), p, text)
+            self._show_problems(p, [line], [None], 0, same=same)
         if initial or not self.loaded:
             self.path = p
             self.watcher.watch(p)
@@ -166,15 +165,15 @@ class Document(QObject):
         self, p: Path, lines: list[str], files: list[str | None], more: int, *, same: bool
     ) -> None:
         n = len(lines) + more
-        count = _tr("%Ln problem(s)", n)
+        count = translate("Document", "%Ln problem(s)", None, n)
         if more:
-            lines = [*lines, _tr("… and %Ln more problem(s)", more)]
+            lines = [*lines, translate("Document", "… and %Ln more problem(s)", None, more)]
             files = [*files, None]
         if self.loaded and same:
             header = (
                 fill(
-                    _tr(
-                        "%1 in %2. Still showing the last version that loaded; "
+                    translate(
+                        "Document", "%1 in %2. Still showing the last version that loaded; "
                         "fix the file and it reloads by itself."
                     ),
                     count,
@@ -182,9 +181,12 @@ class Document(QObject):
                 )
             )
         elif self.loaded and self.path is not None:
-            header = fill(_tr("Could not open %1: %2. Still showing %3."), p, count, self.path)
+            still = translate("Document", "Could not open %1: %2. Still showing %3.")
+            header = fill(still, p, count, self.path)
         else:
-            header = fill(_tr("Could not open %1: %2. Fix the file and it opens by itself."), p, count)
+            header = fill(
+                translate("Document", "Could not open %1: %2. Fix the file and it opens by itself."), p, count
+            )
         self.failed_path = p
         self.problems_found.emit(header, lines, files)
 

@@ -61,15 +61,21 @@ from timeline_app.ui.panels.search_panel import SearchPanel
 log = logging.getLogger(__name__)
 
 APP_TITLE = "Timeline"
-FILE_FILTER = (
-    "Chronologies (*.yaml *.yml *.json *.csv *.xlsx *.ics *.timeline);;"
-    "timeline-app (*.yaml *.yml *.json);;TimelineJS (*.json *.csv *.xlsx);;Timeline (*.timeline);;"
-    "iCalendar (*.ics);;Spreadsheets (*.csv *.xlsx);;All files (*)"
-)
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return translate("MainWindow", text, None, n)
+def file_filter() -> str:
+    """The file dialog's filter, in the user's language."""
+    return ";;".join(
+        (
+            translate("MainWindow", "Chronologies (*.yaml *.yml *.json *.csv *.xlsx *.ics *.timeline)"),
+            "timeline-app (*.yaml *.yml *.json)",
+            "TimelineJS (*.json *.csv *.xlsx)",
+            "Timeline (*.timeline)",
+            "iCalendar (*.ics)",
+            translate("MainWindow", "Spreadsheets (*.csv *.xlsx)"),
+            translate("MainWindow", "All files (*)"),
+        )
+    )
 
 
 class PaneFrame(QFrame):
@@ -166,7 +172,7 @@ class MainWindow(QMainWindow):
     def _build_views(self) -> None:
         self.canvas = ChronologyCanvas(self.state)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.canvas.setAccessibleName(_tr("Timeline"))
+        self.canvas.setAccessibleName(translate("MainWindow", "Timeline"))
         self.detail = DetailPane(self.state)
         self.detail.status_message.connect(self._show_link)
         self.search = SearchPanel(self.state)
@@ -224,16 +230,20 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _checked=False, b=b: self._run(b))
             self.addAction(act)
             self.key_actions[b.name] = act
-        self.about_action = QAction(_tr("About Timeline"), self)
+        self.about_action = QAction(translate("MainWindow", "About Timeline"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
-        self.problems_action = QAction(_tr("Show problems"), self)
+        self.problems_action = QAction(translate("MainWindow", "Show problems"), self)
         self.problems_action.setCheckable(True)
-        self.problems_action.setStatusTip(_tr("Show or hide the list of problems in the files"))
+        self.problems_action.setStatusTip(
+            translate("MainWindow", "Show or hide the list of problems in the files")
+        )
         self.problems_action.toggled.connect(self._toggle_problems)
-        self.cancel_load_action = QAction(_tr("Cancel loading"), self)
+        self.cancel_load_action = QAction(translate("MainWindow", "Cancel loading"), self)
         self.cancel_load_action.setObjectName("cancel-load")
-        self.cancel_load_action.setStatusTip(_tr("Stop opening a large chronology; the one shown stays"))
+        self.cancel_load_action.setStatusTip(
+            translate("MainWindow", "Stop opening a large chronology; the one shown stays")
+        )
         self.cancel_load_action.setEnabled(False)
         self.cancel_load_action.triggered.connect(self.cancel_loading)
         self.key_actions["quit"].setMenuRole(QAction.MenuRole.QuitRole)
@@ -347,7 +357,7 @@ class MainWindow(QMainWindow):
 
     def _on_load_cancelled(self, p: Path) -> None:
         self._hide_loading()
-        self.statusBar().showMessage(fill(_tr("Stopped opening %1"), p.name), 4000)
+        self.statusBar().showMessage(fill(translate("MainWindow", "Stopped opening %1"), p.name), 4000)
 
     # -- user commands -----------------------------------------------------------------------------
     def _start_dir(self) -> str:
@@ -356,31 +366,44 @@ class MainWindow(QMainWindow):
         return str(Path.home())
 
     def open_file_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open chronology file", self._start_dir(), FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self, translate("MainWindow", "Open chronology file"), self._start_dir(), file_filter()
+        )
         if name:
             self.open_path(name)
 
     def open_folder_dialog(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, "Open chronology folder", self._start_dir())
+        name = QFileDialog.getExistingDirectory(
+            self, translate("MainWindow", "Open chronology folder"), self._start_dir()
+        )
         if name:
             self.open_path(name)
 
     def export_image(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export view as image", str(Path.home() / "timeline.png"), "PNG image (*.png)"
+            self,
+            translate("MainWindow", "Export view as image"),
+            str(Path.home() / "timeline.png"),
+            translate("MainWindow", "PNG image (*.png)"),
         )
         if not name:
             return
         target = Path(name if name.lower().endswith(".png") else name + ".png")
         if any(same_path(target, Path(f)) for f in self.state.chronology.files):
             QMessageBox.warning(
-                self, "Export", "That is one of the chronology's own files; choose another name."
+                self,
+                translate("MainWindow", "Export"),
+                translate("MainWindow", "That is one of the chronology's own files; choose another name."),
             )
             return
         if not self.canvas.grab().save(str(target), "PNG"):
-            QMessageBox.warning(self, _tr("Export"), fill(_tr("Could not write %1."), target))
+            QMessageBox.warning(
+                self,
+                translate("MainWindow", "Export"),
+                fill(translate("MainWindow", "Could not write %1."), target),
+            )
         else:
-            self.statusBar().showMessage(fill(_tr("Saved %1"), target), 4000)
+            self.statusBar().showMessage(fill(translate("MainWindow", "Saved %1"), target), 4000)
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():
@@ -446,13 +469,21 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         c = self.state.chronology
         n = c.counts()
-        text = (
-            f"<h3>Timeline {__version__}</h3><p>A desktop viewer for chronologies.</p>"
-            f"<p>Showing: {escape_html(c.title or '—')}<br>"
-            f"{n['events']:,} events · {n['indicators']} indicators"
-            f" · {n['sources']} sources</p><p>Settings: {escape_html(self.settings.file_name())}</p>"
+        counts = " · ".join(
+            (
+                translate("MainWindow", "%Ln event(s)", None, n["events"]),
+                translate("MainWindow", "%Ln indicator(s)", None, n["indicators"]),
+                translate("MainWindow", "%Ln source(s)", None, n["sources"]),
+            )
         )
-        QMessageBox.about(self, "About Timeline", text)
+        about = translate("MainWindow", "A desktop viewer for chronologies.")
+        showing = fill(translate("MainWindow", "Showing: %1"), c.title or "—")
+        where = fill(translate("MainWindow", "Settings: %1"), self.settings.file_name())
+        text = (
+            f"<h3>Timeline {__version__}</h3><p>{escape_html(about)}</p>"
+            f"<p>{escape_html(showing)}<br>{counts}</p><p>{escape_html(where)}</p>"
+        )
+        QMessageBox.about(self, translate("MainWindow", "About Timeline"), text)
 
     def _toggle_problems(self, on: bool) -> None:
         self.errors.setVisible(on and self.errors.has_problems())

@@ -11,17 +11,17 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from timeline_app.model.view_state import ViewState
-from timeline_app.text import translate
+from timeline_app.text import QT_TRANSLATE_NOOP, translate
 from timeline_app.ui.app import keymap
 from timeline_app.ui.app.keymap import MenuPlace
 from timeline_app.ui.app.settings import Settings
 
-
-def _tr(text: str) -> str:
-    return translate("Menus", text)
-
-
-MENU_TITLES = {"File": "&File", "View": "&View", "Go": "&Go", "Help": "&Help"}
+MENU_TITLES = {
+    "File": QT_TRANSLATE_NOOP("Menus", "&File"),
+    "View": QT_TRANSLATE_NOOP("Menus", "&View"),
+    "Go": QT_TRANSLATE_NOOP("Menus", "&Go"),
+    "Help": QT_TRANSLATE_NOOP("Menus", "&Help"),
+}
 
 # what sits in the menus besides the key table's commands
 OTHER_PLACES = {
@@ -63,19 +63,27 @@ class WindowMenus(QObject):
         bar = window.menuBar()
         self.menus: dict[str, QMenu] = {}
         for menu_name, names in menu_layout().items():
-            menu = bar.addMenu(MENU_TITLES[menu_name])
+            menu = bar.addMenu("")
             self.menus[menu_name] = menu
             for name in names:
                 if name is None:
                     menu.addSeparator()
                 elif name == "lanes":
-                    self.lanes_menu = menu.addMenu(_tr("&Lanes"))
+                    self.lanes_menu = menu.addMenu("")
                 elif name == "open-recent":
-                    self.recent_menu = menu.addMenu(_tr("Open &Recent"))
+                    self.recent_menu = menu.addMenu("")
                     self.recent_menu.menuAction().setObjectName("open-recent")
                     self.recent_menu.aboutToShow.connect(self.rebuild_recent)
                 else:
                     menu.addAction(actions[name])
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Menu titles and the menus built here in the current language (again after a change)."""
+        for menu_name, menu in self.menus.items():
+            menu.setTitle(translate("Menus", MENU_TITLES[menu_name]))
+        self.lanes_menu.setTitle(translate("Menus", "&Lanes"))
+        self.recent_menu.setTitle(translate("Menus", "Open &Recent"))
         self.rebuild_lanes()
         self.rebuild_recent()
 
@@ -98,11 +106,11 @@ class WindowMenus(QObject):
                 act.triggered.connect(lambda _=False, path=path: self.open_requested.emit(path))
             else:
                 act.setEnabled(False)
-                act.setText(act.text() + "  (missing)")
+                act.setText(act.text() + "  " + translate("Menus", "(missing)"))
         if not paths:
-            m.addAction(_tr("No chronologies opened yet")).setEnabled(False)
+            m.addAction(translate("Menus", "No chronologies opened yet")).setEnabled(False)
         m.addSeparator()
-        clear = m.addAction(_tr("&Clear the list"), self._clear_recent)
+        clear = m.addAction(translate("Menus", "&Clear the list"), self._clear_recent)
         clear.setObjectName("clear-recent")
         clear.setEnabled(bool(paths))
         m.menuAction().setEnabled(True)
@@ -117,7 +125,7 @@ class WindowMenus(QObject):
         menu.clear()
         cats = self.state.chronology.categories
         if not cats:
-            menu.addAction(_tr("No lanes")).setEnabled(False)
+            menu.addAction(translate("Menus", "No lanes")).setEnabled(False)
             return
         for i, cat in enumerate(cats):
             key = f"\t{i + 1}" if i < 9 else ""
@@ -127,7 +135,7 @@ class WindowMenus(QObject):
             act.setData(cat.id)
             act.toggled.connect(lambda on, cid=cat.id: self._lane_toggled(cid, on))
         menu.addSeparator()
-        menu.addAction(_tr("Show all lanes"), lambda: self.state.set_hidden_lanes(frozenset()))
+        menu.addAction(translate("Menus", "Show all lanes"), lambda: self.state.set_hidden_lanes(frozenset()))
 
     def _lane_toggled(self, cat_id: str, shown: bool) -> None:
         if shown == (cat_id in self.state.hidden_lanes):

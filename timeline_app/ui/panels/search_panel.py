@@ -39,12 +39,7 @@ from PySide6.QtWidgets import (
 from timeline_app.model import actions
 from timeline_app.model.search import Search, SearchIndex
 from timeline_app.model.view_state import ViewState
-from timeline_app.text import escape_html, translate
-
-
-def _tr(text: str) -> str:
-    return translate("SearchPanel", text)
-
+from timeline_app.text import escape_html, fill, format_count, translate
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
@@ -205,15 +200,10 @@ class SearchPanel(QWidget):
         self._indexing = False  # build the index in the background while the search is open
 
         self.field = SearchField()
-        self.field.setPlaceholderText(_tr("Search events  ( / )"))
         self.field.setClearButtonEnabled(True)
-        self.field.setAccessibleName(_tr("Search events"))
-        self.field.setToolTip(_tr("Enter: next match · Shift+Enter: previous · ↓/↑: results · Esc: close"))
         self.count = QLabel()
         self.count.setTextFormat(Qt.TextFormat.PlainText)
-        self.count.setAccessibleName(_tr("Number of matches"))
         self.results = ResultList()
-        self.results.setAccessibleName(_tr("Search results"))
         self.results.setUniformItemSizes(True)
         self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.results.setItemDelegate(ResultDelegate(self.results))
@@ -243,6 +233,19 @@ class SearchPanel(QWidget):
         state.filters_changed.connect(lambda *_: self._show())  # "(hidden lane)" in the list
         state.selection_changed.connect(lambda *_: self._follow_selection())
         self._show_results(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text of the panel in the current language (again after a language change)."""
+        self.field.setPlaceholderText(translate("SearchPanel", "Search events  ( / )"))
+        self.field.setAccessibleName(translate("SearchPanel", "Search events"))
+        self.field.setToolTip(
+            translate("SearchPanel", "Enter: next match · Shift+Enter: previous · ↓/↑: results · Esc: close")
+        )
+        self.count.setAccessibleName(translate("SearchPanel", "Number of matches"))
+        self.results.setAccessibleName(translate("SearchPanel", "Search results"))
+        self._listed = None  # the list's "(hidden lane)" and dates in the new language
+        self._show()
 
     # -- state -------------------------------------------------------------------------------------
     @property
@@ -329,12 +332,23 @@ class SearchPanel(QWidget):
         if not query:
             self.count.clear()
         elif not complete:
-            done = f" ({s.progress:.0%} searched)" if s is not None else ""
-            self.count.setText(f"{total:,}+ events match…{done}" if total else f"Searching…{done}")
+            done = ""
+            if s is not None:
+                done = " " + fill(
+                    translate("SearchPanel", "(%1% searched)"), format_count(round(s.progress * 100))
+                )
+            if total:
+                self.count.setText(translate("SearchPanel", "%Ln+ event(s) match…", None, total) + done)
+            else:
+                self.count.setText(translate("SearchPanel", "Searching…") + done)
         elif total == 0:
-            self.count.setText(f"No event matches “{query}”")
+            self.count.setText(fill(translate("SearchPanel", "No event matches “%1”"), query))
         else:
-            listed_note = f" · first {len(ids):,} listed" if total > len(ids) else ""
+            listed_note = ""
+            if total > len(ids):
+                listed_note = " · " + fill(
+                    translate("SearchPanel", "first %1 listed"), format_count(len(ids))
+                )
             self.count.setText(
                 translate("SearchPanel", "%Ln event(s) match · Enter: next", None, total) + listed_note
             )
@@ -350,7 +364,11 @@ class SearchPanel(QWidget):
                 eid = ev.id
                 cat = c.category_index.get(ev.category)
                 lane = cat.name if cat else ev.category
-                hidden = " (hidden lane)" if ev.category in self.state.hidden_lanes else ""
+                hidden = (
+                    " " + translate("SearchPanel", "(hidden lane)")
+                    if ev.category in self.state.hidden_lanes
+                    else ""
+                )
                 item = QListWidgetItem(f"{ev.title}\n{ev.start.words()} · {lane}{hidden}")
                 item.setData(_ID_ROLE, eid)
                 # a tooltip that looks like HTML is shown as HTML: escape, and say it is rich text

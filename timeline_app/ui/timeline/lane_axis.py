@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from timeline_app.text import escape_html
+from timeline_app.text import escape_html, translate
 from timeline_app.ui.drawing.palette import mix
 
 if TYPE_CHECKING:
@@ -71,7 +71,10 @@ class LaneAxisItem(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph has no type 
         cat = cats[i]
         hidden = self._timeline.lane_hidden(i)
         desc = f"<br>{escape_html(cat.description)}" if cat.description else ""
-        act = "Click to show this lane." if hidden else "Click to hide this lane."
+        if hidden:
+            act = translate("LaneAxis", "Click to show this lane.")
+        else:
+            act = translate("LaneAxis", "Click to hide this lane.")
         return f"<b>{escape_html(cat.name)}</b>{desc}<br><i>{act}</i>"
 
     def paint(self, p: QtGui.QPainter, opt: object, widget: object) -> None:
