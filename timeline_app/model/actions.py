@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .chronology import Chronology, Event
+from .goto import parse_goto
 from .search import SearchIndex
 from .view_state import TimeRange, ViewState
 
@@ -317,6 +318,12 @@ def last_event(state: ViewState) -> bool:
 
 
 # -- the view --------------------------------------------------------------------------------------
+def go_to_date(state: ViewState, text: str) -> bool:
+    """Ctrl+G: show the date or range ``text`` ("2017-04", "44 BCE", "2014..2017") at its precision,
+    as a step of its own in the history. Raises :class:`~.dates.DateError` for text that is not one."""
+    return state.jump_to(parse_goto(text))
+
+
 def zoom_anchor(state: ViewState) -> float | None:
     """The day zooming keeps in place: the selection when it is on screen, else None (the centre)."""
     r = state.range

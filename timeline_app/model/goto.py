@@ -45,3 +45,12 @@ def parse_goto(text: str) -> TimeRange:
     if span < MIN_SPAN_DAYS:  # a day is shown a little wider than the closest zoom allows
         pad += (MIN_SPAN_DAYS - span) / 2
     return TimeRange(lo - pad, hi + pad)
+
+
+def goto_words(text: str) -> str:
+    """What ``text`` stands for, in words ("April 2017", "2014 – 2017"), to show before going there.
+    Raises :class:`DateError` like :func:`parse_goto`."""
+    parse_goto(text)
+    parts = [p for p in _RANGE.split(text.strip()) if p]
+    words = [PartialDate.parse(p).words() for p in parts]
+    return " – ".join(words)

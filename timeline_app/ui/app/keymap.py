@@ -38,6 +38,7 @@ class Commands(Protocol):
     def toggle_full_screen(self) -> None: ...
     def toggle_help(self) -> None: ...
     def open_search(self) -> None: ...
+    def go_to_date(self) -> None: ...
     def focus_detail(self) -> None: ...
     def cycle_pane(self, step: int) -> None: ...
     def close(self) -> bool: ...
@@ -293,7 +294,23 @@ BINDINGS: tuple[Binding, ...] = (
         label="Search…",
         menu=MenuPlace("Go", 3, 0),
     ),
-    Binding("search-next", ("Return",), "Select the next match", "Search", where="in the search field"),
+    Binding(
+        "go-to-date",
+        ("Ctrl+G",),
+        "Go to a date or a range (2017, 2017-04, 44 BCE, 2014..2017)",
+        "Search",
+        lambda w: w.go_to_date(),
+        auto_repeat=False,
+        label="Go to date…",
+        menu=MenuPlace("Go", 3, 4),
+    ),
+    Binding(
+        "search-next",
+        ("Return",),
+        "Select the next match; on a date or range (2017-04, 2014..2017), go there",
+        "Search",
+        where="in the search field",
+    ),
     Binding(
         "search-prev", ("Shift+Return",), "Select the previous match", "Search", where="in the search field"
     ),

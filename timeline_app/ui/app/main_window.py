@@ -56,6 +56,7 @@ from timeline_app.ui.app.settings import Settings
 from timeline_app.ui.app.status_bar import WindowStatusBar
 from timeline_app.ui.panels.detail_pane import DetailPane
 from timeline_app.ui.panels.error_panel import ErrorPanel
+from timeline_app.ui.panels.goto_dialog import GoToDateDialog
 from timeline_app.ui.panels.search_panel import SearchPanel
 
 log = logging.getLogger(__name__)
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         self.chronology_loaded = self.document.chronology_loaded
         self.load_failed = self.document.load_failed
         self._return_focus: QWidget | None = None
+        self.goto_dialog: GoToDateDialog | None = None
         self._ramps = {"zoom": actions.RepeatRamp(), "pan": actions.RepeatRamp()}
         self._repeat_watch = KeyRepeatWatch(self)
         app = QApplication.instance()
@@ -399,6 +401,18 @@ class MainWindow(QMainWindow):
         if focus is not None and not self.search.isAncestorOf(focus):
             self._return_focus = focus
         self.search.open_search()
+
+    def go_to_date(self) -> None:
+        """Ctrl+G: the Go to date dialog; the focus comes back to where it was."""
+        if self.goto_dialog is None:
+            self.goto_dialog = GoToDateDialog(self.state, self)
+            self.goto_dialog.finished.connect(self._goto_closed)
+        self.goto_dialog.open_for()
+
+    def _goto_closed(self) -> None:
+        self._update_status()  # Back is enabled once the jump is in the history
+        self.activateWindow()
+        self.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _search_closed(self) -> None:
         target = self._return_focus if self._return_focus is not None else self.canvas

@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.model import actions
+from timeline_app.model.dates import DateError
+from timeline_app.model.goto import goto_words
 from timeline_app.model.search import Search, SearchIndex
 from timeline_app.model.view_state import ViewState
 from timeline_app.text import escape_html, translate
@@ -326,8 +328,15 @@ class SearchPanel(QWidget):
         if listed != self._listed or self._listed_from is not events:
             self._listed, self._listed_from = listed, events
             self._fill_list(rows)
+        date = self.date_words()
         if not query:
             self.count.clear()
+        elif date is not None and (complete or not total):
+            self.count.setText(
+                translate("SearchPanel", "Enter: go to %1 · ↓: %Ln matching event(s)", None, total).replace(
+                    "%1", date
+                )
+            )
         elif not complete:
             done = f" ({s.progress:.0%} searched)" if s is not None else ""
             self.count.setText(f"{total:,}+ events match…{done}" if total else f"Searching…{done}")
@@ -376,10 +385,21 @@ class SearchPanel(QWidget):
         if row >= 0:
             self.results.scrollToItem(self.results.item(row))
 
+    def date_words(self) -> str | None:
+        """What the query stands for when it reads as a date or a range ("April 2017"), else None."""
+        try:
+            return goto_words(self.state.query)
+        except DateError:
+            return None
+
     # -- choosing ----------------------------------------------------------------------------------
     def step(self, direction: int) -> None:
         """Enter / Shift+Enter: the next / previous match among all of them (wrapping). While the
-        index is still being built, among the ones listed so far."""
+        index is still being built, among the ones listed so far. Enter on a date or a range
+        ("2017-04", "2014..2017") goes to it instead (as Ctrl+G does)."""
+        if direction > 0 and self.date_words() is not None:
+            actions.go_to_date(self.state, self.state.query)
+            return
         s = self._search
         if s is None:
             return
