@@ -38,6 +38,7 @@ class Commands(Protocol):
     def toggle_help(self) -> None: ...
     def open_search(self) -> None: ...
     def go_to_date(self) -> None: ...
+    def toggle_filter_bar(self) -> None: ...
     def focus_detail(self) -> None: ...
     def cycle_pane(self, step: int) -> None: ...
     def close(self) -> bool: ...
@@ -262,6 +263,23 @@ BINDINGS: tuple[Binding, ...] = (
     ),
     # Lanes
     *(_lane(n) for n in range(1, 10)),
+    Binding(
+        "filter-bar",
+        ("Ctrl+Shift+F",),
+        "Filters: show the filter bar and add a filter (tag, place, source, lane, precision, dates)",
+        "Lanes",
+        lambda w: w.toggle_filter_bar(),
+        auto_repeat=False,
+        label="Filters…",
+        menu=MenuPlace("View", 2, 2),
+    ),
+    Binding(
+        "filter-chip-remove",
+        ("Delete", "Backspace"),
+        "Remove the focused filter (Tab reaches the chips)",
+        "Lanes",
+        where="on a filter chip",
+    ),
     # History
     Binding(
         "back",

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from timeline_app import __version__
 from timeline_app.model import actions
+from timeline_app.model.filters import EventFilter
 from timeline_app.model.view_state import ViewState
 from timeline_app.text import escape_html, fill, translate
 from timeline_app.ui.app import keymap
@@ -56,6 +57,7 @@ from timeline_app.ui.app.settings import Settings
 from timeline_app.ui.app.status_bar import WindowStatusBar
 from timeline_app.ui.panels.detail_pane import DetailPane
 from timeline_app.ui.panels.error_panel import ErrorPanel
+from timeline_app.ui.panels.filter_bar import FilterBar
 from timeline_app.ui.panels.goto_dialog import GoToDateDialog
 from timeline_app.ui.panels.search_panel import SearchPanel
 
@@ -173,6 +175,9 @@ class MainWindow(QMainWindow):
         self.detail.status_message.connect(self._show_link)
         self.search = SearchPanel(self.state)
         self.search.closed.connect(self._search_closed)
+        self.filter_bar = FilterBar(self.state)
+        self.filter_bar.leave_requested.connect(lambda: self.canvas.setFocus(Qt.FocusReason.OtherFocusReason))
+        self.filter_bar.hide()
         self.errors = ErrorPanel()
         self.errors.retry_requested.connect(self.retry)
         self.errors.hidden_by_user.connect(self._update_status)
@@ -184,6 +189,7 @@ class MainWindow(QMainWindow):
         left_lay = QVBoxLayout(left)
         left_lay.setContentsMargins(0, 0, 0, 0)
         left_lay.setSpacing(4)
+        left_lay.addWidget(self.filter_bar, 0)
         left_lay.addWidget(self.canvas_frame, 1)
         left_lay.addWidget(self.errors, 0)
         right = QWidget()
@@ -274,6 +280,7 @@ class MainWindow(QMainWindow):
         s = self.state
         s.range_changed.connect(self._on_range)
         s.filters_changed.connect(self._on_filters)
+        s.event_filter_changed.connect(self._on_event_filter)
         s.chronology_changed.connect(self._on_chronology)
         s.selection_changed.connect(self._on_selection)
 
@@ -402,6 +409,18 @@ class MainWindow(QMainWindow):
             self._return_focus = focus
         self.search.open_search()
 
+    def toggle_filter_bar(self) -> None:
+        """Ctrl+Shift+F: show the filter bar with the focus in its field; again from inside the bar,
+        hide it (the filters stay)."""
+        w = QApplication.focusWidget()
+        inside = w is not None and (w is self.filter_bar or self.filter_bar.isAncestorOf(w))
+        if self.filter_bar.isVisible() and inside:
+            self.filter_bar.hide()
+            self.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.filter_bar.show()
+            self.filter_bar.focus_field()
+
     def go_to_date(self) -> None:
         """Ctrl+G: the Go to date dialog; the focus comes back to where it was."""
         if self.goto_dialog is None:
@@ -429,6 +448,8 @@ class MainWindow(QMainWindow):
             out.append(self.search.results)
         if self.errors.isVisible():
             out.append(self.errors.list)
+        if self.filter_bar.isVisible():
+            out.append(self.filter_bar.field)
         return out
 
     def current_pane(self) -> QWidget | None:
@@ -488,6 +509,12 @@ class MainWindow(QMainWindow):
     def _on_filters(self, hidden: frozenset[str]) -> None:
         self.document.remember_hidden_lanes(hidden)
         self.menu_bar.sync_lanes()
+        self._update_status()
+
+    def _on_event_filter(self, f: EventFilter) -> None:
+        self.document.remember_event_filter(f)
+        if f.active and self.document.applying:  # filters kept from last time: say so
+            self.filter_bar.show()
         self._update_status()
 
     def _on_chronology(self, *_: object) -> None:

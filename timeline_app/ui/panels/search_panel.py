@@ -243,6 +243,7 @@ class SearchPanel(QWidget):
         state.query_changed.connect(self._on_query)
         state.chronology_changed.connect(lambda *_: self._restart())
         state.filters_changed.connect(lambda *_: self._show())  # "(hidden lane)" in the list
+        state.event_filter_changed.connect(lambda *_: self._show())
         state.selection_changed.connect(lambda *_: self._follow_selection())
         self._show_results(False)
 
@@ -317,14 +318,25 @@ class SearchPanel(QWidget):
         query = self.state.query.strip()
         s = self._search
         events = self.state.chronology.events
+        filtered_out = 0
         if s is not None:
-            rows = s.ranked(RESULT_LIMIT).tolist()
             total, complete = s.total, s.done
+            if self.state.event_filter.active:  # the results follow the filters
+                ranked = s.ranked(None)
+                keep = ranked[self.state.filter_mask()[ranked]]
+                filtered_out = len(ranked) - len(keep)
+                total -= filtered_out
+                rows = keep[:RESULT_LIMIT].tolist()
+            else:
+                rows = s.ranked(RESULT_LIMIT).tolist()
         else:
             rows, total, complete = [], 0, True
         ids = [events[i].id for i in rows]
         self._shown = ids
         listed = (tuple(ids), self.state.hidden_lanes)
+        hidden_note = (
+            translate("SearchPanel", " · %Ln more filtered out", None, filtered_out) if filtered_out else ""
+        )
         if listed != self._listed or self._listed_from is not events:
             self._listed, self._listed_from = listed, events
             self._fill_list(rows)
@@ -341,11 +353,13 @@ class SearchPanel(QWidget):
             done = f" ({s.progress:.0%} searched)" if s is not None else ""
             self.count.setText(f"{total:,}+ events match…{done}" if total else f"Searching…{done}")
         elif total == 0:
-            self.count.setText(f"No event matches “{query}”")
+            self.count.setText(f"No event matches “{query}”" + hidden_note)
         else:
             listed_note = f" · first {len(ids):,} listed" if total > len(ids) else ""
             self.count.setText(
-                translate("SearchPanel", "%Ln event(s) match · Enter: next", None, total) + listed_note
+                translate("SearchPanel", "%Ln event(s) match · Enter: next", None, total)
+                + listed_note
+                + hidden_note
             )
         self._show_results(bool(query))
         self._follow_selection()
