@@ -39,6 +39,7 @@ class Commands(Protocol):
     def open_search(self) -> None: ...
     def go_to_date(self) -> None: ...
     def toggle_filter_bar(self) -> None: ...
+    def toggle_overview(self) -> None: ...
     def focus_detail(self) -> None: ...
     def cycle_pane(self, step: int) -> None: ...
     def close(self) -> bool: ...
@@ -249,6 +250,16 @@ BINDINGS: tuple[Binding, ...] = (
         auto_repeat=False,
         label="Fit all",
         menu=MenuPlace("View", 1, 1),
+    ),
+    Binding(
+        "overview",
+        ("O",),
+        "Overview band under the timeline on or off (drag its window to pan, its edges to zoom)",
+        "View",
+        lambda w: w.toggle_overview(),
+        auto_repeat=False,
+        label="Overview band",
+        menu=MenuPlace("View", 3, 1),
     ),
     Binding(
         "full-screen",

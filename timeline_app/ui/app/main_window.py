@@ -60,6 +60,7 @@ from timeline_app.ui.panels.error_panel import ErrorPanel
 from timeline_app.ui.panels.filter_bar import FilterBar
 from timeline_app.ui.panels.goto_dialog import GoToDateDialog
 from timeline_app.ui.panels.search_panel import SearchPanel
+from timeline_app.ui.timeline.overview_band import OverviewBand
 
 log = logging.getLogger(__name__)
 
@@ -191,6 +192,9 @@ class MainWindow(QMainWindow):
         left_lay.setSpacing(4)
         left_lay.addWidget(self.filter_bar, 0)
         left_lay.addWidget(self.canvas_frame, 1)
+        self.overview = OverviewBand(self.state)
+        self.overview.setVisible(self.settings.overview_shown())
+        left_lay.addWidget(self.overview, 0)
         left_lay.addWidget(self.errors, 0)
         right = QWidget()
         right_lay = QVBoxLayout(right)
@@ -245,6 +249,8 @@ class MainWindow(QMainWindow):
         self.cancel_load_action.setEnabled(False)
         self.cancel_load_action.triggered.connect(self.cancel_loading)
         self.key_actions["quit"].setMenuRole(QAction.MenuRole.QuitRole)
+        self.key_actions["overview"].setCheckable(True)
+        self.key_actions["overview"].setChecked(self.settings.overview_shown())
 
     def _run(self, b: keymap.Binding) -> None:
         if b.run is not None:
@@ -408,6 +414,13 @@ class MainWindow(QMainWindow):
         if focus is not None and not self.search.isAncestorOf(focus):
             self._return_focus = focus
         self.search.open_search()
+
+    def toggle_overview(self) -> None:
+        """O: the overview band on or off (remembered in the settings)."""
+        shown = not self.overview.isVisible()
+        self.overview.setVisible(shown)
+        self.settings.set_overview_shown(shown)
+        self.key_actions["overview"].setChecked(shown)
 
     def toggle_filter_bar(self) -> None:
         """Ctrl+Shift+F: show the filter bar with the focus in its field; again from inside the bar,

@@ -103,6 +103,14 @@ class Settings:
         data = {"path": os.path.abspath(os.fspath(path)), "lanes": sorted(lanes)}
         self.store.setValue(key, json.dumps(data, ensure_ascii=False))
 
+    # -- what the window shows ---------------------------------------------------------------------
+    def overview_shown(self) -> bool:
+        """Whether the overview band is shown under the timeline (yes until the user hides it)."""
+        return str(self.store.value("view/overview", "true")).lower() != "false"
+
+    def set_overview_shown(self, shown: bool) -> None:
+        self.store.setValue("view/overview", "true" if shown else "false")
+
     # -- filters, per chronology ---------------------------------------------------------------------
     def event_filter(self, path: str | os.PathLike[str]) -> EventFilter:
         raw = self.store.value(f"filters/{path_key(path)}", "")
