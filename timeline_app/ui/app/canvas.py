@@ -27,6 +27,7 @@ lane name calls ``toggle_lane``.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import pyqtgraph as pg
@@ -37,6 +38,7 @@ from timeline_app.geometry.event_arrays import EventArrays
 from timeline_app.geometry.series_lod import SeriesArrays
 from timeline_app.model.chronology import Chronology, Indicator
 from timeline_app.model.dates import civil_from_days
+from timeline_app.model.filters import EventFilter
 from timeline_app.model.search import SearchIndex
 from timeline_app.model.view_state import MAX_SPAN_DAYS, MIN_SPAN_DAYS, Selection, TimeRange, ViewState
 from timeline_app.text import MONTH_ABBR, translate, year_label
@@ -311,8 +313,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
             return
         arrays = EventArrays.for_chronology(chron)
         self._timeline.set_chronology(chron, arrays)
-        self._timeline.set_hidden_lanes(self._state.hidden_lanes)
-        self._timeline.set_event_mask(self._filter_mask())
+        self._apply_lanes_and_filter()
         self._timeline.set_query(self._state.query)
         sel = self._state.selection
         self._timeline.set_selected(sel.event_id if sel else None)
@@ -404,18 +405,31 @@ class ChronologyCanvas(QtWidgets.QWidget):
     def _on_filters_changed(self, hidden: frozenset[str]) -> None:
         if not self._alive():
             return
-        self._timeline.set_hidden_lanes(hidden)
+        self._apply_lanes_and_filter()
         self._lane_axis.update()
         for pl in self._plots.values():
             pl.markers.update()
 
-    def _filter_mask(self) -> np.ndarray | None:
-        return self._state.filter_mask() if self._state.event_filter.active else None
+    def _apply_lanes_and_filter(self) -> None:
+        """Hidden lanes and the filters to the timeline. A filter of lanes alone ("Lane: Transport")
+        is drawn as the other lanes hidden: the zoomed-out view keeps its per-lane summaries (a mask
+        by event makes it count the events let through one by one)."""
+        st = self._state
+        f = st.event_filter
+        hidden = st.hidden_lanes
+        mask: np.ndarray | None = None
+        if f.active and f.categories and replace(f, categories=frozenset()) == EventFilter():
+            hidden = hidden | {c.id for c in st.chronology.categories if c.id not in f.categories}
+        elif f.active:
+            mask = st.filter_mask()
+        self._timeline.set_hidden_lanes(frozenset(hidden))
+        self._timeline.set_event_mask(mask)
 
     def _on_event_filter_changed(self, *_: object) -> None:
         if not self._alive():
             return
-        self._timeline.set_event_mask(self._filter_mask())
+        self._apply_lanes_and_filter()
+        self._lane_axis.update()
         for pl in self._plots.values():
             pl.markers.update()
 

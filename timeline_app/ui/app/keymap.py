@@ -40,6 +40,7 @@ class Commands(Protocol):
     def go_to_date(self) -> None: ...
     def toggle_filter_bar(self) -> None: ...
     def toggle_overview(self) -> None: ...
+    def open_saved_views(self) -> None: ...
     def focus_detail(self) -> None: ...
     def cycle_pane(self, step: int) -> None: ...
     def close(self) -> bool: ...
@@ -331,6 +332,16 @@ BINDINGS: tuple[Binding, ...] = (
         auto_repeat=False,
         label="Go to date…",
         menu=MenuPlace("Go", 3, 4),
+    ),
+    Binding(
+        "saved-views",
+        ("Ctrl+D",),
+        "Saved views: name the view shown, or return to one (range, selection, filters, plots)",
+        "History",
+        lambda w: w.open_saved_views(),
+        auto_repeat=False,
+        label="Saved views…",
+        menu=MenuPlace("Go", 4, 0),
     ),
     Binding(
         "search-next",

@@ -53,6 +53,7 @@ from timeline_app.ui.app.canvas import ChronologyCanvas
 from timeline_app.ui.app.document import Document, same_path
 from timeline_app.ui.app.help_overlay import HelpOverlay
 from timeline_app.ui.app.menus import WindowMenus
+from timeline_app.ui.app.saved_views import SavedViews
 from timeline_app.ui.app.settings import Settings
 from timeline_app.ui.app.status_bar import WindowStatusBar
 from timeline_app.ui.panels.detail_pane import DetailPane
@@ -267,6 +268,8 @@ class MainWindow(QMainWindow):
         self.menus = self.menu_bar.menus
         self.lanes_menu = self.menu_bar.lanes_menu
         self.recent_menu = self.menu_bar.recent_menu
+        self.views = SavedViews(self, self, self.menu_bar.views_menu)
+        self.views.dialog_closed.connect(self._goto_closed)
 
     def _rebuild_recent_menu(self) -> None:
         self.menu_bar.rebuild_recent()
@@ -334,6 +337,7 @@ class MainWindow(QMainWindow):
     def _on_applied(self, switching: bool) -> None:
         if switching:
             self._rebuild_recent_menu()
+            self.views.rebuild_menu()
         self.errors.clear()
         self.problems_action.setChecked(False)
         self._update_title()
@@ -414,6 +418,10 @@ class MainWindow(QMainWindow):
         if focus is not None and not self.search.isAncestorOf(focus):
             self._return_focus = focus
         self.search.open_search()
+
+    def open_saved_views(self) -> None:
+        """Ctrl+D: name the view shown, or return to a saved one."""
+        self.views.open_dialog()
 
     def toggle_overview(self) -> None:
         """O: the overview band on or off (remembered in the settings)."""

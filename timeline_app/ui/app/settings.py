@@ -16,7 +16,9 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
+from timeline_app.model import saved_views
 from timeline_app.model.filters import EventFilter
+from timeline_app.model.saved_views import SavedView
 
 ORGANIZATION = "timeline-app"
 APPLICATION = "timeline-app"
@@ -127,6 +129,21 @@ class Settings:
             return
         data = {"path": os.path.abspath(os.fspath(path)), "filter": f.to_data()}
         self.store.setValue(key, json.dumps(data, ensure_ascii=False))
+
+    # -- saved views, per chronology -----------------------------------------------------------------
+    def saved_views(self, path: str | os.PathLike[str]) -> list[SavedView]:
+        raw = self.store.value(f"views/{path_key(path)}", "")
+        try:
+            return saved_views.loads(str(raw)) if raw else []
+        except saved_views.ViewFileError:
+            return []
+
+    def set_saved_views(self, path: str | os.PathLike[str], views: list[SavedView]) -> None:
+        key = f"views/{path_key(path)}"
+        if not views:
+            self.store.remove(key)
+            return
+        self.store.setValue(key, saved_views.dumps(views))
 
     # -- the window --------------------------------------------------------------------------------
     def save_window(self, window: QMainWindow) -> None:
