@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pyqtgraph as pg
 import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -133,6 +134,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
         state.range_changed.connect(self.apply_range)
         state.selection_changed.connect(self._on_selection_changed)
         state.filters_changed.connect(self._on_filters_changed)
+        state.event_filter_changed.connect(self._on_event_filter_changed)
         state.query_changed.connect(self._on_query_changed)
 
         self._apply_font()
@@ -284,6 +286,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
         arrays = EventArrays.for_chronology(chron)
         self._timeline.set_chronology(chron, arrays)
         self._timeline.set_hidden_lanes(self._state.hidden_lanes)
+        self._timeline.set_event_mask(self._filter_mask())
         self._timeline.set_query(self._state.query)
         sel = self._state.selection
         self._timeline.set_selected(sel.event_id if sel else None)
@@ -377,6 +380,16 @@ class ChronologyCanvas(QtWidgets.QWidget):
             return
         self._timeline.set_hidden_lanes(hidden)
         self._lane_axis.update()
+        for pl in self._plots.values():
+            pl.markers.update()
+
+    def _filter_mask(self) -> np.ndarray | None:
+        return self._state.filter_mask() if self._state.event_filter.active else None
+
+    def _on_event_filter_changed(self, *_: object) -> None:
+        if not self._alive():
+            return
+        self._timeline.set_event_mask(self._filter_mask())
         for pl in self._plots.values():
             pl.markers.update()
 

@@ -37,6 +37,9 @@ class Commands(Protocol):
     def toggle_full_screen(self) -> None: ...
     def toggle_help(self) -> None: ...
     def open_search(self) -> None: ...
+    def go_to_date(self) -> None: ...
+    def toggle_filter_bar(self) -> None: ...
+    def toggle_overview(self) -> None: ...
     def focus_detail(self) -> None: ...
     def cycle_pane(self, step: int) -> None: ...
     def close(self) -> bool: ...
@@ -249,6 +252,16 @@ BINDINGS: tuple[Binding, ...] = (
         menu=MenuPlace("View", 1, 1),
     ),
     Binding(
+        "overview",
+        ("O",),
+        "Overview band under the timeline on or off (drag its window to pan, its edges to zoom)",
+        "View",
+        lambda w: w.toggle_overview(),
+        auto_repeat=False,
+        label="Overview band",
+        menu=MenuPlace("View", 3, 1),
+    ),
+    Binding(
         "full-screen",
         ("F11",),
         "Full screen on or off",
@@ -261,6 +274,23 @@ BINDINGS: tuple[Binding, ...] = (
     ),
     # Lanes
     *(_lane(n) for n in range(1, 10)),
+    Binding(
+        "filter-bar",
+        ("Ctrl+Shift+F",),
+        "Filters: show the filter bar and add a filter (tag, place, source, lane, precision, dates)",
+        "Lanes",
+        lambda w: w.toggle_filter_bar(),
+        auto_repeat=False,
+        label="Filters…",
+        menu=MenuPlace("View", 2, 2),
+    ),
+    Binding(
+        "filter-chip-remove",
+        ("Delete", "Backspace"),
+        "Remove the focused filter (Tab reaches the chips)",
+        "Lanes",
+        where="on a filter chip",
+    ),
     # History
     Binding(
         "back",
@@ -292,7 +322,23 @@ BINDINGS: tuple[Binding, ...] = (
         label="Search…",
         menu=MenuPlace("Go", 3, 0),
     ),
-    Binding("search-next", ("Return",), "Select the next match", "Search", where="in the search field"),
+    Binding(
+        "go-to-date",
+        ("Ctrl+G",),
+        "Go to a date or a range (2017, 2017-04, 44 BCE, 2014..2017)",
+        "Search",
+        lambda w: w.go_to_date(),
+        auto_repeat=False,
+        label="Go to date…",
+        menu=MenuPlace("Go", 3, 4),
+    ),
+    Binding(
+        "search-next",
+        ("Return",),
+        "Select the next match; on a date or range (2017-04, 2014..2017), go there",
+        "Search",
+        where="in the search field",
+    ),
     Binding(
         "search-prev", ("Shift+Return",), "Select the previous match", "Search", where="in the search field"
     ),

@@ -160,3 +160,4 @@ class LayoutInputs:
     lanes: Callable[[float], list[LaneGeom]]  # lane rows for a view height
     label: Callable[[int, bool], tuple[str, float]]  # (elided title, width) of an event, bold or not
     count_width: Callable[[int], float]  # a cluster pill's width for a count
+    shown: np.ndarray | None = None  # by event: let through by the filters (None: no filter)

@@ -55,14 +55,18 @@ def layout_frame(view: LayoutInputs, rect: QtCore.QRectF, sx: float, tx: float) 
     shown_lanes = [g.index for g in lanes if not g.hidden]
     hidden = view.hidden
     sel = view.selected
+    shown = view.shown
     if sel >= 0 and not (
         a.start_lo[sel] <= hi_day and a.end_hi[sel] >= lo_day and not (len(hidden) and hidden[a.lane[sel]])
     ):
         sel = -1
+    if sel >= 0 and shown is not None and not shown[sel]:
+        sel = -1
     sel_is_span = sel >= 0 and bool(a.is_span[sel])
     i0, i1 = a.visible_range(lo_day, hi_day)
-    # zoomed out over many events: per-pixel summaries from the LaneIndex, not the events
-    lod = i1 - i0 > LOD_EVENTS
+    # zoomed out over many events: per-pixel summaries from the LaneIndex, not the events (which
+    # count every event: with a filter, the events let through are counted one by one)
+    lod = i1 - i0 > LOD_EVENTS and shown is None
     match = view.match
 
     # -- point markers -> singles and clusters; events that matter stand alone
@@ -71,6 +75,8 @@ def layout_frame(view: LayoutInputs, rect: QtCore.QRectF, sx: float, tx: float) 
         pinned = pinned[~a.is_span[pinned] & (a.anchor[pinned] >= lo_day) & (a.anchor[pinned] <= hi_day)]
         if len(hidden):
             pinned = pinned[~hidden[a.lane[pinned]]]
+        if shown is not None:
+            pinned = pinned[shown[pinned]]
         pinned = pinned[pinned != sel]
     if lod:
         # (the per-column counts come from the LaneIndex, where the pinned markers stay counted)
@@ -80,6 +86,8 @@ def layout_frame(view: LayoutInputs, rect: QtCore.QRectF, sx: float, tx: float) 
         vis = a.visible(lo_day, hi_day)
         if len(hidden):
             vis = vis[~hidden[a.lane[vis]]]
+        if shown is not None:
+            vis = vis[shown[vis]]
         pts = vis[~a.is_span[vis]]
         spans = vis[a.is_span[vis]]
         if len(pinned):
@@ -287,7 +295,7 @@ def anchor_columns(
     if not lanes:
         z = np.zeros((0, ncol), dtype=np.int64)
         out: tuple[list[int], np.ndarray, np.ndarray] = (lanes, z, z)
-    elif i1 - i0 > LOD_EVENTS:
+    elif i1 - i0 > LOD_EVENTS and view.shown is None:
         cnt, mcnt = a.lod.anchor_columns(lanes, edges, match.lod_tables() if match.active else None)
         out = (lanes, cnt, mcnt)
     else:
@@ -295,6 +303,8 @@ def anchor_columns(
         x = a.anchor[idx] * sx + tx
         keep = (x >= edges[0] * sx + tx) & (x < edges[-1] * sx + tx)
         keep &= np.isin(a.lane[idx], lanes)
+        if view.shown is not None:
+            keep &= view.shown[idx]
         idx, x = idx[keep], x[keep]
         row = np.searchsorted(np.asarray(lanes), a.lane[idx])
         col = np.clip(np.floor(x - left).astype(np.int64) + margin, 0, ncol - 1)
