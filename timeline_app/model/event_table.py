@@ -302,8 +302,7 @@ class EventTable(Sequence["Event"]):
         e = int(self.end[i])
         c = int(self.category[i])
         x = self.extras[i] or NO_EXTRAS
-        return tuple.__new__(
-            Event,
+        return Event._make(
             (
                 self.ids[i],
                 self.titles[i],
@@ -315,7 +314,10 @@ class EventTable(Sequence["Event"]):
                 x[PLACES],
                 x[TAGS],
                 self.descriptions[i],
-                *x[2:],
+                x[FIGURES],
+                x[SOURCES],
+                x[RELATED],
+                x[INDICATORS],
                 IMPORTANCE[self.importance[i]],
             ),
         )
