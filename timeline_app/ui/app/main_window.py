@@ -20,22 +20,16 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeyEvent,
-    QPainter,
-    QPaintEvent,
-    QPalette,
-    QPen,
 )
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QFrame,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -53,6 +47,7 @@ from timeline_app.ui.app.canvas import ChronologyCanvas
 from timeline_app.ui.app.document import Document, same_path
 from timeline_app.ui.app.help_overlay import HelpOverlay
 from timeline_app.ui.app.menus import WindowMenus
+from timeline_app.ui.app.panes import KeyRepeatWatch, PaneFrame
 from timeline_app.ui.app.saved_views import SavedViews
 from timeline_app.ui.app.settings import Settings
 from timeline_app.ui.app.status_bar import WindowStatusBar
@@ -75,52 +70,6 @@ FILE_FILTER = (
 
 def _tr(text: str, n: int = -1) -> str:
     return translate("MainWindow", text, None, n)
-
-
-class PaneFrame(QFrame):
-    """Holds one pane and draws a focus ring around it while the focus is anywhere inside it."""
-
-    def __init__(self, child: QWidget, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.child = child
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(2, 2, 2, 2)
-        lay.addWidget(child)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_changed)
-
-    def has_focus_within(self) -> bool:
-        w = QApplication.focusWidget()
-        return w is not None and (w is self or self.isAncestorOf(w))
-
-    def _focus_changed(self, *_: object) -> None:
-        self.update()
-
-    def paintEvent(self, e: QPaintEvent) -> None:
-        p = QPainter(self)
-        if self.has_focus_within():
-            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2)
-            p.setPen(pen)
-            p.drawRect(self.rect().adjusted(1, 1, -1, -1))
-        else:
-            p.setPen(QPen(self.palette().color(QPalette.ColorRole.Mid), 1))
-            p.drawRect(self.rect().adjusted(1, 1, -2, -2))
-        p.end()
-
-
-class KeyRepeatWatch(QObject):
-    """Notes whether the key being dispatched to a shortcut is an auto-repeat (a key held down)."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.auto_repeat = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            self.auto_repeat = event.isAutoRepeat()
-        return False
 
 
 class MainWindow(QMainWindow):

@@ -33,8 +33,8 @@ from timeline_app.model.view_state import MIN_SPAN_DAYS, padded_range
 from timeline_app.text import escape_html
 from timeline_app.ui.drawing.palette import CanvasColors, lane_color
 from timeline_app.ui.drawing.view_item import ViewSizedItem
-from timeline_app.ui.timeline.frame import ClusterGlyph, Frame, Hit, event_tooltip
-from timeline_app.ui.timeline.layout import LayoutInputs, anchor_columns, layout_frame
+from timeline_app.ui.timeline.frame import ClusterGlyph, Frame, Hit, LayoutInputs, event_tooltip
+from timeline_app.ui.timeline.layout import anchor_columns, layout_frame
 from timeline_app.ui.timeline.paint import TimelinePainter
 from timeline_app.ui.timeline.style import TimelineFonts
 
