@@ -18,6 +18,7 @@ Pure Python (no Qt): the model, geometry and io layers may use it too.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 
 Translator = Callable[[str, str, "str | None", int], str]
@@ -200,3 +201,19 @@ def format_date_with_precision(year: int, month: int | None = None, day: int | N
     if day is None:
         return format_not_given(text, None, "month")
     return text
+
+
+# -- line breaking ---------------------------------------------------------------------------------------
+_CJK = (
+    "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3200-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+)
+_NO_LINE_START = "，。、；：！？）》」』】〉…,.;:!?)]}%"  # never first on a line (kept with what precedes)
+_TOKEN_RE = re.compile(rf"[{_CJK}][{re.escape(_NO_LINE_START)}]*|[^\s{_CJK}]+\s*|\s+")
+
+
+def break_points(text: str) -> list[int]:
+    """Where a line of ``text`` may end: after a space, and between two characters of Chinese (or
+    Japanese, Korean), which is written without spaces; never before closing punctuation
+    ('雄安新区，' stays whole). The positions are string offsets, the last one ``len(text)``."""
+    return [m.end() for m in _TOKEN_RE.finditer(text)]

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from timeline_app.io import ChronologyError, chronology_files, load_chronology
 from timeline_app.model.chronology import Chronology
+from timeline_app.model.filters import EventFilter
 from timeline_app.model.view_state import ViewState
 from timeline_app.text import fill, translate
 from timeline_app.ui.app.file_watcher import ChronologyWatcher
@@ -25,8 +26,6 @@ from timeline_app.ui.app.settings import Settings
 log = logging.getLogger(__name__)
 
 BACKGROUND_BYTES = 2 * 1024 * 1024  # chronologies larger than this load on a worker thread
-
-
 
 
 class Document(QObject):
@@ -100,6 +99,11 @@ class Document(QObject):
         if not self.applying and self.path is not None and self.loaded:
             self.settings.set_hidden_lanes(self.path, hidden)
 
+    def remember_event_filter(self, f: EventFilter) -> None:
+        """The user changed the filters: remember them for this chronology (in the settings)."""
+        if not self.applying and self.path is not None and self.loaded:
+            self.settings.set_event_filter(self.path, f)
+
     def close(self) -> None:
         self.watcher.stop()
         self.loader.cancel(quietly=True)
@@ -150,6 +154,7 @@ class Document(QObject):
                 self.state.set_query("")
                 self.state.set_chronology(chron, fit=True)
                 self.state.set_hidden_lanes(frozenset(h for h in hidden if h in chron.category_index))
+                self.state.set_event_filter(self.settings.event_filter(p).restricted_to(chron))
                 self.settings.set_last_path(p)
                 self.settings.add_recent_path(p)
             else:
@@ -170,15 +175,14 @@ class Document(QObject):
             lines = [*lines, translate("Document", "… and %Ln more problem(s)", None, more)]
             files = [*files, None]
         if self.loaded and same:
-            header = (
-                fill(
-                    translate(
-                        "Document", "%1 in %2. Still showing the last version that loaded; "
-                        "fix the file and it reloads by itself."
-                    ),
-                    count,
-                    p,
-                )
+            header = fill(
+                translate(
+                    "Document",
+                    "%1 in %2. Still showing the last version that loaded; "
+                    "fix the file and it reloads by itself.",
+                ),
+                count,
+                p,
             )
         elif self.loaded and self.path is not None:
             still = translate("Document", "Could not open %1: %2. Still showing %3.")

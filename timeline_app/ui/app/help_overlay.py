@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLay
 
 from timeline_app.text import escape_html as esc
 from timeline_app.text import translate
-from timeline_app.ui.app import keymap
+from timeline_app.ui.app import key_docs, keymap
 
 _CLOSE_KEYS = (Qt.Key.Key_Escape, Qt.Key.Key_Question, Qt.Key.Key_F1)
 
 
-def _group_html(group: str, rows: list[keymap.Row]) -> str:
+def _group_html(group: str, rows: list[key_docs.Row]) -> str:
     body = []
     for r in rows:
         where = f" <i>({esc(keymap.tr_key(r.where))})</i>" if r.where else ""
@@ -75,9 +75,9 @@ class HelpOverlay(QWidget):
         columns = QHBoxLayout()
         columns.setSpacing(32)
         self.labels: list[QLabel] = []
-        self._groups: list[tuple[str, list[keymap.Row]]] = []
-        by_group: dict[str, list[keymap.Row]] = {}
-        for r in keymap.rows():
+        self._groups: list[tuple[str, list[key_docs.Row]]] = []
+        by_group: dict[str, list[key_docs.Row]] = {}
+        for r in key_docs.rows():
             by_group.setdefault(r.group, []).append(r)
         groups = list(by_group.items())
         for run in balance([len(rows) for _, rows in groups], 3):
@@ -131,6 +131,11 @@ class HelpOverlay(QWidget):
         )
         for label, (group, rows) in zip(self.labels, self._groups, strict=True):
             label.setText(_group_html(group, rows))
+
+    def changeEvent(self, e: QEvent) -> None:
+        super().changeEvent(e)
+        if e.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def text(self) -> str:
         """Everything the overlay lists, as plain text (for tests and screen readers)."""

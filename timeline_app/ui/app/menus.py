@@ -7,12 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from timeline_app.model.view_state import ViewState
 from timeline_app.text import QT_TRANSLATE_NOOP, translate
-from timeline_app.ui.app import keymap
+from timeline_app.ui.app import keymap, language
 from timeline_app.ui.app.keymap import MenuPlace
 from timeline_app.ui.app.settings import Settings
 
@@ -30,6 +30,8 @@ OTHER_PLACES = {
     "lanes": MenuPlace("View", 2, 0),
     "problems": MenuPlace("View", 2, 1),
     "about": MenuPlace("Help", 1, 0),
+    "views": MenuPlace("Go", 4, 1),
+    "language": MenuPlace("View", 4, 0),
 }
 
 
@@ -53,6 +55,7 @@ class WindowMenus(QObject):
     """The window's menus; ``actions`` by name (the key table's and the window's own)."""
 
     open_requested = Signal(object)  # a Path chosen in File ▸ Open Recent
+    language_requested = Signal(str)  # a language chosen in View ▸ Language
 
     def __init__(
         self, window: QMainWindow, state: ViewState, settings: Settings, actions: dict[str, QAction]
@@ -70,6 +73,13 @@ class WindowMenus(QObject):
                     menu.addSeparator()
                 elif name == "lanes":
                     self.lanes_menu = menu.addMenu("")
+                elif name == "views":
+                    self.views_menu = menu.addMenu(translate("Menus", "Sa&ved views"))
+                    self.views_menu.menuAction().setObjectName("views-menu")
+                elif name == "language":
+                    self.language_menu = menu.addMenu("")
+                    self.language_menu.menuAction().setObjectName("language")
+                    self._build_language_menu()
                 elif name == "open-recent":
                     self.recent_menu = menu.addMenu("")
                     self.recent_menu.menuAction().setObjectName("open-recent")
@@ -83,9 +93,30 @@ class WindowMenus(QObject):
         for menu_name, menu in self.menus.items():
             menu.setTitle(translate("Menus", MENU_TITLES[menu_name]))
         self.lanes_menu.setTitle(translate("Menus", "&Lanes"))
+        self.language_menu.setTitle(translate("Menus", "L&anguage"))
         self.recent_menu.setTitle(translate("Menus", "Open &Recent"))
         self.rebuild_lanes()
         self.rebuild_recent()
+
+    # -- View ▸ Language ----------------------------------------------------------------------------
+    def _build_language_menu(self) -> None:
+        """English and 简体中文, each written in itself; choosing one switches at once."""
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for k, (lang, name) in enumerate(language.LANGUAGES.items(), start=1):
+            act = self.language_menu.addAction(f"&{k}  {name}")
+            act.setObjectName(f"language-{lang}")
+            act.setCheckable(True)
+            act.setData(lang)
+            group.addAction(act)
+            act.triggered.connect(lambda _=False, lang=lang: self.language_requested.emit(lang))
+            self.language_actions[lang] = act
+        self.sync_language()
+
+    def sync_language(self) -> None:
+        for lang, act in self.language_actions.items():
+            act.setChecked(lang == language.current())
 
     # -- File ▸ Open Recent --------------------------------------------------------------------------
     def rebuild_recent(self) -> None:

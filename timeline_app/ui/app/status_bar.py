@@ -24,14 +24,11 @@ class WindowStatusBar:
 
     def __init__(self, sb: QStatusBar, style: QStyle) -> None:
         self.range_label = QLabel()
-        self.range_label.setAccessibleName(translate("StatusBar", "Visible dates"))
         self.count_label = QLabel()
-        self.count_label.setAccessibleName(translate("StatusBar", "Events shown"))
         self.problems_button = QToolButton()
         self.problems_button.setAutoRaise(True)
         self.problems_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.problems_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
-        self.problems_button.setToolTip(translate("StatusBar", "Show or hide the problems in the files"))
         sb.addWidget(self.range_label, 1)
         sb.addPermanentWidget(self.count_label)
         sb.addPermanentWidget(self.problems_button)
@@ -40,16 +37,23 @@ class WindowStatusBar:
         self.load_bar = QProgressBar()
         self.load_bar.setRange(0, 1000)
         self.load_bar.setMaximumWidth(220)
-        self.load_bar.setAccessibleName(translate("StatusBar", "Loading progress"))
         self.load_label = QLabel()
         self.cancel_load_button = QToolButton()
+        for w in (self.load_label, self.load_bar, self.cancel_load_button):
+            sb.addPermanentWidget(w)
+            w.hide()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The fixed texts in the current language (the changing ones follow with :meth:`update`)."""
+        self.range_label.setAccessibleName(translate("StatusBar", "Visible dates"))
+        self.count_label.setAccessibleName(translate("StatusBar", "Events shown"))
+        self.problems_button.setToolTip(translate("StatusBar", "Show or hide the problems in the files"))
+        self.load_bar.setAccessibleName(translate("StatusBar", "Loading progress"))
         self.cancel_load_button.setText(translate("StatusBar", "Cancel"))
         self.cancel_load_button.setToolTip(
             translate("StatusBar", "Stop loading (File ▸ Cancel loading); the chronology shown stays")
         )
-        for w in (self.load_label, self.load_bar, self.cancel_load_button):
-            sb.addPermanentWidget(w)
-            w.hide()
 
     def update(self, state: ViewState, problems: int) -> None:
         r = state.range

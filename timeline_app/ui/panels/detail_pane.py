@@ -61,11 +61,13 @@ def duration_words(days: float, *, exact: bool = True) -> str:
     elif d < 60:
         text = translate("DetailPane", "%Ln day(s)", None, d)
     elif d < 730:
-        text = translate("DetailPane", "%Ln month(s)", None, round(days / 30.4369))
+        months = round(days / 30.4369)
+        text = translate("DetailPane", "%Ln month(s)", None, months)
     else:
         years = days / 365.2425
         if abs(years - round(years)) < 0.05:
-            text = translate("DetailPane", "%Ln year(s)", None, round(years))
+            whole = round(years)
+            text = translate("DetailPane", "%Ln year(s)", None, whole)
         else:
             text = fill(translate("DetailPane", "%1 years"), format_number(round(years, 1)))
     return text if exact or d <= 1 else fill(translate("DetailPane", "about %1"), text)
@@ -129,8 +131,14 @@ class DetailPane(QTextBrowser):
 
     def changeEvent(self, e: QEvent) -> None:
         super().changeEvent(e)
-        if e.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+        if e.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.ApplicationPaletteChange,
+            QEvent.Type.LanguageChange,
+        ):
             self.refresh()
+            if e.type() == QEvent.Type.LanguageChange:
+                self.setAccessibleName(translate("DetailPane", "Event details"))
 
     def _muted(self) -> str:
         """Secondary text: the text colour moved towards the background (opaque, so rich text can use it)."""
@@ -160,15 +168,16 @@ class DetailPane(QTextBrowser):
             parts.append(esc_lines(c.description))
         if c.events:
             n = c.counts()
+            events, lanes, indicators, sources = n["events"], n["categories"], n["indicators"], n["sources"]
             counts = " · ".join(
                 (
                     fill(
                         translate("DetailPane", "%1 in %2"),
-                        translate("DetailPane", "%Ln event(s)", None, n["events"]),
-                        translate("DetailPane", "%Ln lane(s)", None, n["categories"]),
+                        translate("DetailPane", "%Ln event(s)", None, events),
+                        translate("DetailPane", "%Ln lane(s)", None, lanes),
                     ),
-                    translate("DetailPane", "%Ln indicator(s)", None, n["indicators"]),
-                    translate("DetailPane", "%Ln source(s)", None, n["sources"]),
+                    translate("DetailPane", "%Ln indicator(s)", None, indicators),
+                    translate("DetailPane", "%Ln source(s)", None, sources),
                 )
             )
             parts.append(f'<p style="color:{muted}">{esc(counts)}</p>')
@@ -288,10 +297,8 @@ class DetailPane(QTextBrowser):
         origin = c.origin_of(ev.id)
         if origin is not None:
             where = str(origin) if origin.line else origin.file  # line 0: only the file is known
-            parts.append(
-                f'<p style="color:{muted}; margin-top:14px">'
-                f"{esc(fill(translate('DetailPane', 'Written in %1 · id %2'), where, ev.id))}</p>"
-            )
+            written = fill(translate("DetailPane", "Written in %1 · id %2"), where, ev.id)
+            parts.append(f'<p style="color:{muted}; margin-top:14px">{esc(written)}</p>')
         return "".join(parts)
 
     def _point_figures(self, c: Chronology, ind: Indicator) -> str:

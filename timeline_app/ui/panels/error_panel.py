@@ -146,6 +146,11 @@ class ErrorPanel(QFrame):
         self.list.setToolTip(translate("ErrorPanel", "Double-click or Enter: open the file · Ctrl+C: copy"))
         self.list.setAccessibleName(translate("ErrorPanel", "Problems"))
 
+    def changeEvent(self, e: QEvent) -> None:
+        super().changeEvent(e)
+        if e.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
     # -- the focus ring -------------------------------------------------------------------------------
     def _focus_changed(self, *_: object) -> None:
         self.update()
