@@ -7,51 +7,17 @@ accessibility events the app sends (``QAccessible.updateAccessibility``) after e
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent
+from PySide6.QtGui import QAccessible
 
 from timeline_app.ui.app.main_window import MainWindow
 
 from ..conftest import press
+from .conftest import Sent
 
 K = Qt.Key
 Name = QAccessible.Text.Name
 Description = QAccessible.Text.Description
-
-
-class Sent:
-    """The accessibility events the app sends: (type, name of the object they are about)."""
-
-    def __init__(self) -> None:
-        self.events: list[tuple[QAccessible.Event, str, str]] = []
-
-    def record(self, ev: QAccessibleEvent) -> None:
-        iface = ev.accessibleInterface()
-        name = iface.text(Name) if iface is not None else ""
-        text = ev.message() if hasattr(ev, "message") else ""
-        self.events.append((ev.type(), name, text))
-
-    def of(self, kind: QAccessible.Event) -> list[str]:
-        return [name for t, name, _ in self.events if t == kind]
-
-    def announcements(self) -> list[str]:
-        return [text for t, _, text in self.events if t == QAccessible.Event.Announcement]
-
-
-@pytest.fixture
-def sent(monkeypatch: pytest.MonkeyPatch) -> Iterator[Sent]:
-    rec = Sent()
-    real = QAccessible.updateAccessibility
-
-    def spy(ev: QAccessibleEvent) -> None:
-        rec.record(ev)
-        real(ev)
-
-    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(spy))
-    yield rec
 
 
 def children(iface: QAccessible) -> list:  # type: ignore[type-arg]
