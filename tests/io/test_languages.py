@@ -194,3 +194,16 @@ def test_the_schema_takes_both_forms_and_refuses_a_misspelt_language() -> None:
     assert list(check.iter_errors(bad))
     bad["events"][0]["title"] = {"en": "Games", "zh": ""}
     assert list(check.iter_errors(bad))
+
+
+def test_validate_prints_the_warning_and_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    from timeline_app.cli import main
+
+    write("c.yaml", BILINGUAL.replace("{en: First decade, zh: 第一个十年}", "{en: First decade}"))
+    assert main(["validate", "c.yaml"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("ok: 1 files, 2 events")
+    assert err == (
+        "c.yaml:11:22: warning: 'title' is written in en only: add zh (Simplified Chinese), "
+        "or every language shows the en\n"
+    )
