@@ -49,7 +49,8 @@ from ..model.chronology import (
     SourceRef,
 )
 from ..model.dates import PartialDate
-from ..model.event_table import EventTable, Extras, TextColumn
+from ..model.event_table import EventTable, Extras
+from ..model.text_column import TextColumn
 from .yaml_source import Document
 
 FORMAT = "timeline-app-cache/5"

@@ -23,7 +23,8 @@ from ..model.chronology import (
     SourceRef,
 )
 from ..model.dates import PartialDate
-from ..model.event_table import EventTable, Extras, TextColumn
+from ..model.event_table import EventTable, Extras
+from ..model.text_column import TextColumn
 from . import limits
 from .checks import (
     COLOR_RE,
