@@ -14,9 +14,10 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from .chronology import Chronology, Indicator
-from .event_table import FIGURES, PLACES, EventTable, Extras, TextColumn
+from .event_table import FIGURES, PLACES, EventTable, Extras
 from .languages import LANGUAGES, TextKey, Translations, field_key, pick
 from .records import Category, Era, Figure, Source
+from .text_column import TextColumn
 
 R = TypeVar("R", Source, Category, Era, Indicator, Figure)
 
