@@ -41,6 +41,8 @@ class Commands(Protocol):
     def toggle_filter_bar(self) -> None: ...
     def toggle_overview(self) -> None: ...
     def open_saved_views(self) -> None: ...
+    def compare_dialog(self) -> None: ...
+    def compare_step(self, direction: int) -> None: ...
     def focus_detail(self) -> None: ...
     def cycle_pane(self, step: int) -> None: ...
     def close(self) -> bool: ...
@@ -446,6 +448,34 @@ BINDINGS: tuple[Binding, ...] = (
         auto_repeat=False,
         label="Export view as image…",
         menu=MenuPlace("File", 1, 2),
+    ),
+    Binding(
+        "compare",
+        ("Ctrl+Shift+C",),
+        "Compare with another version of the chronology (added, removed, re-dated, re-worded)",
+        "File",
+        lambda w: w.compare_dialog(),
+        auto_repeat=False,
+        label="Compare with…",
+        menu=MenuPlace("File", 1, 3),
+    ),
+    Binding(
+        "next-difference",
+        ("N", "F8"),
+        "While comparing: the next difference",
+        "File",
+        lambda w: w.compare_step(+1),
+        label="Next difference",
+        menu=MenuPlace("Go", 2, 1),
+    ),
+    Binding(
+        "prev-difference",
+        ("Shift+N", "Shift+F8"),
+        "While comparing: the previous difference",
+        "File",
+        lambda w: w.compare_step(-1),
+        label="Previous difference",
+        menu=MenuPlace("Go", 2, 2),
     ),
     Binding(
         "quit",

@@ -44,6 +44,7 @@ from timeline_app.model.view_state import ViewState
 from timeline_app.text import escape_html, fill, translate
 from timeline_app.ui.app import keymap
 from timeline_app.ui.app.canvas import ChronologyCanvas
+from timeline_app.ui.app.compare import CompareMode
 from timeline_app.ui.app.document import Document, same_path
 from timeline_app.ui.app.help_overlay import HelpOverlay
 from timeline_app.ui.app.menus import WindowMenus
@@ -142,6 +143,8 @@ class MainWindow(QMainWindow):
         left_lay.setSpacing(4)
         left_lay.addWidget(self.filter_bar, 0)
         left_lay.addWidget(self.canvas_frame, 1)
+        self.compare = CompareMode(self.state, self.canvas, self)
+        left_lay.addWidget(self.compare.panel, 0)
         self.overview = OverviewBand(self.state)
         self.overview.setVisible(self.settings.overview_shown())
         left_lay.addWidget(self.overview, 0)
@@ -368,6 +371,17 @@ class MainWindow(QMainWindow):
             self._return_focus = focus
         self.search.open_search()
 
+    def compare_dialog(self) -> None:
+        """File ▸ Compare with…: choose another version of the chronology to compare with."""
+        self.compare.choose_file(self._start_dir())
+        if self.compare.message:
+            self.statusBar().showMessage(self.compare.message, 8000)
+
+    def compare_step(self, direction: int) -> None:
+        """n / Shift+N (F8 / Shift+F8): the next or previous difference while comparing."""
+        if not self.compare.step(direction):
+            self.statusBar().showMessage(_tr("Not comparing: File ▸ Compare with… first"), 4000)
+
     def open_saved_views(self) -> None:
         """Ctrl+D: name the view shown, or return to a saved one."""
         self.views.open_dialog()
@@ -439,6 +453,8 @@ class MainWindow(QMainWindow):
     def escape(self) -> None:
         if self.help.isVisible():
             self.help.close_overlay()
+        elif self.compare.active:
+            self.compare.leave()
         elif self.state.selection is not None:
             actions.clear_selection(self.state)
         elif self.state.query:
