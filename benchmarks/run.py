@@ -248,6 +248,7 @@ def _app_memory(path: Path, cache: Path) -> dict[str, float]:
 
 
 def measure_one(n: int, work: Path, quick: bool) -> dict[str, Any]:
+    from benchmarks.bench_overview import measure_overview
     from benchmarks.bench_render import measure_naive, measure_view
     from benchmarks.bench_search import measure_search
     from benchmarks.generate import write
@@ -286,6 +287,7 @@ def measure_one(n: int, work: Path, quick: bool) -> dict[str, Any]:
     out["view_4_plots"] = measure_view(chron, plots=4, steps=steps, rounds=rounds)
 
     out["naive_view"] = measure_naive(chron, steps=max(steps // 2, 5))
+    out["overview"] = measure_overview(chron, steps=steps, rounds=max(rounds // 2, 1))
 
     words = ["relocation", "air qual"] if not quick else ["park"]
     search = measure_search(chron, more_words=words)
@@ -364,6 +366,9 @@ def table(results: list[dict[str, Any]]) -> str:
          f"{_fmt(r['view']['zoom_month_p95_ms'])}"),
         ("  pan, full view: the rounds' medians, lowest-highest (ms)",
          lambda r: _spread(r["view"].get("pan_full_rounds_ms"))),
+        ("pan, full view, overview band shown / not: median (ms)",
+         lambda r: f"{_fmt(r['overview']['pan_full_band_median_ms'])} / "
+         f"{_fmt(r['overview']['pan_full_no_band_median_ms'])}"),
         ("pan with 4 plots, full: median (ms)", lambda r: _fmt(r["view_4_plots"]["pan_full_median_ms"])),
         ("pan with 4 plots, month: median (ms)", lambda r: _fmt(r["view_4_plots"]["pan_month_median_ms"])),
         ("  naive: build (ms), ratio", lambda r: _versus(_nv(r, "build_ms"), r["view"]["build_ms"])),

@@ -30,6 +30,7 @@ OTHER_PLACES = {
     "lanes": MenuPlace("View", 2, 0),
     "problems": MenuPlace("View", 2, 1),
     "about": MenuPlace("Help", 1, 0),
+    "views": MenuPlace("Go", 4, 1),
 }
 
 
@@ -70,6 +71,9 @@ class WindowMenus(QObject):
                     menu.addSeparator()
                 elif name == "lanes":
                     self.lanes_menu = menu.addMenu(_tr("&Lanes"))
+                elif name == "views":
+                    self.views_menu = menu.addMenu(_tr("Sa&ved views"))
+                    self.views_menu.menuAction().setObjectName("views-menu")
                 elif name == "open-recent":
                     self.recent_menu = menu.addMenu(_tr("Open &Recent"))
                     self.recent_menu.menuAction().setObjectName("open-recent")

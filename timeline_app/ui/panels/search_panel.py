@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.model import actions
+from timeline_app.model.dates import DateError
+from timeline_app.model.goto import goto_words
 from timeline_app.model.search import Search, SearchIndex
 from timeline_app.model.view_state import ViewState
 from timeline_app.text import escape_html, translate
@@ -241,6 +243,7 @@ class SearchPanel(QWidget):
         state.query_changed.connect(self._on_query)
         state.chronology_changed.connect(lambda *_: self._restart())
         state.filters_changed.connect(lambda *_: self._show())  # "(hidden lane)" in the list
+        state.event_filter_changed.connect(lambda *_: self._show())
         state.selection_changed.connect(lambda *_: self._follow_selection())
         self._show_results(False)
         self.speech = SearchSpeech(self, self.field, self.count, state)
@@ -325,28 +328,48 @@ class SearchPanel(QWidget):
         query = self.state.query.strip()
         s = self._search
         events = self.state.chronology.events
+        filtered_out = 0
         if s is not None:
-            rows = s.ranked(RESULT_LIMIT).tolist()
             total, complete = s.total, s.done
+            if self.state.event_filter.active:  # the results follow the filters
+                ranked = s.ranked(None)
+                keep = ranked[self.state.filter_mask()[ranked]]
+                filtered_out = len(ranked) - len(keep)
+                total -= filtered_out
+                rows = keep[:RESULT_LIMIT].tolist()
+            else:
+                rows = s.ranked(RESULT_LIMIT).tolist()
         else:
             rows, total, complete = [], 0, True
         ids = [events[i].id for i in rows]
         self._shown = ids
         listed = (tuple(ids), self.state.hidden_lanes)
+        hidden_note = (
+            translate("SearchPanel", " · %Ln more filtered out", None, filtered_out) if filtered_out else ""
+        )
         if listed != self._listed or self._listed_from is not events:
             self._listed, self._listed_from = listed, events
             self._fill_list(rows)
+        date = self.date_words()
         if not query:
             self.count.clear()
+        elif date is not None and (complete or not total):
+            self.count.setText(
+                translate("SearchPanel", "Enter: go to %1 · ↓: %Ln matching event(s)", None, total).replace(
+                    "%1", date
+                )
+            )
         elif not complete:
             done = f" ({s.progress:.0%} searched)" if s is not None else ""
             self.count.setText(f"{total:,}+ events match…{done}" if total else f"Searching…{done}")
         elif total == 0:
-            self.count.setText(f"No event matches “{query}”")
+            self.count.setText(f"No event matches “{query}”" + hidden_note)
         else:
             listed_note = f" · first {len(ids):,} listed" if total > len(ids) else ""
             self.count.setText(
-                translate("SearchPanel", "%Ln event(s) match · Enter: next", None, total) + listed_note
+                translate("SearchPanel", "%Ln event(s) match · Enter: next", None, total)
+                + listed_note
+                + hidden_note
             )
         self._show_results(bool(query))
         self._follow_selection()
@@ -387,10 +410,21 @@ class SearchPanel(QWidget):
         if row >= 0:
             self.results.scrollToItem(self.results.item(row))
 
+    def date_words(self) -> str | None:
+        """What the query stands for when it reads as a date or a range ("April 2017"), else None."""
+        try:
+            return goto_words(self.state.query)
+        except DateError:
+            return None
+
     # -- choosing ----------------------------------------------------------------------------------
     def step(self, direction: int) -> None:
         """Enter / Shift+Enter: the next / previous match among all of them (wrapping). While the
-        index is still being built, among the ones listed so far."""
+        index is still being built, among the ones listed so far. Enter on a date or a range
+        ("2017-04", "2014..2017") goes to it instead (as Ctrl+G does)."""
+        if direction > 0 and self.date_words() is not None:
+            actions.go_to_date(self.state, self.state.query)
+            return
         s = self._search
         if s is None:
             return
