@@ -44,6 +44,7 @@ from timeline_app.model.view_state import ViewState
 from timeline_app.text import escape_html, fill, translate
 from timeline_app.ui.app import keymap
 from timeline_app.ui.app.canvas import ChronologyCanvas
+from timeline_app.ui.app.canvas_access import TimelineAnnouncer
 from timeline_app.ui.app.compare import CompareMode
 from timeline_app.ui.app.document import Document, same_path
 from timeline_app.ui.app.help_overlay import HelpOverlay
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         self.canvas = ChronologyCanvas(self.state)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.canvas.setAccessibleName(_tr("Timeline"))
+        self.timeline_announcer = TimelineAnnouncer(self.canvas)
         self.detail = DetailPane(self.state)
         self.detail.status_message.connect(self._show_link)
         self.search = SearchPanel(self.state)
