@@ -1405,6 +1405,13 @@
     </message>
 </context>
 <context>
+    <name>Speech</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>Visible dates</source>
@@ -1476,6 +1483,37 @@
     <message>
         <source>(approximate)</source>
         <translation>（近似）</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineAccess</name>
+    <message>
+        <source>Showing %1, %2 of %n events</source>
+        <translation>显示%1，%2 / %n个事件</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>%1 – ongoing</source>
+        <translation>%1 – 至今</translation>
+    </message>
+    <message>
+        <source>%1 (approximate)</source>
+        <translation>%1（近似）</translation>
+    </message>
+    <message>
+        <source>headline event</source>
+        <translation>头条事件</translation>
+    </message>
+    <message>
+        <source>major event</source>
+        <translation>重要事件</translation>
+    </message>
+    <message>
+        <source>%n events, %1</source>
+        <translation>%n个事件，%1</translation>
     </message>
 </context>
 </TS>

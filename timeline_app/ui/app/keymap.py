@@ -22,6 +22,17 @@ from timeline_app.model.view_state import ViewState
 from timeline_app.text import QT_TRANSLATE_NOOP, translate
 
 
+class NavCommands(Protocol):
+    """Go to date, filters, the overview band, saved views and compare (ui/app/navigation.py)."""
+
+    def go_to_date(self) -> None: ...
+    def toggle_filter_bar(self) -> None: ...
+    def toggle_overview(self) -> None: ...
+    def open_saved_views(self) -> None: ...
+    def compare_dialog(self) -> None: ...
+    def compare_step(self, direction: int) -> None: ...
+
+
 class Commands(Protocol):
     """What the key table asks of the window: the view state and the commands that are more than a
     function of it. The main window provides them; a test may provide a stub."""
@@ -37,12 +48,8 @@ class Commands(Protocol):
     def toggle_full_screen(self) -> None: ...
     def toggle_help(self) -> None: ...
     def open_search(self) -> None: ...
-    def go_to_date(self) -> None: ...
-    def toggle_filter_bar(self) -> None: ...
-    def toggle_overview(self) -> None: ...
-    def open_saved_views(self) -> None: ...
-    def compare_dialog(self) -> None: ...
-    def compare_step(self, direction: int) -> None: ...
+    @property
+    def nav(self) -> NavCommands: ...
     def focus_detail(self) -> None: ...
     def cycle_pane(self, step: int) -> None: ...
     def close(self) -> bool: ...
@@ -275,7 +282,7 @@ BINDINGS: tuple[Binding, ...] = (
             "Keymap", "Overview band under the timeline on or off (drag its window to pan, its edges to zoom)"
         ),
         QT_TRANSLATE_NOOP("Keymap", "View"),
-        lambda w: w.toggle_overview(),
+        lambda w: w.nav.toggle_overview(),
         auto_repeat=False,
         label=QT_TRANSLATE_NOOP("Keymap", "Overview band"),
         menu=MenuPlace("View", 3, 1),
@@ -301,7 +308,7 @@ BINDINGS: tuple[Binding, ...] = (
             "Filters: show the filter bar and add a filter (tag, place, source, lane, precision, dates)",
         ),
         QT_TRANSLATE_NOOP("Keymap", "Lanes"),
-        lambda w: w.toggle_filter_bar(),
+        lambda w: w.nav.toggle_filter_bar(),
         auto_repeat=False,
         label=QT_TRANSLATE_NOOP("Keymap", "Filters…"),
         menu=MenuPlace("View", 2, 2),
@@ -349,7 +356,7 @@ BINDINGS: tuple[Binding, ...] = (
         ("Ctrl+G",),
         QT_TRANSLATE_NOOP("Keymap", "Go to a date or a range (2017, 2017-04, 44 BCE, 2014..2017)"),
         QT_TRANSLATE_NOOP("Keymap", "Search"),
-        lambda w: w.go_to_date(),
+        lambda w: w.nav.go_to_date(),
         auto_repeat=False,
         label=QT_TRANSLATE_NOOP("Keymap", "Go to date…"),
         menu=MenuPlace("Go", 3, 4),
@@ -361,7 +368,7 @@ BINDINGS: tuple[Binding, ...] = (
             "Keymap", "Saved views: name the view shown, or return to one (range, selection, filters, plots)"
         ),
         QT_TRANSLATE_NOOP("Keymap", "History"),
-        lambda w: w.open_saved_views(),
+        lambda w: w.nav.open_saved_views(),
         auto_repeat=False,
         label=QT_TRANSLATE_NOOP("Keymap", "Saved views…"),
         menu=MenuPlace("Go", 4, 0),
@@ -490,7 +497,7 @@ BINDINGS: tuple[Binding, ...] = (
             "Keymap", "Compare with another version of the chronology (added, removed, re-dated, re-worded)"
         ),
         QT_TRANSLATE_NOOP("Keymap", "File"),
-        lambda w: w.compare_dialog(),
+        lambda w: w.nav.compare_dialog(),
         auto_repeat=False,
         label=QT_TRANSLATE_NOOP("Keymap", "Compare with…"),
         menu=MenuPlace("File", 1, 3),
@@ -500,7 +507,7 @@ BINDINGS: tuple[Binding, ...] = (
         ("N", "F8"),
         QT_TRANSLATE_NOOP("Keymap", "While comparing: the next difference"),
         QT_TRANSLATE_NOOP("Keymap", "File"),
-        lambda w: w.compare_step(+1),
+        lambda w: w.nav.compare_step(+1),
         label=QT_TRANSLATE_NOOP("Keymap", "Next difference"),
         menu=MenuPlace("Go", 2, 1),
     ),
@@ -509,7 +516,7 @@ BINDINGS: tuple[Binding, ...] = (
         ("Shift+N", "Shift+F8"),
         QT_TRANSLATE_NOOP("Keymap", "While comparing: the previous difference"),
         QT_TRANSLATE_NOOP("Keymap", "File"),
-        lambda w: w.compare_step(-1),
+        lambda w: w.nav.compare_step(-1),
         label=QT_TRANSLATE_NOOP("Keymap", "Previous difference"),
         menu=MenuPlace("Go", 2, 2),
     ),

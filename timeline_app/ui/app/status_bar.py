@@ -12,6 +12,7 @@ from timeline_app.model import actions
 from timeline_app.model.dates import PartialDate, civil_from_days
 from timeline_app.model.view_state import ViewState
 from timeline_app.text import fill, format_count, translate
+from timeline_app.ui.drawing.speech import CaptionedLabel
 
 
 def day_words(day: float) -> str:
@@ -23,8 +24,9 @@ class WindowStatusBar:
     """The widgets of the window's status bar and what they show."""
 
     def __init__(self, sb: QStatusBar, style: QStyle) -> None:
-        self.range_label = QLabel()
-        self.count_label = QLabel()
+        # read as "Visible dates: 1 January 2014 – …", the caption and the value
+        self.range_label = CaptionedLabel(translate("StatusBar", "Visible dates"))
+        self.count_label = CaptionedLabel(translate("StatusBar", "Events shown"))
         self.problems_button = QToolButton()
         self.problems_button.setAutoRaise(True)
         self.problems_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -46,8 +48,8 @@ class WindowStatusBar:
 
     def retranslate(self) -> None:
         """The fixed texts in the current language (the changing ones follow with :meth:`update`)."""
-        self.range_label.setAccessibleName(translate("StatusBar", "Visible dates"))
-        self.count_label.setAccessibleName(translate("StatusBar", "Events shown"))
+        self.range_label.set_caption(translate("StatusBar", "Visible dates"))
+        self.count_label.set_caption(translate("StatusBar", "Events shown"))
         self.problems_button.setToolTip(translate("StatusBar", "Show or hide the problems in the files"))
         self.load_bar.setAccessibleName(translate("StatusBar", "Loading progress"))
         self.cancel_load_button.setText(translate("StatusBar", "Cancel"))

@@ -25,7 +25,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFocusEvent, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -42,6 +41,8 @@ from timeline_app.model.goto import goto_words
 from timeline_app.model.search import Search, SearchIndex
 from timeline_app.model.view_state import ViewState
 from timeline_app.text import escape_html, fill, format_count, translate
+from timeline_app.ui.drawing.speech import CaptionedLabel
+from timeline_app.ui.panels.search_speech import SearchSpeech
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
@@ -203,7 +204,7 @@ class SearchPanel(QWidget):
 
         self.field = SearchField()
         self.field.setClearButtonEnabled(True)
-        self.count = QLabel()
+        self.count = CaptionedLabel("")
         self.count.setTextFormat(Qt.TextFormat.PlainText)
         self.results = ResultList()
         self.results.setUniformItemSizes(True)
@@ -236,6 +237,7 @@ class SearchPanel(QWidget):
         state.event_filter_changed.connect(lambda *_: self._show())
         state.selection_changed.connect(lambda *_: self._follow_selection())
         self._show_results(False)
+        self.speech = SearchSpeech(self, self.field, self.count, state)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -245,7 +247,7 @@ class SearchPanel(QWidget):
         self.field.setToolTip(
             translate("SearchPanel", "Enter: next match · Shift+Enter: previous · ↓/↑: results · Esc: close")
         )
-        self.count.setAccessibleName(translate("SearchPanel", "Number of matches"))
+        self.count.set_caption(translate("SearchPanel", "Number of matches"))
         self.results.setAccessibleName(translate("SearchPanel", "Search results"))
         self._listed = None  # the list's "(hidden lane)" and dates in the new language
         self._show()
@@ -270,9 +272,18 @@ class SearchPanel(QWidget):
         return SearchIndex.for_chronology(self.state.chronology)
 
     def open_search(self) -> None:
-        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.field.selectAll()
+        # focus first, then the selection: a focus reason of "shortcut" would have the field select
+        # its text inside the focus change, and the caret event then reaches screen readers before
+        # the focus event (Orca says nothing of the field)
+        self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+        before = self.field.text()
+        QTimer.singleShot(0, lambda: self._select_all_if(before))
         self._start_indexing()
+
+    def _select_all_if(self, text: str) -> None:
+        """Select the query (to type over it) unless the user already typed on."""
+        if text and self.field.text() == text and self.field.hasFocus():
+            self.field.selectAll()
 
     def close_search(self) -> None:
         self.field.clear()  # clears the query, the result list and the highlight on the canvas
@@ -382,6 +393,7 @@ class SearchPanel(QWidget):
             )
         self._show_results(bool(query))
         self._follow_selection()
+        self.speech.count_changed(not complete)
 
     def _fill_list(self, rows: list[int]) -> None:
         c = self.state.chronology
