@@ -31,6 +31,7 @@ class NavCommands(Protocol):
     def open_saved_views(self) -> None: ...
     def compare_dialog(self) -> None: ...
     def compare_step(self, direction: int) -> None: ...
+    def export_shown_dialog(self) -> None: ...
 
 
 class Commands(Protocol):
@@ -457,6 +458,16 @@ BINDINGS: tuple[Binding, ...] = (
         menu=MenuPlace("File", 1, 2),
     ),
     Binding(
+        "export-shown",
+        ("Ctrl+Shift+E",),
+        "Save the events shown (after filters and hidden lanes) as JSON or CSV",
+        "File",
+        lambda w: w.nav.export_shown_dialog(),
+        auto_repeat=False,
+        label="Export shown events…",
+        menu=MenuPlace("File", 1, 3),
+    ),
+    Binding(
         "compare",
         ("Ctrl+Shift+C",),
         "Compare with another version of the chronology (added, removed, re-dated, re-worded)",
@@ -464,7 +475,7 @@ BINDINGS: tuple[Binding, ...] = (
         lambda w: w.nav.compare_dialog(),
         auto_repeat=False,
         label="Compare with…",
-        menu=MenuPlace("File", 1, 3),
+        menu=MenuPlace("File", 1, 4),
     ),
     Binding(
         "next-difference",
