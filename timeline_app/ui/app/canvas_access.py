@@ -38,6 +38,7 @@ from timeline_app.model import actions
 from timeline_app.model.view_state import Selection, ViewState
 from timeline_app.text import fill, translate
 from timeline_app.ui.app.canvas import ChronologyCanvas
+from timeline_app.ui.app.help_overlay import HelpOverlay
 from timeline_app.ui.timeline.access_items import AccessItem, accessible_items, event_speech, range_words
 
 
@@ -225,10 +226,16 @@ class TimelineAccessible(QAccessibleWidget):
         return s
 
 
-_made: dict[int, TimelineAccessible] = {}
+_made: dict[int, QAccessibleWidget] = {}
 
 
 def _factory(classname: str, obj: QObject) -> QAccessibleInterface | None:
+    if isinstance(obj, HelpOverlay):  # a painted veil to Qt; a dialog to the user
+        dialog = QAccessibleWidget(obj, QAccessible.Role.Dialog, obj.accessibleName())
+        _made[id(obj)] = dialog
+        key0 = id(obj)
+        obj.destroyed.connect(lambda *_: _made.pop(key0, None))
+        return dialog
     if isinstance(obj, ChronologyCanvas):
         iface = TimelineAccessible(obj)
         key = id(obj)

@@ -406,6 +406,13 @@ BINDINGS: tuple[Binding, ...] = (
     Binding(
         "follow-link", ("Return",), "Follow the focused link", "Panes and links", where="in the detail pane"
     ),
+    Binding(
+        "detail-caret",
+        ("Up", "Down", "Left", "Right"),
+        "Move the caret through the text (Shift: select; Ctrl+C copies)",
+        "Panes and links",
+        where="in the detail pane",
+    ),
     # File
     Binding(
         "open-file",
