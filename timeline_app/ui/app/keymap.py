@@ -44,6 +44,7 @@ class Commands(Protocol):
     def compare_dialog(self) -> None: ...
     def compare_step(self, direction: int) -> None: ...
     def focus_detail(self) -> None: ...
+    def open_data_table(self) -> None: ...
     def cycle_pane(self, step: int) -> None: ...
     def close(self) -> bool: ...
 
@@ -234,6 +235,16 @@ BINDINGS: tuple[Binding, ...] = (
         repeat=True,
         label="Pan later",
         menu=MenuPlace("View", 0, 3),
+    ),
+    Binding(
+        "data-table",
+        ("Ctrl+T",),
+        "The plotted series as tables: dates × regions, with sources (sort, copy)",
+        "View",
+        lambda w: w.open_data_table(),
+        auto_repeat=False,
+        label="Data table…",
+        menu=MenuPlace("View", 4, 0),
     ),
     Binding(
         "focus-selection",

@@ -53,6 +53,7 @@ from timeline_app.ui.app.panes import KeyRepeatWatch, PaneFrame
 from timeline_app.ui.app.saved_views import SavedViews
 from timeline_app.ui.app.settings import Settings
 from timeline_app.ui.app.status_bar import WindowStatusBar
+from timeline_app.ui.panels.data_table import DataTableDialog
 from timeline_app.ui.panels.detail_pane import DetailPane
 from timeline_app.ui.panels.error_panel import ErrorPanel
 from timeline_app.ui.panels.filter_bar import FilterBar
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.chronology_loaded = self.document.chronology_loaded
         self.load_failed = self.document.load_failed
         self._return_focus: QWidget | None = None
+        self.data_table: DataTableDialog | None = None
         self.goto_dialog: GoToDateDialog | None = None
         self._ramps = {"zoom": actions.RepeatRamp(), "pan": actions.RepeatRamp()}
         self._repeat_watch = KeyRepeatWatch(self)
@@ -423,6 +425,14 @@ class MainWindow(QMainWindow):
         target = self._return_focus if self._return_focus is not None else self.canvas
         self._return_focus = None
         target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_data_table(self) -> None:
+        """View ▸ Data table: the shown plots' series as tables, in a window of their own."""
+        if self.data_table is not None:
+            self.data_table.close()
+        self.data_table = DataTableDialog(self.state.chronology, self.canvas.shown_plots(), self)
+        self.data_table.show()
+        self.data_table.activateWindow()
 
     def focus_detail(self) -> None:
         self.detail.setFocus(Qt.FocusReason.ShortcutFocusReason)
