@@ -45,6 +45,7 @@ class Commands(Protocol):
     def compare_step(self, direction: int) -> None: ...
     def focus_detail(self) -> None: ...
     def open_data_table(self) -> None: ...
+    def toggle_high_contrast(self) -> None: ...
     def cycle_pane(self, step: int) -> None: ...
     def close(self) -> bool: ...
 
@@ -245,6 +246,16 @@ BINDINGS: tuple[Binding, ...] = (
         auto_repeat=False,
         label="Data table…",
         menu=MenuPlace("View", 4, 0),
+    ),
+    Binding(
+        "high-contrast",
+        ("Ctrl+Shift+H",),
+        "High-contrast colours on or off (remembered)",
+        "View",
+        lambda w: w.toggle_high_contrast(),
+        auto_repeat=False,
+        label="High contrast",
+        menu=MenuPlace("View", 4, 1),
     ),
     Binding(
         "focus-selection",

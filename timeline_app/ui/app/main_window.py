@@ -42,7 +42,7 @@ from timeline_app.model import actions
 from timeline_app.model.filters import EventFilter
 from timeline_app.model.view_state import ViewState
 from timeline_app.text import escape_html, fill, translate
-from timeline_app.ui.app import keymap
+from timeline_app.ui.app import keymap, theme
 from timeline_app.ui.app.canvas import ChronologyCanvas
 from timeline_app.ui.app.canvas_access import TimelineAnnouncer
 from timeline_app.ui.app.compare import CompareMode
@@ -208,6 +208,9 @@ class MainWindow(QMainWindow):
         self.key_actions["quit"].setMenuRole(QAction.MenuRole.QuitRole)
         self.key_actions["overview"].setCheckable(True)
         self.key_actions["overview"].setChecked(self.settings.overview_shown())
+        self.key_actions["high-contrast"].setCheckable(True)
+        self.key_actions["high-contrast"].setChecked(self.settings.high_contrast())
+        theme.set_high_contrast(self.settings.high_contrast())
 
     def _run(self, b: keymap.Binding) -> None:
         if b.run is not None:
@@ -396,6 +399,13 @@ class MainWindow(QMainWindow):
         self.overview.setVisible(shown)
         self.settings.set_overview_shown(shown)
         self.key_actions["overview"].setChecked(shown)
+
+    def toggle_high_contrast(self) -> None:
+        """Ctrl+Shift+H: the high-contrast colours on or off (remembered in the settings)."""
+        on = not theme.is_high_contrast()
+        theme.set_high_contrast(on)
+        self.settings.set_high_contrast(on)
+        self.key_actions["high-contrast"].setChecked(on)
 
     def toggle_filter_bar(self) -> None:
         """Ctrl+Shift+F: show the filter bar with the focus in its field; again from inside the bar,
