@@ -207,3 +207,63 @@ def test_validate_prints_the_warning_and_exits_0(capsys: pytest.CaptureFixture[s
         "c.yaml:11:22: warning: 'title' is written in en only: add zh (Simplified Chinese), "
         "or every language shows the en\n"
     )
+
+
+def test_json_export_keeps_both_languages() -> None:
+    from timeline_app.io.export import to_dict
+
+    c = load_chronology(write("c.yaml", BILINGUAL))
+    out = to_dict(c)
+    assert out["title"] == "Ten years"
+    assert out["texts"] == {"title": {"en": "Ten years", "zh": "十年"}}
+    xa = next(e for e in out["events"] if e["id"] == "xiongan")
+    assert xa["title"] == "Xiong'an New Area established"
+    assert xa["texts"]["title"] == {"en": "Xiong'an New Area established", "zh": "设立雄安新区"}
+    assert xa["texts"]["places.0"] == {"en": "Hebei", "zh": "河北"}
+    assert xa["texts"]["figures.0.unit"] == {"en": "km²", "zh": "平方公里"}
+    plain = next(e for e in out["events"] if e["id"] == "plain")
+    assert plain["texts"] == {}
+    assert out["categories"][0]["texts"]["name"] == {"en": "Planning", "zh": "规划"}
+    assert out["indicators"][0]["texts"]["unit"] == {"en": "trillion yuan", "zh": "万亿元"}
+    assert out["sources"][0]["texts"]["publisher"]["zh"] == "人民日报"
+    json.dumps(out, ensure_ascii=False)  # stays JSON
+
+
+def test_csv_export_has_a_column_per_language() -> None:
+    import csv
+    import io
+
+    from timeline_app.io.export import events_csv
+
+    rows = list(csv.DictReader(io.StringIO(events_csv(load_chronology(write("c.yaml", BILINGUAL))))))
+    xa = next(r for r in rows if r["id"] == "xiongan")
+    assert (xa["title"], xa["title_en"], xa["title_zh"]) == (
+        "Xiong'an New Area established",
+        "Xiong'an New Area established",
+        "设立雄安新区",
+    )
+    assert xa["description_zh"] == "在北京西南设立新区。"
+    plain = next(r for r in rows if r["id"] == "plain")
+    assert (plain["title"], plain["title_en"], plain["title_zh"]) == ("Plain title", "", "")
+
+
+def test_yaml_written_back_reads_the_same_in_both_languages() -> None:
+    from timeline_app.io.formats.yaml_out import write_yaml
+
+    first = load_chronology(write("c.yaml", BILINGUAL))
+    Path("out").mkdir()
+    again = load_chronology(write("out/again.yaml", write_yaml(first)))
+    assert again.texts == first.texts
+    assert list(again.events) == list(first.events)
+    assert again.warnings == ()
+
+
+def test_the_shipped_chronology_round_trips_through_yaml() -> None:
+    from timeline_app.io.formats.yaml_out import write_yaml
+    from timeline_app.paths import shipped_chronology
+
+    first = load_chronology(shipped_chronology())
+    Path("out").mkdir()
+    again = load_chronology(write("out/again.yaml", write_yaml(first)))
+    assert again.texts == first.texts and len(first.texts) > 700
+    assert list(again.events) == list(first.events)

@@ -17,9 +17,9 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 def open_table(qtbot, w: MainWindow) -> DataTableDialog:  # type: ignore[no-untyped-def]
     press(qtbot, w, K.Key_T, CTRL)
-    qtbot.waitUntil(lambda: w.data_table is not None and w.data_table.isVisible())
-    assert w.data_table is not None
-    return w.data_table
+    qtbot.waitUntil(lambda: w.access.data_table is not None and w.access.data_table.isVisible())
+    assert w.access.data_table is not None
+    return w.access.data_table
 
 
 def cells(view: SeriesView) -> list[list[str]]:
