@@ -88,6 +88,37 @@
     </message>
 </context>
 <context>
+    <name>DataTable</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>(derived)</source>
+        <translation>（推算）</translation>
+    </message>
+    <message>
+        <source>%1: %2; %3; latest %4</source>
+        <translation>%1：%2；%3；最新 %4</translation>
+    </message>
+    <message>
+        <source>Data table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <source>Click a column&apos;s header to sort; Ctrl+C copies the selected cells.</source>
+        <translation>点击列标题可排序；Ctrl+C 复制所选单元格。</translation>
+    </message>
+    <message>
+        <source>No plot is shown: choose plots under the timeline (Plots ▾) first.</source>
+        <translation>未显示任何图表：请先在时间线下方选择图表（图表 ▾）。</translation>
+    </message>
+</context>
+<context>
     <name>Dates</name>
     <message>
         <source>January</source>
@@ -429,6 +460,10 @@
     <message>
         <source>Web page: %1 (opens in your browser after you confirm)</source>
         <translation>网页：%1（确认后在浏览器中打开）</translation>
+    </message>
+    <message>
+        <source>Link: %1. %2</source>
+        <translation>链接：%1。%2</translation>
     </message>
 </context>
 <context>
@@ -1135,6 +1170,22 @@
     <message>
         <source>Not comparing: File ▸ Compare with… first</source>
         <translation>当前未在比较：请先选择 文件 ▸ 与…比较</translation>
+    </message>
+    <message>
+        <source>Export the events shown</source>
+        <translation>导出显示的事件</translation>
+    </message>
+    <message>
+        <source>JSON (*.json);;CSV (*.csv)</source>
+        <translation>JSON (*.json);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Wrote %Ln event(s) to %1</source>
+        <translation>已将%Ln个事件写入 %1</translation>
     </message>
     <message>
         <source>%Ln event(s)</source>

@@ -31,6 +31,14 @@ class NavCommands(Protocol):
     def open_saved_views(self) -> None: ...
     def compare_dialog(self) -> None: ...
     def compare_step(self, direction: int) -> None: ...
+    def export_shown_dialog(self) -> None: ...
+
+
+class AccessCommands(Protocol):
+    """The data table and the high-contrast theme (ui/app/access_tools.py)."""
+
+    def open_data_table(self) -> None: ...
+    def toggle_high_contrast(self) -> None: ...
 
 
 class Commands(Protocol):
@@ -51,6 +59,8 @@ class Commands(Protocol):
     @property
     def nav(self) -> NavCommands: ...
     def focus_detail(self) -> None: ...
+    @property
+    def access(self) -> AccessCommands: ...
     def cycle_pane(self, step: int) -> None: ...
     def close(self) -> bool: ...
 
@@ -257,6 +267,26 @@ BINDINGS: tuple[Binding, ...] = (
         menu=MenuPlace("View", 0, 3),
     ),
     Binding(
+        "data-table",
+        ("Ctrl+T",),
+        "The plotted series as tables: dates × regions, with sources (sort, copy)",
+        "View",
+        lambda w: w.access.open_data_table(),
+        auto_repeat=False,
+        label="Data table…",
+        menu=MenuPlace("View", 4, 0),
+    ),
+    Binding(
+        "high-contrast",
+        ("Ctrl+Shift+H",),
+        "High-contrast colours on or off (remembered)",
+        "View",
+        lambda w: w.access.toggle_high_contrast(),
+        auto_repeat=False,
+        label="High contrast",
+        menu=MenuPlace("View", 4, 1),
+    ),
+    Binding(
         "focus-selection",
         ("F",),
         QT_TRANSLATE_NOOP("Keymap", "Zoom to the selection"),
@@ -447,6 +477,13 @@ BINDINGS: tuple[Binding, ...] = (
         QT_TRANSLATE_NOOP("Keymap", "Panes and links"),
         where=QT_TRANSLATE_NOOP("Keymap", "in the detail pane"),
     ),
+    Binding(
+        "detail-caret",
+        ("Up", "Down", "Left", "Right"),
+        "Move the caret through the text (Shift: select; Ctrl+C copies)",
+        "Panes and links",
+        where="in the detail pane",
+    ),
     # File
     Binding(
         "open-file",
@@ -491,6 +528,16 @@ BINDINGS: tuple[Binding, ...] = (
         menu=MenuPlace("File", 1, 2),
     ),
     Binding(
+        "export-shown",
+        ("Ctrl+Shift+E",),
+        "Save the events shown (after filters and hidden lanes) as JSON or CSV",
+        "File",
+        lambda w: w.nav.export_shown_dialog(),
+        auto_repeat=False,
+        label="Export shown events…",
+        menu=MenuPlace("File", 1, 3),
+    ),
+    Binding(
         "compare",
         ("Ctrl+Shift+C",),
         QT_TRANSLATE_NOOP(
@@ -500,7 +547,7 @@ BINDINGS: tuple[Binding, ...] = (
         lambda w: w.nav.compare_dialog(),
         auto_repeat=False,
         label=QT_TRANSLATE_NOOP("Keymap", "Compare with…"),
-        menu=MenuPlace("File", 1, 3),
+        menu=MenuPlace("File", 1, 4),
     ),
     Binding(
         "next-difference",

@@ -160,7 +160,7 @@ class WindowMenus(QObject):
             return
         for i, cat in enumerate(cats):
             key = f"\t{i + 1}" if i < 9 else ""
-            act = menu.addAction(f"{cat.name}{key}")
+            act = menu.addAction(f"{cat.name.replace('&', '&&')}{key}")  # "&" is no mnemonic
             act.setCheckable(True)
             act.setChecked(cat.id not in self.state.hidden_lanes)
             act.setData(cat.id)

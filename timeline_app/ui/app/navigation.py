@@ -10,14 +10,16 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QWidget
 
-from timeline_app.model.filters import EventFilter
+from timeline_app.io.export import events_csv, to_json
+from timeline_app.model import actions
+from timeline_app.model.filters import EventFilter, shown_chronology
 from timeline_app.model.view_state import ViewState
-from timeline_app.text import translate
+from timeline_app.text import fill, translate
 from timeline_app.ui.app.canvas import ChronologyCanvas
 from timeline_app.ui.app.compare import CompareMode
-from timeline_app.ui.app.document import Document
+from timeline_app.ui.app.document import Document, same_path
 from timeline_app.ui.app.saved_views import SavedViews
 from timeline_app.ui.app.settings import Settings
 from timeline_app.ui.panels.filter_bar import FilterBar
@@ -125,6 +127,32 @@ class Navigation(QObject):
             self.host.statusBar().showMessage(
                 translate("MainWindow", "Not comparing: File ▸ Compare with… first"), 4000
             )
+
+    def export_shown_dialog(self) -> None:
+        """File ▸ Export shown events…: the events the filters and lanes let through, as JSON or CSV."""
+        name, _ = QFileDialog.getSaveFileName(
+            self.host,
+            translate("MainWindow", "Export the events shown"),
+            str(Path(self.window.start_dir()) / "events-shown.json"),
+            translate("MainWindow", "JSON (*.json);;CSV (*.csv)"),
+        )
+        if name:
+            self.host.statusBar().showMessage(self.export_shown(Path(name)), 6000)
+
+    def export_shown(self, path: Path) -> str:
+        """Write the events shown to ``path`` (.csv: a table, else JSON); returns what to tell the
+        user. Never over one of the chronology's own files."""
+        st = self.window.state
+        if any(same_path(path, Path(f)) for f in st.chronology.files):
+            return translate("MainWindow", "That is one of the chronology's own files; choose another name.")
+        chron = shown_chronology(st.chronology, actions.visible_mask(st))
+        text = events_csv(chron) if path.suffix.lower() == ".csv" else to_json(chron)
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as e:
+            return fill(translate("MainWindow", "Could not write %1: %2"), path, e.strerror or e)
+        written = len(chron.events)
+        return fill(translate("MainWindow", "Wrote %Ln event(s) to %1", None, written), path)
 
     def escape(self) -> bool:
         """Esc: leave the comparison, if one is shown."""
