@@ -181,8 +181,9 @@ def _widest_major(step: TickStep, lo: float, hi: float, measure: Measure) -> flo
     if step.unit == YEAR:
         return 0.0
     samples = [major_label(step, v) for v in (lo, hi)]
-    if step.unit == DAY:
-        samples = [f"{a} {s.split(' ', 1)[1]}" for s in samples for a in ("May", "Sep")]
+    if step.unit == DAY:  # "Mar 2017" / "2017年3月": the widest month of those years, in any language
+        years = {civil_from_days(math.floor(v))[0] for v in (lo, hi)}
+        samples = [format_short_date(y, m) for y in years for m in range(1, 13)]
     return max(measure(s) for s in samples)
 
 

@@ -106,3 +106,19 @@ def test_an_unknown_or_system_language_falls_back_to_english(qtbot) -> None:  # 
     assert language.normalize("fr_FR") is None
     assert language.apply_language("fr_FR") == language.ENGLISH
     assert text.format_date(2014, 2, 26) == "26 February 2014"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
+def test_the_chronology_follows_the_language_without_reloading(qtbot, shipped_window: MainWindow) -> None:
+    w = shipped_window
+    w.canvas.setFocus()
+    w.state.select_event("xiongan-founded")
+    assert "Xiong'an New Area" in detail_text(w)
+    files_read = w.document.path
+    choose_language(qtbot, w, "2")
+    assert "设立雄安新区" in detail_text(w)
+    assert w.state.selected_event_id == "xiongan-founded"  # the same event, now in Chinese
+    assert w.state.chronology.title.startswith("京津冀")
+    assert w.document.path == files_read
+    choose_language(qtbot, w, "1")
+    assert "Xiong'an New Area" in detail_text(w)

@@ -17,8 +17,10 @@ from PySide6.QtCore import QObject, Signal
 from timeline_app.io import ChronologyError, chronology_files, load_chronology
 from timeline_app.model.chronology import Chronology
 from timeline_app.model.filters import EventFilter
+from timeline_app.model.localize import localize
 from timeline_app.model.view_state import ViewState
 from timeline_app.text import fill, translate
+from timeline_app.ui.app import language
 from timeline_app.ui.app.file_watcher import ChronologyWatcher
 from timeline_app.ui.app.loading import BackgroundLoader
 from timeline_app.ui.app.settings import Settings
@@ -144,7 +146,16 @@ class Document(QObject):
             self.path_adopted.emit()
         self.load_failed.emit(str(p))
 
+    def relocalize(self) -> None:
+        """After a language change: the chronology shown, in the interface's language (its texts in
+        every language were kept at the load, so nothing is read again)."""
+        chron = self.state.chronology
+        lang = language.data_language()
+        if chron.language != lang:
+            self.state.set_chronology(localize(chron, lang))
+
     def _apply(self, p: Path, chron: Chronology, *, switching: bool) -> None:
+        chron = localize(chron, language.data_language())
         self.applying = True
         try:
             self.path = p

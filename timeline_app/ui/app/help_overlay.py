@@ -131,6 +131,9 @@ class HelpOverlay(QWidget):
         )
         for label, (group, rows) in zip(self.labels, self._groups, strict=True):
             label.setText(_group_html(group, rows))
+        # a screen reader, on the focus, says "Keyboard shortcuts, dialog" and then this description
+        # (the role is the accessibility factory's: timeline_app.ui.app.canvas_access)
+        self.setAccessibleDescription(f"{self._hint.text()}\n{self.text()}")
 
     def changeEvent(self, e: QEvent) -> None:
         super().changeEvent(e)

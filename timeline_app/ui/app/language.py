@@ -62,6 +62,11 @@ def current() -> str:
     return _current
 
 
+def data_language() -> str:
+    """The language a chronology's texts are shown in: the interface's (``zh_CN`` -> ``zh``)."""
+    return DATA_LANGUAGE[_current]
+
+
 def translations_dir() -> Path:
     return resource("translations")
 

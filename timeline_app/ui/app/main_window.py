@@ -222,6 +222,7 @@ class MainWindow(QMainWindow):
     def set_language(self, lang: str) -> None:
         """View ▸ Language: switch at once (every widget retranslates on LanguageChange) and remember."""
         self.settings.set_language(language.apply_language(lang))
+        self.document.relocalize()  # titles, lanes, sources in that language too
 
     def retranslate(self) -> None:
         """The window's own texts (actions, menus, status bar, title) in the current language."""

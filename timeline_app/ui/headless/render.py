@@ -20,6 +20,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from timeline_app.model.chronology import Chronology
 from timeline_app.model.filters import EventFilter
+from timeline_app.model.localize import localize
 from timeline_app.model.view_state import ViewState, padded_range
 
 if TYPE_CHECKING:
@@ -107,6 +108,7 @@ def render_chronology(
     from timeline_app.ui.app.canvas import ChronologyCanvas
 
     ui_language.apply_language(language or ui_language.system_language())
+    chronology = localize(chronology, ui_language.data_language())
 
     state = ViewState(chronology)
     lo, hi = chronology.full_range()
