@@ -5,9 +5,16 @@
   through it are found by Qt's translation tools as they are. Until a translation is installed
   (:func:`install`, which the UI calls with Qt's own function once it has loaded a ``QTranslator``),
   the source text is the English one and plural forms follow the English rule.
-* Plurals are written the Qt way: ``translate("Status", "%Ln event(s)", n=count)``; a translation
-  gives each language its own forms; the English fallback drops or keeps "(s)" and writes the count
-  with thousands separators (``%Ln``, a locale's number; ``%n`` is the same here).
+* Plurals are written the Qt way: ``translate("Status", "%Ln event(s)", None, count)`` (positional:
+  ``pyside6-lupdate`` skips a call with keyword arguments, and one whose count is an expression
+  rather than a name or a number; tests/test_translations.py checks both); a translation gives each
+  language its own forms; the English fallback drops or keeps "(s)" and writes the count with
+  thousands separators (``%Ln``, a locale's number; ``%n`` is the same here).
+* Dates are built from per-language patterns (:func:`format_date`: ``%3 %2 %1`` in English,
+  ``%1%4月%3日`` in Chinese). Numbers keep one rule for both languages the app speaks: English and
+  Chinese (zh_CN) both group thousands with a comma and write decimals with a point, so
+  :func:`format_number` stays pure and exact (the shortest text that reads back as the value) rather
+  than going through QLocale, whose ``toString`` would round to a number of digits.
 * :func:`format_number` is the one formatter for values people read; :func:`format_count` for
   counts; :func:`format_date` (and :func:`year_label`) for dates in words, with the month names and
   the era's wording kept here rather than in the model; :func:`escape_html` the one HTML escaper.
