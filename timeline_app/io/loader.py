@@ -125,6 +125,7 @@ def _finish(parts: Parts, files: Sequence[str]) -> Chronology:
         indicators=parts.indicators,
         sources=parts.sources,
         files=files,
+        tours=parts.tours,
     )
 
 

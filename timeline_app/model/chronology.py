@@ -26,6 +26,8 @@ from .records import (
     Origin,
     Source,
     SourceRef,
+    Tour,
+    TourStop,
 )
 
 
@@ -87,6 +89,7 @@ class Chronology:
     sources: tuple[Source, ...] = ()
     files: tuple[str, ...] = ()
     description: str = ""
+    tours: tuple[Tour, ...] = ()  # guided tours (see .tours), in the order written
 
     @classmethod
     def build(
@@ -101,6 +104,7 @@ class Chronology:
         files: Iterable[str] = (),
         description: str = "",
         origins: Mapping[str, Origin] | None = None,
+        tours: Iterable[Tour] = (),
     ) -> Chronology:
         table = events if isinstance(events, EventTable) else EventTable.from_events(events, origins)
         cats = sorted(categories, key=lambda c: (c.order, c.name))
@@ -113,9 +117,13 @@ class Chronology:
             sources=tuple(sources),
             files=tuple(files),
             description=description,
+            tours=tuple(tours),
         )
 
     # -- look-ups -------------------------------------------------------------------------------
+    def tour(self, tour_id: str) -> Tour | None:
+        return next((t for t in self.tours if t.id == tour_id), None)
+
     def origin_of(self, event_id: str) -> Origin | None:
         """Where an event was written (file, line, column; line 0 when only the file is known)."""
         i = self.events.positions.get(event_id)
@@ -268,5 +276,7 @@ __all__ = [
     "Origin",
     "Source",
     "SourceRef",
+    "Tour",
+    "TourStop",
     "format_number",
 ]
