@@ -52,6 +52,7 @@ from timeline_app.ui.app.panes import KeyRepeatWatch, PaneFrame
 from timeline_app.ui.app.saved_views import SavedViews
 from timeline_app.ui.app.settings import Settings
 from timeline_app.ui.app.status_bar import WindowStatusBar
+from timeline_app.ui.app.tour_mode import TourMode
 from timeline_app.ui.panels.detail_pane import DetailPane
 from timeline_app.ui.panels.error_panel import ErrorPanel
 from timeline_app.ui.panels.filter_bar import FilterBar
@@ -143,6 +144,8 @@ class MainWindow(QMainWindow):
         left_lay.setSpacing(4)
         left_lay.addWidget(self.filter_bar, 0)
         left_lay.addWidget(self.canvas_frame, 1)
+        self.tours = TourMode(self.state, self.canvas, self)
+        left_lay.addWidget(self.tours.caption, 0)
         self.compare = CompareMode(self.state, self.canvas, self)
         left_lay.addWidget(self.compare.panel, 0)
         self.overview = OverviewBand(self.state)
@@ -204,6 +207,7 @@ class MainWindow(QMainWindow):
         self.key_actions["quit"].setMenuRole(QAction.MenuRole.QuitRole)
         self.key_actions["overview"].setCheckable(True)
         self.key_actions["overview"].setChecked(self.settings.overview_shown())
+        self.reduce_motion_action = self.tours.motion_action(self.settings)
 
     def _run(self, b: keymap.Binding) -> None:
         if b.run is not None:
@@ -214,6 +218,7 @@ class MainWindow(QMainWindow):
             "cancel-load": self.cancel_load_action,
             "problems": self.problems_action,
             "about": self.about_action,
+            "reduce-motion": self.reduce_motion_action,
         }
         self.menu_bar = WindowMenus(self, self.state, self.settings, {**self.key_actions, **extra})
         self.menu_bar.open_requested.connect(self.open_path)
@@ -222,6 +227,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = self.menu_bar.recent_menu
         self.views = SavedViews(self, self, self.menu_bar.views_menu)
         self.views.dialog_closed.connect(self._goto_closed)
+        self.tours.attach_menu(self.menu_bar.tours_menu)
 
     def _rebuild_recent_menu(self) -> None:
         self.menu_bar.rebuild_recent()
@@ -382,6 +388,14 @@ class MainWindow(QMainWindow):
         if not self.compare.step(direction):
             self.statusBar().showMessage(_tr("Not comparing: File ▸ Compare with… first"), 4000)
 
+    def tour_step(self, kind: str) -> bool:
+        """Page Down / Space, Page Up, Home, End during a tour (False when none runs)."""
+        if self.tours.step(kind):
+            return True
+        if kind in ("next", "prev"):
+            self.statusBar().showMessage(_tr("No tour is running: Go ▸ Tours starts one"), 4000)
+        return False
+
     def open_saved_views(self) -> None:
         """Ctrl+D: name the view shown, or return to a saved one."""
         self.views.open_dialog()
@@ -453,6 +467,8 @@ class MainWindow(QMainWindow):
     def escape(self) -> None:
         if self.help.isVisible():
             self.help.close_overlay()
+        elif self.tours.leave():
+            pass
         elif self.compare.active:
             self.compare.leave()
         elif self.state.selection is not None:
