@@ -59,6 +59,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     chron = _load_or_report(_paths(args.paths))
     if chron is None:
         return 1
+    for origin, message in chron.warnings:
+        print(f"{origin}: warning: {message}", file=sys.stderr)
     c = chron.counts()
     print(
         f"ok: {c['files']} files, {c['events']} events, {c['categories']} categories, "

@@ -161,3 +161,29 @@ def test_the_shipped_tour_follows_the_articles_five_sections() -> None:
     for stop in tour.stops:
         assert stop.event is not None and c.event(stop.event) is not None
         assert 80 <= len(stop.text) <= 400  # a few sentences, not a title, not an essay
+
+
+def test_a_tour_written_in_two_languages_is_shown_in_each() -> None:
+    from timeline_app.model.localize import localize
+
+    write("c/events.yaml", EVENTS)
+    write(
+        "c/tours.yaml",
+        """\
+        tours:
+          - id: t
+            title: {en: The decade, zh: 十年}
+            stops:
+              - event: symposium
+                title: {en: Start, zh: 开端}
+                text: {en: Where it starts., zh: 从这里开始。}
+        """,
+    )
+    c = load_chronology("c")
+    assert (c.tours[0].title, c.tours[0].stops[0].text) == ("The decade", "Where it starts.")
+    zh = localize(c, "zh")
+    assert (zh.tours[0].title, zh.tours[0].stops[0].title, zh.tours[0].stops[0].text) == (
+        "十年",
+        "开端",
+        "从这里开始。",
+    )

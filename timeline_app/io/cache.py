@@ -55,7 +55,7 @@ from ..model.event_table import EventTable, Extras
 from ..model.text_column import TextColumn
 from .yaml_source import Document
 
-FORMAT = "timeline-app-cache/5"  # 5: tours
+FORMAT = "timeline-app-cache/6"  # 6: tours
 MIN_BYTES = 256 * 1024
 MAX_ENTRIES = 16  # the oldest entries beyond this many are removed
 CHUNK = 2048  # events per JSON line of the rarely given fields (each line is one C-level call of
@@ -124,6 +124,8 @@ def _meta(c: Chronology) -> dict[str, Any]:
         "title": c.title,
         "description": c.description,
         "files": list(c.files),
+        "texts": [[*key, [list(pair) for pair in texts]] for key, texts in c.texts.items()],
+        "warnings": [[o.file, o.line, o.column, message] for o, message in c.warnings],
         "n": len(t),
         "dates": [d.iso() for d in t.dates],
         "category_ids": list(t.category_ids),
@@ -315,6 +317,11 @@ def _build(meta: dict[str, Any], sections: dict[str, memoryview]) -> Chronology:
             Source(i, t, pub, pd(d) if d else None, pg, u, n) for i, t, pub, d, pg, u, n in meta["sources"]
         ),
         files=tuple(str(f) for f in meta["files"]),
+        texts={
+            (str(kind), str(ident), str(name)): tuple((str(lang), str(text)) for lang, text in texts)
+            for kind, ident, name, texts in meta["texts"]
+        },
+        warnings=tuple((Origin(f, int(ln), int(col)), str(m)) for f, ln, col, m in meta["warnings"]),
         tours=tuple(
             Tour(
                 i,

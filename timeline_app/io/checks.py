@@ -15,6 +15,7 @@ from ..model.chronology import (
     Origin,
 )
 from ..model.dates import DateError, PartialDate
+from ..model.languages import TextKey, Translations
 from . import limits
 from .problems import Problem
 from .values import REJECTED_TYPE, Number, Quoted, locate
@@ -141,6 +142,9 @@ class Walk:
     # each date text parsed once per load, and one object per date: a million events use a few
     # thousand (kept per load, not per process, so nothing of this load outlives its chronology)
     dates: dict[str, PartialDate] = field(default_factory=dict)
+    # the fields written in languages (see model.languages), and what was noted without refusing
+    texts: dict[TextKey, Translations] = field(default_factory=dict)
+    warnings: list[Pending] = field(default_factory=list)
 
     def add(
         self, path: Path_, message: str, *, key: bool = False, refs: tuple[tuple[At, str], ...] = ()
@@ -151,6 +155,13 @@ class Walk:
             self.pending.append(Pending(At(self.file, path, key), message, refs))
         else:
             self.pending.append(Pending(At(self.file, (), False), ""))  # counted, not listed
+
+    def warn(self, path: Path_, message: str, *, key: bool = False) -> None:
+        """Note something that does not stop the load (placed like a problem; on the fast path,
+        which cannot place it, the load starts again on the exact path)."""
+        if self.fast:
+            raise Doubt
+        self.warnings.append(Pending(At(self.file, path, key), message))
 
     def origin(self, path: Path_) -> Origin:
         """Where the item at ``path`` (``("events", 3)``) was written.

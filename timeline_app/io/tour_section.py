@@ -10,6 +10,7 @@ from typing import Any
 from ..model.dates import PartialDate
 from ..model.records import Tour, TourStop
 from .checks import Path_, Walk
+from .texts import read_text
 
 
 def _ids(w: Walk, e: dict[str, Any], path: Path_, key: str, kind: str, what: str) -> tuple[str, ...] | None:
@@ -35,12 +36,22 @@ def _date(w: Walk, e: dict[str, Any], path: Path_, key: str) -> PartialDate | No
     return w.date(e[key], (*path, key), f"'{key}'") if key in e else None
 
 
-def read_stop(w: Walk, v: Any, path: Path_) -> TourStop | None:
+def read_stop(w: Walk, v: Any, path: Path_, tour_id: str) -> TourStop | None:
     e = w.mapping(v, path, "stop")
     if e is None:
         return None
-    text = w.text(e["text"], (*path, "text"), "the stop's text") if "text" in e else None
-    title = w.text(e["title"], (*path, "title"), "the stop's title") if "title" in e else ""
+    # texts in several languages are kept under ("tour", id, "stops.N.text"): see model/localize
+    at = f"stops.{path[-1]}."
+    text = (
+        read_text(w, e["text"], (*path, "text"), "the stop's text", ("tour", tour_id, at + "text"))
+        if "text" in e
+        else None
+    )
+    title = (
+        read_text(w, e["title"], (*path, "title"), "the stop's title", ("tour", tour_id, at + "title"))
+        if "title" in e
+        else ""
+    )
     event = w.ident(e["event"], (*path, "event"), "the stop's event") if "event" in e else None
     if event is not None:
         w.refer("event", event, (*path, "event"))
@@ -73,9 +84,20 @@ def read_tour(w: Walk, v: Any, path: Path_) -> Tour | None:
     ident = w.ident(e["id"], (*path, "id"), "the tour id")
     if ident is not None and not w.define("tour", ident, (*path, "id")):
         ident = None
-    title = w.text(e["title"], (*path, "title"), "the tour's title") if "title" in e else None
+    tid = ident or ""
+    title = (
+        read_text(w, e["title"], (*path, "title"), "the tour's title", ("tour", tid, "title"))
+        if "title" in e
+        else None
+    )
     description = (
-        w.text(e["description"], (*path, "description"), "the tour's description")
+        read_text(
+            w,
+            e["description"],
+            (*path, "description"),
+            "the tour's description",
+            ("tour", tid, "description"),
+        )
         if "description" in e
         else ""
     )
@@ -90,7 +112,7 @@ def read_tour(w: Walk, v: Any, path: Path_) -> Tour | None:
                 w.add(p, f"the tour '{ident or e['id']}' has no stops: give it at least one")
             bad = True
         for i, item in enumerate(items):
-            stop = read_stop(w, item, (*p, i))
+            stop = read_stop(w, item, (*p, i), tid)
             if stop is None:
                 bad = True
             else:

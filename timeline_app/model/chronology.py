@@ -16,6 +16,7 @@ from ..text import format_number
 from .columns import EventColumns, table_columns
 from .dates import PartialDate, today_epoch_day
 from .event_table import INDICATORS, RELATED, EventTable
+from .languages import TextKey, Texts, Translations
 from .records import (
     IMPORTANCE,
     MIN_PLOT_POINTS,
@@ -89,6 +90,14 @@ class Chronology:
     sources: tuple[Source, ...] = ()
     files: tuple[str, ...] = ()
     description: str = ""
+    texts: Texts = field(default_factory=dict)
+    """The fields written in several languages, each language's text (see :mod:`.languages`)."""
+    language: str = ""
+    """The language the records' text is in after :func:`.localize.localize`; "" before."""
+    fallbacks: frozenset[TextKey] = frozenset()
+    """The fields that show another language's text, for want of one in :attr:`language`."""
+    warnings: tuple[tuple[Origin, str], ...] = field(default=(), compare=False)
+    """What the loader noted without refusing the chronology (a text in one language only)."""
     tours: tuple[Tour, ...] = ()  # guided tours (see .tours), in the order written
 
     @classmethod
@@ -104,6 +113,8 @@ class Chronology:
         files: Iterable[str] = (),
         description: str = "",
         origins: Mapping[str, Origin] | None = None,
+        texts: Texts | None = None,
+        warnings: Iterable[tuple[Origin, str]] = (),
         tours: Iterable[Tour] = (),
     ) -> Chronology:
         table = events if isinstance(events, EventTable) else EventTable.from_events(events, origins)
@@ -117,8 +128,19 @@ class Chronology:
             sources=tuple(sources),
             files=tuple(files),
             description=description,
+            texts=dict(texts or {}),
+            warnings=tuple(warnings),
             tours=tuple(tours),
         )
+
+    # -- languages ------------------------------------------------------------------------------
+    def translations(self, kind: str, ident: str, name: str) -> Translations:
+        """A field's text in each language it is written in; () for a plain string."""
+        return self.texts.get((kind, ident, name), ())
+
+    def is_fallback(self, kind: str, ident: str, name: str) -> bool:
+        """Whether a field shows another language's text, for want of one in :attr:`language`."""
+        return (kind, ident, name) in self.fallbacks
 
     # -- look-ups -------------------------------------------------------------------------------
     def tour(self, tour_id: str) -> Tour | None:

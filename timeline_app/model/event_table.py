@@ -281,6 +281,30 @@ class EventTable(Sequence["Event"]):
     def of(cls, events: Iterable[Event]) -> EventTable:
         return events if isinstance(events, EventTable) else cls.from_events(events)
 
+    def with_texts(
+        self, titles: TextColumn, descriptions: TextColumn, extras: tuple[Extras | None, ...]
+    ) -> EventTable:
+        """The same events with other titles, descriptions and extras (in the same order): the
+        table of a chronology in another language (:func:`.localize.localize`)."""
+        return EventTable(
+            ids=self.ids,
+            titles=titles,
+            descriptions=descriptions,
+            dates=self.dates,
+            start=self.start,
+            end=self.end,
+            category_ids=self.category_ids,
+            category=self.category,
+            ongoing=self.ongoing,
+            approximate=self.approximate,
+            extras=extras,
+            importance=self.importance,
+            origin_files=self.origin_files,
+            origin_file=self.origin_file,
+            origin_line=self.origin_line,
+            origin_column=self.origin_column,
+        )
+
     def renew_dates(self) -> None:
         """Replace the date objects by equal, newly made ones (the value of the table is unchanged).
 

@@ -174,3 +174,12 @@ def facet_values(chron: Chronology) -> dict[str, list[tuple[str, int]]]:
         lv = np.bincount(table.importance, minlength=len(IMPORTANCE))
         counts["importance"] = {IMPORTANCE[k]: int(lv[k]) for k in range(len(IMPORTANCE)) if lv[k]}
     return {f: sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) for f, c in counts.items()}
+
+
+def shown_chronology(chron: Chronology, shown: np.ndarray) -> Chronology:
+    """``chron`` with only the events ``shown`` (by event) lets through: what an export of the
+    filtered view writes. Lanes, eras, indicators and sources stay whole."""
+    if bool(np.all(shown)):
+        return chron
+    table = EventTable.from_events(chron.events[int(i)] for i in np.flatnonzero(shown))
+    return replace(chron, events=table)

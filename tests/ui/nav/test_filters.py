@@ -128,3 +128,25 @@ def test_filters_are_kept_per_chronology_in_the_settings_not_its_files(
     assert again.filter_bar.chip_texts() == ["Tag: symposium"]
     assert again.filter_bar.count.text() == "1 of 7 events shown"
     assert {p: p.read_bytes() for p in small_chronology.iterdir()} == before
+
+
+def test_the_export_of_the_events_shown_follows_the_filters(
+    qtbot, window: MainWindow, small_chronology: Path, tmp_path: Path
+) -> None:
+    import csv
+    import json
+
+    open_bar(qtbot, window)
+    add(qtbot, window, "Beijing")
+    out = tmp_path / "shown.json"
+    assert window.nav.export_shown(out) == f"Wrote 2 events to {out}"
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [e["id"] for e in data["events"]] == ["symposium-2014", "winter-games"]
+    table = tmp_path / "shown.csv"
+    window.nav.export_shown(table)
+    rows = list(csv.DictReader(table.read_text(encoding="utf-8").splitlines()))
+    assert [r["id"] for r in rows] == ["symposium-2014", "winter-games"]
+    own = small_chronology / "events.yaml"
+    before = own.read_bytes()
+    assert "own files" in window.nav.export_shown(own)
+    assert own.read_bytes() == before

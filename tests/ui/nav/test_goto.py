@@ -28,7 +28,7 @@ def type_text(qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
 
 def test_ctrl_g_a_month_shows_that_month(qtbot, window: MainWindow) -> None:
     press(qtbot, window, K.Key_G, CTRL)
-    dialog = window.goto_dialog
+    dialog = window.nav.goto_dialog
     qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.field)
     type_text(qtbot, "2017-04")
@@ -50,8 +50,8 @@ def test_ctrl_g_a_range_and_a_year_bce(qtbot, window: MainWindow) -> None:
     for text, lo, hi in (("2014..2016", "2014", "2016"), ("44 BCE", "44 BCE", "44 BCE")):
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
         press(qtbot, window, K.Key_G, CTRL)
-        qtbot.waitUntil(lambda: window.goto_dialog is not None and window.goto_dialog.isVisible())
-        qtbot.waitUntil(lambda: QApplication.focusWidget() is window.goto_dialog.field)
+        qtbot.waitUntil(lambda: window.nav.goto_dialog is not None and window.nav.goto_dialog.isVisible())
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is window.nav.goto_dialog.field)
         type_text(qtbot, text)
         press(qtbot, window, K.Key_Return)
         r = window.state.range
@@ -63,7 +63,7 @@ def test_ctrl_g_a_range_and_a_year_bce(qtbot, window: MainWindow) -> None:
 def test_ctrl_g_a_wrong_date_is_said_in_place(qtbot, window: MainWindow) -> None:
     before = window.state.range
     press(qtbot, window, K.Key_G, CTRL)
-    dialog = window.goto_dialog
+    dialog = window.nav.goto_dialog
     qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.field)
     type_text(qtbot, "2017-13")

@@ -31,7 +31,7 @@ def type_text(qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
 def open_views(qtbot, w: MainWindow):  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
     press(qtbot, w, K.Key_D, CTRL)
-    d = w.views.dialog
+    d = w.nav.views.dialog
     assert d is not None
     qtbot.waitUntil(lambda: QApplication.focusWidget() is d.name)
     return d
@@ -67,8 +67,8 @@ def test_save_a_view_and_return_to_it_by_keyboard(qtbot, window: MainWindow) -> 
     assert st.selected_event_id == "symposium-2014"
     assert window.filter_bar.chip_texts() == ["Place: Beijing"]
     # Go ▸ Saved views lists it, numbered for the keyboard
-    window.views.rebuild_menu()
-    assert [a.text() for a in window.views.menu.actions()] == ["&1  Symposium years"]
+    window.nav.views.rebuild_menu()
+    assert [a.text() for a in window.nav.views.menu.actions()] == ["&1  Symposium years"]
 
 
 def test_delete_export_import_and_kept_in_the_settings(
@@ -109,16 +109,16 @@ def test_delete_export_import_and_kept_in_the_settings(
     assert d.message.text().startswith("Could not import bad.json:")
     w.close()
     again = make_window(small_chronology)
-    assert [v.name for v in again.views.saved_views()] == ["two", "one"]
+    assert [v.name for v in again.nav.views.saved_views()] == ["two", "one"]
 
 
 def test_render_view_from_a_file_and_by_name(
     qtbot, window: MainWindow, small_chronology: Path, tmp_path: Path, capsys
 ) -> None:  # type: ignore[no-untyped-def]
     actions.go_to_date(window.state, "2017")
-    window.views.save_current_view("rail")
+    window.nav.views.save_current_view("rail")
     views = tmp_path / "views.json"
-    views.write_text(json.dumps({"views": [window.views.saved_views()[0].to_data()]}), encoding="utf-8")
+    views.write_text(json.dumps({"views": [window.nav.views.saved_views()[0].to_data()]}), encoding="utf-8")
     png = tmp_path / "view.png"
     assert cli_main(["render", str(small_chronology), "--out", str(png), "--view", str(views)]) == 0
     assert QImage(str(png)).width() == 1600

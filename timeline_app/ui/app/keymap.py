@@ -22,6 +22,18 @@ from timeline_app.model.view_state import ViewState
 from timeline_app.text import translate
 
 
+class NavCommands(Protocol):
+    """Go to date, filters, the overview band, saved views and compare (ui/app/navigation.py)."""
+
+    def go_to_date(self) -> None: ...
+    def toggle_filter_bar(self) -> None: ...
+    def toggle_overview(self) -> None: ...
+    def open_saved_views(self) -> None: ...
+    def compare_dialog(self) -> None: ...
+    def compare_step(self, direction: int) -> None: ...
+    def export_shown_dialog(self) -> None: ...
+
+
 class Commands(Protocol):
     """What the key table asks of the window: the view state and the commands that are more than a
     function of it. The main window provides them; a test may provide a stub."""
@@ -29,6 +41,7 @@ class Commands(Protocol):
     state: ViewState
 
     def repeat_step(self, kind: str) -> float: ...
+    def tour_step(self, kind: str) -> bool: ...
     def escape(self) -> None: ...
     def reload(self) -> bool: ...
     def open_file_dialog(self) -> None: ...
@@ -37,13 +50,8 @@ class Commands(Protocol):
     def toggle_full_screen(self) -> None: ...
     def toggle_help(self) -> None: ...
     def open_search(self) -> None: ...
-    def go_to_date(self) -> None: ...
-    def toggle_filter_bar(self) -> None: ...
-    def toggle_overview(self) -> None: ...
-    def open_saved_views(self) -> None: ...
-    def compare_dialog(self) -> None: ...
-    def compare_step(self, direction: int) -> None: ...
-    def tour_step(self, kind: str) -> bool: ...
+    @property
+    def nav(self) -> NavCommands: ...
     def focus_detail(self) -> None: ...
     def cycle_pane(self, step: int) -> None: ...
     def close(self) -> bool: ...
@@ -270,7 +278,7 @@ BINDINGS: tuple[Binding, ...] = (
         ("O",),
         "Overview band under the timeline on or off (drag its window to pan, its edges to zoom)",
         "View",
-        lambda w: w.toggle_overview(),
+        lambda w: w.nav.toggle_overview(),
         auto_repeat=False,
         label="Overview band",
         menu=MenuPlace("View", 3, 1),
@@ -293,7 +301,7 @@ BINDINGS: tuple[Binding, ...] = (
         ("Ctrl+Shift+F",),
         "Filters: show the filter bar and add a filter (tag, place, source, lane, precision, dates)",
         "Lanes",
-        lambda w: w.toggle_filter_bar(),
+        lambda w: w.nav.toggle_filter_bar(),
         auto_repeat=False,
         label="Filters…",
         menu=MenuPlace("View", 2, 2),
@@ -341,7 +349,7 @@ BINDINGS: tuple[Binding, ...] = (
         ("Ctrl+G",),
         "Go to a date or a range (2017, 2017-04, 44 BCE, 2014..2017)",
         "Search",
-        lambda w: w.go_to_date(),
+        lambda w: w.nav.go_to_date(),
         auto_repeat=False,
         label="Go to date…",
         menu=MenuPlace("Go", 3, 4),
@@ -351,7 +359,7 @@ BINDINGS: tuple[Binding, ...] = (
         ("Ctrl+D",),
         "Saved views: name the view shown, or return to one (range, selection, filters, plots)",
         "History",
-        lambda w: w.open_saved_views(),
+        lambda w: w.nav.open_saved_views(),
         auto_repeat=False,
         label="Saved views…",
         menu=MenuPlace("Go", 4, 0),
@@ -489,21 +497,31 @@ BINDINGS: tuple[Binding, ...] = (
         menu=MenuPlace("File", 1, 2),
     ),
     Binding(
+        "export-shown",
+        ("Ctrl+Shift+E",),
+        "Save the events shown (after filters and hidden lanes) as JSON or CSV",
+        "File",
+        lambda w: w.nav.export_shown_dialog(),
+        auto_repeat=False,
+        label="Export shown events…",
+        menu=MenuPlace("File", 1, 3),
+    ),
+    Binding(
         "compare",
         ("Ctrl+Shift+C",),
         "Compare with another version of the chronology (added, removed, re-dated, re-worded)",
         "File",
-        lambda w: w.compare_dialog(),
+        lambda w: w.nav.compare_dialog(),
         auto_repeat=False,
         label="Compare with…",
-        menu=MenuPlace("File", 1, 3),
+        menu=MenuPlace("File", 1, 4),
     ),
     Binding(
         "next-difference",
         ("N", "F8"),
         "While comparing: the next difference",
         "File",
-        lambda w: w.compare_step(+1),
+        lambda w: w.nav.compare_step(+1),
         label="Next difference",
         menu=MenuPlace("Go", 2, 1),
     ),
@@ -512,7 +530,7 @@ BINDINGS: tuple[Binding, ...] = (
         ("Shift+N", "Shift+F8"),
         "While comparing: the previous difference",
         "File",
-        lambda w: w.compare_step(-1),
+        lambda w: w.nav.compare_step(-1),
         label="Previous difference",
         menu=MenuPlace("Go", 2, 2),
     ),

@@ -39,26 +39,22 @@ from PySide6.QtWidgets import (
 
 from timeline_app import __version__
 from timeline_app.model import actions
-from timeline_app.model.filters import EventFilter
 from timeline_app.model.view_state import ViewState
 from timeline_app.text import escape_html, fill, translate
 from timeline_app.ui.app import keymap
 from timeline_app.ui.app.canvas import ChronologyCanvas
-from timeline_app.ui.app.compare import CompareMode
+from timeline_app.ui.app.canvas_access import TimelineAnnouncer
 from timeline_app.ui.app.document import Document, same_path
 from timeline_app.ui.app.help_overlay import HelpOverlay
 from timeline_app.ui.app.menus import WindowMenus
+from timeline_app.ui.app.navigation import Navigation
 from timeline_app.ui.app.panes import KeyRepeatWatch, PaneFrame
-from timeline_app.ui.app.saved_views import SavedViews
 from timeline_app.ui.app.settings import Settings
 from timeline_app.ui.app.status_bar import WindowStatusBar
 from timeline_app.ui.app.tour_mode import TourMode
 from timeline_app.ui.panels.detail_pane import DetailPane
 from timeline_app.ui.panels.error_panel import ErrorPanel
-from timeline_app.ui.panels.filter_bar import FilterBar
-from timeline_app.ui.panels.goto_dialog import GoToDateDialog
 from timeline_app.ui.panels.search_panel import SearchPanel
-from timeline_app.ui.timeline.overview_band import OverviewBand
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +83,6 @@ class MainWindow(QMainWindow):
         self.chronology_loaded = self.document.chronology_loaded
         self.load_failed = self.document.load_failed
         self._return_focus: QWidget | None = None
-        self.goto_dialog: GoToDateDialog | None = None
         self._ramps = {"zoom": actions.RepeatRamp(), "pan": actions.RepeatRamp()}
         self._repeat_watch = KeyRepeatWatch(self)
         app = QApplication.instance()
@@ -124,13 +119,14 @@ class MainWindow(QMainWindow):
         self.canvas = ChronologyCanvas(self.state)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.canvas.setAccessibleName(_tr("Timeline"))
+        self.timeline_announcer = TimelineAnnouncer(self.canvas)
         self.detail = DetailPane(self.state)
         self.detail.status_message.connect(self._show_link)
         self.search = SearchPanel(self.state)
         self.search.closed.connect(self._search_closed)
-        self.filter_bar = FilterBar(self.state)
-        self.filter_bar.leave_requested.connect(lambda: self.canvas.setFocus(Qt.FocusReason.OtherFocusReason))
-        self.filter_bar.hide()
+        self.nav = Navigation(self, self)
+        self.filter_bar, self.overview = self.nav.filter_bar, self.nav.overview
+        self.compare = self.nav.compare
         self.errors = ErrorPanel()
         self.errors.retry_requested.connect(self.retry)
         self.errors.hidden_by_user.connect(self._update_status)
@@ -146,10 +142,7 @@ class MainWindow(QMainWindow):
         left_lay.addWidget(self.canvas_frame, 1)
         self.tours = TourMode(self.state, self.canvas, self)
         left_lay.addWidget(self.tours.caption, 0)
-        self.compare = CompareMode(self.state, self.canvas, self)
         left_lay.addWidget(self.compare.panel, 0)
-        self.overview = OverviewBand(self.state)
-        self.overview.setVisible(self.settings.overview_shown())
         left_lay.addWidget(self.overview, 0)
         left_lay.addWidget(self.errors, 0)
         right = QWidget()
@@ -205,9 +198,6 @@ class MainWindow(QMainWindow):
         self.cancel_load_action.setEnabled(False)
         self.cancel_load_action.triggered.connect(self.cancel_loading)
         self.key_actions["quit"].setMenuRole(QAction.MenuRole.QuitRole)
-        self.key_actions["overview"].setCheckable(True)
-        self.key_actions["overview"].setChecked(self.settings.overview_shown())
-        self.reduce_motion_action = self.tours.motion_action(self.settings)
 
     def _run(self, b: keymap.Binding) -> None:
         if b.run is not None:
@@ -218,15 +208,14 @@ class MainWindow(QMainWindow):
             "cancel-load": self.cancel_load_action,
             "problems": self.problems_action,
             "about": self.about_action,
-            "reduce-motion": self.reduce_motion_action,
+            "reduce-motion": self.tours.motion_action(self.settings),
         }
         self.menu_bar = WindowMenus(self, self.state, self.settings, {**self.key_actions, **extra})
         self.menu_bar.open_requested.connect(self.open_path)
         self.menus = self.menu_bar.menus
         self.lanes_menu = self.menu_bar.lanes_menu
         self.recent_menu = self.menu_bar.recent_menu
-        self.views = SavedViews(self, self, self.menu_bar.views_menu)
-        self.views.dialog_closed.connect(self._goto_closed)
+        self.nav.attach(self.menu_bar.views_menu, self.key_actions["overview"])
         self.tours.attach_menu(self.menu_bar.tours_menu)
 
     def _rebuild_recent_menu(self) -> None:
@@ -247,7 +236,7 @@ class MainWindow(QMainWindow):
         s = self.state
         s.range_changed.connect(self._on_range)
         s.filters_changed.connect(self._on_filters)
-        s.event_filter_changed.connect(self._on_event_filter)
+        s.event_filter_changed.connect(self._on_range)
         s.chronology_changed.connect(self._on_chronology)
         s.selection_changed.connect(self._on_selection)
 
@@ -295,7 +284,8 @@ class MainWindow(QMainWindow):
     def _on_applied(self, switching: bool) -> None:
         if switching:
             self._rebuild_recent_menu()
-            self.views.rebuild_menu()
+            if self.nav.views is not None:
+                self.nav.views.rebuild_menu()
         self.errors.clear()
         self.problems_action.setChecked(False)
         self._update_title()
@@ -327,18 +317,18 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(fill(_tr("Stopped opening %1"), p.name), 4000)
 
     # -- user commands -----------------------------------------------------------------------------
-    def _start_dir(self) -> str:
+    def start_dir(self) -> str:
         if self.path is not None:
             return str(self.path if self.path.is_dir() else self.path.parent)
         return str(Path.home())
 
     def open_file_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open chronology file", self._start_dir(), FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, "Open chronology file", self.start_dir(), FILE_FILTER)
         if name:
             self.open_path(name)
 
     def open_folder_dialog(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, "Open chronology folder", self._start_dir())
+        name = QFileDialog.getExistingDirectory(self, "Open chronology folder", self.start_dir())
         if name:
             self.open_path(name)
 
@@ -377,60 +367,6 @@ class MainWindow(QMainWindow):
             self._return_focus = focus
         self.search.open_search()
 
-    def compare_dialog(self) -> None:
-        """File ▸ Compare with…: choose another version of the chronology to compare with."""
-        self.compare.choose_file(self._start_dir())
-        if self.compare.message:
-            self.statusBar().showMessage(self.compare.message, 8000)
-
-    def compare_step(self, direction: int) -> None:
-        """n / Shift+N (F8 / Shift+F8): the next or previous difference while comparing."""
-        if not self.compare.step(direction):
-            self.statusBar().showMessage(_tr("Not comparing: File ▸ Compare with… first"), 4000)
-
-    def tour_step(self, kind: str) -> bool:
-        """Page Down / Space, Page Up, Home, End during a tour (False when none runs)."""
-        if self.tours.step(kind):
-            return True
-        if kind in ("next", "prev"):
-            self.statusBar().showMessage(_tr("No tour is running: Go ▸ Tours starts one"), 4000)
-        return False
-
-    def open_saved_views(self) -> None:
-        """Ctrl+D: name the view shown, or return to a saved one."""
-        self.views.open_dialog()
-
-    def toggle_overview(self) -> None:
-        """O: the overview band on or off (remembered in the settings)."""
-        shown = not self.overview.isVisible()
-        self.overview.setVisible(shown)
-        self.settings.set_overview_shown(shown)
-        self.key_actions["overview"].setChecked(shown)
-
-    def toggle_filter_bar(self) -> None:
-        """Ctrl+Shift+F: show the filter bar with the focus in its field; again from inside the bar,
-        hide it (the filters stay)."""
-        w = QApplication.focusWidget()
-        inside = w is not None and (w is self.filter_bar or self.filter_bar.isAncestorOf(w))
-        if self.filter_bar.isVisible() and inside:
-            self.filter_bar.hide()
-            self.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            self.filter_bar.show()
-            self.filter_bar.focus_field()
-
-    def go_to_date(self) -> None:
-        """Ctrl+G: the Go to date dialog; the focus comes back to where it was."""
-        if self.goto_dialog is None:
-            self.goto_dialog = GoToDateDialog(self.state, self)
-            self.goto_dialog.finished.connect(self._goto_closed)
-        self.goto_dialog.open_for()
-
-    def _goto_closed(self) -> None:
-        self._update_status()  # Back is enabled once the jump is in the history
-        self.activateWindow()
-        self.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
-
     def _search_closed(self) -> None:
         target = self._return_focus if self._return_focus is not None else self.canvas
         self._return_focus = None
@@ -446,9 +382,7 @@ class MainWindow(QMainWindow):
             out.append(self.search.results)
         if self.errors.isVisible():
             out.append(self.errors.list)
-        if self.filter_bar.isVisible():
-            out.append(self.filter_bar.field)
-        return out
+        return out + self.nav.panes()
 
     def current_pane(self) -> QWidget | None:
         w = QApplication.focusWidget()
@@ -464,13 +398,19 @@ class MainWindow(QMainWindow):
         target = panes[(i + step) % len(panes)]
         target.setFocus(Qt.FocusReason.TabFocusReason if step > 0 else Qt.FocusReason.BacktabFocusReason)
 
+    def tour_step(self, kind: str) -> bool:
+        """Page Down / Space, Page Up, Home, End during a tour (False when none runs)."""
+        if self.tours.step(kind):
+            return True
+        if kind in ("next", "prev"):
+            self.statusBar().showMessage(_tr("No tour is running: Go ▸ Tours starts one"), 4000)
+        return False
+
     def escape(self) -> None:
         if self.help.isVisible():
             self.help.close_overlay()
-        elif self.tours.leave():
+        elif self.tours.leave() or self.nav.escape():
             pass
-        elif self.compare.active:
-            self.compare.leave()
         elif self.state.selection is not None:
             actions.clear_selection(self.state)
         elif self.state.query:
@@ -513,12 +453,6 @@ class MainWindow(QMainWindow):
         self.menu_bar.sync_lanes()
         self._update_status()
 
-    def _on_event_filter(self, f: EventFilter) -> None:
-        self.document.remember_event_filter(f)
-        if f.active and self.document.applying:  # filters kept from last time: say so
-            self.filter_bar.show()
-        self._update_status()
-
     def _on_chronology(self, *_: object) -> None:
         self.menu_bar.rebuild_lanes()
         self._update_title()
@@ -533,6 +467,9 @@ class MainWindow(QMainWindow):
             self.setWindowFilePath(str(self.path))
         parts.append(APP_TITLE)
         self.setWindowTitle(" — ".join(parts))
+
+    def refresh_status(self) -> None:
+        self._update_status()
 
     def _update_status(self) -> None:
         self.status.update(self.state, self.errors.list.count())

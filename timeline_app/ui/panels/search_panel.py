@@ -25,7 +25,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFocusEvent, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -42,6 +41,8 @@ from timeline_app.model.goto import goto_words
 from timeline_app.model.search import Search, SearchIndex
 from timeline_app.model.view_state import ViewState
 from timeline_app.text import escape_html, translate
+from timeline_app.ui.drawing.speech import CaptionedLabel
+from timeline_app.ui.panels.search_speech import SearchSpeech
 
 
 def _tr(text: str) -> str:
@@ -211,9 +212,8 @@ class SearchPanel(QWidget):
         self.field.setClearButtonEnabled(True)
         self.field.setAccessibleName(_tr("Search events"))
         self.field.setToolTip(_tr("Enter: next match · Shift+Enter: previous · ↓/↑: results · Esc: close"))
-        self.count = QLabel()
+        self.count = CaptionedLabel(_tr("Number of matches"))
         self.count.setTextFormat(Qt.TextFormat.PlainText)
-        self.count.setAccessibleName(_tr("Number of matches"))
         self.results = ResultList()
         self.results.setAccessibleName(_tr("Search results"))
         self.results.setUniformItemSizes(True)
@@ -246,6 +246,7 @@ class SearchPanel(QWidget):
         state.event_filter_changed.connect(lambda *_: self._show())
         state.selection_changed.connect(lambda *_: self._follow_selection())
         self._show_results(False)
+        self.speech = SearchSpeech(self, self.field, self.count, state)
 
     # -- state -------------------------------------------------------------------------------------
     @property
@@ -262,9 +263,18 @@ class SearchPanel(QWidget):
         return SearchIndex.for_chronology(self.state.chronology)
 
     def open_search(self) -> None:
-        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.field.selectAll()
+        # focus first, then the selection: a focus reason of "shortcut" would have the field select
+        # its text inside the focus change, and the caret event then reaches screen readers before
+        # the focus event (Orca says nothing of the field)
+        self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+        before = self.field.text()
+        QTimer.singleShot(0, lambda: self._select_all_if(before))
         self._start_indexing()
+
+    def _select_all_if(self, text: str) -> None:
+        """Select the query (to type over it) unless the user already typed on."""
+        if text and self.field.text() == text and self.field.hasFocus():
+            self.field.selectAll()
 
     def close_search(self) -> None:
         self.field.clear()  # clears the query, the result list and the highlight on the canvas
@@ -363,6 +373,7 @@ class SearchPanel(QWidget):
             )
         self._show_results(bool(query))
         self._follow_selection()
+        self.speech.count_changed(not complete)
 
     def _fill_list(self, rows: list[int]) -> None:
         c = self.state.chronology

@@ -64,9 +64,9 @@ def layout_frame(view: LayoutInputs, rect: QtCore.QRectF, sx: float, tx: float) 
         sel = -1
     sel_is_span = sel >= 0 and bool(a.is_span[sel])
     i0, i1 = a.visible_range(lo_day, hi_day)
-    # zoomed out over many events: per-pixel summaries from the LaneIndex, not the events (which
-    # count every event: with a filter, the events let through are counted one by one)
-    lod = i1 - i0 > LOD_EVENTS and shown is None
+    # zoomed out over many events: per-pixel summaries from the LaneIndex, not the events (with
+    # a filter, from the LaneIndex of the events it lets through, when the item made one)
+    lod = i1 - i0 > LOD_EVENTS and (shown is None or view.shown_lod is not None)
     match = view.match
 
     # -- point markers -> singles and clusters; events that matter stand alone
@@ -215,9 +215,10 @@ def layout_frame(view: LayoutInputs, rect: QtCore.QRectF, sx: float, tx: float) 
         keys = np.array(
             [ln * MAX_TRACKS + t for ln in shown_lanes for t in range(MAX_TRACKS)], dtype=np.int64
         )
-        counts = a.lod.span_counts(keys, lo_day, hi_day)
-        spans = a.lod.spans_on(keys[(counts > 0) & (counts <= dense_limit)], lo_day, hi_day, a.end_hi)
-        uk, u0, u1 = a.lod.union_on(keys[counts > dense_limit], lo_day, hi_day)
+        index = view.lane_index
+        counts = index.span_counts(keys, lo_day, hi_day)
+        spans = index.spans_on(keys[(counts > 0) & (counts <= dense_limit)], lo_day, hi_day, a.end_hi)
+        uk, u0, u1 = index.union_on(keys[counts > dense_limit], lo_day, hi_day)
         add_strips(*merge_pixel_runs_keyed(uk, u0 * sx + tx - left, u1 * sx + tx - left, width))
         if sel >= 0:
             spans = spans[spans != sel]
@@ -274,8 +275,9 @@ def lod_columns(
     margin = CLUSTER_MARGIN_PX
     ncol = column_count(width, margin)
     edges = (np.arange(ncol + 1, dtype=np.float64) - margin + left - tx) / sx
-    csum = view.match.lod_tables().pt if view.match.active else None
-    return view.arrays.lod.point_columns(shown_lanes, edges, sx, tx - left, exclude=exclude, match_csum=csum)
+    tables = view.match_tables()
+    csum = tables.pt if tables is not None else None
+    return view.lane_index.point_columns(shown_lanes, edges, sx, tx - left, exclude=exclude, match_csum=csum)
 
 
 def anchor_columns(
@@ -295,8 +297,8 @@ def anchor_columns(
     if not lanes:
         z = np.zeros((0, ncol), dtype=np.int64)
         out: tuple[list[int], np.ndarray, np.ndarray] = (lanes, z, z)
-    elif i1 - i0 > LOD_EVENTS and view.shown is None:
-        cnt, mcnt = a.lod.anchor_columns(lanes, edges, match.lod_tables() if match.active else None)
+    elif i1 - i0 > LOD_EVENTS and (view.shown is None or view.shown_lod is not None):
+        cnt, mcnt = view.lane_index.anchor_columns(lanes, edges, view.match_tables())
         out = (lanes, cnt, mcnt)
     else:
         idx = np.arange(i0, i1)
