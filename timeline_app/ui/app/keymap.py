@@ -34,6 +34,13 @@ class NavCommands(Protocol):
     def export_shown_dialog(self) -> None: ...
 
 
+class AccessCommands(Protocol):
+    """The data table and the high-contrast theme (ui/app/access_tools.py)."""
+
+    def open_data_table(self) -> None: ...
+    def toggle_high_contrast(self) -> None: ...
+
+
 class Commands(Protocol):
     """What the key table asks of the window: the view state and the commands that are more than a
     function of it. The main window provides them; a test may provide a stub."""
@@ -53,6 +60,8 @@ class Commands(Protocol):
     @property
     def nav(self) -> NavCommands: ...
     def focus_detail(self) -> None: ...
+    @property
+    def access(self) -> AccessCommands: ...
     def cycle_pane(self, step: int) -> None: ...
     def close(self) -> bool: ...
 
@@ -255,6 +264,26 @@ BINDINGS: tuple[Binding, ...] = (
         menu=MenuPlace("View", 0, 3),
     ),
     Binding(
+        "data-table",
+        ("Ctrl+T",),
+        "The plotted series as tables: dates × regions, with sources (sort, copy)",
+        "View",
+        lambda w: w.access.open_data_table(),
+        auto_repeat=False,
+        label="Data table…",
+        menu=MenuPlace("View", 4, 0),
+    ),
+    Binding(
+        "high-contrast",
+        ("Ctrl+Shift+H",),
+        "High-contrast colours on or off (remembered)",
+        "View",
+        lambda w: w.access.toggle_high_contrast(),
+        auto_repeat=False,
+        label="High contrast",
+        menu=MenuPlace("View", 4, 1),
+    ),
+    Binding(
         "focus-selection",
         ("F",),
         "Zoom to the selection",
@@ -452,6 +481,13 @@ BINDINGS: tuple[Binding, ...] = (
     ),
     Binding(
         "follow-link", ("Return",), "Follow the focused link", "Panes and links", where="in the detail pane"
+    ),
+    Binding(
+        "detail-caret",
+        ("Up", "Down", "Left", "Right"),
+        "Move the caret through the text (Shift: select; Ctrl+C copies)",
+        "Panes and links",
+        where="in the detail pane",
     ),
     # File
     Binding(

@@ -42,6 +42,7 @@ from timeline_app.model import actions
 from timeline_app.model.view_state import ViewState
 from timeline_app.text import escape_html, fill, translate
 from timeline_app.ui.app import keymap
+from timeline_app.ui.app.access_tools import AccessTools
 from timeline_app.ui.app.canvas import ChronologyCanvas
 from timeline_app.ui.app.canvas_access import TimelineAnnouncer
 from timeline_app.ui.app.document import Document, same_path
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         self.search = SearchPanel(self.state)
         self.search.closed.connect(self._search_closed)
         self.nav = Navigation(self, self)
+        self.access = AccessTools(self.state, self.canvas, self.settings, self)
         self.filter_bar, self.overview = self.nav.filter_bar, self.nav.overview
         self.compare = self.nav.compare
         self.errors = ErrorPanel()
@@ -217,6 +219,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = self.menu_bar.recent_menu
         self.nav.attach(self.menu_bar.views_menu, self.key_actions["overview"])
         self.tours.attach_menu(self.menu_bar.tours_menu)
+        self.access.attach(self.key_actions["high-contrast"])
 
     def _rebuild_recent_menu(self) -> None:
         self.menu_bar.rebuild_recent()

@@ -32,7 +32,7 @@ OTHER_PLACES = {
     "about": MenuPlace("Help", 1, 0),
     "views": MenuPlace("Go", 4, 1),
     "tours": MenuPlace("Go", 5, 0),
-    "reduce-motion": MenuPlace("View", 3, 2),
+    "reduce-motion": MenuPlace("View", 4, 2),
 }
 
 
@@ -130,7 +130,7 @@ class WindowMenus(QObject):
             return
         for i, cat in enumerate(cats):
             key = f"\t{i + 1}" if i < 9 else ""
-            act = menu.addAction(f"{cat.name}{key}")
+            act = menu.addAction(f"{cat.name.replace('&', '&&')}{key}")  # "&" is no mnemonic
             act.setCheckable(True)
             act.setChecked(cat.id not in self.state.hidden_lanes)
             act.setData(cat.id)

@@ -120,6 +120,13 @@ class Settings:
     def set_reduced_motion(self, on: bool) -> None:
         self.store.setValue("view/reduced_motion", "true" if on else "false")
 
+    def high_contrast(self) -> bool:
+        """Whether the high-contrast colours are on (off until the user turns them on)."""
+        return str(self.store.value("view/high_contrast", "false")).lower() == "true"
+
+    def set_high_contrast(self, on: bool) -> None:
+        self.store.setValue("view/high_contrast", "true" if on else "false")
+
     # -- filters, per chronology ---------------------------------------------------------------------
     def event_filter(self, path: str | os.PathLike[str]) -> EventFilter:
         raw = self.store.value(f"filters/{path_key(path)}", "")
