@@ -79,3 +79,15 @@ def test_no_focus_event_while_the_canvas_has_no_focus(qtbot, window: MainWindow,
     qtbot.wait(50)
     assert sent.of(QAccessible.Event.Focus) == []
     assert window.timeline_announcer.last_announcement.startswith("Wetland restoration, ")
+
+
+def test_each_plot_shown_is_a_chart_described_by_its_numbers(qtbot, window: MainWindow) -> None:
+    iface = QAccessible.queryAccessibleInterface(window.canvas)
+    charts = [c for c in children(iface) if c.role() == QAccessible.Role.Chart]
+    assert [c.text(Name) for c in charts] == ["PM2.5 annual mean concentration (µg/m³)"]
+    assert charts[0].text(Description) == (
+        "PM2.5 annual mean concentration (µg/m³): Beijing; 2013 – 2023; latest Beijing 32 (2023)"
+    )
+    assert charts[0].rect().height() > 40
+    window.canvas.set_shown_plots([])
+    assert not [c for c in children(iface) if c.role() == QAccessible.Role.Chart]

@@ -55,3 +55,48 @@ def test_typing_announces_the_count_and_enter_the_match(qtbot, window: MainWindo
     qtbot.waitUntil(lambda: len(sent.announcements()) > n, timeout=3000)
     qtbot.wait(700)
     assert sent.announcements()[n:] == ["Number of matches: 1 event match · Enter: next"]
+
+
+def test_the_keys_overlay_is_a_dialog_whose_text_is_read(qtbot, window: MainWindow) -> None:
+    press(qtbot, window, "?")
+    assert window.help.isVisible() and window.help.hasFocus()
+    iface = QAccessible.queryAccessibleInterface(window.help)
+    assert iface.role() == QAccessible.Role.Dialog
+    assert iface.text(Name) == "Keyboard shortcuts"
+    said = iface.text(QAccessible.Text.Description)
+    assert said.startswith("Esc or ? closes this.")
+    assert "Next event" in said and "Move the caret through the text" in said
+
+
+def test_detail_pane_arrows_move_its_caret_not_the_selection(qtbot, window: MainWindow) -> None:
+    press(qtbot, window, K.Key_Right)
+    press(qtbot, window, K.Key_Right)
+    assert window.state.selected_event_id == "symposium-2014"
+    window.focus_detail()
+    detail = window.detail
+    assert detail.hasFocus()
+    iface = QAccessible.queryAccessibleInterface(detail)
+    assert iface.text(QAccessible.Text.Description) == (
+        "First symposium on coordinated development, 26 February 2014"
+    )
+    text = detail.toPlainText()
+    assert "\ufdd0" not in text and "\ufdd1" not in text, "no table frame markers in the read text"
+    assert "Lane: ■ Planning" in text
+    before = detail.textCursor().position()
+    press(qtbot, window, K.Key_Down)
+    press(qtbot, window, K.Key_Right)
+    assert window.state.selected_event_id == "symposium-2014", "the arrows stay in the pane"
+    assert detail.textCursor().position() > before
+    press(qtbot, window, K.Key_Tab)
+    assert detail.focused_link()
+    assert detail.last_announcement.startswith("Link: ")
+    assert ". Go to event: " in detail.last_announcement or ". Web page: " in detail.last_announcement
+
+
+def test_lane_names_keep_their_ampersand_in_menus(qtbot, shipped_window: MainWindow) -> None:
+    menu = shipped_window.lanes_menu
+    texts = [a.text() for a in menu.actions()]
+    assert any(t.startswith("Industry && innovation") for t in texts), texts
+    iface = QAccessible.queryAccessibleInterface(menu)
+    names = [iface.child(i).text(Name) for i in range(iface.childCount())]
+    assert any(n.startswith("Industry & innovation") for n in names), names

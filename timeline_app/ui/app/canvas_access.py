@@ -25,7 +25,7 @@ import time
 import weakref
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -38,6 +38,8 @@ from timeline_app.model import actions
 from timeline_app.model.view_state import Selection, ViewState
 from timeline_app.text import fill, translate
 from timeline_app.ui.app.canvas import ChronologyCanvas
+from timeline_app.ui.app.help_overlay import HelpOverlay
+from timeline_app.ui.panels.data_table import plot_description, series_table
 from timeline_app.ui.timeline.access_items import AccessItem, accessible_items, event_speech, range_words
 
 
@@ -46,7 +48,7 @@ def _tr(text: str, n: int = -1) -> str:
 
 
 def visible_range_text(state: ViewState) -> str:
-    """"Showing 2014 – 2016, 12 of 120 events": what the view shows, said briefly."""
+    """ "Showing 2014 – 2016, 12 of 120 events": what the view shows, said briefly."""
     shown, total = actions.shown_event_count(state)
     r = state.range
     return fill(_tr("Showing %1, %2 of %n events", n=total), range_words(r.start, r.end), shown)
@@ -110,13 +112,14 @@ class EventAccessible(QAccessibleInterface):
         return self._owner.global_rect(it)
 
     def role(self) -> QAccessible.Role:
-        return QAccessible.Role.ListItem
+        it = self._item()
+        return QAccessible.Role.Chart if it is not None and it.kind == "plot" else QAccessible.Role.ListItem
 
     def state(self) -> QAccessible.State:
         s = QAccessible.State()
         it = self._item()
-        s.focusable = True
-        s.selectable = True
+        s.focusable = it is None or it.kind != "plot"
+        s.selectable = s.focusable
         if it is None:
             s.invisible = True
             return s
@@ -127,7 +130,8 @@ class EventAccessible(QAccessibleInterface):
 
 
 class TimelineAccessible(QAccessibleWidget):
-    """The canvas: a list of the events in view, then its own widgets (the plots button)."""
+    """The canvas: a list of the events in view, then the plots shown (charts described by their
+    numbers), then its own widgets (the plots button)."""
 
     def __init__(self, canvas: ChronologyCanvas) -> None:
         super().__init__(canvas, QAccessible.Role.List, _tr("Timeline"))
@@ -150,11 +154,28 @@ class TimelineAccessible(QAccessibleWidget):
             return []
         item = c.timeline_item()
         fr = item.frame()
-        key = (id(fr), item.version(), item.selected_index())
+        shown = c.shown_plots()
+        key = (id(fr), item.version(), item.selected_index(), tuple(shown), id(c.state().chronology))
         if key != self._items_key:
-            self._items = accessible_items(item)
+            self._items = accessible_items(item) + self._plot_items(c, shown)
             self._items_key = key
         return self._items
+
+    def _plot_items(self, c: ChronologyCanvas, shown: list[tuple[str, str]]) -> list[AccessItem]:
+        """The shown plots, after the events: each a chart described by its numbers."""
+        chron = c.state().chronology
+        groups = dict(chron.plot_groups())
+        out = []
+        for key, plot in zip(shown, c.indicator_plots(), strict=False):
+            inds = groups.get(key)
+            if not inds:
+                continue
+            table = series_table(chron, key, inds)
+            rect = plot.view_rect_px() or QRectF()
+            out.append(
+                AccessItem(f"plot:{key[0]}|{key[1]}", "plot", table.title, plot_description(table), rect, 0.0)
+            )
+        return out
 
     def item_for(self, key: str) -> AccessItem | None:
         for it in self.items():
@@ -225,10 +246,16 @@ class TimelineAccessible(QAccessibleWidget):
         return s
 
 
-_made: dict[int, TimelineAccessible] = {}
+_made: dict[int, QAccessibleWidget] = {}
 
 
 def _factory(classname: str, obj: QObject) -> QAccessibleInterface | None:
+    if isinstance(obj, HelpOverlay):  # a painted veil to Qt; a dialog to the user
+        dialog = QAccessibleWidget(obj, QAccessible.Role.Dialog, obj.accessibleName())
+        _made[id(obj)] = dialog
+        key0 = id(obj)
+        obj.destroyed.connect(lambda *_: _made.pop(key0, None))
+        return dialog
     if isinstance(obj, ChronologyCanvas):
         iface = TimelineAccessible(obj)
         key = id(obj)

@@ -69,14 +69,16 @@ class HelpOverlay(QWidget):
         self.card.setAutoFillBackground(True)
         self.card.setBackgroundRole(QPalette.ColorRole.Base)
         self.card.setFrameShape(QFrame.Shape.StyledPanel)
-        title = QLabel("Keyboard shortcuts")
+        title = QLabel(_tr("Keyboard shortcuts"))
         f = title.font()
         f.setPointSizeF(f.pointSizeF() * 1.35)
         f.setBold(True)
         title.setFont(f)
         hint = QLabel(
-            "Esc or ? closes this. The keys work wherever the focus is, "
-            "except while you type in the search field."
+            _tr(
+                "Esc or ? closes this. The keys work wherever the focus is, "
+                "except while you type in the search field."
+            )
         )
         hint.setWordWrap(True)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -121,6 +123,9 @@ class HelpOverlay(QWidget):
         lay.addWidget(hint)
         lay.addSpacing(6)
         lay.addWidget(self.scroll_area, 1)
+        # a screen reader, on the focus, says "Keyboard shortcuts, dialog" and then this description
+        # (the role is the accessibility factory's: timeline_app.ui.app.canvas_access)
+        self.setAccessibleDescription(f"{hint.text()}\n{self.text()}")
         self.hide()
         parent.installEventFilter(self)
 

@@ -34,6 +34,13 @@ class NavCommands(Protocol):
     def export_shown_dialog(self) -> None: ...
 
 
+class AccessCommands(Protocol):
+    """The data table and the high-contrast theme (ui/app/access_tools.py)."""
+
+    def open_data_table(self) -> None: ...
+    def toggle_high_contrast(self) -> None: ...
+
+
 class Commands(Protocol):
     """What the key table asks of the window: the view state and the commands that are more than a
     function of it. The main window provides them; a test may provide a stub."""
@@ -41,6 +48,7 @@ class Commands(Protocol):
     state: ViewState
 
     def repeat_step(self, kind: str) -> float: ...
+    def tour_step(self, kind: str) -> bool: ...
     def escape(self) -> None: ...
     def reload(self) -> bool: ...
     def open_file_dialog(self) -> None: ...
@@ -52,6 +60,8 @@ class Commands(Protocol):
     @property
     def nav(self) -> NavCommands: ...
     def focus_detail(self) -> None: ...
+    @property
+    def access(self) -> AccessCommands: ...
     def cycle_pane(self, step: int) -> None: ...
     def close(self) -> bool: ...
 
@@ -97,7 +107,7 @@ def tr_key(text: str) -> str:
     return translate("Keymap", text)
 
 
-GROUPS = ("Browse", "View", "Lanes", "History", "Search", "Panes and links", "File", "Help")
+GROUPS = ("Browse", "View", "Lanes", "History", "Search", "Tours", "Panes and links", "File", "Help")
 
 
 # -- the commands ----------------------------------------------------------------------------------
@@ -115,6 +125,11 @@ def _zoom_out(w: Commands) -> object:
 
 def _pan(direction: int) -> Command:
     return lambda w: actions.pan(w.state, direction * actions.PAN_STEP * w.repeat_step("pan"))
+
+
+def _tour_or(kind: str, f: Callable[[ViewState], object]) -> Command:
+    """During a tour, its step ``kind``; otherwise ``f`` of the view state."""
+    return lambda w: w.tour_step(kind) or f(w.state)
 
 
 def _lane(n: int) -> Binding:
@@ -186,11 +201,16 @@ BINDINGS: tuple[Binding, ...] = (
         ("Home",),
         "First event",
         "Browse",
-        _state(actions.first_event),
+        _tour_or("first", actions.first_event),
         menu=MenuPlace("Go", 0, 6),
     ),
     Binding(
-        "last-event", ("End",), "Last event", "Browse", _state(actions.last_event), menu=MenuPlace("Go", 0, 7)
+        "last-event",
+        ("End",),
+        "Last event",
+        "Browse",
+        _tour_or("last", actions.last_event),
+        menu=MenuPlace("Go", 0, 7),
     ),
     Binding(
         "escape",
@@ -242,6 +262,26 @@ BINDINGS: tuple[Binding, ...] = (
         repeat=True,
         label="Pan later",
         menu=MenuPlace("View", 0, 3),
+    ),
+    Binding(
+        "data-table",
+        ("Ctrl+T",),
+        "The plotted series as tables: dates × regions, with sources (sort, copy)",
+        "View",
+        lambda w: w.access.open_data_table(),
+        auto_repeat=False,
+        label="Data table…",
+        menu=MenuPlace("View", 4, 0),
+    ),
+    Binding(
+        "high-contrast",
+        ("Ctrl+Shift+H",),
+        "High-contrast colours on or off (remembered)",
+        "View",
+        lambda w: w.access.toggle_high_contrast(),
+        auto_repeat=False,
+        label="High contrast",
+        menu=MenuPlace("View", 4, 1),
     ),
     Binding(
         "focus-selection",
@@ -377,6 +417,34 @@ BINDINGS: tuple[Binding, ...] = (
         "Search",
         where="in the search field or the results",
     ),
+    # Tours
+    Binding(
+        "tour-next",
+        ("PgDown", "Space"),
+        "During a tour: the next stop (Go ▸ Tours starts one)",
+        "Tours",
+        lambda w: w.tour_step("next"),
+        label="Next stop",
+        menu=MenuPlace("Go", 5, 1),
+    ),
+    Binding(
+        "tour-prev",
+        ("PgUp",),
+        "During a tour: the previous stop",
+        "Tours",
+        lambda w: w.tour_step("prev"),
+        label="Previous stop",
+        menu=MenuPlace("Go", 5, 2),
+    ),
+    Binding("tour-first", ("Home",), "The first stop", "Tours", where="during a tour"),
+    Binding("tour-last", ("End",), "The last stop", "Tours", where="during a tour"),
+    Binding(
+        "tour-leave",
+        ("Esc",),
+        "Leave the tour and go back to the view you had",
+        "Tours",
+        where="during a tour",
+    ),
     # Panes and links
     Binding(
         "focus-detail",
@@ -413,6 +481,13 @@ BINDINGS: tuple[Binding, ...] = (
     ),
     Binding(
         "follow-link", ("Return",), "Follow the focused link", "Panes and links", where="in the detail pane"
+    ),
+    Binding(
+        "detail-caret",
+        ("Up", "Down", "Left", "Right"),
+        "Move the caret through the text (Shift: select; Ctrl+C copies)",
+        "Panes and links",
+        where="in the detail pane",
     ),
     # File
     Binding(

@@ -333,10 +333,12 @@ class SearchPanel(QWidget):
         if s is not None:
             total, complete = s.total, s.done
             if self.state.event_filter.active:  # the results follow the filters
-                ranked = s.ranked(None)
+                # all the matches once the search is complete; while it runs, enough to list
+                ranked = s.ranked(None if complete else 8 * RESULT_LIMIT)
                 keep = ranked[self.state.filter_mask()[ranked]]
-                filtered_out = len(ranked) - len(keep)
-                total -= filtered_out
+                if complete:  # (while it runs, the count is of every match so far)
+                    filtered_out = len(ranked) - len(keep)
+                    total -= filtered_out
                 rows = keep[:RESULT_LIMIT].tolist()
             else:
                 rows = s.ranked(RESULT_LIMIT).tolist()
