@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from .chronology import Chronology, Indicator
 from .event_table import FIGURES, PLACES, EventTable, Extras
 from .languages import LANGUAGES, TextKey, Translations, field_key, pick
-from .records import Category, Era, Figure, Source
+from .records import Category, Era, Figure, Source, Tour
 from .text_column import TextColumn
 
 R = TypeVar("R", Source, Category, Era, Indicator, Figure)
@@ -80,8 +80,26 @@ def localize(chronology: Chronology, lang: str) -> Chronology:
         eras=each(c.eras, "era", lambda e: e.id),
         indicators=each(c.indicators, "indicator", lambda i: i.id),
         events=_events(c, p),
+        tours=tuple(_tour(t, p) for t in c.tours),
         language=lang,
         fallbacks=frozenset(p.fallbacks),
+    )
+
+
+def _tour(t: Tour, p: _Picker) -> Tour:
+    stops = tuple(
+        dataclasses.replace(
+            s,
+            text=p.text(("tour", t.id, f"stops.{i}.text"), s.text),
+            title=p.text(("tour", t.id, f"stops.{i}.title"), s.title),
+        )
+        for i, s in enumerate(t.stops)
+    )
+    return dataclasses.replace(
+        t,
+        title=p.text(("tour", t.id, "title"), t.title),
+        description=p.text(("tour", t.id, "description"), t.description),
+        stops=stops,
     )
 
 

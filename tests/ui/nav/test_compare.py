@@ -92,3 +92,19 @@ def test_comparing_with_a_broken_file_says_why(qtbot, window: MainWindow, tmp_pa
     assert not window.compare.compare_with(bad)
     assert window.compare.message.startswith("Cannot compare with bad.yaml:")
     assert window.compare.panel.isHidden()
+
+
+def test_an_edit_of_the_files_shown_while_comparing_is_compared_again(
+    qtbot, window: MainWindow, small_chronology: Path, tmp_path: Path
+) -> None:
+    old = older_version(tmp_path / "old")
+    assert window.compare.compare_with(old)
+    assert len(window.compare.panel.lines()) == 4
+    events = small_chronology / "events.yaml"
+    events.write_text(
+        events.read_text(encoding="utf-8").replace("title: Winter Games", "title: Winter Olympics"),
+        encoding="utf-8",
+    )
+    assert window.reload()
+    qtbot.waitUntil(lambda: len(window.compare.panel.lines()) == 3)
+    assert not any("Winter" in line for line in window.compare.panel.lines())

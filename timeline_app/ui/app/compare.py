@@ -31,6 +31,13 @@ class CompareMode(QObject):
         self.window = parent
         self.panel = ComparePanel(state, self._axis)
         self.message = ""  # the last problem, said in the status bar by the window
+        state.chronology_changed.connect(self._chronology_changed)
+
+    def _chronology_changed(self, *_: object) -> None:
+        """The files shown were edited (or reloaded) while comparing: compare the new version."""
+        cmp_ = self.panel.comparison
+        if cmp_ is not None and cmp_.new is not self.state.chronology:
+            self.panel.start(Comparison.of(cmp_.old, self.state.chronology, cmp_.other_name))
 
     def _axis(self) -> tuple[float, float]:
         """The timeline's plot area, left and right, in the strip's x."""

@@ -48,6 +48,7 @@ class Commands(Protocol):
     state: ViewState
 
     def repeat_step(self, kind: str) -> float: ...
+    def tour_step(self, kind: str) -> bool: ...
     def escape(self) -> None: ...
     def reload(self) -> bool: ...
     def open_file_dialog(self) -> None: ...
@@ -106,7 +107,7 @@ def tr_key(text: str) -> str:
     return translate("Keymap", text)
 
 
-GROUPS = ("Browse", "View", "Lanes", "History", "Search", "Panes and links", "File", "Help")
+GROUPS = ("Browse", "View", "Lanes", "History", "Search", "Tours", "Panes and links", "File", "Help")
 
 
 # -- the commands ----------------------------------------------------------------------------------
@@ -124,6 +125,11 @@ def _zoom_out(w: Commands) -> object:
 
 def _pan(direction: int) -> Command:
     return lambda w: actions.pan(w.state, direction * actions.PAN_STEP * w.repeat_step("pan"))
+
+
+def _tour_or(kind: str, f: Callable[[ViewState], object]) -> Command:
+    """During a tour, its step ``kind``; otherwise ``f`` of the view state."""
+    return lambda w: w.tour_step(kind) or f(w.state)
 
 
 def _lane(n: int) -> Binding:
@@ -195,11 +201,16 @@ BINDINGS: tuple[Binding, ...] = (
         ("Home",),
         "First event",
         "Browse",
-        _state(actions.first_event),
+        _tour_or("first", actions.first_event),
         menu=MenuPlace("Go", 0, 6),
     ),
     Binding(
-        "last-event", ("End",), "Last event", "Browse", _state(actions.last_event), menu=MenuPlace("Go", 0, 7)
+        "last-event",
+        ("End",),
+        "Last event",
+        "Browse",
+        _tour_or("last", actions.last_event),
+        menu=MenuPlace("Go", 0, 7),
     ),
     Binding(
         "escape",
@@ -405,6 +416,34 @@ BINDINGS: tuple[Binding, ...] = (
         "Close the search and go back to where you were",
         "Search",
         where="in the search field or the results",
+    ),
+    # Tours
+    Binding(
+        "tour-next",
+        ("PgDown", "Space"),
+        "During a tour: the next stop (Go ▸ Tours starts one)",
+        "Tours",
+        lambda w: w.tour_step("next"),
+        label="Next stop",
+        menu=MenuPlace("Go", 5, 1),
+    ),
+    Binding(
+        "tour-prev",
+        ("PgUp",),
+        "During a tour: the previous stop",
+        "Tours",
+        lambda w: w.tour_step("prev"),
+        label="Previous stop",
+        menu=MenuPlace("Go", 5, 2),
+    ),
+    Binding("tour-first", ("Home",), "The first stop", "Tours", where="during a tour"),
+    Binding("tour-last", ("End",), "The last stop", "Tours", where="during a tour"),
+    Binding(
+        "tour-leave",
+        ("Esc",),
+        "Leave the tour and go back to the view you had",
+        "Tours",
+        where="during a tour",
     ),
     # Panes and links
     Binding(

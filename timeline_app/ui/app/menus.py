@@ -31,6 +31,8 @@ OTHER_PLACES = {
     "problems": MenuPlace("View", 2, 1),
     "about": MenuPlace("Help", 1, 0),
     "views": MenuPlace("Go", 4, 1),
+    "tours": MenuPlace("Go", 5, 0),
+    "reduce-motion": MenuPlace("View", 4, 2),
 }
 
 
@@ -74,6 +76,9 @@ class WindowMenus(QObject):
                 elif name == "views":
                     self.views_menu = menu.addMenu(_tr("Sa&ved views"))
                     self.views_menu.menuAction().setObjectName("views-menu")
+                elif name == "tours":
+                    self.tours_menu = menu.addMenu(_tr("&Tours"))
+                    self.tours_menu.menuAction().setObjectName("tours-menu")
                 elif name == "open-recent":
                     self.recent_menu = menu.addMenu(_tr("Open &Recent"))
                     self.recent_menu.menuAction().setObjectName("open-recent")

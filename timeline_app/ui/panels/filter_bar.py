@@ -15,7 +15,7 @@ import itertools
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -259,8 +259,10 @@ class FilterBar(QWidget):
         self._refresh_offers()
 
     def _refresh_offers(self) -> None:
+        """What the field offers, made when the bar is shown (a pass over every event's tags,
+        places and sources: not worth making for a million events nobody filters)."""
         chron = self.state.chronology
-        if self._offers_of is not chron:
+        if self._offers_of is not chron and self.isVisible():
             self._offers_of = chron
             self._offers = offers(chron)
             self._suggest(self.field.text())
@@ -269,7 +271,12 @@ class FilterBar(QWidget):
         return [b.chip.text for b in self.chip_buttons]
 
     # -- commands ------------------------------------------------------------------------------------
+    def showEvent(self, e: QShowEvent) -> None:
+        super().showEvent(e)
+        self._refresh_offers()
+
     def focus_field(self) -> None:
+        self._refresh_offers()
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
 
