@@ -163,4 +163,10 @@ class Navigation(QObject):
         return False
 
     def panes(self) -> list[QWidget]:
-        return [self.filter_bar.field] if self.filter_bar.isVisible() else []
+        """The panes F6 reaches besides the window's own: the overview band, the filter field."""
+        out: list[QWidget] = []
+        if self.overview.isVisible():
+            out.append(self.overview)
+        if self.filter_bar.isVisible():
+            out.append(self.filter_bar.field)
+        return out
