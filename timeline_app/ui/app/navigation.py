@@ -121,7 +121,8 @@ class Navigation(QObject):
 
     def compare_dialog(self) -> None:
         """File ▸ Compare with…: choose another version of the chronology to compare with."""
-        self.compare.choose_file(self.window.start_dir())
+        path = self.window.path
+        self.compare.choose_file(self.window.start_dir(), folder=path is not None and path.is_dir())
         if self.compare.message:
             self.host.statusBar().showMessage(self.compare.message, 8000)
 
