@@ -45,6 +45,7 @@ from timeline_app.ui.timeline.access_items import (
     accessible_items,
     event_speech,
     item_words,
+    point_speech,
     range_words,
 )
 
@@ -358,9 +359,17 @@ class TimelineAnnouncer(QObject):
         if not shiboken6.isValid(self._canvas):
             return
         sel = self._state.selection
+        chron = self._state.chronology
+        if sel is not None and sel.indicator_id is not None and sel.point_index is not None:
+            # a point of a plot (".", "," along a series; a link in the detail pane)
+            self.last_announcement = point_speech(chron, sel.indicator_id, sel.point_index)
+            if self._canvas.hasFocus():
+                QAccessible.updateAccessibility(
+                    QAccessibleAnnouncementEvent(self._canvas, self.last_announcement)
+                )
+            return
         if sel is None or sel.event_id is None:
             return
-        chron = self._state.chronology
         ev = chron.event(sel.event_id)
         if ev is None:
             return

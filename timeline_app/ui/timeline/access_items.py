@@ -16,7 +16,7 @@ from PySide6 import QtCore
 
 from timeline_app.model.chronology import Chronology, Event
 from timeline_app.model.dates import civil_from_days
-from timeline_app.text import fill, format_date, translate
+from timeline_app.text import fill, format_date, format_number, translate
 from timeline_app.ui.timeline.item import TimelineItem
 
 
@@ -82,6 +82,16 @@ def event_description(chron: Chronology, ev: Event) -> str:
 def event_speech(chron: Chronology, ev: Event) -> str:
     """Title, date, lane (and importance): all a screen reader says of a selected event."""
     return f"{ev.title}, {event_description(chron, ev)}"
+
+
+def point_speech(chron: Chronology, indicator_id: str, index: int) -> str:
+    """ "PM2.5 annual mean concentration — Beijing, 2014: 85.8 µg/m³, derived": a selected point."""
+    ind = chron.indicator(indicator_id)
+    if ind is None or not 0 <= index < len(ind.points):
+        return ""
+    p = ind.points[index]
+    text = fill(_tr("%1, %2: %3 %4"), ind.label, p.date.words(), format_number(p.value), ind.unit).rstrip()
+    return fill(_tr("%1, derived"), text) if p.derived else text
 
 
 def _day_words(day: float, span: float) -> str:
@@ -150,5 +160,6 @@ __all__ = [
     "event_speech",
     "event_when",
     "item_words",
+    "point_speech",
     "range_words",
 ]
