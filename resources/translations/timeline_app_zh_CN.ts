@@ -35,6 +35,10 @@
         <translation>大事记 (*.yaml *.yml *.json *.csv *.xlsx *.ics *.timeline);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>Comparing the two versions…</source>
+        <translation>正在比较两个版本…</translation>
+    </message>
+    <message>
         <source>Cannot compare with %1: %2</source>
         <translation>无法与 %1 比较：%2</translation>
     </message>
@@ -352,6 +356,26 @@
     <message>
         <source>Source:</source>
         <translation>来源：</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>places</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>key figures</source>
+        <translation>关键数据</translation>
+    </message>
+    <message>
+        <source>Not translated, shown as written:</source>
+        <translation>未翻译，按原文显示：</translation>
     </message>
     <message>
         <source>(approximate date)</source>
@@ -724,6 +748,10 @@
         <translation>搜索</translation>
     </message>
     <message>
+        <source>Tours</source>
+        <translation>导览</translation>
+    </message>
+    <message>
         <source>Panes and links</source>
         <translation>窗格与链接</translation>
     </message>
@@ -808,6 +836,22 @@
         <translation>向后平移</translation>
     </message>
     <message>
+        <source>The plotted series as tables: dates × regions, with sources (sort, copy)</source>
+        <translation>以表格显示图表中的数据系列：日期 × 地区，附来源（可排序、复制）</translation>
+    </message>
+    <message>
+        <source>Data table…</source>
+        <translation>数据表…</translation>
+    </message>
+    <message>
+        <source>High-contrast colours on or off (remembered)</source>
+        <translation>开关高对比度配色（会记住）</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
+    </message>
+    <message>
         <source>Zoom to the selection</source>
         <translation>缩放到所选内容</translation>
     </message>
@@ -826,6 +870,14 @@
     <message>
         <source>Overview band</source>
         <translation>概览条</translation>
+    </message>
+    <message>
+        <source>Move the window (Shift: its right edge, to zoom); Home, End: to the first, the last dates</source>
+        <translation>移动窗口（Shift：移动右边缘以缩放）；Home、End：移到最早、最晚的日期</translation>
+    </message>
+    <message>
+        <source>in the overview band (F6 reaches it)</source>
+        <translation>在概览条中（用 F6 移到那里）</translation>
     </message>
     <message>
         <source>Full screen on or off</source>
@@ -916,6 +968,38 @@
         <translation>关闭搜索并回到原来的位置</translation>
     </message>
     <message>
+        <source>During a tour: the next stop (Go ▸ Tours starts one)</source>
+        <translation>导览中：下一站（转到 ▸ 导览 可开始一个导览）</translation>
+    </message>
+    <message>
+        <source>Next stop</source>
+        <translation>下一站</translation>
+    </message>
+    <message>
+        <source>During a tour: the previous stop</source>
+        <translation>导览中：上一站</translation>
+    </message>
+    <message>
+        <source>Previous stop</source>
+        <translation>上一站</translation>
+    </message>
+    <message>
+        <source>The first stop</source>
+        <translation>第一站</translation>
+    </message>
+    <message>
+        <source>during a tour</source>
+        <translation>导览中</translation>
+    </message>
+    <message>
+        <source>The last stop</source>
+        <translation>最后一站</translation>
+    </message>
+    <message>
+        <source>Leave the tour and go back to the view you had</source>
+        <translation>退出导览并回到原来的视图</translation>
+    </message>
+    <message>
         <source>Move the focus into the detail pane</source>
         <translation>将焦点移到详情窗格</translation>
     </message>
@@ -924,8 +1008,8 @@
         <translation>转到详情</translation>
     </message>
     <message>
-        <source>Next pane (timeline, details, search)</source>
-        <translation>下一个窗格（时间线、详情、搜索）</translation>
+        <source>Next pane (timeline, details, search, overview band)</source>
+        <translation>下一个窗格（时间线、详情、搜索、概览条）</translation>
     </message>
     <message>
         <source>Next pane</source>
@@ -946,6 +1030,10 @@
     <message>
         <source>in the detail pane</source>
         <translation>在详情窗格中</translation>
+    </message>
+    <message>
+        <source>Move the caret through the text (Shift: select; Ctrl+C copies)</source>
+        <translation>在文本中移动光标（Shift：选择；Ctrl+C：复制）</translation>
     </message>
     <message>
         <source>Open a chronology file</source>
@@ -978,6 +1066,14 @@
     <message>
         <source>Export view as image…</source>
         <translation>将视图导出为图片…</translation>
+    </message>
+    <message>
+        <source>Save the events shown (after filters and hidden lanes) as JSON or CSV</source>
+        <translation>将显示的事件（经筛选和隐藏泳道之后）保存为 JSON 或 CSV</translation>
+    </message>
+    <message>
+        <source>Export shown events…</source>
+        <translation>导出显示的事件…</translation>
     </message>
     <message>
         <source>Compare with another version of the chronology (added, removed, re-dated, re-worded)</source>
@@ -1168,6 +1264,10 @@
         <translation>已保存 %1</translation>
     </message>
     <message>
+        <source>No tour is running: Go ▸ Tours starts one</source>
+        <translation>当前没有进行中的导览：转到 ▸ 导览 可开始一个</translation>
+    </message>
+    <message>
         <source>Not comparing: File ▸ Compare with… first</source>
         <translation>当前未在比较：请先选择 文件 ▸ 与…比较</translation>
     </message>
@@ -1233,6 +1333,10 @@
     <message>
         <source>Sa&amp;ved views</source>
         <translation>保存的视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Tours</source>
+        <translation>导览(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Lanes</source>
@@ -1563,8 +1667,55 @@
         <translation>重要事件</translation>
     </message>
     <message>
+        <source>%1, %2: %3 %4</source>
+        <translation>%1，%2：%3 %4</translation>
+    </message>
+    <message>
+        <source>%1, derived</source>
+        <translation>%1，推算</translation>
+    </message>
+    <message>
         <source>%n events, %1</source>
         <translation>%n个事件，%1</translation>
+    </message>
+</context>
+<context>
+    <name>Tours</name>
+    <message>
+        <source>Reduce motion</source>
+        <translation>减少动画</translation>
+    </message>
+    <message>
+        <source>Move between tour stops at once, without an animated transition</source>
+        <translation>在导览各站之间直接切换，不使用过渡动画</translation>
+    </message>
+    <message>
+        <source>%1 (%Ln stop(s))</source>
+        <translation>%1（%Ln站）</translation>
+    </message>
+    <message>
+        <source>This chronology has no tours</source>
+        <translation>此大事记没有导览</translation>
+    </message>
+    <message>
+        <source>Tour caption</source>
+        <translation>导览说明</translation>
+    </message>
+    <message>
+        <source>Page Down or Space: next stop · Page Up: previous · Esc: leave the tour</source>
+        <translation>Page Down 或空格：下一站 · Page Up：上一站 · Esc：退出导览</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Stop %1 of %2</source>
+        <translation>第%1站，共%2站</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 </TS>

@@ -30,7 +30,7 @@ T = TypeVar("T")
 Path_ = tuple[str | int, ...]
 
 # The keys each kind of mapping accepts: (required, optional)
-TOP_KEYS = (set[str](), {"chronology", "sources", "categories", "eras", "events", "indicators"})
+TOP_KEYS = (set[str](), {"chronology", "sources", "categories", "eras", "events", "indicators", "tours"})
 KEYS: dict[str, tuple[set[str], set[str]]] = {
     "chronology": ({"title"}, {"description"}),
     "source": ({"id", "title"}, {"publisher", "date", "page", "url", "note"}),
@@ -56,6 +56,8 @@ KEYS: dict[str, tuple[set[str], set[str]]] = {
     "source reference": ({"id"}, {"at"}),
     "indicator": ({"id", "name", "unit", "points"}, {"region", "description", "source"}),
     "point": ({"date", "value"}, {"source", "derived", "approximate", "note"}),
+    "tour": ({"id", "title", "stops"}, {"description"}),
+    "stop": ({"text"}, {"event", "start", "end", "lanes", "plots", "title"}),
 }
 
 _ALLOWED = {kind: (req, frozenset(req | opt)) for kind, (req, opt) in KEYS.items()}
@@ -126,7 +128,7 @@ class Walk:
     fast: bool = False
     pending: list[Pending] = field(default_factory=list)
     defined: dict[str, dict[str, At]] = field(
-        default_factory=lambda: {k: {} for k in ("event", "source", "category", "indicator", "era")}
+        default_factory=lambda: {k: {} for k in ("event", "source", "category", "indicator", "era", "tour")}
     )
     refs: list[tuple[str, str, At]] = field(default_factory=list)  # (kind, id, where)
     file: str = ""

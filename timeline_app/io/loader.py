@@ -132,6 +132,7 @@ def _finish(parts: Parts, files: Sequence[str], w: Walk, nodes: dict[str, Any] |
         indicators=parts.indicators,
         sources=parts.sources,
         files=files,
+        tours=parts.tours,
     )
 
 

@@ -21,6 +21,7 @@ from ..model.chronology import (
     Origin,
     Source,
     SourceRef,
+    Tour,
 )
 from ..model.dates import PartialDate
 from ..model.event_table import EventTable, Extras
@@ -37,6 +38,7 @@ from .checks import (
     Walk,
 )
 from .texts import read_text, read_text_list
+from .tour_section import read_tours
 
 # -- the sections ---------------------------------------------------------------------------------------
 Reader = Callable[[Any, Path_, str], T | None]
@@ -393,6 +395,7 @@ class Parts:
     eras: list[Era] = field(default_factory=list)
     events: EventRows = field(default_factory=EventRows)
     indicators: list[Indicator] = field(default_factory=list)
+    tours: list[Tour] = field(default_factory=list)
 
 
 def read_sections(w: Walk, root: Any, parts: Parts) -> None:
@@ -442,6 +445,7 @@ def read_sections(w: Walk, root: Any, parts: Parts) -> None:
         ind = _read_indicator(w, item, ("indicators", i))
         if ind is not None:
             parts.indicators.append(ind)
+    read_tours(w, top, parts.tours)
 
 
 class EventIds:

@@ -27,6 +27,8 @@ from .records import (
     Origin,
     Source,
     SourceRef,
+    Tour,
+    TourStop,
 )
 
 
@@ -96,6 +98,7 @@ class Chronology:
     """The fields that show another language's text, for want of one in :attr:`language`."""
     warnings: tuple[tuple[Origin, str], ...] = field(default=(), compare=False)
     """What the loader noted without refusing the chronology (a text in one language only)."""
+    tours: tuple[Tour, ...] = ()  # guided tours (see .tours), in the order written
 
     @classmethod
     def build(
@@ -112,6 +115,7 @@ class Chronology:
         origins: Mapping[str, Origin] | None = None,
         texts: Texts | None = None,
         warnings: Iterable[tuple[Origin, str]] = (),
+        tours: Iterable[Tour] = (),
     ) -> Chronology:
         table = events if isinstance(events, EventTable) else EventTable.from_events(events, origins)
         cats = sorted(categories, key=lambda c: (c.order, c.name))
@@ -126,6 +130,7 @@ class Chronology:
             description=description,
             texts=dict(texts or {}),
             warnings=tuple(warnings),
+            tours=tuple(tours),
         )
 
     # -- languages ------------------------------------------------------------------------------
@@ -138,6 +143,9 @@ class Chronology:
         return (kind, ident, name) in self.fallbacks
 
     # -- look-ups -------------------------------------------------------------------------------
+    def tour(self, tour_id: str) -> Tour | None:
+        return next((t for t in self.tours if t.id == tour_id), None)
+
     def origin_of(self, event_id: str) -> Origin | None:
         """Where an event was written (file, line, column; line 0 when only the file is known)."""
         i = self.events.positions.get(event_id)
@@ -290,5 +298,7 @@ __all__ = [
     "Origin",
     "Source",
     "SourceRef",
+    "Tour",
+    "TourStop",
     "format_number",
 ]

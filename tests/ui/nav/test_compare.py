@@ -92,3 +92,51 @@ def test_comparing_with_a_broken_file_says_why(qtbot, window: MainWindow, tmp_pa
     assert not window.compare.compare_with(bad)
     assert window.compare.message.startswith("Cannot compare with bad.yaml:")
     assert window.compare.panel.isHidden()
+
+
+def test_an_edit_of_the_files_shown_while_comparing_is_compared_again(
+    qtbot, window: MainWindow, small_chronology: Path, tmp_path: Path
+) -> None:
+    old = older_version(tmp_path / "old")
+    assert window.compare.compare_with(old)
+    assert len(window.compare.panel.lines()) == 4
+    events = small_chronology / "events.yaml"
+    events.write_text(
+        events.read_text(encoding="utf-8").replace("title: Winter Games", "title: Winter Olympics"),
+        encoding="utf-8",
+    )
+    assert window.reload()
+    qtbot.waitUntil(lambda: len(window.compare.panel.lines()) == 3)
+    assert not any("Winter" in line for line in window.compare.panel.lines())
+
+
+def test_ctrl_shift_c_asks_for_a_folder_when_a_folder_is_shown(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    old = older_version(tmp_path / "old")
+    asked: list[str] = []
+
+    def choose(parent, title, start):  # type: ignore[no-untyped-def]
+        asked.append(title)
+        return str(old)
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(choose))
+    press(qtbot, window, K.Key_C, Qt.KeyboardModifier.ControlModifier | SHIFT)
+    assert asked == ["Compare with another version"]
+    assert window.compare.panel.isVisible()
+    assert len(window.compare.panel.lines()) == 4
+
+
+def test_a_big_comparison_is_made_on_a_worker_thread(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    old = older_version(tmp_path / "old")
+    with qtbot.waitSignal(window.compare.finished, timeout=10000) as blocker:
+        assert window.compare.compare_with(old, background=True)
+        assert window.compare.busy and window.compare.panel.isHidden()
+        assert window.compare.message == "Comparing the two versions…"
+    assert blocker.args == [""]
+    assert window.compare.panel.isVisible() and len(window.compare.panel.lines()) == 4
+    with qtbot.waitSignal(window.compare.finished, timeout=10000) as blocker:
+        window.compare.compare_with(tmp_path / "missing.yaml", background=True)
+    assert blocker.args[0].startswith("Cannot compare with missing.yaml:")

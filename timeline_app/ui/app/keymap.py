@@ -48,6 +48,7 @@ class Commands(Protocol):
     state: ViewState
 
     def repeat_step(self, kind: str) -> float: ...
+    def tour_step(self, kind: str) -> bool: ...
     def escape(self) -> None: ...
     def reload(self) -> bool: ...
     def open_file_dialog(self) -> None: ...
@@ -112,6 +113,7 @@ GROUPS = (
     QT_TRANSLATE_NOOP("Keymap", "Lanes"),
     QT_TRANSLATE_NOOP("Keymap", "History"),
     QT_TRANSLATE_NOOP("Keymap", "Search"),
+    QT_TRANSLATE_NOOP("Keymap", "Tours"),
     QT_TRANSLATE_NOOP("Keymap", "Panes and links"),
     QT_TRANSLATE_NOOP("Keymap", "File"),
     QT_TRANSLATE_NOOP("Keymap", "Help"),
@@ -133,6 +135,11 @@ def _zoom_out(w: Commands) -> object:
 
 def _pan(direction: int) -> Command:
     return lambda w: actions.pan(w.state, direction * actions.PAN_STEP * w.repeat_step("pan"))
+
+
+def _tour_or(kind: str, f: Callable[[ViewState], object]) -> Command:
+    """During a tour, its step ``kind``; otherwise ``f`` of the view state."""
+    return lambda w: w.tour_step(kind) or f(w.state)
 
 
 def _lane(n: int) -> Binding:
@@ -204,7 +211,7 @@ BINDINGS: tuple[Binding, ...] = (
         ("Home",),
         QT_TRANSLATE_NOOP("Keymap", "First event"),
         QT_TRANSLATE_NOOP("Keymap", "Browse"),
-        _state(actions.first_event),
+        _tour_or("first", actions.first_event),
         menu=MenuPlace("Go", 0, 6),
     ),
     Binding(
@@ -212,7 +219,7 @@ BINDINGS: tuple[Binding, ...] = (
         ("End",),
         QT_TRANSLATE_NOOP("Keymap", "Last event"),
         QT_TRANSLATE_NOOP("Keymap", "Browse"),
-        _state(actions.last_event),
+        _tour_or("last", actions.last_event),
         menu=MenuPlace("Go", 0, 7),
     ),
     Binding(
@@ -269,21 +276,23 @@ BINDINGS: tuple[Binding, ...] = (
     Binding(
         "data-table",
         ("Ctrl+T",),
-        "The plotted series as tables: dates × regions, with sources (sort, copy)",
-        "View",
+        QT_TRANSLATE_NOOP(
+            "Keymap", "The plotted series as tables: dates × regions, with sources (sort, copy)"
+        ),
+        QT_TRANSLATE_NOOP("Keymap", "View"),
         lambda w: w.access.open_data_table(),
         auto_repeat=False,
-        label="Data table…",
+        label=QT_TRANSLATE_NOOP("Keymap", "Data table…"),
         menu=MenuPlace("View", 4, 0),
     ),
     Binding(
         "high-contrast",
         ("Ctrl+Shift+H",),
-        "High-contrast colours on or off (remembered)",
-        "View",
+        QT_TRANSLATE_NOOP("Keymap", "High-contrast colours on or off (remembered)"),
+        QT_TRANSLATE_NOOP("Keymap", "View"),
         lambda w: w.access.toggle_high_contrast(),
         auto_repeat=False,
-        label="High contrast",
+        label=QT_TRANSLATE_NOOP("Keymap", "High contrast"),
         menu=MenuPlace("View", 4, 1),
     ),
     Binding(
@@ -316,6 +325,16 @@ BINDINGS: tuple[Binding, ...] = (
         auto_repeat=False,
         label=QT_TRANSLATE_NOOP("Keymap", "Overview band"),
         menu=MenuPlace("View", 3, 1),
+    ),
+    Binding(
+        "overview-keys",
+        ("Left", "Right", "Shift+Left", "Shift+Right", "Home", "End"),
+        QT_TRANSLATE_NOOP(
+            "Keymap",
+            "Move the window (Shift: its right edge, to zoom); Home, End: to the first, the last dates",
+        ),
+        QT_TRANSLATE_NOOP("Keymap", "View"),
+        where=QT_TRANSLATE_NOOP("Keymap", "in the overview band (F6 reaches it)"),
     ),
     Binding(
         "full-screen",
@@ -433,6 +452,46 @@ BINDINGS: tuple[Binding, ...] = (
         QT_TRANSLATE_NOOP("Keymap", "Search"),
         where=QT_TRANSLATE_NOOP("Keymap", "in the search field or the results"),
     ),
+    # Tours
+    Binding(
+        "tour-next",
+        ("PgDown", "Space"),
+        QT_TRANSLATE_NOOP("Keymap", "During a tour: the next stop (Go ▸ Tours starts one)"),
+        QT_TRANSLATE_NOOP("Keymap", "Tours"),
+        lambda w: w.tour_step("next"),
+        label=QT_TRANSLATE_NOOP("Keymap", "Next stop"),
+        menu=MenuPlace("Go", 5, 1),
+    ),
+    Binding(
+        "tour-prev",
+        ("PgUp",),
+        QT_TRANSLATE_NOOP("Keymap", "During a tour: the previous stop"),
+        QT_TRANSLATE_NOOP("Keymap", "Tours"),
+        lambda w: w.tour_step("prev"),
+        label=QT_TRANSLATE_NOOP("Keymap", "Previous stop"),
+        menu=MenuPlace("Go", 5, 2),
+    ),
+    Binding(
+        "tour-first",
+        ("Home",),
+        QT_TRANSLATE_NOOP("Keymap", "The first stop"),
+        QT_TRANSLATE_NOOP("Keymap", "Tours"),
+        where=QT_TRANSLATE_NOOP("Keymap", "during a tour"),
+    ),
+    Binding(
+        "tour-last",
+        ("End",),
+        QT_TRANSLATE_NOOP("Keymap", "The last stop"),
+        QT_TRANSLATE_NOOP("Keymap", "Tours"),
+        where=QT_TRANSLATE_NOOP("Keymap", "during a tour"),
+    ),
+    Binding(
+        "tour-leave",
+        ("Esc",),
+        QT_TRANSLATE_NOOP("Keymap", "Leave the tour and go back to the view you had"),
+        QT_TRANSLATE_NOOP("Keymap", "Tours"),
+        where=QT_TRANSLATE_NOOP("Keymap", "during a tour"),
+    ),
     # Panes and links
     Binding(
         "focus-detail",
@@ -447,7 +506,7 @@ BINDINGS: tuple[Binding, ...] = (
     Binding(
         "next-pane",
         ("F6",),
-        QT_TRANSLATE_NOOP("Keymap", "Next pane (timeline, details, search)"),
+        QT_TRANSLATE_NOOP("Keymap", "Next pane (timeline, details, search, overview band)"),
         QT_TRANSLATE_NOOP("Keymap", "Panes and links"),
         lambda w: w.cycle_pane(+1),
         auto_repeat=False,
@@ -480,9 +539,9 @@ BINDINGS: tuple[Binding, ...] = (
     Binding(
         "detail-caret",
         ("Up", "Down", "Left", "Right"),
-        "Move the caret through the text (Shift: select; Ctrl+C copies)",
-        "Panes and links",
-        where="in the detail pane",
+        QT_TRANSLATE_NOOP("Keymap", "Move the caret through the text (Shift: select; Ctrl+C copies)"),
+        QT_TRANSLATE_NOOP("Keymap", "Panes and links"),
+        where=QT_TRANSLATE_NOOP("Keymap", "in the detail pane"),
     ),
     # File
     Binding(
@@ -530,11 +589,11 @@ BINDINGS: tuple[Binding, ...] = (
     Binding(
         "export-shown",
         ("Ctrl+Shift+E",),
-        "Save the events shown (after filters and hidden lanes) as JSON or CSV",
-        "File",
+        QT_TRANSLATE_NOOP("Keymap", "Save the events shown (after filters and hidden lanes) as JSON or CSV"),
+        QT_TRANSLATE_NOOP("Keymap", "File"),
         lambda w: w.nav.export_shown_dialog(),
         auto_repeat=False,
-        label="Export shown events…",
+        label=QT_TRANSLATE_NOOP("Keymap", "Export shown events…"),
         menu=MenuPlace("File", 1, 3),
     ),
     Binding(

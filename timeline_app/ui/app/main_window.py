@@ -52,6 +52,7 @@ from timeline_app.ui.app.navigation import Navigation
 from timeline_app.ui.app.panes import KeyRepeatWatch, PaneFrame
 from timeline_app.ui.app.settings import Settings
 from timeline_app.ui.app.status_bar import WindowStatusBar
+from timeline_app.ui.app.tour_mode import TourMode
 from timeline_app.ui.panels.detail_pane import DetailPane
 from timeline_app.ui.panels.error_panel import ErrorPanel
 from timeline_app.ui.panels.search_panel import SearchPanel
@@ -147,6 +148,8 @@ class MainWindow(QMainWindow):
         left_lay.setSpacing(4)
         left_lay.addWidget(self.filter_bar, 0)
         left_lay.addWidget(self.canvas_frame, 1)
+        self.tours = TourMode(self.state, self.canvas, self)
+        left_lay.addWidget(self.tours.caption, 0)
         left_lay.addWidget(self.compare.panel, 0)
         left_lay.addWidget(self.overview, 0)
         left_lay.addWidget(self.errors, 0)
@@ -250,6 +253,7 @@ class MainWindow(QMainWindow):
             "cancel-load": self.cancel_load_action,
             "problems": self.problems_action,
             "about": self.about_action,
+            "reduce-motion": self.tours.motion_action(self.settings),
         }
         self.menu_bar = WindowMenus(self, self.state, self.settings, {**self.key_actions, **extra})
         self.menu_bar.open_requested.connect(self.open_path)
@@ -258,6 +262,7 @@ class MainWindow(QMainWindow):
         self.lanes_menu = self.menu_bar.lanes_menu
         self.recent_menu = self.menu_bar.recent_menu
         self.nav.attach(self.menu_bar.views_menu, self.key_actions["overview"])
+        self.tours.attach_menu(self.menu_bar.tours_menu)
         self.access.attach(self.key_actions["high-contrast"])
 
     def _rebuild_recent_menu(self) -> None:
@@ -453,10 +458,20 @@ class MainWindow(QMainWindow):
         target = panes[(i + step) % len(panes)]
         target.setFocus(Qt.FocusReason.TabFocusReason if step > 0 else Qt.FocusReason.BacktabFocusReason)
 
+    def tour_step(self, kind: str) -> bool:
+        """Page Down / Space, Page Up, Home, End during a tour (False when none runs)."""
+        if self.tours.step(kind):
+            return True
+        if kind in ("next", "prev"):
+            self.statusBar().showMessage(
+                translate("MainWindow", "No tour is running: Go ▸ Tours starts one"), 4000
+            )
+        return False
+
     def escape(self) -> None:
         if self.help.isVisible():
             self.help.close_overlay()
-        elif self.nav.escape():
+        elif self.tours.leave() or self.nav.escape():
             pass
         elif self.state.selection is not None:
             actions.clear_selection(self.state)
@@ -557,6 +572,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, e: QCloseEvent) -> None:
         self.save_settings()
         self.document.close()
+        self.compare.close()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._repeat_watch)

@@ -32,6 +32,8 @@ OTHER_PLACES = {
     "about": MenuPlace("Help", 1, 0),
     "views": MenuPlace("Go", 4, 1),
     "language": MenuPlace("View", 4, 0),
+    "tours": MenuPlace("Go", 5, 0),
+    "reduce-motion": MenuPlace("View", 4, 2),
 }
 
 
@@ -80,6 +82,9 @@ class WindowMenus(QObject):
                     self.language_menu = menu.addMenu("")
                     self.language_menu.menuAction().setObjectName("language")
                     self._build_language_menu()
+                elif name == "tours":
+                    self.tours_menu = menu.addMenu(translate("Menus", "&Tours"))
+                    self.tours_menu.menuAction().setObjectName("tours-menu")
                 elif name == "open-recent":
                     self.recent_menu = menu.addMenu("")
                     self.recent_menu.menuAction().setObjectName("open-recent")
@@ -93,6 +98,8 @@ class WindowMenus(QObject):
         for menu_name, menu in self.menus.items():
             menu.setTitle(translate("Menus", MENU_TITLES[menu_name]))
         self.lanes_menu.setTitle(translate("Menus", "&Lanes"))
+        self.views_menu.setTitle(translate("Menus", "Sa&ved views"))
+        self.tours_menu.setTitle(translate("Menus", "&Tours"))
         self.language_menu.setTitle(translate("Menus", "L&anguage"))
         self.recent_menu.setTitle(translate("Menus", "Open &Recent"))
         self.rebuild_lanes()

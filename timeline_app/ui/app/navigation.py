@@ -55,6 +55,7 @@ class Navigation(QObject):
         self.overview = OverviewBand(state)
         self.overview.setVisible(window.settings.overview_shown())
         self.compare = CompareMode(state, window.canvas, host)
+        self.compare.finished.connect(self._compare_finished)
         self.goto_dialog: GoToDateDialog | None = None
         self.views: SavedViews | None = None
         self.overview_action: QAction | None = None
@@ -117,9 +118,16 @@ class Navigation(QObject):
 
     def compare_dialog(self) -> None:
         """File ▸ Compare with…: choose another version of the chronology to compare with."""
-        self.compare.choose_file(self.window.start_dir())
+        path = self.window.path
+        self.compare.choose_file(self.window.start_dir(), folder=path is not None and path.is_dir())
         if self.compare.message:
             self.host.statusBar().showMessage(self.compare.message, 8000)
+
+    def _compare_finished(self, message: str) -> None:
+        if message:
+            self.host.statusBar().showMessage(message, 8000)
+        else:
+            self.host.statusBar().clearMessage()
 
     def compare_step(self, direction: int) -> None:
         """n / Shift+N (F8 / Shift+F8): the next or previous difference while comparing."""
@@ -162,4 +170,10 @@ class Navigation(QObject):
         return False
 
     def panes(self) -> list[QWidget]:
-        return [self.filter_bar.field] if self.filter_bar.isVisible() else []
+        """The panes F6 reaches besides the window's own: the overview band, the filter field."""
+        out: list[QWidget] = []
+        if self.overview.isVisible():
+            out.append(self.overview)
+        if self.filter_bar.isVisible():
+            out.append(self.filter_bar.field)
+        return out

@@ -121,6 +121,13 @@ class Settings:
     def set_overview_shown(self, shown: bool) -> None:
         self.store.setValue("view/overview", "true" if shown else "false")
 
+    def reduced_motion(self) -> bool:
+        """Whether moves between tour stops are instant rather than eased (View ▸ Reduce motion)."""
+        return str(self.store.value("view/reduced_motion", "false")).lower() == "true"
+
+    def set_reduced_motion(self, on: bool) -> None:
+        self.store.setValue("view/reduced_motion", "true" if on else "false")
+
     def high_contrast(self) -> bool:
         """Whether the high-contrast colours are on (off until the user turns them on)."""
         return str(self.store.value("view/high_contrast", "false")).lower() == "true"
