@@ -232,6 +232,7 @@ class MainWindow(QMainWindow):
         self._retranslate_actions()
         self.menu_bar.retranslate()
         self.menu_bar.sync_language()
+        self.tours.retranslate()
         self.canvas.setAccessibleName(translate("MainWindow", "Timeline"))
         self.status.retranslate()
         self.filter_bar.refresh()

@@ -159,16 +159,22 @@ class TourMode(QObject):
         self.position = TourPosition(tour, pos.index)
         self._show_stop()
 
+    def retranslate(self) -> None:
+        """View ▸ Reduce motion in the current language (the tours menu is filled when it opens)."""
+        if hasattr(self, "motion"):
+            self.motion.setText(translate("Tours", "Reduce motion"))
+            self.motion.setStatusTip(
+                translate("Tours", "Move between tour stops at once, without an animated transition")
+            )
+
     # -- the window's menus ------------------------------------------------------------------------------
     def motion_action(self, settings: Settings) -> QAction:
         """View ▸ Reduce motion: tour stops change at once rather than over a transition (kept in
         the settings; ``TIMELINE_APP_REDUCED_MOTION=1`` turns it on as well)."""
-        act = QAction(translate("Tours", "Reduce motion"), self)
+        act = self.motion = QAction(self)
         act.setObjectName("reduce-motion")
         act.setCheckable(True)
-        act.setStatusTip(
-            translate("Tours", "Move between tour stops at once, without an animated transition")
-        )
+        self.retranslate()
         self.reduced_motion = self.reduced_motion or settings.reduced_motion()
         act.setChecked(self.reduced_motion)
 

@@ -185,17 +185,12 @@ class FilterBar(QWidget):
         self._offers: dict[str, tuple[str, str]] = {}
         self._offers_of: object = None
         self.chip_buttons: list[ChipButton] = []
-        self.title = QLabel(translate("FilterBar", "Filters:"))
+        self.title = QLabel()
         self.field = FilterField()
         self.field.setObjectName("filterField")
-        self.field.setAccessibleName(translate("FilterBar", "Add a filter"))
-        self.field.setPlaceholderText(
-            translate("FilterBar", "Add a filter: tag, place, source, lane, precision, 2014..2017")
-        )
         self.field.setClearButtonEnabled(True)
         self.suggestions = QListWidget()
         self.suggestions.setObjectName("filterSuggestions")
-        self.suggestions.setAccessibleName(translate("FilterBar", "Filters that match what is typed"))
         self.suggestions.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # ↓/↑ in the field move in it
         self.suggestions.itemClicked.connect(lambda item: self._offer_chosen(item.text()))
         self.suggestions.hide()
@@ -209,9 +204,8 @@ class FilterBar(QWidget):
         self.count = QLabel()
         self.count.setObjectName("filterCount")
         self.count.setTextFormat(Qt.TextFormat.PlainText)
-        self.count.setAccessibleName(translate("FilterBar", "Events shown"))
         self.clear_button = QToolButton()
-        self.clear_button.setText(translate("FilterBar", "Clear all"))
+        self.retranslate()
         self.clear_button.clicked.connect(self.clear_all)
         self._chips_box = QHBoxLayout()
         self._chips_box.setContentsMargins(0, 0, 0, 0)
@@ -235,6 +229,22 @@ class FilterBar(QWidget):
         self.refresh()
 
     # -- showing the state ---------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """The fixed texts in the current language (the chips follow with :meth:`refresh`)."""
+        self.title.setText(translate("FilterBar", "Filters:"))
+        self.field.setAccessibleName(translate("FilterBar", "Add a filter"))
+        self.field.setPlaceholderText(
+            translate("FilterBar", "Add a filter: tag, place, source, lane, precision, 2014..2017")
+        )
+        self.suggestions.setAccessibleName(translate("FilterBar", "Filters that match what is typed"))
+        self.count.setAccessibleName(translate("FilterBar", "Events shown"))
+        self.clear_button.setText(translate("FilterBar", "Clear all"))
+
+    def changeEvent(self, e: QEvent) -> None:
+        super().changeEvent(e)
+        if e.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
     def refresh(self) -> None:
         """Chips and count from the state; the focus stays on a chip's place when one goes."""
         focused = next((k for k, b in enumerate(self.chip_buttons) if b.hasFocus()), None)

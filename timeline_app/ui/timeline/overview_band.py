@@ -41,16 +41,25 @@ MARGIN = 6  # pixels either side
 class OverviewBand(QWidget):
     """The whole chronology, and where the view is in it."""
 
-    def __init__(self, state: ViewState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.state = state
-        self.setObjectName("overviewBand")
+    def retranslate(self) -> None:
         self.setAccessibleName(translate("OverviewBand", "Overview of the whole chronology"))
         self.setToolTip(
             translate(
                 "OverviewBand", "Drag the window to pan, its edges to zoom; click to centre the view there"
             )
         )
+        self.update()  # its year labels
+
+    def changeEvent(self, e: QEvent) -> None:
+        super().changeEvent(e)
+        if e.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def __init__(self, state: ViewState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.setObjectName("overviewBand")
+        self.retranslate()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(BAND_HEIGHT)
         self.setMouseTracking(True)
