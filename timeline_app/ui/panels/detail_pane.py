@@ -235,6 +235,22 @@ class DetailPane(QTextBrowser):
             items.append(f"<li>{text}</li>")
         return f"<ul>{''.join(items)}</ul>" if items else ""
 
+    def _fallback_note(self, c: Chronology, kind: str, ident: str) -> str:
+        """A muted line naming the fields shown in another language, for want of a translation
+        into the one chosen (see model.localize); "" when there are none."""
+        words = {  # by the first part of the field's key ("figures.0.label")
+            "title": _tr("title"),
+            "description": _tr("description"),
+            "places": _tr("places"),
+            "figures": _tr("key figures"),
+        }
+        mine = [name for k, i, name in c.fallbacks if k == kind and i == ident]
+        if not mine:
+            return ""
+        names = ", ".join(sorted({words.get(name.split(".")[0], name) for name in mine}))
+        note = _tr("Not translated, shown as written:")
+        return f'<p style="color:{self._muted()}; margin-top:0">{esc(note)} {esc(names)}</p>'
+
     def _event_link(self, ev: Event) -> str:
         return (
             f'<a href="event:{quote(ev.id, safe="")}">{esc(ev.title)}</a> '
@@ -249,6 +265,7 @@ class DetailPane(QTextBrowser):
         if ev.approximate:
             when += f' <span style="color:{muted}">(approximate date)</span>'
         parts.append(f'<p style="margin-top:0"><b>{when}</b></p>')
+        parts.append(self._fallback_note(c, "event", ev.id))
         rows: list[tuple[str, str]] = []
         if cat is not None:
             swatch = f'<span style="color:{cat.color}">■</span> ' if _COLOR_RE.match(cat.color) else ""

@@ -39,6 +39,7 @@ from timeline_app.model import actions
 from timeline_app.model.dates import DateError
 from timeline_app.model.goto import goto_words
 from timeline_app.model.search import Search, SearchIndex
+from timeline_app.model.search_languages import shown_title
 from timeline_app.model.view_state import ViewState
 from timeline_app.text import escape_html, translate
 from timeline_app.ui.drawing.speech import CaptionedLabel
@@ -202,7 +203,7 @@ class SearchPanel(QWidget):
         self.state = state
         self.setObjectName("searchPanel")
         self._shown: list[str] = []  # ids listed, best first
-        self._listed: tuple[tuple[str, ...], frozenset[str]] | None = None  # what the list shows
+        self._listed: tuple[tuple[str, ...], frozenset[str], str] | None = None  # what the list shows
         self._listed_from: object = None  # ... of which events
         self._search: Search | None = None
         self._indexing = False  # build the index in the background while the search is open
@@ -332,10 +333,12 @@ class SearchPanel(QWidget):
         if s is not None:
             total, complete = s.total, s.done
             if self.state.event_filter.active:  # the results follow the filters
-                ranked = s.ranked(None)
+                # all the matches once the search is complete; while it runs, enough to list
+                ranked = s.ranked(None if complete else 8 * RESULT_LIMIT)
                 keep = ranked[self.state.filter_mask()[ranked]]
-                filtered_out = len(ranked) - len(keep)
-                total -= filtered_out
+                if complete:  # (while it runs, the count is of every match so far)
+                    filtered_out = len(ranked) - len(keep)
+                    total -= filtered_out
                 rows = keep[:RESULT_LIMIT].tolist()
             else:
                 rows = s.ranked(RESULT_LIMIT).tolist()
@@ -343,7 +346,9 @@ class SearchPanel(QWidget):
             rows, total, complete = [], 0, True
         ids = [events[i].id for i in rows]
         self._shown = ids
-        listed = (tuple(ids), self.state.hidden_lanes)
+        # in a chronology of several languages the titles shown follow the query's language
+        language_of = query if self.state.chronology.texts else ""
+        listed = (tuple(ids), self.state.hidden_lanes, language_of)
         hidden_note = (
             translate("SearchPanel", " · %Ln more filtered out", None, filtered_out) if filtered_out else ""
         )
@@ -385,10 +390,11 @@ class SearchPanel(QWidget):
                 cat = c.category_index.get(ev.category)
                 lane = cat.name if cat else ev.category
                 hidden = " (hidden lane)" if ev.category in self.state.hidden_lanes else ""
-                item = QListWidgetItem(f"{ev.title}\n{ev.start.words()} · {lane}{hidden}")
+                title = shown_title(c, ev, self.state.query)  # in the language that matched
+                item = QListWidgetItem(f"{title}\n{ev.start.words()} · {lane}{hidden}")
                 item.setData(_ID_ROLE, eid)
                 # a tooltip that looks like HTML is shown as HTML: escape, and say it is rich text
-                tip = escape_html(f"{ev.title}\n{ev.start.words()} · {lane}{hidden}").replace("\n", "<br>")
+                tip = escape_html(f"{title}\n{ev.start.words()} · {lane}{hidden}").replace("\n", "<br>")
                 item.setToolTip(f"<qt>{tip}</qt>")
                 self.results.addItem(item)
 
