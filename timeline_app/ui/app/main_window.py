@@ -506,6 +506,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, e: QCloseEvent) -> None:
         self.save_settings()
         self.document.close()
+        self.compare.close()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._repeat_watch)
