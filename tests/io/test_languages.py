@@ -173,12 +173,19 @@ def test_fast_and_exact_paths_agree() -> None:
 def test_the_cache_keeps_every_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TIMELINE_APP_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(cache_mod, "MIN_BYTES", 0)
-    write("c.yaml", BILINGUAL)
+    write("c.yaml", BILINGUAL.replace("{en: First decade, zh: 第一个十年}", "{zh: 第一个十年}"))
     first = load_chronology("c.yaml", cache=True)
     assert list((tmp_path / "cache").glob("*.json"))
+
+    def not_parsed(*_: object) -> None:
+        raise AssertionError("read from the files, not from the cache")
+
+    monkeypatch.setattr(loader, "_fast", not_parsed)
+    monkeypatch.setattr(loader, "_exact", not_parsed)
     again = load_chronology("c.yaml", cache=True)
     assert again.texts == first.texts and again.texts
     assert again == first
+    assert again.warnings == first.warnings and len(first.warnings) == 1  # the warning is kept too
 
 
 def test_the_schema_takes_both_forms_and_refuses_a_misspelt_language() -> None:
