@@ -284,7 +284,7 @@ def measure_one(n: int, work: Path, quick: bool, parts: frozenset[str] = PARTS) 
     if "memory" in parts and (not quick or n == 2000):
         out.update(_app_memory(path, work / f"app-cache-{n}"))
     if "window" in parts:
-        out["window"] = _window_keys(path, work / f"window-cache-{n}", quick)
+        out["window"] = _window_keys(path, work / f"app-cache-{n}", quick)  # from the cache, if stored
     if not parts & {"open", "view", "search"}:
         out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
         return out
