@@ -2,7 +2,6 @@
 with unquoted numbers kept as :class:`~.values.Number` text; a large text in pieces, so that no
 step holds the interpreter lock for long (see :mod:`.values` for the two paths)."""
 
-
 from __future__ import annotations
 
 import bisect
@@ -329,6 +328,11 @@ class LazyItems(list):  # type: ignore[type-arg]
         return self._n > 0
 
     def __iter__(self) -> Iterator[Any]:
+        for items in self.batches():
+            yield from items
+
+    def batches(self) -> Iterator[list[Any]]:
+        """The items, a piece's list at a time (iterate once, as the items)."""
         text = self._text
         if text is None:
             raise FastPathFailed("the items were read already")
@@ -338,7 +342,7 @@ class LazyItems(list):  # type: ignore[type-arg]
                 items = _piece_items(text, piece, self._key)
             except Exception as exc:
                 raise FastPathFailed(str(exc)) from None
-            yield from items
+            yield items
             del items
             if self._progress is not None:
                 self._progress(piece.end / len(text))

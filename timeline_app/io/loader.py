@@ -97,9 +97,7 @@ def load_documents(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Docume
     return docs, problems
 
 
-def _walk_all(
-    w: Walk, roots: list[tuple[str, Any]], parts: Parts, lo: float = 0.0, hi: float = 1.0
-) -> None:
+def _walk_all(w: Walk, roots: list[tuple[str, Any]], parts: Parts, lo: float = 0.0, hi: float = 1.0) -> None:
     for k, (name, root) in enumerate(roots):
         w.progress.phase(
             f"Reading {name}", lo + (hi - lo) * k / len(roots), lo + (hi - lo) * (k + 1) / len(roots)
@@ -199,9 +197,7 @@ def _let_go(*objs: Any) -> None:
                     del obj[key]
 
 
-def _exact(
-    docs: Sequence[Document], problems: list[Problem], progress: Progress | None = None
-) -> Chronology:
+def _exact(docs: Sequence[Document], problems: list[Problem], progress: Progress | None = None) -> Chronology:
     """The exact path: compose every file, read it, and place every problem."""
     progress = progress or Progress(None)
     w, parts = Walk(progress=progress), Parts()
