@@ -271,6 +271,7 @@ def _window_keys(path: Path, cache: Path, quick: bool) -> dict[str, Any]:
 
 
 def measure_one(n: int, work: Path, quick: bool, parts: frozenset[str] = PARTS) -> dict[str, Any]:
+    from benchmarks.bench_overview import measure_overview
     from benchmarks.bench_render import measure_naive, measure_view
     from benchmarks.bench_search import measure_search
     from benchmarks.generate import write
@@ -317,6 +318,7 @@ def measure_one(n: int, work: Path, quick: bool, parts: frozenset[str] = PARTS) 
         out["view"] = measure_view(chron, plots=0, steps=steps, rounds=rounds)
         out["view_4_plots"] = measure_view(chron, plots=4, steps=steps, rounds=rounds)
         out["naive_view"] = measure_naive(chron, steps=max(steps // 2, 5))
+        out["overview"] = measure_overview(chron, steps=steps, rounds=max(rounds // 2, 1))
     if "search" not in parts:
         out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
         return out
@@ -413,6 +415,9 @@ def table(results: list[dict[str, Any]]) -> str:
          f"{_fmt(r['view']['zoom_month_p95_ms'])}"),
         ("  pan, full view: the rounds' medians, lowest-highest (ms)",
          lambda r: _spread(r["view"].get("pan_full_rounds_ms"))),
+        ("pan, full view, overview band shown / not: median (ms)",
+         lambda r: f"{_fmt(r['overview']['pan_full_band_median_ms'])} / "
+         f"{_fmt(r['overview']['pan_full_no_band_median_ms'])}"),
         ("pan with 4 plots, full: median (ms)", lambda r: _fmt(r["view_4_plots"]["pan_full_median_ms"])),
         ("pan with 4 plots, month: median (ms)", lambda r: _fmt(r["view_4_plots"]["pan_month_median_ms"])),
         ("  naive: build (ms), ratio", lambda r: _versus(_nv(r, "build_ms"), r["view"]["build_ms"])),

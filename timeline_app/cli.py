@@ -16,6 +16,7 @@ from . import __version__, runtime
 from .io import ChronologyError, load_chronology
 from .model.chronology import Chronology
 from .model.dates import DateError, PartialDate
+from .model.saved_views import SavedView
 from .paths import shipped_chronology
 
 COMMANDS = ("validate", "export", "convert", "render", "diff")
@@ -30,7 +31,7 @@ commands:
                                             IN: ours, TimelineJS (.json, .csv, .xlsx), Timeline
                                             (.timeline), iCalendar (.ics), a table (.csv, .xlsx)
   timeline-app render [PATH] --out FILE.png|.svg [--from DATE] [--to DATE] [--size WxH] [--select ID]
-                     [--plots all|N|NAME;NAME]
+                     [--plots all|N|NAME;NAME] [--view NAME|FILE.json]
   timeline-app diff OLD NEW [--format text|json]
                                             what changed between two chronologies; exit 1 if anything did
 
@@ -58,6 +59,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     chron = _load_or_report(_paths(args.paths))
     if chron is None:
         return 1
+    for origin, message in chron.warnings:
+        print(f"{origin}: warning: {message}", file=sys.stderr)
     c = chron.counts()
     print(
         f"ok: {c['files']} files, {c['events']} events, {c['categories']} categories, "
@@ -174,6 +177,27 @@ def _parse_date(text: str) -> PartialDate:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _find_view(spec: str, chronology_path: str) -> SavedView | str:
+    """The view ``--view`` names: the first of a views file (FILE.json, as Export writes it), or
+    one saved in the app for this chronology; else a message saying what is wrong."""
+    from timeline_app.model import saved_views
+
+    if spec.lower().endswith(".json") or Path(spec).is_file():
+        try:
+            views = saved_views.loads(Path(spec).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, saved_views.ViewFileError) as exc:
+            return f"cannot read the views in '{spec}': {exc}"
+        return views[0] if views else f"'{spec}' holds no view"
+    from timeline_app.ui.app.settings import Settings
+
+    views = Settings().saved_views(chronology_path)
+    found = saved_views.find(views, spec)
+    if found is None:
+        names = "; ".join(v.name for v in views) or "none saved for this chronology"
+        return f"no saved view named '{spec}' (the views: {names})"
+    return found
+
+
 def cmd_render(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.suffix.lower() not in (".png", ".svg"):
@@ -190,11 +214,36 @@ def cmd_render(args: argparse.Namespace) -> int:
     if start is not None and end is not None and end <= start:
         print("timeline-app render: --to must be after --from", file=sys.stderr)
         return 2
+    view: SavedView | None = None
+    if args.view:
+        found = _find_view(args.view, _paths([args.path] if args.path else None)[0])
+        if isinstance(found, str):
+            print(f"timeline-app render: {found}", file=sys.stderr)
+            return 2
+        view = found
     from timeline_app.ui.headless.render import render_chronology
 
+    select, plots, hidden, event_filter = args.select, args.plots, frozenset[str](), None
+    if view is not None:  # the view's range, selection, filters and plots, unless given here
+        if start is None and end is None:
+            start, end = view.start, view.end
+        if select is None and view.selected and chron.event(view.selected) is not None:
+            select = view.selected
+        if plots is None and view.plots is not None:
+            plots = [k[0] for k in view.plots]
+        hidden = frozenset(h for h in view.hidden_lanes if h in chron.category_index)
+        event_filter = view.filter.restricted_to(chron)
     try:
         path = render_chronology(
-            chron, out, size=args.size, start=start, end=end, select=args.select, plots=args.plots
+            chron,
+            out,
+            size=args.size,
+            start=start,
+            end=end,
+            select=select,
+            plots=plots,
+            hidden=hidden,
+            event_filter=event_filter,
         )
     except ValueError as exc:
         print(f"timeline-app render: {exc}", file=sys.stderr)
@@ -277,6 +326,11 @@ def build_parser() -> argparse.ArgumentParser:
         type=_parse_plots,
         help="which indicator plots: 'all', a number (the first N), or measure names separated by ';' "
         "(default: as many as fit at a readable height)",
+    )
+    r.add_argument(
+        "--view",
+        help="a view saved in the app for this chronology (by name), or a views file (FILE.json, as "
+        "Go > Saved views > Export writes it): its range, selection, filters and plots",
     )
     r.set_defaults(func=cmd_render)
 

@@ -31,7 +31,7 @@ def edit(path: Path, old: str, new: str) -> None:
 def three_edits(folder: Path) -> None:
     """A re-dated event, a re-worded one and a renamed id (its events' links follow)."""
     edit(folder / "xiongan-subcentre.yaml", "    start: 2017-04-01\n", "    start: 2017-04\n")
-    edit(folder / "planning.yaml", "title: Third symposium, held in Shijiazhuang", "title: Third symposium")
+    edit(folder / "planning.yaml", "en: Third symposium, held in Shijiazhuang", "en: Third symposium")
     for p in folder.glob("*.yaml"):  # a renamed id, every reference to it renamed too
         text = p.read_text(encoding="utf-8")
         p.write_text(re.sub(r"\bdaxing-airport-opens\b", "daxing-airport-opening", text), encoding="utf-8")
@@ -77,7 +77,7 @@ def test_added_removed_and_a_precision_change(copy: Path) -> None:
     end = len(text) if end < 0 else end
     block = text[start:end]
     (copy / "transport.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
-    added = block.replace("subcentre-transport-projects", "new-hub").replace("title: ", "title: New ", 1)
+    added = block.replace("subcentre-transport-projects", "new-hub").replace("title:\n      en: ", "title:\n      en: New ", 1)
     (copy / "extra.yaml").write_text("events:\n" + added, encoding="utf-8")
     edit(copy / "planning.yaml", "    start: 2017-09\n", "    start: 2017\n")
     new = load_chronology(copy)

@@ -262,14 +262,34 @@ def test_ids_unique_and_references_resolve(docs: dict[str, Any]) -> None:
 
 def test_titles_are_short_and_descriptions_present(docs: dict[str, Any]) -> None:
     for e in _all(docs, "events"):
-        assert len(str(e["title"])) <= 60, e["id"]
-        assert e.get("description"), e["id"]
+        title = e["title"]
+        # a Chinese character is as wide as two Latin letters: 30 of them take the room of 60
+        assert len(str(title["en"])) <= 60 and len(str(title["zh"])) <= 30, e["id"]
+        assert e["description"]["en"] and e["description"]["zh"], e["id"]
+
+
+def test_every_text_is_in_both_languages(docs: dict[str, Any]) -> None:
+    """The shipped chronology is bilingual throughout: titles, descriptions, places and figure
+    labels of every event, the lanes, eras and indicators (the loader would warn otherwise)."""
+    def both(v: Any) -> bool:
+        return isinstance(v, dict) and set(v) == {"en", "zh"} and all(str(t).strip() for t in v.values())
+
+    for e in _all(docs, "events"):
+        assert both(e["title"]) and both(e["description"]), e["id"]
+        assert all(both(p) for p in e.get("places", [])), e["id"]
+        assert all(both(f["label"]) for f in e.get("figures", [])), e["id"]
+    for c in _all(docs, "categories"):
+        assert both(c["name"]) and both(c["description"]), c["id"]
+    for era in _all(docs, "eras"):
+        assert both(era["title"]) and both(era["description"]), era["id"]
+    for i in _all(docs, "indicators"):
+        assert both(i["name"]) and both(i["description"]) and both(i["region"]), i["id"]
 
 
 def test_no_acres(docs: dict[str, Any]) -> None:
     units = [f["unit"] for e in _all(docs, "events") for f in e.get("figures", [])]
     units += [i["unit"] for i in _all(docs, "indicators")]
-    assert not [u for u in units if "acre" in str(u).lower()]
+    assert not [u for u in units if "acre" in str(u).lower()]  # a {en, zh} unit: both in its text
 
 
 # -- through the app's loader ---------------------------------------------------------------------------
@@ -417,3 +437,16 @@ def test_every_indicator_point_cites_where(chron) -> None:
     for ind in chron.indicators:
         for p in ind.points:
             assert p.source is not None and p.source.locator, (ind.id, p.date.iso())
+
+
+def test_loads_without_warnings_and_reads_in_chinese(chron) -> None:  # type: ignore[no-untyped-def]
+    from timeline_app.model.localize import localize
+
+    assert chron.warnings == ()
+    zh = localize(chron, "zh")
+    assert zh.title == "京津冀协同发展十年（2014—2024）"
+    assert zh.event("xiongan-founded").title == "设立雄安新区"
+    assert not [k for k in zh.fallbacks if k[0] in ("event", "category", "era", "indicator")]
+    # the figures are the same numbers in both languages: only their words are translated
+    en = localize(chron, "en")
+    assert [f.value for e in zh.events for f in e.figures] == [f.value for e in en.events for f in e.figures]

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from timeline_app.model.chronology import Event, Figure, Origin, SourceRef
 from timeline_app.model.dates import PartialDate
-from timeline_app.model.event_table import EventTable, IdIndex, TextColumn
+from timeline_app.model.event_table import EventTable
+from timeline_app.model.text_column import IdIndex, TextColumn
 
 
 def ev(ident: str, start: str, end: str | None = None, **kw: object) -> Event:
@@ -75,7 +76,7 @@ def test_text_column_keeps_any_text() -> None:
 
 def test_text_column_built_a_slice_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
     """Slices of ASCII and of other text, joined into one buffer: the same column as one slice."""
-    import timeline_app.model.event_table as et
+    import timeline_app.model.text_column as et
 
     texts = [f"event {i}" if i % 7 else f"événement {i} 北京" for i in range(100)]
     whole = TextColumn.from_strings(texts)

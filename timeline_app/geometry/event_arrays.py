@@ -20,8 +20,9 @@ from timeline_app.geometry.lod import LaneIndex, MatchTables
 from timeline_app.model.chronology import Chronology
 from timeline_app.model.date_marks import APPROXIMATE, date_marks
 from timeline_app.model.dates import today_epoch_day
-from timeline_app.model.event_table import EventTable, TextColumn
+from timeline_app.model.event_table import EventTable
 from timeline_app.model.search import SearchIndex
+from timeline_app.model.text_column import TextColumn
 
 
 def civil_days(y: np.ndarray, m: np.ndarray, d: np.ndarray) -> np.ndarray:

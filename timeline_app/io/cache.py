@@ -47,12 +47,15 @@ from ..model.chronology import (
     Origin,
     Source,
     SourceRef,
+    Tour,
+    TourStop,
 )
 from ..model.dates import PartialDate
-from ..model.event_table import EventTable, Extras, TextColumn
+from ..model.event_table import EventTable, Extras
+from ..model.text_column import TextColumn
 from .yaml_source import Document
 
-FORMAT = "timeline-app-cache/4"
+FORMAT = "timeline-app-cache/6"  # 6: tours
 MIN_BYTES = 256 * 1024
 MAX_ENTRIES = 16  # the oldest entries beyond this many are removed
 CHUNK = 2048  # events per JSON line of the rarely given fields (each line is one C-level call of
@@ -121,6 +124,8 @@ def _meta(c: Chronology) -> dict[str, Any]:
         "title": c.title,
         "description": c.description,
         "files": list(c.files),
+        "texts": [[*key, [list(pair) for pair in texts]] for key, texts in c.texts.items()],
+        "warnings": [[o.file, o.line, o.column, message] for o, message in c.warnings],
         "n": len(t),
         "dates": [d.iso() for d in t.dates],
         "category_ids": list(t.category_ids),
@@ -140,7 +145,29 @@ def _meta(c: Chronology) -> dict[str, Any]:
             ]
             for i in c.indicators
         ],
+        "tours": [_tour(t) for t in c.tours],
     }
+
+
+def _origin(o: Origin | None) -> list[Any] | None:
+    return [o.file, o.line, o.column] if o else None
+
+
+def _tour(t: Tour) -> list[Any]:
+    stops = [
+        [
+            s.text,
+            s.event,
+            _date(s.start),
+            _date(s.end),
+            list(s.lanes),
+            None if s.plots is None else list(s.plots),
+            s.title,
+            _origin(s.origin),
+        ]
+        for s in t.stops
+    ]
+    return [t.id, t.title, t.description, _origin(t.origin), stops]
 
 
 def _extras_lines(c: Chronology) -> Iterator[bytes]:
@@ -290,6 +317,33 @@ def _build(meta: dict[str, Any], sections: dict[str, memoryview]) -> Chronology:
             Source(i, t, pub, pd(d) if d else None, pg, u, n) for i, t, pub, d, pg, u, n in meta["sources"]
         ),
         files=tuple(str(f) for f in meta["files"]),
+        texts={
+            (str(kind), str(ident), str(name)): tuple((str(lang), str(text)) for lang, text in texts)
+            for kind, ident, name, texts in meta["texts"]
+        },
+        warnings=tuple((Origin(f, int(ln), int(col)), str(m)) for f, ln, col, m in meta["warnings"]),
+        tours=tuple(
+            Tour(
+                i,
+                title,
+                tuple(
+                    TourStop(
+                        text,
+                        ev,
+                        pd(a) if a else None,
+                        pd(b) if b else None,
+                        tuple(lanes),
+                        None if plots is None else tuple(plots),
+                        head,
+                        Origin(*so) if so else None,
+                    )
+                    for text, ev, a, b, lanes, plots, head, so in stops
+                ),
+                desc,
+                Origin(*o) if o else None,
+            )
+            for i, title, desc, o, stops in meta.get("tours", [])
+        ),
     )
 
 

@@ -15,6 +15,7 @@ from ..model.chronology import (
     Origin,
 )
 from ..model.dates import DateError, PartialDate
+from ..model.languages import TextKey, Translations
 from . import limits
 from .problems import Problem
 from .values import REJECTED_TYPE, Number, Quoted, locate
@@ -29,7 +30,7 @@ T = TypeVar("T")
 Path_ = tuple[str | int, ...]
 
 # The keys each kind of mapping accepts: (required, optional)
-TOP_KEYS = (set[str](), {"chronology", "sources", "categories", "eras", "events", "indicators"})
+TOP_KEYS = (set[str](), {"chronology", "sources", "categories", "eras", "events", "indicators", "tours"})
 KEYS: dict[str, tuple[set[str], set[str]]] = {
     "chronology": ({"title"}, {"description"}),
     "source": ({"id", "title"}, {"publisher", "date", "page", "url", "note"}),
@@ -55,6 +56,8 @@ KEYS: dict[str, tuple[set[str], set[str]]] = {
     "source reference": ({"id"}, {"at"}),
     "indicator": ({"id", "name", "unit", "points"}, {"region", "description", "source"}),
     "point": ({"date", "value"}, {"source", "derived", "approximate", "note"}),
+    "tour": ({"id", "title", "stops"}, {"description"}),
+    "stop": ({"text"}, {"event", "start", "end", "lanes", "plots", "title"}),
 }
 
 ALLOWED = _ALLOWED = {kind: (req, frozenset(req | opt)) for kind, (req, opt) in KEYS.items()}
@@ -125,7 +128,7 @@ class Walk:
     fast: bool = False
     pending: list[Pending] = field(default_factory=list)
     defined: dict[str, dict[str, At]] = field(
-        default_factory=lambda: {k: {} for k in ("event", "source", "category", "indicator", "era")}
+        default_factory=lambda: {k: {} for k in ("event", "source", "category", "indicator", "era", "tour")}
     )
     refs: list[tuple[str, str, At]] = field(default_factory=list)  # (kind, id, where)
     file: str = ""
@@ -139,6 +142,9 @@ class Walk:
     # each date text parsed once per load, and one object per date: a million events use a few
     # thousand (kept per load, not per process, so nothing of this load outlives its chronology)
     dates: dict[str, PartialDate] = field(default_factory=dict)
+    # the fields written in languages (see model.languages), and what was noted without refusing
+    texts: dict[TextKey, Translations] = field(default_factory=dict)
+    warnings: list[Pending] = field(default_factory=list)
 
     def add(
         self, path: Path_, message: str, *, key: bool = False, refs: tuple[tuple[At, str], ...] = ()
@@ -149,6 +155,13 @@ class Walk:
             self.pending.append(Pending(At(self.file, path, key), message, refs))
         else:
             self.pending.append(Pending(At(self.file, (), False), ""))  # counted, not listed
+
+    def warn(self, path: Path_, message: str, *, key: bool = False) -> None:
+        """Note something that does not stop the load (placed like a problem; on the fast path,
+        which cannot place it, the load starts again on the exact path)."""
+        if self.fast:
+            raise Doubt
+        self.warnings.append(Pending(At(self.file, path, key), message))
 
     def origin(self, path: Path_) -> Origin:
         """Where the item at ``path`` (``("events", 3)``) was written.

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..model.chronology import Chronology, Event, Figure, Indicator, IndicatorPoint, Source, SourceRef
 from ..model.dates import PartialDate
+from ..model.languages import Texts
 
 FORMAT_VERSION = "timeline-app/1"
 
@@ -93,7 +94,38 @@ def source_dict(s: Source) -> dict[str, Any]:
     }
 
 
+Languages = dict[str, dict[str, str]]
+"""A record's fields written in languages: field -> language -> text (``{"title": {"en": ..., "zh": ...},
+"places.0": {...}}``); empty when every field is a plain string."""
+
+
+def _by_record(texts: Texts) -> dict[tuple[str, str], Languages]:
+    out: dict[tuple[str, str], Languages] = {}
+    for (kind, ident, name), langs in texts.items():
+        out.setdefault((kind, ident), {})[name] = dict(langs)
+    return out
+
+
 def to_dict(c: Chronology) -> dict[str, Any]:
+    """The export's shape (docs/FORMAT.md, "Export"). Each record's ``texts`` holds the fields
+    written in several languages; the record's own fields hold the text of :attr:`language`
+    (English unless the chronology was localized)."""
+    langs = _by_record(c.texts)
+    none: Languages = {}
+
+    def with_texts(kind: str, ident: str, record: dict[str, Any]) -> dict[str, Any]:
+        record["texts"] = langs.get((kind, ident), none)
+        return record
+
+    out = _dict(c)
+    out["texts"] = langs.get(("chronology", ""), none)
+    for key, kind in (("categories", "category"), ("eras", "era"), ("events", "event"),
+                      ("indicators", "indicator"), ("sources", "source")):  # fmt: skip
+        out[key] = [with_texts(kind, r["id"], r) for r in out[key]]
+    return out
+
+
+def _dict(c: Chronology) -> dict[str, Any]:
     return {
         "format": FORMAT_VERSION,
         "title": c.title,
@@ -125,7 +157,7 @@ def to_json(c: Chronology, *, indent: int | None = 2) -> str:
 
 EVENT_COLUMNS = [
     "id", "title", "start", "end", "ongoing", "precision", "approximate", "importance", "category",
-    "places", "tags", "description", "sources",
+    "places", "tags", "description", "sources", "title_en", "title_zh", "description_en", "description_zh",
 ]  # fmt: skip
 POINT_COLUMNS = [
     "indicator", "name", "unit", "region", "date", "precision", "value", "derived", "derivation",
@@ -138,7 +170,10 @@ def events_csv(c: Chronology) -> str:
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
     w.writerow(EVENT_COLUMNS)
+    langs = c.texts
     for e in c.events:
+        title = dict(langs.get(("event", e.id, "title"), ()))
+        described = dict(langs.get(("event", e.id, "description"), ()))
         w.writerow(
             [
                 e.id,
@@ -154,6 +189,10 @@ def events_csv(c: Chronology) -> str:
                 "; ".join(e.tags),
                 e.description,
                 "; ".join(s.source for s in e.sources),
+                title.get("en", ""),
+                title.get("zh", ""),
+                described.get("en", ""),
+                described.get("zh", ""),
             ]
         )
     return out.getvalue()

@@ -111,7 +111,7 @@ _SEQ_HEAD = re.compile(rb"[ \t]*(?:#[^\r\n]*)?\r?\n")  # the rest of a "key:" li
 _BLANKS = re.compile(rb"(?:[ \t]*(?:#[^\r\n]*)?\r?\n)*")  # blank and comment lines
 _ITEM = re.compile(rb"( *)-(?=[ \t\r\n])")
 _NODE_START = re.compile(rb"[ \t]*")  # ASCII only: the node's byte column is its character column
-_POSITION_KEYS = ("events", "indicators")  # the sections whose items get a line and column
+_POSITION_KEYS = ("events", "indicators", "tours")  # the sections whose items get a line and column
 
 Positions = list[tuple[int, int]]
 ProgressFn = Callable[[float], None]

@@ -21,6 +21,7 @@ from typing import Any
 from .. import runtime
 from ..model.chronology import (
     Chronology,
+    Origin,
 )
 from . import cache as _cache
 from . import limits
@@ -113,8 +114,14 @@ def _walk_all(w: Walk, roots: list[tuple[str, Any]], parts: Parts, lo: float = 0
     check_refs(w, events)
 
 
-def _finish(parts: Parts, files: Sequence[str]) -> Chronology:
+def _finish(parts: Parts, files: Sequence[str], w: Walk, nodes: dict[str, Any] | None = None) -> Chronology:
+    warnings = []
+    for p in w.warnings:
+        placed = _place(p, nodes or {})
+        warnings.append((Origin(placed.file, placed.line, placed.column), placed.message))
     return Chronology.build(
+        texts=w.texts,
+        warnings=warnings,
         title=parts.title or (Path(files[0]).stem if files else "Chronology"),
         description=parts.description,
         events=parts.events.table(),
@@ -123,6 +130,7 @@ def _finish(parts: Parts, files: Sequence[str]) -> Chronology:
         indicators=parts.indicators,
         sources=parts.sources,
         files=files,
+        tours=parts.tours,
     )
 
 
@@ -162,7 +170,7 @@ def _fast(docs: Sequence[Document], progress: Progress | None = None) -> Chronol
             # interface thread run, rather than inside the first large allocation of the table
             # build (a 90 ms freeze measured at a million events); when the app asked for it
             runtime.return_memory()
-            chron = _finish(parts, [d.name for d in docs])
+            chron = _finish(parts, [d.name for d in docs], w)
     except (Doubt, FastPathFailed):
         chron = None
     _let_go(roots, lines, w, parts)
@@ -257,7 +265,7 @@ def _placed_or_built(w: Walk, parts: Parts, problems: list[Problem], names: list
             more += len(problems) - limits.MAX_PROBLEMS
             problems = problems[: limits.MAX_PROBLEMS]
         raise ChronologyError(problems, more=more)
-    return _finish(parts, names)
+    return _finish(parts, names, w, nodes)
 
 
 def _position(at: At, nodes: dict[str, Any]) -> tuple[int, int]:

@@ -21,9 +21,11 @@ from ..model.chronology import (
     Origin,
     Source,
     SourceRef,
+    Tour,
 )
 from ..model.dates import PartialDate
-from ..model.event_table import EventTable, Extras, TextColumn
+from ..model.event_table import EventTable, Extras
+from ..model.text_column import TextColumn
 from . import limits
 from .checks import (
     COLOR_RE,
@@ -35,6 +37,8 @@ from .checks import (
     T,
     Walk,
 )
+from .texts import read_text, read_text_list
+from .tour_section import read_tours
 
 # -- the sections ---------------------------------------------------------------------------------------
 Reader = Callable[[Any, Path_, str], T | None]
@@ -42,6 +46,23 @@ Reader = Callable[[Any, Path_, str], T | None]
 
 def _opt(e: dict[str, Any], path: Path_, key: str, read: Reader[T]) -> T | None:
     return read(e[key], path + (key,), QUOTED_KEYS.get(key) or f"'{key}'") if key in e else None
+
+
+def _text(
+    w: Walk,
+    e: dict[str, Any],
+    path: Path_,
+    key: str,
+    owner: tuple[str, str],
+    field_name: str = "",
+    *,
+    allow_empty: bool = False,
+) -> str | None:
+    """A text field that may be written in languages, read as ``(kind, id, field_name or key)``."""
+    if key not in e:
+        return None
+    what = QUOTED_KEYS.get(key) or f"'{key}'"
+    return read_text(w, e[key], (*path, key), what, (*owner, field_name or key), allow_empty=allow_empty)
 
 
 def _source_ref(w: Walk, v: Any, path: Path_, what: str) -> SourceRef | None:
@@ -74,12 +95,13 @@ def _read_source(w: Walk, v: Any, path: Path_) -> Source | None:
     if e is None or "id" not in e:
         return None
     ident = _ident_defined(w, e, path, "source")
-    title = _opt(e, path, "title", w.text)
+    owner = ("source", ident or "")
+    title = _text(w, e, path, "title", owner)
     date = _opt(e, path, "date", w.date)
-    publisher = _opt(e, path, "publisher", w.text) or ""
+    publisher = _text(w, e, path, "publisher", owner) or ""
     page = _opt(e, path, "page", w.text) or ""
     url = _opt(e, path, "url", w.text) or ""
-    note = _opt(e, path, "note", w.text) or ""
+    note = _text(w, e, path, "note", owner) or ""
     if url and not URL_RE.match(url):
         w.add((*path, "url"), f"the url must start with http:// or https://, not '{url[:30]}'")
         url = ""
@@ -101,10 +123,11 @@ def _read_category(w: Walk, v: Any, path: Path_, default_order: int) -> Category
     if e is None or "id" not in e:
         return None
     ident = _ident_defined(w, e, path, "category")
-    name = _opt(e, path, "name", w.text)
+    owner = ("category", ident or "")
+    name = _text(w, e, path, "name", owner)
     color = _color(w, e, path, "#4e79a7")
     order = _opt(e, path, "order", w.number)
-    description = _opt(e, path, "description", w.text) or ""
+    description = _text(w, e, path, "description", owner) or ""
     if order is not None and not order.is_integer():
         w.add((*path, "order"), f"'order' must be a whole number, not {e['order']}")
         return None
@@ -127,11 +150,12 @@ def _read_era(w: Walk, v: Any, path: Path_) -> Era | None:
     if e is None or "id" not in e:
         return None
     ident = _ident_defined(w, e, path, "era")
-    title = _opt(e, path, "title", w.text)
+    owner = ("era", ident or "")
+    title = _text(w, e, path, "title", owner)
     start = _opt(e, path, "start", w.date)
     end = _opt(e, path, "end", w.date)
     color = _color(w, e, path, "#f2e8cf") if "color" in e else ""
-    description = _opt(e, path, "description", w.text) or ""
+    description = _text(w, e, path, "description", owner) or ""
     if ident is None or title is None or start is None or end is None:
         return None
     if not _span_ok(w, start, end, (*path, "end")):
@@ -139,14 +163,15 @@ def _read_era(w: Walk, v: Any, path: Path_) -> Era | None:
     return Era(ident, title, start, end, color or "", description)
 
 
-def _read_figure(w: Walk, v: Any, path: Path_) -> Figure | None:
+def _read_figure(w: Walk, v: Any, path: Path_, owner: tuple[str, str], n: int) -> Figure | None:
+    """A figure of an event (``owner``), the ``n``-th it keeps."""
     e = w.mapping(v, path, "figure")
     if e is None:
         return None
-    label = _opt(e, path, "label", w.text)
+    label = _text(w, e, path, "label", owner, f"figures.{n}.label")
     value = _opt(e, path, "value", w.number)
-    unit = _opt(e, path, "unit", w.text)
-    qualifier = _opt(e, path, "qualifier", w.text) or ""
+    unit = _text(w, e, path, "unit", owner, f"figures.{n}.unit")
+    qualifier = _text(w, e, path, "qualifier", owner, f"figures.{n}.qualifier") or ""
     source = _source_ref(w, e["source"], (*path, "source"), "the figure's source") if "source" in e else None
     if label is None or value is None or unit is None:
         return None
@@ -171,7 +196,8 @@ def read_event(w: Walk, v: Any, path: Path_, rows: EventRows) -> bool:
     if e is None or "id" not in e:
         return False
     ident = _ident_defined(w, e, path, "event")
-    title = _opt(e, path, "title", w.text)
+    owner = ("event", ident or "")
+    title = _text(w, e, path, "title", owner)
     start = _opt(e, path, "start", w.date)
     end = _opt(e, path, "end", w.date)
     ongoing = _opt(e, path, "ongoing", w.boolean) or False
@@ -188,14 +214,16 @@ def read_event(w: Walk, v: Any, path: Path_, rows: EventRows) -> bool:
     category = _opt(e, path, "category", w.ident)
     if category is not None:
         w.refer("category", category, (*path, "category"))
-    places = _opt(e, path, "places", w.text_list) or ()
+    places: tuple[str, ...] = ()
+    if "places" in e:
+        places = read_text_list(w, e["places"], (*path, "places"), "'places'", (*owner, "places"))
     tags = _opt(e, path, "tags", w.text_list) or ()
-    description = _opt(e, path, "description", lambda x, p, what: w.text(x, p, what, allow_empty=True)) or ""
+    description = _text(w, e, path, "description", owner, allow_empty=True) or ""
     figures: list[Figure] = []
     if "figures" in e:
         p = (*path, "figures")
         for i, item in enumerate(w.sequence(e["figures"], p, "figures")):
-            fig = _read_figure(w, item, (*p, i))
+            fig = _read_figure(w, item, (*p, i), owner, len(figures))
             if fig is not None:
                 figures.append(fig)
     sources: list[SourceRef] = []
@@ -261,10 +289,11 @@ def _read_indicator(w: Walk, v: Any, path: Path_) -> Indicator | None:
     if e is None or "id" not in e:
         return None
     ident = _ident_defined(w, e, path, "indicator")
-    name = _opt(e, path, "name", w.text)
-    unit = _opt(e, path, "unit", w.text)
-    region = _opt(e, path, "region", w.text) or ""
-    description = _opt(e, path, "description", w.text) or ""
+    owner = ("indicator", ident or "")
+    name = _text(w, e, path, "name", owner)
+    unit = _text(w, e, path, "unit", owner)
+    region = _text(w, e, path, "region", owner) or ""
+    description = _text(w, e, path, "description", owner) or ""
     default_source = (
         _source_ref(w, e["source"], (*path, "source"), "the indicator's source") if "source" in e else None
     )
@@ -395,6 +424,7 @@ class Parts:
     eras: list[Era] = field(default_factory=list)
     events: EventRows = field(default_factory=EventRows)
     indicators: list[Indicator] = field(default_factory=list)
+    tours: list[Tour] = field(default_factory=list)
 
 
 def read_sections(w: Walk, root: Any, parts: Parts) -> None:
@@ -412,8 +442,9 @@ def read_sections(w: Walk, root: Any, parts: Parts) -> None:
                     refs=((parts.title_at, "at"),),
                 )
             else:
-                parts.title = _opt(c, ("chronology",), "title", w.text) or ""
-                parts.description = (_opt(c, ("chronology",), "description", w.text) or "").strip()
+                whole = ("chronology", "")
+                parts.title = _text(w, c, ("chronology",), "title", whole) or ""
+                parts.description = (_text(w, c, ("chronology",), "description", whole) or "").strip()
                 parts.title_at = At(w.file, ("chronology",), key=True)
     for i, item in enumerate(w.sequence(top["sources"], ("sources",), "sources") if "sources" in top else ()):
         s = _read_source(w, item, ("sources", i))
@@ -448,6 +479,7 @@ def read_sections(w: Walk, root: Any, parts: Parts) -> None:
         ind = _read_indicator(w, item, ("indicators", i))
         if ind is not None:
             parts.indicators.append(ind)
+    read_tours(w, top, parts.tours)
 
 
 class EventIds:

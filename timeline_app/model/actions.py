@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .chronology import Chronology, Event
+from .goto import parse_goto
 from .search import SearchIndex
 from .view_state import TimeRange, ViewState
 
@@ -74,11 +75,21 @@ def _hidden_lane_numbers(state: ViewState) -> list[int]:
 
 
 def visible_mask(state: ViewState) -> np.ndarray:
-    """For each event (in chronology order), whether its lane is shown."""
+    """For each event (in chronology order), whether it is shown: its lane is, and the filters
+    (:attr:`ViewState.event_filter`) let it through."""
     c = state.chronology
     if not c.events:
         return np.zeros(0, dtype=bool)
-    return ~np.isin(c.lanes, _hidden_lane_numbers(state))
+    shown = ~np.isin(c.lanes, _hidden_lane_numbers(state))
+    if state.event_filter.active:
+        shown &= state.filter_mask()
+    return shown
+
+
+def shown_total(state: ViewState) -> tuple[int, int]:
+    """(events shown in the whole chronology, after hidden lanes and filters; all events)."""
+    total = len(state.chronology.events)
+    return (int(visible_mask(state).sum()) if total else 0), total
 
 
 def visible_lanes(state: ViewState) -> list[int]:
@@ -220,7 +231,7 @@ def _lane_indices(state: ViewState) -> np.ndarray | None:
     if cur is None:
         return None
     c = state.chronology
-    return np.flatnonzero(c.lanes == c.lanes[cur])
+    return np.flatnonzero((c.lanes == c.lanes[cur]) & visible_mask(state))
 
 
 def _step_in_series(state: ViewState, step: int) -> bool | None:
@@ -261,9 +272,13 @@ def prev_in_lane(state: ViewState) -> bool:
     return prev_event(state) if idx is None else _step_in(state, idx, -1)
 
 
-def nearest_in_lane(chronology: Chronology, lane: int, day: float) -> int | None:
-    """Index of the event of ``lane`` nearest in time to ``day`` (one that spans it is nearest)."""
-    idx = np.flatnonzero(chronology.lanes == lane)
+def nearest_in_lane(
+    chronology: Chronology, lane: int, day: float, among: np.ndarray | None = None
+) -> int | None:
+    """Index of the event of ``lane`` nearest in time to ``day`` (one that spans it is nearest),
+    among the events ``among`` lets through (a mask; all when None)."""
+    in_lane = chronology.lanes == lane
+    idx = np.flatnonzero(in_lane if among is None else in_lane & among)
     if idx.size == 0:
         return None
     starts, ends = chronology.starts[idx], chronology.ends[idx]
@@ -290,7 +305,7 @@ def _change_lane(state: ViewState, step: int) -> bool:
         if not further:
             return False
         target = further[0] if step > 0 else further[-1]
-    i = nearest_in_lane(c, target, day)
+    i = nearest_in_lane(c, target, day, visible_mask(state))
     return False if i is None else go_to_event(state, c.events[i].id)
 
 
@@ -317,6 +332,12 @@ def last_event(state: ViewState) -> bool:
 
 
 # -- the view --------------------------------------------------------------------------------------
+def go_to_date(state: ViewState, text: str) -> bool:
+    """Ctrl+G: show the date or range ``text`` ("2017-04", "44 BCE", "2014..2017") at its precision,
+    as a step of its own in the history. Raises :class:`~.dates.DateError` for text that is not one."""
+    return state.jump_to(parse_goto(text))
+
+
 def zoom_anchor(state: ViewState) -> float | None:
     """The day zooming keeps in place: the selection when it is on screen, else None (the centre)."""
     r = state.range
@@ -419,8 +440,14 @@ def _step_match(state: ViewState, matches: list[str] | None, step: int) -> bool:
         return False
     cur_index = _selected_index(state)
     rank = None if cur_index is None else found.rank_of(cur_index)
+    shown = state.filter_mask() if state.event_filter.active else None
     at = (0 if step > 0 else n - 1) if rank is None else (rank + step) % n
-    return go_to_event(state, c.events[found.at(at)].id)
+    for _ in range(n):  # the next match the filters let through
+        i = found.at(at)
+        if shown is None or shown[i]:
+            return go_to_event(state, c.events[i].id)
+        at = (at + step) % n
+    return False
 
 
 def next_match(state: ViewState, matches: list[str] | None = None) -> bool:

@@ -16,6 +16,7 @@ from ..text import format_number
 from .columns import EventColumns, table_columns
 from .dates import PartialDate, today_epoch_day
 from .event_table import INDICATORS, RELATED, EventTable
+from .languages import TextKey, Texts, Translations
 from .records import (
     IMPORTANCE,
     MIN_PLOT_POINTS,
@@ -26,6 +27,8 @@ from .records import (
     Origin,
     Source,
     SourceRef,
+    Tour,
+    TourStop,
 )
 
 
@@ -87,6 +90,15 @@ class Chronology:
     sources: tuple[Source, ...] = ()
     files: tuple[str, ...] = ()
     description: str = ""
+    texts: Texts = field(default_factory=dict)
+    """The fields written in several languages, each language's text (see :mod:`.languages`)."""
+    language: str = ""
+    """The language the records' text is in after :func:`.localize.localize`; "" before."""
+    fallbacks: frozenset[TextKey] = frozenset()
+    """The fields that show another language's text, for want of one in :attr:`language`."""
+    warnings: tuple[tuple[Origin, str], ...] = field(default=(), compare=False)
+    """What the loader noted without refusing the chronology (a text in one language only)."""
+    tours: tuple[Tour, ...] = ()  # guided tours (see .tours), in the order written
 
     @classmethod
     def build(
@@ -101,6 +113,9 @@ class Chronology:
         files: Iterable[str] = (),
         description: str = "",
         origins: Mapping[str, Origin] | None = None,
+        texts: Texts | None = None,
+        warnings: Iterable[tuple[Origin, str]] = (),
+        tours: Iterable[Tour] = (),
     ) -> Chronology:
         table = events if isinstance(events, EventTable) else EventTable.from_events(events, origins)
         cats = sorted(categories, key=lambda c: (c.order, c.name))
@@ -113,9 +128,24 @@ class Chronology:
             sources=tuple(sources),
             files=tuple(files),
             description=description,
+            texts=dict(texts or {}),
+            warnings=tuple(warnings),
+            tours=tuple(tours),
         )
 
+    # -- languages ------------------------------------------------------------------------------
+    def translations(self, kind: str, ident: str, name: str) -> Translations:
+        """A field's text in each language it is written in; () for a plain string."""
+        return self.texts.get((kind, ident, name), ())
+
+    def is_fallback(self, kind: str, ident: str, name: str) -> bool:
+        """Whether a field shows another language's text, for want of one in :attr:`language`."""
+        return (kind, ident, name) in self.fallbacks
+
     # -- look-ups -------------------------------------------------------------------------------
+    def tour(self, tour_id: str) -> Tour | None:
+        return next((t for t in self.tours if t.id == tour_id), None)
+
     def origin_of(self, event_id: str) -> Origin | None:
         """Where an event was written (file, line, column; line 0 when only the file is known)."""
         i = self.events.positions.get(event_id)
@@ -268,5 +298,7 @@ __all__ = [
     "Origin",
     "Source",
     "SourceRef",
+    "Tour",
+    "TourStop",
     "format_number",
 ]

@@ -66,6 +66,42 @@ class EventFilter:
             return replace(self, start=None, end=None)
         return self.with_value(facet, value, on=False)
 
+    # -- as plain data (settings, saved views) --------------------------------------------------------
+    def to_data(self) -> dict[str, Any]:
+        """A JSON-ready dict of what is active (empty facets left out)."""
+        out: dict[str, Any] = {f: sorted(getattr(self, f)) for f in FACETS if getattr(self, f)}
+        if self.start is not None:
+            out["start"] = self.start
+        if self.end is not None:
+            out["end"] = self.end
+        return out
+
+    @classmethod
+    def from_data(cls, data: object) -> EventFilter:
+        """The filter written by :meth:`to_data`; what it cannot read is left out (never an error:
+        settings may come from another version)."""
+        if not isinstance(data, dict):
+            return cls()
+        values: dict[str, Any] = {}
+        for f in FACETS:
+            v = data.get(f)
+            if isinstance(v, list):
+                values[f] = frozenset(x for x in v if isinstance(x, str))
+        for side in ("start", "end"):
+            v = data.get(side)
+            if isinstance(v, int | float) and not isinstance(v, bool) and np.isfinite(v):
+                values[side] = float(v)
+        return cls(**values)
+
+    def restricted_to(self, chron: Chronology) -> EventFilter:
+        """This filter less the lanes and sources ``chron`` does not have (after a reload, or on
+        another chronology); tags and places are kept (they match nothing, visibly)."""
+        cats = frozenset(c for c in self.categories if c in chron.category_index)
+        sources = frozenset(s for s in self.sources if s in chron.source_index)
+        if cats == self.categories and sources == self.sources:
+            return self
+        return replace(self, categories=cats, sources=sources)
+
     # -- the events shown ---------------------------------------------------------------------------
     def mask(self, chron: Chronology) -> np.ndarray:
         """For each event of ``chron`` (in its order), whether it passes."""
@@ -138,3 +174,12 @@ def facet_values(chron: Chronology) -> dict[str, list[tuple[str, int]]]:
         lv = np.bincount(table.importance, minlength=len(IMPORTANCE))
         counts["importance"] = {IMPORTANCE[k]: int(lv[k]) for k in range(len(IMPORTANCE)) if lv[k]}
     return {f: sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) for f, c in counts.items()}
+
+
+def shown_chronology(chron: Chronology, shown: np.ndarray) -> Chronology:
+    """``chron`` with only the events ``shown`` (by event) lets through: what an export of the
+    filtered view writes. Lanes, eras, indicators and sources stay whole."""
+    if bool(np.all(shown)):
+        return chron
+    table = EventTable.from_events(chron.events[int(i)] for i in np.flatnonzero(shown))
+    return replace(chron, events=table)

@@ -8,9 +8,10 @@ days are not on the edges. A range ``A..B`` shows from the first day of ``A`` to
 
 from __future__ import annotations
 
+import math
 import re
 
-from .dates import DateError, PartialDate
+from .dates import DateError, PartialDate, civil_from_days
 from .view_state import MIN_SPAN_DAYS, TimeRange
 
 MARGIN = 0.08  # of the shown interval, either side
@@ -29,6 +30,17 @@ def looks_like_a_date(text: str) -> bool:
 def parse_goto(text: str) -> TimeRange:
     """The range that shows ``text``: a date in the chronology's own form, or two joined by
     ``..`` (also ``–``, ``—`` or ``to``). Raises :class:`DateError` with a message for the reader."""
+    lo, hi = parse_period(text)
+    pad = (hi - lo) * MARGIN
+    span = hi - lo + 2 * pad
+    if span < MIN_SPAN_DAYS:  # a day is shown a little wider than the closest zoom allows
+        pad += (MIN_SPAN_DAYS - span) / 2
+    return TimeRange(lo - pad, hi + pad)
+
+
+def parse_period(text: str) -> tuple[float, float]:
+    """The days ``[first, end)`` that ``text`` (a date or a range, as for :func:`parse_goto`)
+    stands for, with no margin: a date-range filter. Raises :class:`DateError`."""
     s = text.strip()
     if not s:
         raise DateError("type a date: 2017, 2017-04, 2017-04-01, 44 BCE, or a range 2014..2017")
@@ -40,8 +52,28 @@ def parse_goto(text: str) -> TimeRange:
     lo, hi = float(first.first_day()), float(last.end_day())
     if hi <= lo:
         raise DateError(f"the range {first.iso()}..{last.iso()} ends before it begins")
-    pad = (hi - lo) * MARGIN
-    span = hi - lo + 2 * pad
-    if span < MIN_SPAN_DAYS:  # a day is shown a little wider than the closest zoom allows
-        pad += (MIN_SPAN_DAYS - span) / 2
-    return TimeRange(lo - pad, hi + pad)
+    return lo, hi
+
+
+def goto_words(text: str) -> str:
+    """What ``text`` stands for, in words ("April 2017", "2014 – 2017"), to show before going there.
+    Raises :class:`DateError` like :func:`parse_goto`."""
+    parse_goto(text)
+    parts = [p for p in _RANGE.split(text.strip()) if p]
+    words = [PartialDate.parse(p).words() for p in parts]
+    return " – ".join(words)
+
+
+def period_words(lo: float, hi: float) -> str:
+    """The days ``[lo, hi)`` in words, at the coarsest precision that says them exactly:
+    "2014 – 2017", "April 2017", "3 March 2014 – 9 May 2015"."""
+    y0, m0, d0 = civil_from_days(math.floor(lo))
+    y1, m1, d1 = civil_from_days(math.ceil(hi) - 1)
+    _, nm, nd = civil_from_days(math.ceil(hi))  # the day after the last
+    if (m0, d0) == (1, 1) and (nm, nd) == (1, 1):
+        a, b = PartialDate(y0), PartialDate(y1)
+    elif d0 == 1 and nd == 1:
+        a, b = PartialDate(y0, m0), PartialDate(y1, m1)
+    else:
+        a, b = PartialDate(y0, m0, d0), PartialDate(y1, m1, d1)
+    return a.words() if a == b else f"{a.words()} – {b.words()}"

@@ -6,7 +6,7 @@ Immutable values, with no knowledge of the chronology that holds them or of how 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..text import format_number
@@ -162,3 +162,26 @@ class Event(NamedTuple):
         if not self.is_span:
             return None
         return self.end_day(today) - self.start_day()
+
+
+@dataclass(frozen=True, slots=True)
+class TourStop:
+    """One stop of a tour. At least one of ``event`` and ``start`` is given."""
+
+    text: str  # the stop's own sentences
+    event: str | None = None  # the event it is about, selected when the tour is here
+    start: PartialDate | None = None  # the range shown (default: around the event)
+    end: PartialDate | None = None
+    lanes: tuple[str, ...] = ()  # category ids to show; () = every lane
+    plots: tuple[str, ...] | None = None  # indicator ids whose plots to show; None = the default ones
+    title: str = ""  # a heading; default: the event's title
+    origin: Origin | None = field(default=None, compare=False)  # None where not known
+
+
+@dataclass(frozen=True, slots=True)
+class Tour:
+    id: str
+    title: str
+    stops: tuple[TourStop, ...]
+    description: str = ""
+    origin: Origin | None = field(default=None, compare=False)  # None where not known

@@ -1,7 +1,8 @@
 """Incremental full-text search over a chronology's events. No Qt here.
 
 A query matches an event when every word of it, ignoring case, appears in the event's title,
-description, places, tags or id; words match inside other words ("rel" finds "relocation"). Events
+description, places, tags or id (in every language the chronology is written in: see
+:mod:`.search_languages`); words match inside other words ("rel" finds "relocation"). Events
 whose title holds every word come first, then the others, each in time order.
 
 How it stays fast at a million events. Each event's text is split at white space into tokens: a
@@ -36,6 +37,7 @@ from .event_table import EventTable
 from .search_job import (
     Search,
 )
+from .search_languages import searchable_events
 from .search_words import (
     BLOCK,
     CHUNK_S,
@@ -97,7 +99,8 @@ class SearchIndex:
         cache = vars(chronology)  # like functools.cached_property, which the chronology uses too
         index = cache.get("_search_index")
         if not isinstance(index, SearchIndex):
-            index = cache["_search_index"] = cls(chronology.events)
+            # every language's text is searched (see .search_languages)
+            index = cache["_search_index"] = cls(searchable_events(chronology))
         return index
 
     # -- building ------------------------------------------------------------------------------------

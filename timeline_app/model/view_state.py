@@ -10,7 +10,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
 from .chronology import Chronology
+from .filters import EventFilter
 from .signals import Signal
 
 MIN_SPAN_DAYS = 1.0 / 24.0  # an hour: the closest zoom
@@ -115,12 +118,15 @@ class ViewState:
         self.selection_changed = Signal()  # (Selection | None)
         self.filters_changed = Signal()  # (frozenset[str]) hidden category ids
         self.query_changed = Signal()  # (str)
+        self.event_filter_changed = Signal()  # (EventFilter) tag, place, source, lane, ... filters
         self._chronology = chronology or Chronology.build(title="", events=(), categories=())
         self._room: tuple[float, float, float] | None = None  # see set_fit_room
         self._range = self.fit_range()
         self._selection: Selection | None = None
         self._hidden: frozenset[str] = frozenset()
         self._query = ""
+        self._filter = EventFilter()
+        self._shown: np.ndarray | None = None  # the filter's mask, made on first use
         self._history: list[HistoryEntry] = [HistoryEntry(None, self._range)]
         self._history_pos = 0
 
@@ -141,7 +147,14 @@ class ViewState:
         if self._selection is not None and not self._selection_exists(self._selection):
             self._selection = None
         self._hidden = frozenset(h for h in self._hidden if h in chronology.category_index)
+        old_filter = self._filter
+        self._filter = self._filter.restricted_to(chronology)
+        self._shown = None
+        if self._selection is not None and not self._passes(self._selection):
+            self._selection = None
         self.chronology_changed.emit(chronology)
+        if self._filter != old_filter:
+            self.event_filter_changed.emit(self._filter)
         if self._selection != old_selection:
             self.selection_changed.emit(self._selection)
         if self._hidden != old_hidden:
@@ -275,6 +288,38 @@ class ViewState:
         if category_id not in self._chronology.category_index:
             return False
         return self.set_hidden_lanes(self._hidden ^ {category_id})
+
+    @property
+    def event_filter(self) -> EventFilter:
+        """The filters on the events' tags, places, sources, lanes, precision, importance and dates."""
+        return self._filter
+
+    def set_event_filter(self, f: EventFilter) -> bool:
+        """Show only the events ``f`` lets through; tells the views only when it changed. A
+        selected event that no longer passes is unselected."""
+        if f == self._filter:
+            return False
+        self._filter = f
+        self._shown = None
+        self.event_filter_changed.emit(f)
+        if self._selection is not None and not self._passes(self._selection):
+            self.set_selection(None, record=False)
+        return True
+
+    def filter_mask(self) -> np.ndarray:
+        """For each event (in chronology order), whether the filter lets it through (hidden lanes
+        aside). Made once per filter and chronology."""
+        if self._shown is None or len(self._shown) != len(self._chronology.events):
+            self._shown = self._filter.mask(self._chronology)
+            self._shown.flags.writeable = False
+        return self._shown
+
+    def passes_filter(self, event_id: str) -> bool:
+        i = self._chronology.event_index.get(event_id)
+        return i is not None and (not self._filter.active or bool(self.filter_mask()[i]))
+
+    def _passes(self, sel: Selection) -> bool:
+        return sel.event_id is None or not self._filter.active or self.passes_filter(sel.event_id)
 
     # -- search ----------------------------------------------------------------------------------------
     @property

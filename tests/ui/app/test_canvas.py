@@ -18,7 +18,8 @@ from timeline_app.model import (
     ViewState,
 )
 from timeline_app.model.dates import days_from_civil
-from timeline_app.ui.app.canvas import ChronologyCanvas, cursor_date_text
+from timeline_app.ui.app.canvas import ChronologyCanvas
+from timeline_app.ui.app.canvas_hover import cursor_date_text
 from timeline_app.ui.drawing.palette import CanvasColors, contrast_ratio, lane_color
 
 
@@ -510,7 +511,7 @@ def test_shown_plots_and_chooser(qtbot, canvas: ChronologyCanvas) -> None:  # ty
     assert tl_axis.show_labels()
     canvas.set_shown_plots([keys[0], keys[2]])
     # the menu under the canvas follows, and drives
-    acts = [a for a in canvas._plots_menu.actions() if a.isCheckable()]
+    acts = [a for a in canvas.plots_chooser().menu().actions() if a.isCheckable()]
     assert [a.isChecked() for a in acts] == [True, False, True]
     acts[1].trigger()
     assert canvas.shown_plots() == keys

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from timeline_app.model import actions
 from timeline_app.paths import shipped_chronology
-from timeline_app.ui.app import keymap
+from timeline_app.ui.app import key_docs, keymap
 from timeline_app.ui.app import launch as app_module
 from timeline_app.ui.app.launch import initial_path
 from timeline_app.ui.app.main_window import MainWindow
@@ -45,7 +45,7 @@ def test_menus_have_the_standard_shortcuts(window: MainWindow) -> None:
             assert seq in keys(name), (name, seq.toString())
     file_menu = [a.objectName() for a in window.menus["File"].actions() if not a.isSeparator()]
     assert file_menu == [
-        "open-file", "open-folder", "open-recent", "reload", "cancel-load", "export-image", "quit"
+        "open-file", "open-folder", "open-recent", "reload", "cancel-load", "export-image", "export-shown", "compare", "quit"
     ]  # fmt: skip
     go_menu = {a.objectName() for a in window.menus["Go"].actions()}
     assert {"next-event", "prev-event", "back", "forward", "first-event", "last-event"} <= go_menu
@@ -94,25 +94,25 @@ def test_no_key_is_bound_twice(window: MainWindow) -> None:
 def test_the_overlay_lists_every_binding(qtbot, window: MainWindow) -> None:
     window.toggle_help()
     text = window.help.text()
-    for row in keymap.rows():
+    for row in key_docs.rows():
         assert row.description in text, row.description
         for k in row.keys:
             assert k in text, k
 
 
-@pytest.mark.parametrize("doc", keymap.documents_with_keys(), ids=lambda p: p.name)
+@pytest.mark.parametrize("doc", key_docs.documents_with_keys(), ids=lambda p: p.name)
 def test_documented_keys_agree_with_the_keymap(doc: Path) -> None:
     text = doc.read_text(encoding="utf-8")
-    assert keymap.KEYS_MD_BEGIN in text
-    assert keymap.update_keys_md(text) == text, "run: python -m timeline_app.ui.app.keymap"
+    assert key_docs.KEYS_MD_BEGIN in text
+    assert key_docs.update_keys_md(text) == text, "run: python -m timeline_app.ui.app.key_docs"
 
 
 def test_update_keys_md_appends_then_replaces() -> None:
-    once = keymap.update_keys_md("# Keys\n\nIntro.\n")
-    assert once.startswith("# Keys\n\nIntro.\n\n" + keymap.KEYS_MD_BEGIN)
-    assert keymap.update_keys_md(once) == once
+    once = key_docs.update_keys_md("# Keys\n\nIntro.\n")
+    assert once.startswith("# Keys\n\nIntro.\n\n" + key_docs.KEYS_MD_BEGIN)
+    assert key_docs.update_keys_md(once) == once
     stale = once.replace("Next event", "Old words")
-    assert keymap.update_keys_md(stale) == once
+    assert key_docs.update_keys_md(stale) == once
 
 
 # -- opening files ---------------------------------------------------------------------------------

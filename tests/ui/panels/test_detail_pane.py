@@ -238,3 +238,33 @@ def test_the_pane_follows_the_state_without_a_window(qtbot) -> None:
 def test_origin_is_shown_for_authors(window: MainWindow, small_chronology: Path) -> None:
     text = show(window, "winter-games")
     assert "events.yaml:" in text and "id winter-games" in text
+
+
+def test_a_field_shown_in_another_language_is_marked(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from timeline_app.model.localize import localize
+
+    cats = [Category("c", "Lane", "#4e79a7", 1)]
+    events = [
+        Event(id="a", title="Games", start=D("2022-02-04"), category="c", description="Held.", places=("Beijing",)),
+        Event(id="b", title="Both", start=D("2023"), category="c"),
+    ]
+    texts = {
+        ("event", "a", "title"): (("en", "Games"),),  # English only
+        ("event", "a", "description"): (("en", "Held."), ("zh", "举办。")),
+        ("event", "a", "places.0"): (("en", "Beijing"),),
+        ("event", "b", "title"): (("en", "Both"), ("zh", "两种语言")),
+    }
+    chron = Chronology.build(title="t", categories=cats, events=events, texts=texts)
+    state = ViewState(localize(chron, "zh"))
+    pane = DetailPane(state)
+    qtbot.addWidget(pane)
+    state.select_event("a")
+    text = pane.toPlainText()
+    assert "Games" in text and "举办。" in text
+    assert "Not translated, shown as written: places, title" in text
+    state.select_event("b")
+    assert "两种语言" in pane.toPlainText()
+    assert "Not translated" not in pane.toPlainText()
+    state.set_chronology(localize(chron, "en"))
+    state.select_event("a")
+    assert "Not translated" not in pane.toPlainText()  # English is there for every field

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from ...model.chronology import IMPORTANCE, Chronology, Event, SourceRef
+from ...model.languages import TextKey, Texts
 from ...paths import schema_path
 
 _PLAIN_SAFE = re.compile(r"^[A-Za-z0-9(][^\n\t#,\[\]{}\u2028\u2029\x85]*$")
@@ -77,14 +78,44 @@ def _flow(items: tuple[str, ...] | list[str]) -> str:
     return "[" + ", ".join(scalar(x) for x in items) + "]"
 
 
+class _Texts:
+    """Writes a text field as a plain scalar, or, where the chronology has it in languages, as
+    one text per language (``{en: ..., zh: ...}``, or a block of them for long texts)."""
+
+    def __init__(self, texts: Texts) -> None:
+        self.texts = texts
+
+    def value(self, key: TextKey, text: str, indent: str, *, block: bool = False) -> str:
+        """What follows ``key:`` (a leading space, or a line break and an indented block)."""
+        langs = self.texts.get(key)
+        if not langs:
+            return " " + (_block(text, indent) if block else scalar(text))
+        inner = indent + "  "
+        return "".join(
+            f"\n{inner}{lang}: {_block(t, inner) if block else scalar(t)}" for lang, t in langs
+        )
+
+    def flow(self, key: TextKey, text: str) -> str:
+        langs = self.texts.get(key)
+        if not langs:
+            return scalar(text)
+        return "{" + ", ".join(f"{lang}: {scalar(t)}" for lang, t in langs) + "}"
+
+    def places(self, e: Event) -> str:
+        items = (self.flow(("event", e.id, f"places.{k}"), p) for k, p in enumerate(e.places))
+        return "[" + ", ".join(items) + "]"
+
+
 def _ref(r: SourceRef) -> str:
     if not r.locator:
         return scalar(r.source)
     return "{ id: " + scalar(r.source) + ", at: " + scalar(r.locator) + " }"
 
 
-def _event(e: Event) -> list[str]:
-    out = [f"  - id: {scalar(e.id)}", f"    title: {scalar(e.title)}", f"    start: {e.start.iso()}"]
+def _event(e: Event, t: _Texts) -> list[str]:
+    own = ("event", e.id)
+    title = t.value((*own, "title"), e.title, "    ")
+    out = [f"  - id: {scalar(e.id)}", f"    title:{title}", f"    start: {e.start.iso()}"]
     if e.end is not None:
         out.append(f"    end: {e.end.iso()}")
     if e.ongoing:
@@ -95,20 +126,22 @@ def _event(e: Event) -> list[str]:
     if e.importance != IMPORTANCE[0]:
         out.append(f"    importance: {e.importance}")
     if e.places:
-        out.append(f"    places: {_flow(e.places)}")
+        out.append(f"    places: {t.places(e)}")
     if e.tags:
         out.append(f"    tags: {_flow(e.tags)}")
     if e.description:
-        out.append(f"    description: {_block(e.description, '    ')}")
+        described = t.value((*own, "description"), e.description, "    ", block=True)
+        out.append(f"    description:{described}")
     if e.figures:
         out.append("    figures:")
-        for f in e.figures:
-            out.append(f"      - label: {scalar(f.label)}")
+        for n, f in enumerate(e.figures):
+            out.append(f"      - label:{t.value((*own, f'figures.{n}.label'), f.label, '        ')}")
             value = int(f.value) if f.value.is_integer() else f.value
             out.append(f"        value: {value!r}")
-            out.append(f"        unit: {scalar(f.unit)}")
+            out.append(f"        unit:{t.value((*own, f'figures.{n}.unit'), f.unit, '        ')}")
             if f.qualifier:
-                out.append(f"        qualifier: {scalar(f.qualifier)}")
+                qualifier = t.value((*own, f"figures.{n}.qualifier"), f.qualifier, "        ")
+                out.append(f"        qualifier:{qualifier}")
             if f.source is not None:
                 out.append(f"        source: {_ref(f.source)}")
     if e.sources:
@@ -137,58 +170,60 @@ def _schema_line(target: Path | None) -> str:
 def write_yaml(c: Chronology, target: Path | None = None) -> str:
     """The chronology as one YAML file; ``target`` (where it will be written) makes the schema
     line relative, as in the shipped files."""
+    t = _Texts(c.texts)
     out = [_schema_line(target), ""]
     out.append("chronology:")
-    out.append(f"  title: {scalar(c.title or 'Chronology')}")
+    out.append(f"  title:{t.value(('chronology', '', 'title'), c.title or 'Chronology', '  ')}")
     if c.description:
-        out.append(f"  description: {_block(c.description, '  ')}")
+        described = t.value(("chronology", "", "description"), c.description, "  ", block=True)
+        out.append(f"  description:{described}")
     if c.sources:
         out += ["", "sources:"]
         for s in c.sources:
             out.append(f"  - id: {scalar(s.id)}")
-            out.append(f"    title: {scalar(s.title)}")
+            out.append(f"    title:{t.value(('source', s.id, 'title'), s.title, '    ')}")
             for key in ("publisher", "page", "url", "note"):
                 v = getattr(s, key)
                 if v:
-                    out.append(f"    {key}: {scalar(v)}")
+                    out.append(f"    {key}:{t.value(('source', s.id, key), v, '    ')}")
             if s.date is not None:
                 out.append(f"    date: {s.date.iso()}")
     out += ["", "categories:"]
     for k in c.categories:
         out.append(f"  - id: {scalar(k.id)}")
-        out.append(f"    name: {scalar(k.name)}")
+        out.append(f"    name:{t.value(('category', k.id, 'name'), k.name, '    ')}")
         out.append(f'    color: "{k.color}"')
         out.append(f"    order: {k.order}")
         if k.description:
-            out.append(f"    description: {scalar(k.description)}")
+            described = t.value(("category", k.id, "description"), k.description, "    ")
+            out.append(f"    description:{described}")
     if c.eras:
         out += ["", "eras:"]
         for a in c.eras:
             out.append(f"  - id: {scalar(a.id)}")
-            out.append(f"    title: {scalar(a.title)}")
+            out.append(f"    title:{t.value(('era', a.id, 'title'), a.title, '    ')}")
             out.append(f"    start: {a.start.iso()}")
             out.append(f"    end: {a.end.iso()}")
             if a.color:
                 out.append(f'    color: "{a.color}"')
             if a.description:
-                out.append(f"    description: {_block(a.description, '    ')}")
+                described = t.value(("era", a.id, "description"), a.description, "    ", block=True)
+                out.append(f"    description:{described}")
     out += ["", "events:"]
     first = True
     for e in c.events:
         if not first:
             out.append("")
         first = False
-        out.extend(_event(e))
+        out.extend(_event(e, t))
     if c.indicators:
         out += ["", "indicators:"]
         for ind in c.indicators:
             out.append(f"  - id: {scalar(ind.id)}")
-            out.append(f"    name: {scalar(ind.name)}")
-            out.append(f"    unit: {scalar(ind.unit)}")
-            if ind.region:
-                out.append(f"    region: {scalar(ind.region)}")
-            if ind.description:
-                out.append(f"    description: {scalar(ind.description)}")
+            for key in ("name", "unit", "region", "description"):
+                v = getattr(ind, key)
+                if v:
+                    out.append(f"    {key}:{t.value(('indicator', ind.id, key), v, '    ')}")
             out.append("    points:")
             for p in ind.points:
                 v = int(p.value) if p.value.is_integer() else p.value

@@ -27,7 +27,9 @@ lane name calls ``toggle_lane``.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
+import numpy as np
 import pyqtgraph as pg
 import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -35,25 +37,17 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from timeline_app.geometry.event_arrays import EventArrays
 from timeline_app.geometry.series_lod import SeriesArrays
 from timeline_app.model.chronology import Chronology, Indicator
-from timeline_app.model.dates import civil_from_days
+from timeline_app.model.filters import EventFilter
 from timeline_app.model.search import SearchIndex
 from timeline_app.model.view_state import MAX_SPAN_DAYS, MIN_SPAN_DAYS, Selection, TimeRange, ViewState
-from timeline_app.text import MONTH_ABBR, translate, year_label
+from timeline_app.ui.app.canvas_hover import CanvasHover, plot_at
 from timeline_app.ui.drawing.palette import CanvasColors, with_alpha
 from timeline_app.ui.drawing.time_axis import TimeAxisItem
+from timeline_app.ui.plots.chooser import PlotKey, PlotsChooser
 from timeline_app.ui.plots.indicator_plots import region_color_map
-from timeline_app.ui.plots.overlays import OverlayText
 from timeline_app.ui.plots.protocol import PLOT_KINDS, Plot
-from timeline_app.ui.timeline.frame import Hit
 from timeline_app.ui.timeline.item import TimelineItem
 from timeline_app.ui.timeline.lane_axis import LaneAxisItem
-
-
-def _tr(text: str) -> str:
-    return translate("Canvas", text)
-
-
-PlotKey = tuple[str, str]
 
 
 def quiet_hidden_axes(plot: pg.PlotItem) -> None:
@@ -61,20 +55,6 @@ def quiet_hidden_axes(plot: pg.PlotItem) -> None:
     prefix on, each pan re-lays out their (empty) label as HTML. Off: they have nothing to show."""
     for name in ("top", "right"):
         plot.getAxis(name).enableAutoSIPrefix(False)
-
-
-def cursor_date_text(day: float, span: float) -> str:
-    """The date under the cursor, as precise as the zoom makes meaningful."""
-    y, m, d = civil_from_days(math.floor(day))
-    if span > 366 * 40:
-        return year_label(y)
-    if span > 400:
-        return f"{MONTH_ABBR[m - 1]} {year_label(y)}"
-    text = f"{d} {MONTH_ABBR[m - 1]} {year_label(y)}"
-    if span < 4:
-        minutes = int((day - math.floor(day)) * 24 * 60)
-        text += f" {minutes // 60:02d}:{minutes % 60:02d}"
-    return text
 
 
 class ChronologyCanvas(QtWidgets.QWidget):
@@ -107,7 +87,6 @@ class ChronologyCanvas(QtWidgets.QWidget):
         lay.setSpacing(0)
         self._glw = pg.GraphicsLayoutWidget()
         self._glw.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
-        self._glw.viewport().setMouseTracking(True)
         self._glw.viewport().installEventFilter(self)
         lay.addWidget(self._glw, 1)
         self._ci: pg.GraphicsLayout = self._glw.ci
@@ -118,13 +97,9 @@ class ChronologyCanvas(QtWidgets.QWidget):
         self._bar = QtWidgets.QWidget()
         bl = QtWidgets.QHBoxLayout(self._bar)
         bl.setContentsMargins(4, 1, 4, 1)
-        self._plots_button = QtWidgets.QToolButton()
-        self._plots_button.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
-        self._plots_button.setAutoRaise(True)
-        self._plots_button.setToolTip(_tr("Choose the indicator plots shown under the timeline"))
-        self._plots_menu = QtWidgets.QMenu(self._plots_button)
-        self._plots_button.setMenu(self._plots_menu)
-        bl.addWidget(self._plots_button)
+        self._chooser = PlotsChooser()
+        self._chooser.shown_asked.connect(self.set_shown_plots)
+        bl.addWidget(self._chooser)
         self._cursor_label = QtWidgets.QLabel()
         self._cursor_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         bl.addWidget(self._cursor_label)
@@ -147,12 +122,6 @@ class ChronologyCanvas(QtWidgets.QWidget):
         vb.setYRange(0.0, 1.0, padding=0)
         vb.setLimits(yMin=0.0, yMax=1.0, minXRange=MIN_SPAN_DAYS, maxXRange=MAX_SPAN_DAYS)
         self._tl_plot.addItem(self._timeline, ignoreBounds=True)
-        self._tl_crosshair = pg.InfiniteLine(angle=90, movable=False)
-        self._tl_crosshair.setZValue(50)
-        self._tl_crosshair.hide()
-        self._tl_plot.addItem(self._tl_crosshair, ignoreBounds=True)
-        self._cursor_overlay = OverlayText(vb, panel=True)
-        self._cursor_overlay.hide()
         self._ci.addItem(self._tl_plot, row=0, col=0)
 
         self._timeline.sigEventClicked.connect(self._on_event_clicked)
@@ -161,14 +130,13 @@ class ChronologyCanvas(QtWidgets.QWidget):
         self._lane_axis.sigLaneClicked.connect(self._on_lane_clicked)
         vb.sigXRangeChanged.connect(self._on_view_x_changed)
         vb.sigResized.connect(self._on_timeline_resized)
-        self._mouse_proxy = pg.SignalProxy(
-            self._glw.scene().sigMouseMoved, rateLimit=60, slot=self._on_mouse_moved
-        )
+        self._hover = CanvasHover(self, self._cursor_label)
 
         state.chronology_changed.connect(self._on_chronology_changed)
         state.range_changed.connect(self.apply_range)
         state.selection_changed.connect(self._on_selection_changed)
         state.filters_changed.connect(self._on_filters_changed)
+        state.event_filter_changed.connect(self._on_event_filter_changed)
         state.query_changed.connect(self._on_query_changed)
 
         self._apply_font()
@@ -215,6 +183,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
             return
         self._shown = shown
         self._relayout()
+        self._chooser.set_shown(shown)
         self.shown_plots_changed.emit(list(shown))
 
     def indicator_plots(self) -> list[Plot]:
@@ -227,6 +196,10 @@ class ChronologyCanvas(QtWidgets.QWidget):
     def all_plot_items(self) -> list[pg.PlotItem]:
         return [self._tl_plot, *self.indicator_plot_items()]
 
+    def plots_chooser(self) -> PlotsChooser:
+        """The "Plots" button under the canvas."""
+        return self._chooser
+
     def set_toolbar_visible(self, visible: bool) -> None:
         """The strip under the canvas (plots menu, cursor date); hidden when rendering to a file."""
         self._bar.setVisible(visible)
@@ -235,6 +208,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
         """For images: every plot shown, heights scaled to fit, no toolbar and no hover."""
         self._render_mode = on
         self.set_toolbar_visible(not on)
+        self._hover.set_enabled(not on)
         if on and self._state.query.split():
             # an image shows every match: finish the search index the window builds in slices
             SearchIndex.for_chronology(self._state.chronology).ensure_built()
@@ -259,7 +233,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
         hit = self._timeline.hit(vp)
         if hit is not None:
             return self._timeline.arrays().ids[hit.event] if hit.kind == "event" else None
-        plot = self._plot_at(vp)
+        plot = plot_at(self.indicator_plots(), vp)
         if plot is not None:
             i = plot.markers.event_near(vp.x())
             return self._timeline.arrays().ids[i] if i >= 0 else None
@@ -293,7 +267,11 @@ class ChronologyCanvas(QtWidgets.QWidget):
 
     def tooltip_at(self, pos: QtCore.QPointF) -> str:
         """The tooltip shown when hovering ``pos`` (canvas coordinates); empty for none."""
-        return self._tooltip_vp(self.canvas_to_viewport(pos))
+        return self._hover.tooltip(self.canvas_to_viewport(pos))
+
+    def update_hover(self, vp: QtCore.QPointF | None) -> None:
+        """Move the crosshair and read-outs to ``vp`` (view-port pixels), or hide them (``None``)."""
+        self._hover.update(vp)
 
     def placed_labels(self) -> list[tuple[str, QtCore.QRectF]]:
         """Event titles drawn on the timeline: (event id, rectangle in canvas coordinates)."""
@@ -309,7 +287,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
             return
         arrays = EventArrays.for_chronology(chron)
         self._timeline.set_chronology(chron, arrays)
-        self._timeline.set_hidden_lanes(self._state.hidden_lanes)
+        self._apply_lanes_and_filter()
         self._timeline.set_query(self._state.query)
         sel = self._state.selection
         self._timeline.set_selected(sel.event_id if sel else None)
@@ -333,7 +311,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
             self._shown = list(self._groups)
         self._relayout()
         self._trim_pool()
-        self._rebuild_plots_menu()
+        self._chooser.set_groups(list(self._groups), self._shown)
         self._lane_axis.update()
         self._ask_fit_room()
 
@@ -401,7 +379,30 @@ class ChronologyCanvas(QtWidgets.QWidget):
     def _on_filters_changed(self, hidden: frozenset[str]) -> None:
         if not self._alive():
             return
-        self._timeline.set_hidden_lanes(hidden)
+        self._apply_lanes_and_filter()
+        self._lane_axis.update()
+        for pl in self._plots.values():
+            pl.markers.update()
+
+    def _apply_lanes_and_filter(self) -> None:
+        """Hidden lanes and the filters to the timeline. A filter of lanes alone ("Lane: Transport")
+        is drawn as the other lanes hidden: the zoomed-out view keeps its per-lane summaries (a mask
+        by event makes it count the events let through one by one)."""
+        st = self._state
+        f = st.event_filter
+        hidden = st.hidden_lanes
+        mask: np.ndarray | None = None
+        if f.active and f.categories and replace(f, categories=frozenset()) == EventFilter():
+            hidden = hidden | {c.id for c in st.chronology.categories if c.id not in f.categories}
+        elif f.active:
+            mask = st.filter_mask()
+        self._timeline.set_hidden_lanes(frozenset(hidden))
+        self._timeline.set_event_mask(mask)
+
+    def _on_event_filter_changed(self, *_: object) -> None:
+        if not self._alive():
+            return
+        self._apply_lanes_and_filter()
         self._lane_axis.update()
         for pl in self._plots.values():
             pl.markers.update()
@@ -455,7 +456,6 @@ class ChronologyCanvas(QtWidgets.QWidget):
         # own axis keeps its tick marks above the plots
         self._time_axis.set_show_labels(n == 0)
         self._fit_rows()
-        self._update_plots_button()
 
     def row_heights(self, height: float) -> list[float]:
         """Heights of the timeline and of each shown plot for a canvas ``height`` pixels high: the
@@ -498,34 +498,6 @@ class ChronologyCanvas(QtWidgets.QWidget):
             cap = self.FIT_ROOM_SHARE * width
             self._state.set_fit_room(min(left, cap), min(right, cap), width)
 
-    def _rebuild_plots_menu(self) -> None:
-        m = self._plots_menu
-        m.clear()
-        self._plot_actions: dict[PlotKey, QtGui.QAction] = {}
-        for key in self._groups:
-            act = m.addAction(f"{key[0]} ({key[1]})".replace("&", "&&"))
-            self._plot_actions[key] = act
-            act.setCheckable(True)
-            act.setChecked(key in self._shown)
-            act.toggled.connect(lambda on, k=key: self._toggle_plot(k, on))
-        m.addSeparator()
-        m.addAction(_tr("Show all plots"), lambda: self.set_shown_plots(self.plot_keys()))
-        m.addAction(_tr("Hide all plots"), lambda: self.set_shown_plots([]))
-        self._update_plots_button()
-
-    def _toggle_plot(self, key: PlotKey, on: bool) -> None:
-        keys = [k for k in self._shown if k != key] + ([key] if on else [])
-        self.set_shown_plots(keys)
-
-    def _update_plots_button(self) -> None:
-        self._plots_button.setText(f"Plots: {len(self._shown)} of {len(self._groups)} ▾")
-        self._plots_button.setEnabled(bool(self._groups))
-        for key, act in getattr(self, "_plot_actions", {}).items():
-            if act.isChecked() != (key in self._shown):
-                act.blockSignals(True)
-                act.setChecked(key in self._shown)
-                act.blockSignals(False)
-
     # -- palette and fonts -----------------------------------------------------------------------------------
     def changeEvent(self, ev: QtCore.QEvent) -> None:
         t = ev.type()
@@ -545,7 +517,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
         small = QtGui.QFont(font)
         small.setPointSizeF(max(font.pointSizeF() * 0.9, 6.0))
         self._time_axis.set_font(small)
-        self._cursor_overlay.set_font(small)
+        self._hover.set_font(small)
 
     def _apply_palette(self) -> None:
         c = CanvasColors.from_palette(self.palette())
@@ -559,103 +531,13 @@ class ChronologyCanvas(QtWidgets.QWidget):
         self._time_axis.picture = None
         self._time_axis.update()
         self._lane_axis.update()
-        pen = pg.mkPen(c.crosshair, width=1, style=QtCore.Qt.PenStyle.DashLine)
-        self._tl_crosshair.setPen(pen)
-        self._cursor_overlay.set_panel_colors(c.panel, c.separator)
+        self._hover.set_colors(c)
         for pl in [*self._plots.values(), *self._pool]:
             pl.set_colors(c, self.font())
 
-    # -- hover: crosshair, read-outs, tooltips ---------------------------------------------------------------
-    def _plot_at(self, vp: QtCore.QPointF) -> Plot | None:
-        for pl in self.indicator_plots():
-            rect = pl.view_rect_px()
-            if rect is not None and rect.contains(vp):
-                return pl
-        return None
-
-    def _tooltip_vp(self, vp: QtCore.QPointF) -> str:
-        hit = self._timeline.hit(vp)
-        if hit is not None:
-            return self._timeline.tooltip(hit)
-        # lane names
-        scene = self._glw.mapToScene(vp.toPoint())
-        if self._lane_axis.sceneBoundingRect().contains(scene):
-            return self._lane_axis.tooltip_at(self._lane_axis.mapFromScene(scene).y())
-        pl = self._plot_at(vp)
-        if pl is not None:
-            pt = pl.point_at(vp)
-            if pt is not None:
-                return pl.point_tooltip(*pt)
-            i = pl.markers.event_near(vp.x())
-            if i >= 0:
-                return self._timeline.tooltip(Hit("event", i))
-        return ""
-
-    def _on_mouse_moved(self, args: tuple) -> None:  # type: ignore[type-arg]
-        if not self._alive() or self._render_mode:
-            return
-        scene_pos = args[0]
-        vp = QtCore.QPointF(self._glw.mapFromScene(scene_pos))
-        self.update_hover(vp)
-
-    def update_hover(self, vp: QtCore.QPointF | None) -> None:
-        """Move the crosshair and read-outs to ``vp`` (view-port pixels), or hide them (``None``)."""
-        tl_vb = self._tl_plot.getViewBox()
-        inside = False
-        day = 0.0
-        if vp is not None:
-            scene = self._glw.mapToScene(vp.toPoint())
-            tl_rect = tl_vb.sceneBoundingRect()
-            if tl_rect.left() <= scene.x() <= tl_rect.right():
-                inside = tl_vb.sceneBoundingRect().contains(scene) or self._plot_at(vp) is not None
-                day = float(tl_vb.mapSceneToView(scene).x())
-        if not inside or vp is None:
-            self._tl_crosshair.hide()
-            self._cursor_overlay.hide()
-            for pl in self.indicator_plots():
-                pl.show_crosshair(None)
-            self._cursor_label.setText("")
-            self._glw.viewport().unsetCursor()
-            return
-        span = self._state.range.span
-        text = cursor_date_text(day, span)
-        self._tl_crosshair.setPos(day)
-        self._tl_crosshair.show()
-        self._cursor_label.setText(text)
-        c = self._colors
-        self._cursor_overlay.set_lines([(text, c.foreground, True)])
-        x_local = tl_vb.mapFromView(QtCore.QPointF(day, 0)).x()
-        size = self._cursor_overlay.size()
-        x = x_local + 6 if x_local + 6 + size.width() < tl_vb.width() else x_local - 6 - size.width()
-        self._cursor_overlay.setPos(x, 1)
-        self._cursor_overlay.show()
-        for pl in self.indicator_plots():
-            pl.show_crosshair(day)
-        vpw = self._glw.viewport()
-        if self._tooltip_vp(vp):
-            vpw.setCursor(QtCore.Qt.CursorShape.PointingHandCursor)
-        else:
-            if QtWidgets.QToolTip.isVisible():
-                QtWidgets.QToolTip.hideText()
-            vpw.unsetCursor()
-
     def eventFilter(self, obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
-        if obj is self._glw.viewport():
-            if ev.type() == QtCore.QEvent.Type.ToolTip and isinstance(ev, QtGui.QHelpEvent):
-                vp = QtCore.QPointF(ev.pos())
-                tip = self._tooltip_vp(vp)
-                if tip:
-                    # the tip goes away as soon as the mouse leaves the few pixels around it
-                    near = QtCore.QRect(ev.pos() - QtCore.QPoint(3, 3), QtCore.QSize(7, 7))
-                    QtWidgets.QToolTip.showText(ev.globalPos(), tip, self._glw.viewport(), near)
-                else:
-                    QtWidgets.QToolTip.hideText()
-                    ev.ignore()
-                return True
-            if ev.type() == QtCore.QEvent.Type.Leave:
-                self.update_hover(None)
-            elif ev.type() == QtCore.QEvent.Type.Resize:
-                self._fit_rows()
+        if obj is self._glw.viewport() and ev.type() == QtCore.QEvent.Type.Resize:
+            self._fit_rows()
         return super().eventFilter(obj, ev)
 
     # -- tests and diagnostics -------------------------------------------------------------------------------
@@ -664,4 +546,4 @@ class ChronologyCanvas(QtWidgets.QWidget):
         return [tuple(map(float, p.getViewBox().viewRange()[0])) for p in self.all_plot_items()]  # type: ignore[misc]
 
 
-__all__ = ["ChronologyCanvas", "cursor_date_text"]
+__all__ = ["ChronologyCanvas", "PlotKey"]

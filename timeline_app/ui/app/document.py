@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from timeline_app.io import ChronologyError, chronology_files, load_chronology
 from timeline_app.model.chronology import Chronology
+from timeline_app.model.filters import EventFilter
 from timeline_app.model.view_state import ViewState
 from timeline_app.text import fill, translate
 from timeline_app.ui.app.file_watcher import ChronologyWatcher
@@ -102,6 +103,11 @@ class Document(QObject):
         if not self.applying and self.path is not None and self.loaded:
             self.settings.set_hidden_lanes(self.path, hidden)
 
+    def remember_event_filter(self, f: EventFilter) -> None:
+        """The user changed the filters: remember them for this chronology (in the settings)."""
+        if not self.applying and self.path is not None and self.loaded:
+            self.settings.set_event_filter(self.path, f)
+
     def close(self) -> None:
         self.watcher.stop()
         self.loader.cancel(quietly=True)
@@ -151,6 +157,7 @@ class Document(QObject):
                 self.state.set_query("")
                 self.state.set_chronology(chron, fit=True)
                 self.state.set_hidden_lanes(frozenset(h for h in hidden if h in chron.category_index))
+                self.state.set_event_filter(self.settings.event_filter(p).restricted_to(chron))
                 self.settings.set_last_path(p)
                 self.settings.add_recent_path(p)
             else:

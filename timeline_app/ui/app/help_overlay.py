@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLay
 
 from timeline_app.text import escape_html as esc
 from timeline_app.text import translate
-from timeline_app.ui.app import keymap
+from timeline_app.ui.app import key_docs, keymap
 
 
 def _tr(text: str) -> str:
@@ -22,7 +22,7 @@ def _tr(text: str) -> str:
 _CLOSE_KEYS = (Qt.Key.Key_Escape, Qt.Key.Key_Question, Qt.Key.Key_F1)
 
 
-def _group_html(group: str, rows: list[keymap.Row]) -> str:
+def _group_html(group: str, rows: list[key_docs.Row]) -> str:
     body = []
     for r in rows:
         where = f" <i>({esc(keymap.tr_key(r.where))})</i>" if r.where else ""
@@ -69,14 +69,16 @@ class HelpOverlay(QWidget):
         self.card.setAutoFillBackground(True)
         self.card.setBackgroundRole(QPalette.ColorRole.Base)
         self.card.setFrameShape(QFrame.Shape.StyledPanel)
-        title = QLabel("Keyboard shortcuts")
+        title = QLabel(_tr("Keyboard shortcuts"))
         f = title.font()
         f.setPointSizeF(f.pointSizeF() * 1.35)
         f.setBold(True)
         title.setFont(f)
         hint = QLabel(
-            "Esc or ? closes this. The keys work wherever the focus is, "
-            "except while you type in the search field."
+            _tr(
+                "Esc or ? closes this. The keys work wherever the focus is, "
+                "except while you type in the search field."
+            )
         )
         hint.setWordWrap(True)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -84,8 +86,8 @@ class HelpOverlay(QWidget):
         columns = QHBoxLayout()
         columns.setSpacing(32)
         self.labels: list[QLabel] = []
-        by_group: dict[str, list[keymap.Row]] = {}
-        for r in keymap.rows():
+        by_group: dict[str, list[key_docs.Row]] = {}
+        for r in key_docs.rows():
             by_group.setdefault(r.group, []).append(r)
         groups = list(by_group.items())
         for run in balance([len(rows) for _, rows in groups], 3):
@@ -121,6 +123,9 @@ class HelpOverlay(QWidget):
         lay.addWidget(hint)
         lay.addSpacing(6)
         lay.addWidget(self.scroll_area, 1)
+        # a screen reader, on the focus, says "Keyboard shortcuts, dialog" and then this description
+        # (the role is the accessibility factory's: timeline_app.ui.app.canvas_access)
+        self.setAccessibleDescription(f"{hint.text()}\n{self.text()}")
         self.hide()
         parent.installEventFilter(self)
 

@@ -1,7 +1,7 @@
 """Every key the viewer answers to, in one table.
 
 The main window makes its actions (and so its menus' shortcuts) from this table, the ``?`` overlay
-lists it, and ``docs/KEYS.md`` is generated from it (``python -m timeline_app.ui.app.keymap``; a test
+lists it, and ``docs/KEYS.md`` is generated from it (by :mod:`~timeline_app.ui.app.key_docs`; a test
 checks that the file agrees). Keys are written as Qt's portable key-sequence text.
 
 Most bindings run a plain function of the view state (``timeline_app.model.actions``) through the
@@ -11,9 +11,8 @@ pane's links, the overlay); their ``run`` is None and ``where`` says where they 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtGui import QKeySequence
@@ -23,6 +22,25 @@ from timeline_app.model.view_state import ViewState
 from timeline_app.text import translate
 
 
+class NavCommands(Protocol):
+    """Go to date, filters, the overview band, saved views and compare (ui/app/navigation.py)."""
+
+    def go_to_date(self) -> None: ...
+    def toggle_filter_bar(self) -> None: ...
+    def toggle_overview(self) -> None: ...
+    def open_saved_views(self) -> None: ...
+    def compare_dialog(self) -> None: ...
+    def compare_step(self, direction: int) -> None: ...
+    def export_shown_dialog(self) -> None: ...
+
+
+class AccessCommands(Protocol):
+    """The data table and the high-contrast theme (ui/app/access_tools.py)."""
+
+    def open_data_table(self) -> None: ...
+    def toggle_high_contrast(self) -> None: ...
+
+
 class Commands(Protocol):
     """What the key table asks of the window: the view state and the commands that are more than a
     function of it. The main window provides them; a test may provide a stub."""
@@ -30,6 +48,7 @@ class Commands(Protocol):
     state: ViewState
 
     def repeat_step(self, kind: str) -> float: ...
+    def tour_step(self, kind: str) -> bool: ...
     def escape(self) -> None: ...
     def reload(self) -> bool: ...
     def open_file_dialog(self) -> None: ...
@@ -38,7 +57,11 @@ class Commands(Protocol):
     def toggle_full_screen(self) -> None: ...
     def toggle_help(self) -> None: ...
     def open_search(self) -> None: ...
+    @property
+    def nav(self) -> NavCommands: ...
     def focus_detail(self) -> None: ...
+    @property
+    def access(self) -> AccessCommands: ...
     def cycle_pane(self, step: int) -> None: ...
     def close(self) -> bool: ...
 
@@ -84,7 +107,7 @@ def tr_key(text: str) -> str:
     return translate("Keymap", text)
 
 
-GROUPS = ("Browse", "View", "Lanes", "History", "Search", "Panes and links", "File", "Help")
+GROUPS = ("Browse", "View", "Lanes", "History", "Search", "Tours", "Panes and links", "File", "Help")
 
 
 # -- the commands ----------------------------------------------------------------------------------
@@ -102,6 +125,11 @@ def _zoom_out(w: Commands) -> object:
 
 def _pan(direction: int) -> Command:
     return lambda w: actions.pan(w.state, direction * actions.PAN_STEP * w.repeat_step("pan"))
+
+
+def _tour_or(kind: str, f: Callable[[ViewState], object]) -> Command:
+    """During a tour, its step ``kind``; otherwise ``f`` of the view state."""
+    return lambda w: w.tour_step(kind) or f(w.state)
 
 
 def _lane(n: int) -> Binding:
@@ -173,11 +201,16 @@ BINDINGS: tuple[Binding, ...] = (
         ("Home",),
         "First event",
         "Browse",
-        _state(actions.first_event),
+        _tour_or("first", actions.first_event),
         menu=MenuPlace("Go", 0, 6),
     ),
     Binding(
-        "last-event", ("End",), "Last event", "Browse", _state(actions.last_event), menu=MenuPlace("Go", 0, 7)
+        "last-event",
+        ("End",),
+        "Last event",
+        "Browse",
+        _tour_or("last", actions.last_event),
+        menu=MenuPlace("Go", 0, 7),
     ),
     Binding(
         "escape",
@@ -231,6 +264,26 @@ BINDINGS: tuple[Binding, ...] = (
         menu=MenuPlace("View", 0, 3),
     ),
     Binding(
+        "data-table",
+        ("Ctrl+T",),
+        "The plotted series as tables: dates × regions, with sources (sort, copy)",
+        "View",
+        lambda w: w.access.open_data_table(),
+        auto_repeat=False,
+        label="Data table…",
+        menu=MenuPlace("View", 4, 0),
+    ),
+    Binding(
+        "high-contrast",
+        ("Ctrl+Shift+H",),
+        "High-contrast colours on or off (remembered)",
+        "View",
+        lambda w: w.access.toggle_high_contrast(),
+        auto_repeat=False,
+        label="High contrast",
+        menu=MenuPlace("View", 4, 1),
+    ),
+    Binding(
         "focus-selection",
         ("F",),
         "Zoom to the selection",
@@ -250,6 +303,16 @@ BINDINGS: tuple[Binding, ...] = (
         menu=MenuPlace("View", 1, 1),
     ),
     Binding(
+        "overview",
+        ("O",),
+        "Overview band under the timeline on or off (drag its window to pan, its edges to zoom)",
+        "View",
+        lambda w: w.nav.toggle_overview(),
+        auto_repeat=False,
+        label="Overview band",
+        menu=MenuPlace("View", 3, 1),
+    ),
+    Binding(
         "full-screen",
         ("F11",),
         "Full screen on or off",
@@ -262,6 +325,23 @@ BINDINGS: tuple[Binding, ...] = (
     ),
     # Lanes
     *(_lane(n) for n in range(1, 10)),
+    Binding(
+        "filter-bar",
+        ("Ctrl+Shift+F",),
+        "Filters: show the filter bar and add a filter (tag, place, source, lane, precision, dates)",
+        "Lanes",
+        lambda w: w.nav.toggle_filter_bar(),
+        auto_repeat=False,
+        label="Filters…",
+        menu=MenuPlace("View", 2, 2),
+    ),
+    Binding(
+        "filter-chip-remove",
+        ("Delete", "Backspace"),
+        "Remove the focused filter (Tab reaches the chips)",
+        "Lanes",
+        where="on a filter chip",
+    ),
     # History
     Binding(
         "back",
@@ -293,7 +373,33 @@ BINDINGS: tuple[Binding, ...] = (
         label="Search…",
         menu=MenuPlace("Go", 3, 0),
     ),
-    Binding("search-next", ("Return",), "Select the next match", "Search", where="in the search field"),
+    Binding(
+        "go-to-date",
+        ("Ctrl+G",),
+        "Go to a date or a range (2017, 2017-04, 44 BCE, 2014..2017)",
+        "Search",
+        lambda w: w.nav.go_to_date(),
+        auto_repeat=False,
+        label="Go to date…",
+        menu=MenuPlace("Go", 3, 4),
+    ),
+    Binding(
+        "saved-views",
+        ("Ctrl+D",),
+        "Saved views: name the view shown, or return to one (range, selection, filters, plots)",
+        "History",
+        lambda w: w.nav.open_saved_views(),
+        auto_repeat=False,
+        label="Saved views…",
+        menu=MenuPlace("Go", 4, 0),
+    ),
+    Binding(
+        "search-next",
+        ("Return",),
+        "Select the next match; on a date or range (2017-04, 2014..2017), go there",
+        "Search",
+        where="in the search field",
+    ),
     Binding(
         "search-prev", ("Shift+Return",), "Select the previous match", "Search", where="in the search field"
     ),
@@ -310,6 +416,34 @@ BINDINGS: tuple[Binding, ...] = (
         "Close the search and go back to where you were",
         "Search",
         where="in the search field or the results",
+    ),
+    # Tours
+    Binding(
+        "tour-next",
+        ("PgDown", "Space"),
+        "During a tour: the next stop (Go ▸ Tours starts one)",
+        "Tours",
+        lambda w: w.tour_step("next"),
+        label="Next stop",
+        menu=MenuPlace("Go", 5, 1),
+    ),
+    Binding(
+        "tour-prev",
+        ("PgUp",),
+        "During a tour: the previous stop",
+        "Tours",
+        lambda w: w.tour_step("prev"),
+        label="Previous stop",
+        menu=MenuPlace("Go", 5, 2),
+    ),
+    Binding("tour-first", ("Home",), "The first stop", "Tours", where="during a tour"),
+    Binding("tour-last", ("End",), "The last stop", "Tours", where="during a tour"),
+    Binding(
+        "tour-leave",
+        ("Esc",),
+        "Leave the tour and go back to the view you had",
+        "Tours",
+        where="during a tour",
     ),
     # Panes and links
     Binding(
@@ -347,6 +481,13 @@ BINDINGS: tuple[Binding, ...] = (
     ),
     Binding(
         "follow-link", ("Return",), "Follow the focused link", "Panes and links", where="in the detail pane"
+    ),
+    Binding(
+        "detail-caret",
+        ("Up", "Down", "Left", "Right"),
+        "Move the caret through the text (Shift: select; Ctrl+C copies)",
+        "Panes and links",
+        where="in the detail pane",
     ),
     # File
     Binding(
@@ -392,6 +533,44 @@ BINDINGS: tuple[Binding, ...] = (
         menu=MenuPlace("File", 1, 2),
     ),
     Binding(
+        "export-shown",
+        ("Ctrl+Shift+E",),
+        "Save the events shown (after filters and hidden lanes) as JSON or CSV",
+        "File",
+        lambda w: w.nav.export_shown_dialog(),
+        auto_repeat=False,
+        label="Export shown events…",
+        menu=MenuPlace("File", 1, 3),
+    ),
+    Binding(
+        "compare",
+        ("Ctrl+Shift+C",),
+        "Compare with another version of the chronology (added, removed, re-dated, re-worded)",
+        "File",
+        lambda w: w.nav.compare_dialog(),
+        auto_repeat=False,
+        label="Compare with…",
+        menu=MenuPlace("File", 1, 4),
+    ),
+    Binding(
+        "next-difference",
+        ("N", "F8"),
+        "While comparing: the next difference",
+        "File",
+        lambda w: w.nav.compare_step(+1),
+        label="Next difference",
+        menu=MenuPlace("Go", 2, 1),
+    ),
+    Binding(
+        "prev-difference",
+        ("Shift+N", "Shift+F8"),
+        "While comparing: the previous difference",
+        "File",
+        lambda w: w.nav.compare_step(-1),
+        label="Previous difference",
+        menu=MenuPlace("Go", 2, 2),
+    ),
+    Binding(
         "quit",
         ("Ctrl+Q",),
         "Quit",
@@ -432,116 +611,3 @@ def sequences(b: Binding) -> list[QKeySequence]:
             if not s.isEmpty() and s not in seqs:
                 seqs.append(s)
     return seqs
-
-
-# -- how keys are written for people ---------------------------------------------------------------
-_KEY_WORDS = {
-    "Left": "←",
-    "Right": "→",
-    "Up": "↑",
-    "Down": "↓",
-    "Return": "Enter",
-    "Enter": "Enter (keypad)",
-    "Esc": "Esc",
-    "Escape": "Esc",
-    "PgUp": "Page Up",
-    "PgDown": "Page Down",
-}
-
-
-def key_text(portable: str) -> str:
-    """A portable key sequence as the docs and the overlay write it: ``Alt+Left`` → ``Alt+←``."""
-    if portable in ("+", "-"):
-        return portable
-    parts = portable.split("+")
-    if portable.endswith("++"):  # "Ctrl++"
-        parts = [*portable[:-2].split("+"), "+"]
-    return "+".join(_KEY_WORDS.get(p, p) for p in parts)
-
-
-def key_texts(b: Binding) -> tuple[str, ...]:
-    """The keys of ``b`` as people write them, one by one."""
-    if b.doc_keys:
-        return (b.doc_keys,)
-    return tuple(key_text(k) for k in b.keys if k != "Enter")  # the keypad Enter goes without saying
-
-
-@dataclass(frozen=True)
-class Row:
-    group: str
-    keys: tuple[str, ...]
-    description: str
-    where: str
-
-
-def rows(bindings: Iterable[Binding] = BINDINGS) -> list[Row]:
-    """The table people read, grouped in :data:`GROUPS` order."""
-    out = [Row(b.group, key_texts(b), _doc_description(b), b.where) for b in bindings if b.in_docs]
-    order = {g: i for i, g in enumerate(GROUPS)}
-    return sorted(out, key=lambda r: order.get(r.group, len(order)))  # stable: table order within a group
-
-
-def _doc_description(b: Binding) -> str:
-    if b.name == "lane-1":
-        return "Show or hide lane 1 … 9 (counted from the top)"
-    if b.name == "escape":
-        return "Clear the selection"
-    return b.description
-
-
-# -- docs/KEYS.md ----------------------------------------------------------------------------------
-KEYS_MD_BEGIN = "<!-- keymap:begin (generated from timeline_app/ui/app/keymap.py; do not edit by hand) -->"
-KEYS_MD_END = "<!-- keymap:end -->"
-
-
-def _md_code(text: str) -> str:
-    return "`" + text.replace("|", "\\|") + "`"
-
-
-def markdown_table() -> str:
-    lines = [KEYS_MD_BEGIN, ""]
-    group = None
-    for r in rows():
-        if r.group != group:
-            if group is not None:
-                lines.append("")
-            group = r.group
-            lines += [f"### {group}", "", "| keys | what they do | where |", "|---|---|---|"]
-        keys = " ".join(_md_code(k) for k in r.keys)
-        lines.append(f"| {keys} | {r.description} | {r.where or 'anywhere'} |")
-    lines += ["", KEYS_MD_END]
-    return "\n".join(lines) + "\n"
-
-
-def update_keys_md(text: str) -> str:
-    """``text`` (the content of docs/KEYS.md) with its generated table replaced by the current one;
-    the table is appended when the file has none yet."""
-    table = markdown_table()
-    if KEYS_MD_BEGIN in text and KEYS_MD_END in text:
-        head, rest = text.split(KEYS_MD_BEGIN, 1)
-        _, tail = rest.split(KEYS_MD_END, 1)
-        return head + table.rstrip("\n") + tail
-    sep = "" if not text or text.endswith("\n\n") else ("\n" if text.endswith("\n") else "\n\n")
-    return text + sep + table
-
-
-def documents_with_keys() -> list[Path]:
-    """The documents that carry the generated key table: docs/KEYS.md and the README."""
-    root = Path(__file__).resolve().parents[3]
-    return [root / "docs" / "KEYS.md", root / "README.md"]
-
-
-def main() -> int:  # python -m timeline_app.ui.app.keymap: rewrite the tables in docs/KEYS.md and README.md
-    for path in documents_with_keys():
-        old = path.read_text(encoding="utf-8") if path.exists() else ""
-        new = update_keys_md(old)
-        if new != old:
-            path.write_text(new, encoding="utf-8")
-            print(f"updated {path}")
-        else:
-            print(f"{path} is up to date")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -20,22 +20,16 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeyEvent,
-    QPainter,
-    QPaintEvent,
-    QPalette,
-    QPen,
 )
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QFrame,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -48,12 +42,17 @@ from timeline_app.model import actions
 from timeline_app.model.view_state import ViewState
 from timeline_app.text import escape_html, fill, translate
 from timeline_app.ui.app import keymap
+from timeline_app.ui.app.access_tools import AccessTools
 from timeline_app.ui.app.canvas import ChronologyCanvas
+from timeline_app.ui.app.canvas_access import TimelineAnnouncer
 from timeline_app.ui.app.document import Document, same_path
 from timeline_app.ui.app.help_overlay import HelpOverlay
 from timeline_app.ui.app.menus import WindowMenus
+from timeline_app.ui.app.navigation import Navigation
+from timeline_app.ui.app.panes import KeyRepeatWatch, PaneFrame
 from timeline_app.ui.app.settings import Settings
 from timeline_app.ui.app.status_bar import WindowStatusBar
+from timeline_app.ui.app.tour_mode import TourMode
 from timeline_app.ui.panels.detail_pane import DetailPane
 from timeline_app.ui.panels.error_panel import ErrorPanel
 from timeline_app.ui.panels.search_panel import SearchPanel
@@ -70,52 +69,6 @@ FILE_FILTER = (
 
 def _tr(text: str, n: int = -1) -> str:
     return translate("MainWindow", text, None, n)
-
-
-class PaneFrame(QFrame):
-    """Holds one pane and draws a focus ring around it while the focus is anywhere inside it."""
-
-    def __init__(self, child: QWidget, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.child = child
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(2, 2, 2, 2)
-        lay.addWidget(child)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_changed)
-
-    def has_focus_within(self) -> bool:
-        w = QApplication.focusWidget()
-        return w is not None and (w is self or self.isAncestorOf(w))
-
-    def _focus_changed(self, *_: object) -> None:
-        self.update()
-
-    def paintEvent(self, e: QPaintEvent) -> None:
-        p = QPainter(self)
-        if self.has_focus_within():
-            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2)
-            p.setPen(pen)
-            p.drawRect(self.rect().adjusted(1, 1, -1, -1))
-        else:
-            p.setPen(QPen(self.palette().color(QPalette.ColorRole.Mid), 1))
-            p.drawRect(self.rect().adjusted(1, 1, -2, -2))
-        p.end()
-
-
-class KeyRepeatWatch(QObject):
-    """Notes whether the key being dispatched to a shortcut is an auto-repeat (a key held down)."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.auto_repeat = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            self.auto_repeat = event.isAutoRepeat()
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -167,10 +120,15 @@ class MainWindow(QMainWindow):
         self.canvas = ChronologyCanvas(self.state)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.canvas.setAccessibleName(_tr("Timeline"))
+        self.timeline_announcer = TimelineAnnouncer(self.canvas)
         self.detail = DetailPane(self.state)
         self.detail.status_message.connect(self._show_link)
         self.search = SearchPanel(self.state)
         self.search.closed.connect(self._search_closed)
+        self.nav = Navigation(self, self)
+        self.access = AccessTools(self.state, self.canvas, self.settings, self)
+        self.filter_bar, self.overview = self.nav.filter_bar, self.nav.overview
+        self.compare = self.nav.compare
         self.errors = ErrorPanel()
         self.errors.retry_requested.connect(self.retry)
         self.errors.hidden_by_user.connect(self._update_status)
@@ -182,7 +140,12 @@ class MainWindow(QMainWindow):
         left_lay = QVBoxLayout(left)
         left_lay.setContentsMargins(0, 0, 0, 0)
         left_lay.setSpacing(4)
+        left_lay.addWidget(self.filter_bar, 0)
         left_lay.addWidget(self.canvas_frame, 1)
+        self.tours = TourMode(self.state, self.canvas, self)
+        left_lay.addWidget(self.tours.caption, 0)
+        left_lay.addWidget(self.compare.panel, 0)
+        left_lay.addWidget(self.overview, 0)
         left_lay.addWidget(self.errors, 0)
         right = QWidget()
         right_lay = QVBoxLayout(right)
@@ -247,12 +210,16 @@ class MainWindow(QMainWindow):
             "cancel-load": self.cancel_load_action,
             "problems": self.problems_action,
             "about": self.about_action,
+            "reduce-motion": self.tours.motion_action(self.settings),
         }
         self.menu_bar = WindowMenus(self, self.state, self.settings, {**self.key_actions, **extra})
         self.menu_bar.open_requested.connect(self.open_path)
         self.menus = self.menu_bar.menus
         self.lanes_menu = self.menu_bar.lanes_menu
         self.recent_menu = self.menu_bar.recent_menu
+        self.nav.attach(self.menu_bar.views_menu, self.key_actions["overview"])
+        self.tours.attach_menu(self.menu_bar.tours_menu)
+        self.access.attach(self.key_actions["high-contrast"])
 
     def _rebuild_recent_menu(self) -> None:
         self.menu_bar.rebuild_recent()
@@ -272,6 +239,7 @@ class MainWindow(QMainWindow):
         s = self.state
         s.range_changed.connect(self._on_range)
         s.filters_changed.connect(self._on_filters)
+        s.event_filter_changed.connect(self._on_range)
         s.chronology_changed.connect(self._on_chronology)
         s.selection_changed.connect(self._on_selection)
 
@@ -319,6 +287,8 @@ class MainWindow(QMainWindow):
     def _on_applied(self, switching: bool) -> None:
         if switching:
             self._rebuild_recent_menu()
+            if self.nav.views is not None:
+                self.nav.views.rebuild_menu()
         self.errors.clear()
         self.problems_action.setChecked(False)
         self._update_title()
@@ -350,18 +320,18 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(fill(_tr("Stopped opening %1"), p.name), 4000)
 
     # -- user commands -----------------------------------------------------------------------------
-    def _start_dir(self) -> str:
+    def start_dir(self) -> str:
         if self.path is not None:
             return str(self.path if self.path.is_dir() else self.path.parent)
         return str(Path.home())
 
     def open_file_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open chronology file", self._start_dir(), FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, "Open chronology file", self.start_dir(), FILE_FILTER)
         if name:
             self.open_path(name)
 
     def open_folder_dialog(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, "Open chronology folder", self._start_dir())
+        name = QFileDialog.getExistingDirectory(self, "Open chronology folder", self.start_dir())
         if name:
             self.open_path(name)
 
@@ -415,7 +385,7 @@ class MainWindow(QMainWindow):
             out.append(self.search.results)
         if self.errors.isVisible():
             out.append(self.errors.list)
-        return out
+        return out + self.nav.panes()
 
     def current_pane(self) -> QWidget | None:
         w = QApplication.focusWidget()
@@ -431,9 +401,19 @@ class MainWindow(QMainWindow):
         target = panes[(i + step) % len(panes)]
         target.setFocus(Qt.FocusReason.TabFocusReason if step > 0 else Qt.FocusReason.BacktabFocusReason)
 
+    def tour_step(self, kind: str) -> bool:
+        """Page Down / Space, Page Up, Home, End during a tour (False when none runs)."""
+        if self.tours.step(kind):
+            return True
+        if kind in ("next", "prev"):
+            self.statusBar().showMessage(_tr("No tour is running: Go ▸ Tours starts one"), 4000)
+        return False
+
     def escape(self) -> None:
         if self.help.isVisible():
             self.help.close_overlay()
+        elif self.tours.leave() or self.nav.escape():
+            pass
         elif self.state.selection is not None:
             actions.clear_selection(self.state)
         elif self.state.query:
@@ -490,6 +470,9 @@ class MainWindow(QMainWindow):
             self.setWindowFilePath(str(self.path))
         parts.append(APP_TITLE)
         self.setWindowTitle(" — ".join(parts))
+
+    def refresh_status(self) -> None:
+        self._update_status()
 
     def _update_status(self) -> None:
         self.status.update(self.state, self.errors.list.count())

@@ -30,6 +30,9 @@ OTHER_PLACES = {
     "lanes": MenuPlace("View", 2, 0),
     "problems": MenuPlace("View", 2, 1),
     "about": MenuPlace("Help", 1, 0),
+    "views": MenuPlace("Go", 4, 1),
+    "tours": MenuPlace("Go", 5, 0),
+    "reduce-motion": MenuPlace("View", 4, 2),
 }
 
 
@@ -70,6 +73,12 @@ class WindowMenus(QObject):
                     menu.addSeparator()
                 elif name == "lanes":
                     self.lanes_menu = menu.addMenu(_tr("&Lanes"))
+                elif name == "views":
+                    self.views_menu = menu.addMenu(_tr("Sa&ved views"))
+                    self.views_menu.menuAction().setObjectName("views-menu")
+                elif name == "tours":
+                    self.tours_menu = menu.addMenu(_tr("&Tours"))
+                    self.tours_menu.menuAction().setObjectName("tours-menu")
                 elif name == "open-recent":
                     self.recent_menu = menu.addMenu(_tr("Open &Recent"))
                     self.recent_menu.menuAction().setObjectName("open-recent")
@@ -121,7 +130,7 @@ class WindowMenus(QObject):
             return
         for i, cat in enumerate(cats):
             key = f"\t{i + 1}" if i < 9 else ""
-            act = menu.addAction(f"{cat.name}{key}")
+            act = menu.addAction(f"{cat.name.replace('&', '&&')}{key}")  # "&" is no mnemonic
             act.setCheckable(True)
             act.setChecked(cat.id not in self.state.hidden_lanes)
             act.setData(cat.id)

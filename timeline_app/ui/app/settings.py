@@ -16,6 +16,10 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
+from timeline_app.model import saved_views
+from timeline_app.model.filters import EventFilter
+from timeline_app.model.saved_views import SavedView
+
 ORGANIZATION = "timeline-app"
 APPLICATION = "timeline-app"
 SETTINGS_DIR_ENV = "TIMELINE_APP_SETTINGS_DIR"
@@ -100,6 +104,60 @@ class Settings:
             return
         data = {"path": os.path.abspath(os.fspath(path)), "lanes": sorted(lanes)}
         self.store.setValue(key, json.dumps(data, ensure_ascii=False))
+
+    # -- what the window shows ---------------------------------------------------------------------
+    def overview_shown(self) -> bool:
+        """Whether the overview band is shown under the timeline (yes until the user hides it)."""
+        return str(self.store.value("view/overview", "true")).lower() != "false"
+
+    def set_overview_shown(self, shown: bool) -> None:
+        self.store.setValue("view/overview", "true" if shown else "false")
+
+    def reduced_motion(self) -> bool:
+        """Whether moves between tour stops are instant rather than eased (View ▸ Reduce motion)."""
+        return str(self.store.value("view/reduced_motion", "false")).lower() == "true"
+
+    def set_reduced_motion(self, on: bool) -> None:
+        self.store.setValue("view/reduced_motion", "true" if on else "false")
+
+    def high_contrast(self) -> bool:
+        """Whether the high-contrast colours are on (off until the user turns them on)."""
+        return str(self.store.value("view/high_contrast", "false")).lower() == "true"
+
+    def set_high_contrast(self, on: bool) -> None:
+        self.store.setValue("view/high_contrast", "true" if on else "false")
+
+    # -- filters, per chronology ---------------------------------------------------------------------
+    def event_filter(self, path: str | os.PathLike[str]) -> EventFilter:
+        raw = self.store.value(f"filters/{path_key(path)}", "")
+        try:
+            data = json.loads(str(raw)) if raw else {}
+        except ValueError:
+            return EventFilter()
+        return EventFilter.from_data(data.get("filter") if isinstance(data, dict) else None)
+
+    def set_event_filter(self, path: str | os.PathLike[str], f: EventFilter) -> None:
+        key = f"filters/{path_key(path)}"
+        if not f.active:
+            self.store.remove(key)
+            return
+        data = {"path": os.path.abspath(os.fspath(path)), "filter": f.to_data()}
+        self.store.setValue(key, json.dumps(data, ensure_ascii=False))
+
+    # -- saved views, per chronology -----------------------------------------------------------------
+    def saved_views(self, path: str | os.PathLike[str]) -> list[SavedView]:
+        raw = self.store.value(f"views/{path_key(path)}", "")
+        try:
+            return saved_views.loads(str(raw)) if raw else []
+        except saved_views.ViewFileError:
+            return []
+
+    def set_saved_views(self, path: str | os.PathLike[str], views: list[SavedView]) -> None:
+        key = f"views/{path_key(path)}"
+        if not views:
+            self.store.remove(key)
+            return
+        self.store.setValue(key, saved_views.dumps(views))
 
     # -- the window --------------------------------------------------------------------------------
     def save_window(self, window: QMainWindow) -> None:

@@ -12,6 +12,7 @@ from timeline_app.model import actions
 from timeline_app.model.dates import PartialDate, civil_from_days
 from timeline_app.model.view_state import ViewState
 from timeline_app.text import fill, format_count, translate
+from timeline_app.ui.drawing.speech import CaptionedLabel
 
 
 def day_words(day: float) -> str:
@@ -27,10 +28,9 @@ class WindowStatusBar:
     """The widgets of the window's status bar and what they show."""
 
     def __init__(self, sb: QStatusBar, style: QStyle) -> None:
-        self.range_label = QLabel()
-        self.range_label.setAccessibleName(_tr("Visible dates"))
-        self.count_label = QLabel()
-        self.count_label.setAccessibleName(_tr("Events shown"))
+        # read as "Visible dates: 1 January 2014 – …", the caption and the value
+        self.range_label = CaptionedLabel(_tr("Visible dates"))
+        self.count_label = CaptionedLabel(_tr("Events shown"))
         self.problems_button = QToolButton()
         self.problems_button.setAutoRaise(True)
         self.problems_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

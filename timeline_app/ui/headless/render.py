@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from timeline_app.model.chronology import Chronology
+from timeline_app.model.filters import EventFilter
 from timeline_app.model.view_state import ViewState, padded_range
 
 if TYPE_CHECKING:
@@ -76,13 +77,15 @@ def render_chronology(
     hidden: frozenset[str] = frozenset(),
     query: str = "",
     plots: int | Sequence[str] | None = None,
+    event_filter: EventFilter | None = None,
 ) -> Path:
     """Draw the timeline and the indicator plots of ``chronology`` to ``out`` (.png or .svg).
 
     ``start``/``end`` are epoch days (default: the whole chronology); ``select`` an event id to
     highlight; ``hidden`` category ids whose lanes are collapsed. ``plots`` chooses the plots: the
     names of the measures, a number (the first so many), or None for as many as the image has room
-    for at a readable height (every one, when it is tall enough). Returns ``out``.
+    for at a readable height (every one, when it is tall enough). ``event_filter`` draws only the
+    events it lets through (a saved view's filters). Returns ``out``.
     """
     out = Path(out)
     suffix = out.suffix.lower()
@@ -108,6 +111,8 @@ def render_chronology(
     if r1 <= r0:
         raise ValueError("the end of the range must come after its start")
     state.set_hidden_lanes(frozenset(hidden))
+    if event_filter is not None:
+        state.set_event_filter(event_filter)
     if select is not None:
         state.select_event(select)
     if query:

@@ -21,7 +21,8 @@ from timeline_app.model import actions
 from timeline_app.model.chronology import Chronology, Event, Figure, Indicator, SourceRef
 from timeline_app.model.dates import Precision
 from timeline_app.model.view_state import ViewState
-from timeline_app.text import escape_html, format_number, translate
+from timeline_app.text import escape_html, fill, format_number, translate
+from timeline_app.ui.drawing.speech import announce
 
 
 def _tr(text: str) -> str:
@@ -115,6 +116,11 @@ class DetailPane(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setTabChangesFocus(False)  # Tab walks the links first, then leaves the pane
+        # a caret to read by (screen readers follow it), links still reachable by Tab
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.last_announcement = ""
         self.anchorClicked.connect(self.follow)
         self.highlighted.connect(self._on_highlighted)  # the mouse over a link
         state.selection_changed.connect(self._on_state)
@@ -129,6 +135,23 @@ class DetailPane(QTextBrowser):
     def refresh(self) -> None:
         self.setHtml(self.render_html())
         self.verticalScrollBar().setValue(0)
+        # said after the pane's name when it gets the focus: "Event details, <title>, <date>"
+        self.setAccessibleDescription(self.spoken_title())
+
+    def spoken_title(self) -> str:
+        """What the pane shows, in a few words: the event's title and date, the point's series."""
+        c = self.state.chronology
+        sel = self.state.selection
+        if sel is not None and sel.event_id is not None:
+            ev = c.event(sel.event_id)
+            if ev is not None:
+                return f"{ev.title}, {event_when(ev)}"
+        if sel is not None and sel.indicator_id is not None:
+            ind = c.indicator(sel.indicator_id)
+            if ind is not None and sel.point_index is not None and 0 <= sel.point_index < len(ind.points):
+                p = ind.points[sel.point_index]
+                return f"{ind.label}, {p.date.words()}: {format_number(p.value)} {ind.unit}"
+        return EMPTY_HINT
 
     def changeEvent(self, e: QEvent) -> None:
         super().changeEvent(e)
@@ -212,6 +235,22 @@ class DetailPane(QTextBrowser):
             items.append(f"<li>{text}</li>")
         return f"<ul>{''.join(items)}</ul>" if items else ""
 
+    def _fallback_note(self, c: Chronology, kind: str, ident: str) -> str:
+        """A muted line naming the fields shown in another language, for want of a translation
+        into the one chosen (see model.localize); "" when there are none."""
+        words = {  # by the first part of the field's key ("figures.0.label")
+            "title": _tr("title"),
+            "description": _tr("description"),
+            "places": _tr("places"),
+            "figures": _tr("key figures"),
+        }
+        mine = [name for k, i, name in c.fallbacks if k == kind and i == ident]
+        if not mine:
+            return ""
+        names = ", ".join(sorted({words.get(name.split(".")[0], name) for name in mine}))
+        note = _tr("Not translated, shown as written:")
+        return f'<p style="color:{self._muted()}; margin-top:0">{esc(note)} {esc(names)}</p>'
+
     def _event_link(self, ev: Event) -> str:
         return (
             f'<a href="event:{quote(ev.id, safe="")}">{esc(ev.title)}</a> '
@@ -226,6 +265,7 @@ class DetailPane(QTextBrowser):
         if ev.approximate:
             when += f' <span style="color:{muted}">(approximate date)</span>'
         parts.append(f'<p style="margin-top:0"><b>{when}</b></p>')
+        parts.append(self._fallback_note(c, "event", ev.id))
         rows: list[tuple[str, str]] = []
         if cat is not None:
             swatch = f'<span style="color:{cat.color}">■</span> ' if _COLOR_RE.match(cat.color) else ""
@@ -291,14 +331,15 @@ class DetailPane(QTextBrowser):
         return f"<ul>{''.join(rows)}</ul>"
 
     def _table(self, rows: list[tuple[str, str]]) -> str:
+        """Label: value lines. Not an HTML table: a table's frame markers (U+FDD0, U+FDD1) would be
+        part of the text screen readers read."""
         if not rows:
             return ""
         muted = self._muted()
-        body = "".join(
-            f'<tr><td style="color:{muted}; padding-right:10px">{esc(k)}</td><td>{v}</td></tr>'
-            for k, v in rows
-        )
-        return f'<table cellspacing="0" cellpadding="1">{body}</table>'
+        lines = [
+            (f'<span style="color:{muted}">{esc(k)}:</span> {v}' if k else v) for k, v in rows
+        ]
+        return f'<p style="margin-top:2px; margin-bottom:2px">{"<br>".join(lines)}</p>'
 
     def _point_html(self, c: Chronology, ind: Indicator, index: int) -> str:
         muted = self._muted()
@@ -377,26 +418,31 @@ class DetailPane(QTextBrowser):
         return box.exec() == QMessageBox.StandardButton.Open
 
     def _on_highlighted(self, url: QUrl) -> None:
-        if url.isEmpty():
-            self.status_message.emit("")
-            return
+        self.status_message.emit("" if url.isEmpty() else self.link_words(url))
+
+    def link_words(self, url: QUrl) -> str:
+        """Where a link leads, in words (the status bar shows it, the screen reader says it)."""
         scheme = url.scheme().lower()
         target = unquote(url.path())
         c = self.state.chronology
         if scheme == "event":
             ev = c.event(target)
-            self.status_message.emit(f"Go to event: {ev.title}" if ev else "")
-        elif scheme == "indicator":
+            return f"Go to event: {ev.title}" if ev else ""
+        if scheme == "indicator":
             ind = c.indicator(target)
-            self.status_message.emit(f"Show the latest point of {ind.label}" if ind else "")
-        elif scheme == "point":
-            self.status_message.emit("Show this point")
-        else:
-            self.status_message.emit(f"Web page: {url.toString()} (opens in your browser after you confirm)")
+            return f"Show the latest point of {ind.label}" if ind else ""
+        if scheme == "point":
+            return "Show this point"
+        return f"Web page: {url.toString()} (opens in your browser after you confirm)"
 
     def focusNextPrevChild(self, next: bool) -> bool:
         moved = super().focusNextPrevChild(next)  # Tab onto the next link, or out of the pane
-        self._on_highlighted(QUrl(self.focused_link() if self.hasFocus() else ""))
+        link = self.focused_link() if self.hasFocus() else ""
+        self._on_highlighted(QUrl(link))
+        if link:  # "Link: <its text>. Go to event: …", for the screen reader
+            said = fill(_tr("Link: %1. %2"), self.textCursor().selectedText(), self.link_words(QUrl(link)))
+            self.last_announcement = said
+            announce(self, said)
         return moved
 
     def focused_link(self) -> str:
@@ -407,7 +453,27 @@ class DetailPane(QTextBrowser):
         return cur.charFormat().anchorHref() or ""
 
     # -- keys --------------------------------------------------------------------------------------
+    _CARET_KEYS = (
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Down,
+        Qt.Key.Key_Left,
+        Qt.Key.Key_Right,
+        Qt.Key.Key_Home,
+        Qt.Key.Key_End,
+        Qt.Key.Key_PageUp,
+        Qt.Key.Key_PageDown,
+    )
+
     def event(self, e: QEvent) -> bool:
+        # the arrows (with Shift, Ctrl) move the caret here, not the timeline's selection
+        if (
+            e.type() == QEvent.Type.ShortcutOverride
+            and isinstance(e, QKeyEvent)
+            and e.key() in self._CARET_KEYS
+            and not e.modifiers() & Qt.KeyboardModifier.AltModifier
+        ):
+            e.accept()
+            return True
         # Enter follows the focused link: keep it from the window's Enter shortcut while a link has focus
         if (
             e.type() == QEvent.Type.ShortcutOverride

@@ -25,7 +25,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFocusEvent, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -37,9 +36,14 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.model import actions
+from timeline_app.model.dates import DateError
+from timeline_app.model.goto import goto_words
 from timeline_app.model.search import Search, SearchIndex
+from timeline_app.model.search_languages import shown_title
 from timeline_app.model.view_state import ViewState
 from timeline_app.text import escape_html, translate
+from timeline_app.ui.drawing.speech import CaptionedLabel
+from timeline_app.ui.panels.search_speech import SearchSpeech
 
 
 def _tr(text: str) -> str:
@@ -199,7 +203,7 @@ class SearchPanel(QWidget):
         self.state = state
         self.setObjectName("searchPanel")
         self._shown: list[str] = []  # ids listed, best first
-        self._listed: tuple[tuple[str, ...], frozenset[str]] | None = None  # what the list shows
+        self._listed: tuple[tuple[str, ...], frozenset[str], str] | None = None  # what the list shows
         self._listed_from: object = None  # ... of which events
         self._search: Search | None = None
         self._indexing = False  # build the index in the background while the search is open
@@ -209,9 +213,8 @@ class SearchPanel(QWidget):
         self.field.setClearButtonEnabled(True)
         self.field.setAccessibleName(_tr("Search events"))
         self.field.setToolTip(_tr("Enter: next match · Shift+Enter: previous · ↓/↑: results · Esc: close"))
-        self.count = QLabel()
+        self.count = CaptionedLabel(_tr("Number of matches"))
         self.count.setTextFormat(Qt.TextFormat.PlainText)
-        self.count.setAccessibleName(_tr("Number of matches"))
         self.results = ResultList()
         self.results.setAccessibleName(_tr("Search results"))
         self.results.setUniformItemSizes(True)
@@ -241,8 +244,10 @@ class SearchPanel(QWidget):
         state.query_changed.connect(self._on_query)
         state.chronology_changed.connect(lambda *_: self._restart())
         state.filters_changed.connect(lambda *_: self._show())  # "(hidden lane)" in the list
+        state.event_filter_changed.connect(lambda *_: self._show())
         state.selection_changed.connect(lambda *_: self._follow_selection())
         self._show_results(False)
+        self.speech = SearchSpeech(self, self.field, self.count, state)
 
     # -- state -------------------------------------------------------------------------------------
     @property
@@ -259,9 +264,18 @@ class SearchPanel(QWidget):
         return SearchIndex.for_chronology(self.state.chronology)
 
     def open_search(self) -> None:
-        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.field.selectAll()
+        # focus first, then the selection: a focus reason of "shortcut" would have the field select
+        # its text inside the focus change, and the caret event then reaches screen readers before
+        # the focus event (Orca says nothing of the field)
+        self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+        before = self.field.text()
+        QTimer.singleShot(0, lambda: self._select_all_if(before))
         self._start_indexing()
+
+    def _select_all_if(self, text: str) -> None:
+        """Select the query (to type over it) unless the user already typed on."""
+        if text and self.field.text() == text and self.field.hasFocus():
+            self.field.selectAll()
 
     def close_search(self) -> None:
         self.field.clear()  # clears the query, the result list and the highlight on the canvas
@@ -315,31 +329,56 @@ class SearchPanel(QWidget):
         query = self.state.query.strip()
         s = self._search
         events = self.state.chronology.events
+        filtered_out = 0
         if s is not None:
-            rows = s.ranked(RESULT_LIMIT).tolist()
             total, complete = s.total, s.done
+            if self.state.event_filter.active:  # the results follow the filters
+                # all the matches once the search is complete; while it runs, enough to list
+                ranked = s.ranked(None if complete else 8 * RESULT_LIMIT)
+                keep = ranked[self.state.filter_mask()[ranked]]
+                if complete:  # (while it runs, the count is of every match so far)
+                    filtered_out = len(ranked) - len(keep)
+                    total -= filtered_out
+                rows = keep[:RESULT_LIMIT].tolist()
+            else:
+                rows = s.ranked(RESULT_LIMIT).tolist()
         else:
             rows, total, complete = [], 0, True
         ids = [events[i].id for i in rows]
         self._shown = ids
-        listed = (tuple(ids), self.state.hidden_lanes)
+        # in a chronology of several languages the titles shown follow the query's language
+        language_of = query if self.state.chronology.texts else ""
+        listed = (tuple(ids), self.state.hidden_lanes, language_of)
+        hidden_note = (
+            translate("SearchPanel", " · %Ln more filtered out", None, filtered_out) if filtered_out else ""
+        )
         if listed != self._listed or self._listed_from is not events:
             self._listed, self._listed_from = listed, events
             self._fill_list(rows)
+        date = self.date_words()
         if not query:
             self.count.clear()
+        elif date is not None and (complete or not total):
+            self.count.setText(
+                translate("SearchPanel", "Enter: go to %1 · ↓: %Ln matching event(s)", None, total).replace(
+                    "%1", date
+                )
+            )
         elif not complete:
             done = f" ({s.progress:.0%} searched)" if s is not None else ""
             self.count.setText(f"{total:,}+ events match…{done}" if total else f"Searching…{done}")
         elif total == 0:
-            self.count.setText(f"No event matches “{query}”")
+            self.count.setText(f"No event matches “{query}”" + hidden_note)
         else:
             listed_note = f" · first {len(ids):,} listed" if total > len(ids) else ""
             self.count.setText(
-                translate("SearchPanel", "%Ln event(s) match · Enter: next", None, total) + listed_note
+                translate("SearchPanel", "%Ln event(s) match · Enter: next", None, total)
+                + listed_note
+                + hidden_note
             )
         self._show_results(bool(query))
         self._follow_selection()
+        self.speech.count_changed(not complete)
 
     def _fill_list(self, rows: list[int]) -> None:
         c = self.state.chronology
@@ -351,10 +390,11 @@ class SearchPanel(QWidget):
                 cat = c.category_index.get(ev.category)
                 lane = cat.name if cat else ev.category
                 hidden = " (hidden lane)" if ev.category in self.state.hidden_lanes else ""
-                item = QListWidgetItem(f"{ev.title}\n{ev.start.words()} · {lane}{hidden}")
+                title = shown_title(c, ev, self.state.query)  # in the language that matched
+                item = QListWidgetItem(f"{title}\n{ev.start.words()} · {lane}{hidden}")
                 item.setData(_ID_ROLE, eid)
                 # a tooltip that looks like HTML is shown as HTML: escape, and say it is rich text
-                tip = escape_html(f"{ev.title}\n{ev.start.words()} · {lane}{hidden}").replace("\n", "<br>")
+                tip = escape_html(f"{title}\n{ev.start.words()} · {lane}{hidden}").replace("\n", "<br>")
                 item.setToolTip(f"<qt>{tip}</qt>")
                 self.results.addItem(item)
 
@@ -376,10 +416,21 @@ class SearchPanel(QWidget):
         if row >= 0:
             self.results.scrollToItem(self.results.item(row))
 
+    def date_words(self) -> str | None:
+        """What the query stands for when it reads as a date or a range ("April 2017"), else None."""
+        try:
+            return goto_words(self.state.query)
+        except DateError:
+            return None
+
     # -- choosing ----------------------------------------------------------------------------------
     def step(self, direction: int) -> None:
         """Enter / Shift+Enter: the next / previous match among all of them (wrapping). While the
-        index is still being built, among the ones listed so far."""
+        index is still being built, among the ones listed so far. Enter on a date or a range
+        ("2017-04", "2014..2017") goes to it instead (as Ctrl+G does)."""
+        if direction > 0 and self.date_words() is not None:
+            actions.go_to_date(self.state, self.state.query)
+            return
         s = self._search
         if s is None:
             return

@@ -168,8 +168,7 @@ class EventMarkersItem(ViewSizedItem):
                 y = np.floor(rect.bottom()) - 1.0
                 p.fillRect(QtCore.QRectF(rect.left(), y, rect.width(), 1.0), with_alpha(c.foreground, 0.6))
             sel = tl.selected_index()
-            hidden = tl.hidden_lanes_mask()
-            if sel >= 0 and not (len(hidden) and hidden[a.lane[sel]]):
+            if sel >= 0 and tl.event_shown(sel):
                 x = a.anchor[sel] * sx + tx
                 if rect.left() - 2 <= x <= rect.right() + 2:
                     p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
@@ -202,7 +201,7 @@ class EventMarkersItem(ViewSizedItem):
         sel = tl.selected_index()
         if sel >= 0:
             xs = a.anchor[sel] * sx + tx
-            if abs(xs - x_px) <= self.HIT_PX and not (len(hidden) and hidden[a.lane[sel]]):
+            if abs(xs - x_px) <= self.HIT_PX and tl.event_shown(sel):
                 return sel
         # only the events anchored within reach of the pointer
         lo = (x_px - self.HIT_PX - 1 - tx) / sx
@@ -213,6 +212,9 @@ class EventMarkersItem(ViewSizedItem):
         near = (anch >= lo) & (anch <= hi)
         if len(hidden):
             near &= ~hidden[a.lane[idx]]
+        shown = tl.event_mask()
+        if shown is not None:
+            near &= shown[idx]
         idx = idx[near]
         if not len(idx):
             return -1

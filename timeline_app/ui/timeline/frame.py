@@ -7,15 +7,19 @@ A :class:`Frame` is made by :meth:`TimelineItem.frame` (layout), painted by
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 from PySide6 import QtCore
 
+from timeline_app.geometry.event_arrays import EventArrays, MatchWindow
 from timeline_app.geometry.layout import LaneGeom
+from timeline_app.geometry.lod import LaneIndex, MatchTables
 from timeline_app.model.chronology import Event
 from timeline_app.text import escape_html
+from timeline_app.ui.timeline.style import TimelineFonts
 
 
 @dataclass
@@ -141,3 +145,31 @@ def event_tooltip(ev: Event, lane_name: str) -> str:
     if ev.approximate:
         when += " (approximate)"
     return f"<b>{escape_html(ev.title)}</b><br>{escape_html(when)}<br><i>{escape_html(lane_name)}</i>"
+
+
+@dataclass(frozen=True, eq=False)
+class LayoutInputs:
+    """What laying out a frame reads of the timeline, handed over by the item
+    (:meth:`~timeline_app.ui.timeline.item.TimelineItem.layout_inputs`)."""
+
+    arrays: EventArrays
+    lane_count: int
+    hidden: np.ndarray  # by lane
+    selected: int  # event index, or -1
+    match: MatchWindow
+    fonts: TimelineFonts
+    lanes: Callable[[float], list[LaneGeom]]  # lane rows for a view height
+    label: Callable[[int, bool], tuple[str, float]]  # (elided title, width) of an event, bold or not
+    count_width: Callable[[int], float]  # a cluster pill's width for a count
+    shown: np.ndarray | None = None  # by event: let through by the filters (None: no filter)
+    shown_lod: LaneIndex | None = None  # the LaneIndex of those events (a big chronology only)
+
+    @property
+    def lane_index(self) -> LaneIndex:
+        """The LaneIndex of the events drawn: the filtered one when there is one."""
+        return self.shown_lod if self.shown_lod is not None else self.arrays.lod
+
+    def match_tables(self) -> MatchTables | None:
+        """The search's counts for the LaneIndex; none for a filtered one (the zoomed-out view
+        of a filtered big chronology does not count matches per column)."""
+        return self.match.lod_tables() if self.match.active and self.shown_lod is None else None

@@ -26,15 +26,17 @@ import shiboken6
 from PySide6 import QtCore, QtGui
 
 from timeline_app.geometry.event_arrays import EventArrays, MatchWindow
+from timeline_app.geometry.filtered_lod import filtered_lane_index
 from timeline_app.geometry.layout import LaneGeom, count_text, lane_geometry
+from timeline_app.geometry.lod import LaneIndex
 from timeline_app.geometry.ticks import AxisTicks
 from timeline_app.model.chronology import Chronology
 from timeline_app.model.view_state import MIN_SPAN_DAYS, padded_range
 from timeline_app.text import escape_html
 from timeline_app.ui.drawing.palette import CanvasColors, lane_color
 from timeline_app.ui.drawing.view_item import ViewSizedItem
-from timeline_app.ui.timeline.frame import ClusterGlyph, Frame, Hit, event_tooltip
-from timeline_app.ui.timeline.layout import LayoutInputs, anchor_columns, layout_frame
+from timeline_app.ui.timeline.frame import ClusterGlyph, Frame, Hit, LayoutInputs, event_tooltip
+from timeline_app.ui.timeline.layout import LOD_EVENTS, anchor_columns, layout_frame
 from timeline_app.ui.timeline.paint import TimelinePainter
 from timeline_app.ui.timeline.style import TimelineFonts
 
@@ -56,6 +58,8 @@ class TimelineItem(ViewSizedItem):
         self._colors = CanvasColors.from_application()
         self._lane_colors: list[QtGui.QColor] = []
         self._hidden = np.zeros(0, dtype=bool)
+        self._shown: np.ndarray | None = None  # by event, the filters' mask (None: no filter)
+        self._shown_lod: LaneIndex | None = None  # its LaneIndex, for a big chronology
         self._selected = -1
         self._match = MatchWindow(self._arrays, "")
         self._waiting_for_search = False
@@ -75,6 +79,8 @@ class TimelineItem(ViewSizedItem):
         self._chron = chron
         self._arrays = arrays if arrays is not None else EventArrays.for_chronology(chron)
         self._hidden = np.zeros(len(chron.categories), dtype=bool)
+        self._shown = None
+        self._shown_lod = None
         self._selected = -1
         self._match = MatchWindow(self._arrays, "")
         self._waiting_for_search = False
@@ -126,6 +132,30 @@ class TimelineItem(ViewSizedItem):
     def set_hidden_lanes(self, hidden_ids: frozenset[str]) -> None:
         self._hidden = np.array([c.id in hidden_ids for c in self._chron.categories], dtype=bool)
         self._changed()
+
+    def set_event_mask(self, shown: np.ndarray | None) -> None:
+        """Draw only the events ``shown`` lets through (by event, in the chronology's order): the
+        view state's filters. None draws every event."""
+        if shown is not None and len(shown) != self._arrays.n:
+            shown = None
+        if shown is self._shown:
+            return
+        self._shown = shown
+        big = shown is not None and self._arrays.n > LOD_EVENTS
+        self._shown_lod = filtered_lane_index(self._arrays, shown) if big and shown is not None else None
+        self._changed()
+
+    def event_mask(self) -> np.ndarray | None:
+        """By event: whether the filters let it through (None: no filter)."""
+        return self._shown
+
+    def event_shown(self, i: int) -> bool:
+        """Whether event ``i`` is drawn: its lane is shown and the filters let it through."""
+        if not 0 <= i < self._arrays.n:
+            return False
+        if self.lane_hidden(int(self._arrays.lane[i])):
+            return False
+        return self._shown is None or bool(self._shown[i])
 
     def lane_hidden(self, lane: int) -> bool:
         """Whether lane ``lane`` is hidden (False for a lane it does not know)."""
@@ -274,6 +304,8 @@ class TimelineItem(ViewSizedItem):
             lanes=self.lanes,
             label=self._label,
             count_width=self._count_width,
+            shown=self._shown,
+            shown_lod=self._shown_lod,
         )
 
     def _layout(self, rect: QtCore.QRectF, sx: float, tx: float) -> Frame:

@@ -1,0 +1,227 @@
+"""Drive the viewer by keys under a real AT-SPI session and check what assistive technology hears.
+
+Run by ``scripts/atspi_test.sh`` with the system Python (``/usr/bin/python3``, which has Debian's
+``python3-pyatspi``), inside ``dbus-run-session`` on an Xvfb display. It starts the app on the
+shipped chronology, listens with pyatspi as a screen reader does (focus, active-descendant,
+announcement, name and text events), presses keys with ``xdotool`` and, after each key, asserts on
+what the listener received. Prints one line per check; exits 1 on the first failure.
+
+Not collected by pytest (the file name does not start with ``test_``): the app's own tests run on
+Qt's offscreen platform, which has no accessibility bridge.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pyatspi  # type: ignore[import-not-found]
+from gi.repository import GLib  # type: ignore[import-not-found]
+
+ROOT = Path(__file__).resolve().parents[2]
+APP_NAME = "timeline-app"
+
+
+class Heard:
+    """What the listener received: (event type, source name, source role, detail text)."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[str, str, str, str]] = []
+
+    def __call__(self, event) -> None:  # type: ignore[no-untyped-def]
+        try:
+            src = event.source
+            name = src.name or ""
+            role = src.getRoleName()
+        except Exception:  # a source gone by the time we ask
+            name, role = "", ""
+        detail = ""
+        if isinstance(event.any_data, str):
+            detail = event.any_data
+        elif event.any_data is not None and event.type.startswith("object:active-descendant"):
+            try:
+                detail = event.any_data.name or ""
+            except Exception:
+                detail = ""
+        if event.type.startswith("object:state-changed") and event.detail1 != 1:
+            return  # only states turning on
+        self.events.append((str(event.type), name, role, detail))
+
+    def since(self, mark: int) -> list[tuple[str, str, str, str]]:
+        return self.events[mark:]
+
+    def texts(self, mark: int) -> str:
+        return " | ".join(f"{t}<{n}|{r}|{d}>" for t, n, r, d in self.since(mark))
+
+
+def pump(seconds: float) -> None:
+    ctx = GLib.MainContext.default()
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        while ctx.iteration(False):
+            pass
+        time.sleep(0.01)
+
+
+def wait_for(pred: Callable[[], bool], timeout: float) -> bool:
+    end = time.monotonic() + timeout
+    ctx = GLib.MainContext.default()
+    while time.monotonic() < end:
+        while ctx.iteration(False):
+            pass
+        if pred():
+            return True
+        time.sleep(0.02)
+    return pred()
+
+
+def find_app() -> object | None:
+    desktop = pyatspi.Registry.getDesktop(0)
+    for i in range(desktop.childCount):
+        app = desktop.getChildAtIndex(i)
+        if app is not None and app.name in (APP_NAME, "python3", "python", "Timeline"):
+            return app
+    return None
+
+
+def key(*keys: str, window: str) -> None:
+    subprocess.run(["xdotool", "key", "--window", window, "--clearmodifiers", *keys], check=True, timeout=10)
+
+
+def typed(text: str, window: str) -> None:
+    subprocess.run(["xdotool", "type", "--window", window, "--delay", "30", text], check=True, timeout=20)
+
+
+failures = 0
+
+
+def check(what: str, ok: bool, heard: Heard, mark: int) -> None:
+    global failures
+    print(("ok   " if ok else "FAIL ") + what, flush=True)
+    if not ok:
+        failures += 1
+        print("     heard: " + heard.texts(mark)[:1500], flush=True)
+
+
+def heard_text(heard: Heard, mark: int, text: str, kinds: tuple[str, ...]) -> Callable[[], bool]:
+    def pred() -> bool:
+        for t, name, _, detail in heard.since(mark):
+            if t.startswith(kinds) and (text in name or text in detail):
+                return True
+        return False
+
+    return pred
+
+
+def main() -> int:
+    heard = Heard()
+    kinds = [
+        "focus:",
+        "object:state-changed:focused",
+        "object:active-descendant-changed",
+        "object:announcement",
+        "object:property-change:accessible-name",
+        "object:text-changed:insert",
+        "object:text-caret-moved",
+        "window:activate",
+    ]
+    for k in kinds:
+        pyatspi.Registry.registerEventListener(heard, k)
+
+    settings = tempfile.mkdtemp(prefix="timeline-atspi-")
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="xcb",
+        QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
+        QT_ACCESSIBILITY="1",
+        TIMELINE_APP_SETTINGS_DIR=settings,
+    )
+    python = str(ROOT / ".venv" / "bin" / "python")
+    app = subprocess.Popen([python, "-m", "timeline_app", str(ROOT / "events")], env=env, cwd=ROOT)
+    try:
+        win = ""
+        end = time.monotonic() + 30
+        while time.monotonic() < end and not win:
+            out = subprocess.run(
+                ["xdotool", "search", "--onlyvisible", "--name", "Timeline"],
+                capture_output=True,
+                text=True,
+                timeout=10,
+            ).stdout.split()
+            win = out[0] if out else ""
+            pump(0.2)
+        if not win:
+            print("FAIL the window did not appear in 30 s", flush=True)
+            return 1
+        subprocess.run(["xdotool", "windowactivate", "--sync", win], timeout=10, check=False)
+        subprocess.run(["xdotool", "windowfocus", "--sync", win], timeout=10, check=False)
+        check("the app is on the AT-SPI bus", wait_for(lambda: find_app() is not None, 15), heard, 0)
+        pump(1.0)
+
+        mark = len(heard.events)
+        key("Home", window=win)
+        ok = wait_for(heard_text(heard, mark, "Dahongmen", ("focus:", "object:state-changed:focused",
+                                                           "object:active-descendant")), 5)
+        ok = ok or wait_for(lambda: any(n for t, n, r, _ in heard.since(mark) if "list item" in r), 1)
+        check("Home: the first event's title is delivered", ok, heard, mark)
+        first = [n for t, n, r, _ in heard.since(mark) if t.startswith("focus:") and r == "list item"]
+
+        mark = len(heard.events)
+        key("Right", window=win)
+        ok = wait_for(
+            lambda: any(
+                t.startswith(("focus:", "object:state-changed:focused")) and r == "list item" and n
+                and n not in first
+                for t, n, r, _ in heard.since(mark)
+            ),
+            5,
+        )
+        check("Right: the next event's title is delivered", ok, heard, mark)
+
+        mark = len(heard.events)
+        key("slash", window=win)
+        ok = wait_for(heard_text(heard, mark, "Search", ("focus:", "object:state-changed:focused")), 5)
+        check("/: the search field is announced", ok, heard, mark)
+        order = [t for t, n, _, _ in heard.since(mark) if n == "Search events"]
+        first_focus = next((k for k, t in enumerate(order) if t.startswith("focus:")), len(order))
+        first_caret = next((k for k, t in enumerate(order) if t.startswith("object:text-caret")), len(order))
+        check("/: the field's focus event comes before its caret event", first_focus < first_caret, heard, mark)
+
+        mark = len(heard.events)
+        typed("olymp", window=win)
+        ok = wait_for(heard_text(heard, mark, "match", ("object:announcement", "object:property-change")), 5)
+        check("typing: the number of matches is announced", ok, heard, mark)
+
+        mark = len(heard.events)
+        key("Return", window=win)
+        ok = wait_for(heard_text(heard, mark, "Olympi", ("object:announcement", "focus:",
+                                                         "object:state-changed:focused")), 5)
+        check("Enter: the chosen match is announced", ok, heard, mark)
+
+        mark = len(heard.events)
+        key("Escape", window=win)
+        pump(0.3)
+        key("ctrl+t", window=win)
+        ok = wait_for(heard_text(heard, mark, "", ("focus:",)), 1) and wait_for(
+            lambda: any(r in ("table cell", "table", "dialog") or "Data table" in n
+                        for t, n, r, _ in heard.since(mark)),
+            5,
+        )
+        check("Ctrl+T: the data table opens and takes the focus", ok, heard, mark)
+    finally:
+        app.terminate()
+        try:
+            app.wait(10)
+        except subprocess.TimeoutExpired:
+            app.kill()
+    print(f"atspi: {failures} failure(s)", flush=True)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

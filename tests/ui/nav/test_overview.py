@@ -1,0 +1,80 @@
+"""The overview band, as a user meets it: the whole chronology under the timeline, the window
+rectangle following the view, dragged and resized with the mouse, and O to hide it."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPoint, Qt
+
+from timeline_app.geometry.overview import compute_density, dragged
+from timeline_app.model.dates import PartialDate
+from timeline_app.model.view_state import TimeRange
+from timeline_app.ui.app.main_window import MainWindow
+
+from ..conftest import press
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def day(text: str) -> float:
+    return float(PartialDate.parse(text).first_day())
+
+
+def test_density_counts_every_event_in_its_lane(window: MainWindow) -> None:
+    chron = window.state.chronology
+    d = compute_density(chron)
+    assert d.counts.sum() == len(chron.events)
+    per_lane = np.bincount(chron.lanes, minlength=len(chron.categories))
+    assert d.counts.sum(axis=1).tolist() == per_lane.tolist()
+    r = TimeRange(10.0, 20.0)
+    assert dragged(r, "window", 5.0) == TimeRange(15.0, 25.0)
+    assert dragged(r, "end", -20.0).end > r.start, "an edge never passes the other"
+
+
+def test_the_window_follows_the_view_and_o_hides_the_band(qtbot, window: MainWindow) -> None:
+    band = window.overview
+    assert band.isVisible()
+    full = band.window_rect()
+    assert full.width() > band.width() * 0.8, "everything is in view at first"
+    window.state.jump_to(TimeRange(day("2017"), day("2018")))
+    w = band.window_rect()
+    assert w.width() < full.width() / 5
+    assert abs(w.center().x() - band.point_of(day("2017-07-02")).x()) < 2
+    press(qtbot, window, "o")
+    assert not band.isVisible()
+    assert not window.key_actions["overview"].isChecked()
+    press(qtbot, window, "o")
+    assert band.isVisible()
+
+
+def test_drag_pans_an_edge_zooms_a_click_centres(qtbot, window: MainWindow) -> None:
+    band = window.overview
+    window.state.jump_to(TimeRange(day("2016"), day("2018")))
+    span = window.state.range.span
+    w = band.window_rect()
+    start = QPoint(int(w.center().x()), int(w.center().y()))
+    # drag the window 60 pixels later: the view pans by as many days, the same width
+    qtbot.mousePress(band, LEFT, pos=start)
+    qtbot.mouseMove(band, start + QPoint(30, 0))
+    qtbot.mouseMove(band, start + QPoint(60, 0))
+    qtbot.mouseRelease(band, LEFT, pos=start + QPoint(60, 0))
+    sc = band.scale()
+    moved = sc.day(60) - sc.day(0)
+    r = window.state.range
+    assert abs(r.span - span) < 1e-6
+    assert abs(r.start - (day("2016") + moved)) < (sc.day(1) - sc.day(0)) * 1.5
+    # drag its right edge 40 pixels further: the view widens (zooms out), its start stays
+    w = band.window_rect()
+    edge = QPoint(round(w.right()) - 1, int(w.center().y()))
+    before = window.state.range
+    qtbot.mousePress(band, LEFT, pos=edge)
+    qtbot.mouseMove(band, edge + QPoint(40, 0))
+    qtbot.mouseRelease(band, LEFT, pos=edge + QPoint(40, 0))
+    after = window.state.range
+    assert after.start == before.start and after.span > before.span * 1.2
+    # a click beside the window centres the view there, a step Back can undo
+    target = band.point_of(day("2022"))
+    qtbot.mouseClick(band, LEFT, pos=target.toPoint())
+    assert abs(window.state.range.center - day("2022")) < (sc.day(1) - sc.day(0)) * 1.5
+    assert abs(window.state.range.span - after.span) < 1e-6
+    assert window.state.can_go_back()

@@ -1,0 +1,91 @@
+"""Reading a text field written as a plain string or as one text per language
+(``title: {en: Xiong'an New Area established, zh: 设立雄安新区}``; see :mod:`..model.languages`).
+
+The reader returns the text the record keeps (English where given) and notes every language's text
+in the walk under the field's key. A language code that is not one of ours, an empty text, or a
+mapping with no language is a positioned problem; a field in one language only is a warning.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from ..model.languages import LANGUAGE_NAMES, LANGUAGES, TextKey, ordered
+from .checks import Path_, Walk
+from .problems import Problem
+from .values import REJECTED_TYPE
+
+_CODES = " or ".join(f"{code} ({name})" for code, name in LANGUAGE_NAMES.items())
+# what authors write for our codes: region and script subtags, ISO 639-2 codes, country codes
+_ALIASES = {"cn": "zh", "chs": "zh", "chi": "zh", "zho": "zh", "hans": "zh", "eng": "en", "uk": "en"}
+
+
+def _suggest(code: str) -> str | None:
+    low = code.strip().lower().replace("_", "-")
+    first = low.split("-")[0]
+    for guess in (low, first):
+        if guess in LANGUAGES:
+            return guess
+        if guess in _ALIASES:
+            return _ALIASES[guess]
+    hint = difflib.get_close_matches(low, LANGUAGES, n=1, cutoff=0.5)
+    return hint[0] if hint else None
+
+
+def read_text(
+    w: Walk, v: Any, path: Path_, what: str, key: TextKey, *, allow_empty: bool = False
+) -> str | None:
+    """A text field: a string (empty only with ``allow_empty``), or a mapping of language code
+    to text (each text stripped, never empty)."""
+    if not isinstance(v, dict):
+        return w.text(v, path, what, allow_empty=allow_empty)
+    w.count(path, len(v))
+    for dup, (line, col), (fl, fc) in w.duplicates.get(id(v), ()):
+        w.direct.append(
+            Problem(w.file, line, col, f"{what} is given twice in '{dup}' (first at line {fl}, column {fc})")
+        )
+    found: dict[str, str] = {}
+    ok = True
+    for code, text in v.items():
+        if isinstance(text, REJECTED_TYPE):
+            ok = False
+            continue
+        if code not in LANGUAGES:
+            hint = _suggest(code)
+            did = f"did you mean '{hint}'? " if hint else ""
+            w.add((*path, code), f"unknown language '{code}' in {what}: {did}write {_CODES}", key=True)
+            ok = False
+            continue
+        got = w.text(text, (*path, code), f"{what} in {LANGUAGE_NAMES[code]} ({code})")
+        if got is None:
+            ok = False
+            continue
+        found[code] = got.strip()
+    if not v:
+        w.add(path, f"{what} gives no text: write it, or one text per language ({_CODES})")
+        return None
+    if not ok or not found:
+        return None
+    texts = ordered(found)
+    w.texts[key] = texts
+    if len(texts) < len(LANGUAGES):
+        (given,) = (code for code, _ in texts)
+        missing = " and ".join(f"{c} ({LANGUAGE_NAMES[c]})" for c in LANGUAGES if c not in found)
+        w.warn(path, f"{what} is written in {given} only: add {missing}, or every language shows the {given}")
+    return texts[0][1]
+
+
+def read_text_list(w: Walk, v: Any, path: Path_, what: str, key: TextKey) -> tuple[str, ...]:
+    """A list of texts (``places``), each a string or a mapping of language to text; a single
+    one stands for a list of one. The key's field is the list's name, each item's ``name.N``."""
+    kind, ident, name = key
+    if isinstance(v, dict) or (isinstance(v, str) and v.strip()):
+        one = read_text(w, v, path, what, (kind, ident, f"{name}.0"))
+        return (one,) if one else ()
+    out: list[str] = []
+    for i, item in enumerate(w.sequence(v, path, what)):
+        t = read_text(w, item, (*path, i), f"each of {what}", (kind, ident, f"{name}.{len(out)}"))
+        if t is not None:
+            out.append(t)
+    return tuple(out)

@@ -1,0 +1,135 @@
+"""A chronology in one language: every text field written in several languages replaced by its
+text in that one, or by another language's where it has none (a fallback, which the chronology
+records so that a view can mark it). No Qt here.
+
+The languages' texts stay in the result (:attr:`.Chronology.texts`), so a chronology localized to
+one language can be localized to another; fields written as plain strings are the same in every
+language and never count as fallbacks.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from .chronology import Chronology, Indicator
+from .event_table import FIGURES, PLACES, EventTable, Extras
+from .languages import LANGUAGES, TextKey, Translations, field_key, pick
+from .records import Category, Era, Figure, Source, Tour
+from .text_column import TextColumn
+
+R = TypeVar("R", Source, Category, Era, Indicator, Figure)
+
+
+class _Picker:
+    """Texts of one language for one chronology, noting each fallback."""
+
+    def __init__(self, texts: Mapping[TextKey, Translations], language: str) -> None:
+        self.texts = texts
+        self.language = language
+        self.fallbacks: set[TextKey] = set()
+
+    def text(self, key: TextKey, current: str) -> str:
+        found = self.texts.get(key)
+        if not found:
+            return current
+        text, fell_back = pick(found, self.language)
+        if fell_back:
+            self.fallbacks.add(key)
+        return text
+
+    def record(self, rec: R, kind: str, ident: str, fields: tuple[str, ...], prefix: str = "") -> R:
+        changes: dict[str, Any] = {}
+        for name in fields:
+            current = getattr(rec, name)
+            new = self.text((kind, ident, prefix + name), current)
+            if new != current:
+                changes[name] = new
+        return dataclasses.replace(rec, **changes) if changes else rec
+
+
+_FIELDS: Mapping[type, tuple[str, ...]] = {
+    Source: ("title", "publisher", "note"),
+    Category: ("name", "description"),
+    Era: ("title", "description"),
+    Indicator: ("name", "unit", "region", "description"),
+    Figure: ("label", "unit", "qualifier"),
+}
+
+
+def localize(chronology: Chronology, lang: str) -> Chronology:
+    """``chronology`` with every text in ``lang`` ("en" or "zh"), another language's where a field
+    has none in ``lang``; :attr:`.Chronology.fallbacks` names those fields, as (kind, id, field)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}: one of {', '.join(LANGUAGES)}")
+    c = chronology
+    p = _Picker(c.texts, lang)
+    if not c.texts:
+        return dataclasses.replace(c, language=lang, fallbacks=frozenset())
+
+    def each(records: tuple[R, ...], kind: str, key: Callable[[R], str]) -> tuple[R, ...]:
+        return tuple(p.record(r, kind, key(r), _FIELDS[type(r)]) for r in records)
+
+    return dataclasses.replace(
+        c,
+        title=p.text(("chronology", "", "title"), c.title),
+        description=p.text(("chronology", "", "description"), c.description),
+        sources=each(c.sources, "source", lambda s: s.id),
+        categories=each(c.categories, "category", lambda k: k.id),
+        eras=each(c.eras, "era", lambda e: e.id),
+        indicators=each(c.indicators, "indicator", lambda i: i.id),
+        events=_events(c, p),
+        tours=tuple(_tour(t, p) for t in c.tours),
+        language=lang,
+        fallbacks=frozenset(p.fallbacks),
+    )
+
+
+def _tour(t: Tour, p: _Picker) -> Tour:
+    stops = tuple(
+        dataclasses.replace(
+            s,
+            text=p.text(("tour", t.id, f"stops.{i}.text"), s.text),
+            title=p.text(("tour", t.id, f"stops.{i}.title"), s.title),
+        )
+        for i, s in enumerate(t.stops)
+    )
+    return dataclasses.replace(
+        t,
+        title=p.text(("tour", t.id, "title"), t.title),
+        description=p.text(("tour", t.id, "description"), t.description),
+        stops=stops,
+    )
+
+
+def _events(c: Chronology, p: _Picker) -> EventTable:
+    table = c.events
+    ids = {ident for kind, ident, _ in c.texts if kind == "event"}
+    if not ids:
+        return table
+    titles = list(table.titles)
+    descriptions = list(table.descriptions)
+    extras = list(table.extras)
+    positions = table.positions
+    for ident in ids:
+        i = positions.get(ident)
+        if i is None:
+            continue
+        titles[i] = p.text(("event", ident, "title"), titles[i])
+        descriptions[i] = p.text(("event", ident, "description"), descriptions[i])
+        x = extras[i]
+        if x is not None:
+            extras[i] = _extras(x, ident, p)
+    return table.with_texts(
+        TextColumn.from_strings(titles), TextColumn.from_strings(descriptions), tuple(extras)
+    )
+
+
+def _extras(x: Extras, ident: str, p: _Picker) -> Extras:
+    places = tuple(p.text(("event", ident, field_key("places", k)), t) for k, t in enumerate(x[PLACES]))
+    figures = tuple(
+        p.record(f, "event", ident, _FIELDS[Figure], prefix=field_key("figures", k) + ".")
+        for k, f in enumerate(x[FIGURES])
+    )
+    return (places, x[1], figures, x[3], x[4], x[5])

@@ -1,0 +1,217 @@
+"""Text kept as one UTF-8 buffer and an offsets array (:class:`TextColumn`), and the id → row
+index over such a column (:class:`IdIndex`): the text columns of an
+:class:`~timeline_app.model.event_table.EventTable`, a million strings without a million objects.
+No Qt here.
+"""
+
+from __future__ import annotations
+
+import mmap
+import operator
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import pairwise
+from typing import Any, overload
+
+import numpy as np
+
+_MAX_NUMPY_ID = 64  # ids up to this many characters are ranked with numpy, longer ones in Python
+
+
+# Passes over a million items run a slice at a time: each C-level call (itemgetter, fromiter, join)
+# holds the interpreter lock until it returns, and a table is often built on a loading thread while
+# the interface thread waits for the lock to draw its next frame.
+SLICE = 16384  # a C-level pass over this many items takes 1-4 ms here (65536: 8-13 ms)
+
+
+def slices(n: int) -> Iterator[tuple[int, int]]:
+    return ((a, min(a + SLICE, n)) for a in range(0, n, SLICE))
+
+
+class TextColumn(Sequence[str]):
+    """Texts kept as one UTF-8 buffer and the offsets where each begins: a million titles are two
+    objects, not a million (the strings a loader reads are freed, so the memory they took returns
+    to the system instead of staying scattered between survivors). ``column[i]`` decodes one."""
+
+    __slots__ = ("data", "offsets")
+
+    def __init__(self, data: bytes | bytearray | memoryview, offsets: np.ndarray) -> None:
+        """``data`` may be any bytes-like buffer: a cache entry's texts are views of the entry as
+        read (no copy of a hundred megabytes while the interface waits for the interpreter lock)."""
+        offsets = np.ascontiguousarray(offsets, dtype=np.int64)
+        if (
+            offsets.ndim != 1
+            or offsets.size == 0
+            or int(offsets[0]) != 0
+            or int(offsets[-1]) != len(data)
+            or bool(np.any(offsets[1:] < offsets[:-1]))
+        ):
+            raise ValueError("text offsets do not fit their buffer")
+        self.data = data
+        self.offsets = offsets
+
+    @classmethod
+    def from_strings(cls, texts: Sequence[str]) -> TextColumn:
+        n = len(texts)
+        datas: list[bytes] = []
+        lengths = np.zeros(n, dtype=np.int64)
+        for a, b in slices(n):
+            part = texts[a:b]
+            joined = "".join(part)
+            if joined.isascii():  # one byte per character: the lengths are the strings' own
+                datas.append(joined.encode("ascii"))
+                lengths[a:b] = np.fromiter(map(len, part), dtype=np.int64, count=b - a)
+            else:
+                encoded = [t.encode("utf-8", "surrogatepass") for t in part]
+                datas.append(b"".join(encoded))
+                lengths[a:b] = np.fromiter(map(len, encoded), dtype=np.int64, count=b - a)
+        offsets = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        if len(datas) == 1:
+            return cls(datas[0], offsets)
+        # one buffer, filled a slice at a time, each slice one short call: ``b"".join`` would copy a
+        # hundred megabytes in one call holding the interpreter lock, ``bytearray(size)`` zeroes it
+        # first (110 ms for 150 MB), and a growing bytearray is copied on some of its reallocations
+        # (up to 160 ms). An anonymous mapping is given zeroed pages by the kernel as they are written.
+        total = int(offsets[-1])
+        if total == 0:
+            return cls(b"", offsets)
+        private = {"flags": mmap.MAP_PRIVATE} if hasattr(mmap, "MAP_PRIVATE") else {}  # not on Windows
+        buf = mmap.mmap(-1, total, **private)
+        at = 0
+        for d in datas:
+            buf[at : at + len(d)] = d
+            at += len(d)
+        return cls(memoryview(buf), offsets)
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[str, ...]: ...
+    def __getitem__(self, i: int | slice) -> str | tuple[str, ...]:
+        n = len(self.offsets) - 1
+        if isinstance(i, slice):
+            a, b, step = i.indices(n)
+            if step != 1:
+                return tuple(self[k] for k in range(a, b, step))
+            return self.span(a, b)
+        k = operator.index(i)
+        if k < 0:
+            k += n
+        if not 0 <= k < n:
+            raise IndexError("text index out of range")
+        return str(self.data[int(self.offsets[k]) : int(self.offsets[k + 1])], "utf-8", "surrogatepass")
+
+    def span(self, a: int, b: int) -> tuple[str, ...]:
+        """Texts a..b-1 (0 ≤ a ≤ b ≤ len), decoded together."""
+        if b <= a:
+            return ()
+        bounds = self.offsets[a : b + 1].tolist()
+        data = self.data
+        return tuple(str(data[x:y], "utf-8", "surrogatepass") for x, y in pairwise(bounds))
+
+    def __iter__(self) -> Iterator[str]:
+        n = len(self)
+        for a in range(0, n, 65536):
+            yield from self.span(a, min(a + 65536, n))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, TextColumn):
+            return self.data == other.data and np.array_equal(self.offsets, other.offsets)
+        if isinstance(other, (tuple, list)):
+            return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<TextColumn of {len(self):,} texts, {len(self.data):,} bytes>"
+
+    @property
+    def nbytes(self) -> int:
+        return len(self.data) + self.offsets.nbytes
+
+    def fixed_width(self, limit: int) -> np.ndarray | None:
+        """The texts as a numpy array of fixed-width byte strings (``S<width>``), which sort and
+        search in C in code-point order (UTF-8 keeps it), or None when a text is longer than
+        ``limit`` bytes or holds a NUL (numpy would drop trailing NULs)."""
+        n = len(self)
+        lengths = np.diff(self.offsets)
+        width = int(lengths.max()) if n else 1
+        if width > limit or bool(np.any(np.frombuffer(self.data, dtype=np.uint8) == 0)):
+            return None
+        width = max(width, 1)
+        raw = np.frombuffer(self.data, dtype=np.uint8)
+        out = np.zeros((n, width), dtype=np.uint8)
+        cols = np.arange(width, dtype=np.int64)
+        for a, b in slices(n):
+            inside = cols[None, :] < lengths[a:b, None]
+            out[a:b][inside] = raw[(self.offsets[a:b, None] + cols[None, :])[inside]]
+        return out.view(f"S{width}").reshape(n)
+
+
+class IdIndex(Mapping[str, int]):
+    """Event id -> position, as a sorted array searched in C (a dict of a million ids would take
+    about a hundred megabytes and a second to make); a dict when ids are long or unusual."""
+
+    __slots__ = ("_dict", "_order", "_sorted", "_width")
+
+    def __init__(self, ids: TextColumn) -> None:
+        keys = ids.fixed_width(_MAX_NUMPY_ID)
+        self._dict: dict[str, int] | None = None
+        self._width = 0
+        if keys is None:
+            self._dict = dict(zip(ids, range(len(ids)), strict=True))
+            self._order: np.ndarray = np.zeros(0, dtype=np.int32)
+            self._sorted: np.ndarray = np.zeros(0, dtype="S1")
+            return
+        order = np.argsort(keys, kind="stable")
+        self._sorted = keys[order]
+        self._order = order.astype(np.int32)
+        self._width = keys.dtype.itemsize
+
+    def get(self, key: object, default: Any = None) -> Any:
+        if self._dict is not None:
+            return self._dict.get(key, default) if isinstance(key, str) else default
+        if not isinstance(key, str):
+            return default
+        raw = key.encode("utf-8", "surrogatepass")
+        if len(raw) > self._width or not raw or b"\0" in raw:
+            return default
+        i = int(np.searchsorted(self._sorted, raw))
+        if i < len(self._sorted) and self._sorted[i] == raw:
+            return int(self._order[i])
+        return default
+
+    def __getitem__(self, key: str) -> int:
+        i = self.get(key)
+        if i is None:
+            raise KeyError(key)
+        return int(i)
+
+    def __contains__(self, key: object) -> bool:
+        return self.get(key) is not None
+
+    def __len__(self) -> int:
+        return len(self._dict) if self._dict is not None else len(self._order)
+
+    def __iter__(self) -> Iterator[str]:
+        if self._dict is not None:
+            return iter(self._dict)
+        return (bytes(k).decode("utf-8", "surrogatepass") for k in self._sorted)
+
+
+def id_ranks(ids: TextColumn) -> np.ndarray:
+    """Each id's rank in code-point order (what Python's ``<`` on strings gives)."""
+    n = len(ids)
+    keys = ids.fixed_width(_MAX_NUMPY_ID)
+    if keys is not None:
+        order = np.argsort(keys, kind="stable")
+    else:
+        texts = list(ids)
+        order = np.array(sorted(range(n), key=texts.__getitem__), dtype=np.int64).reshape(-1)
+    ranks = np.empty(n, dtype=np.int64)
+    ranks[order] = np.arange(n, dtype=np.int64)
+    return ranks
