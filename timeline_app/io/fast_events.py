@@ -22,8 +22,9 @@ from typing import Any
 from ..model.chronology import IMPORTANCE, Origin
 from . import limits
 from .checks import ALLOWED, ID_RE, Walk
+from .event_rows import EventRows
 from .fast_path import LazyItems
-from .sections import EventRows, read_event
+from .sections import read_event
 
 _REQUIRED = ALLOWED["event"][0]
 # the keys read here; an event with any other (figures, sources, related, indicators) is read by

@@ -35,11 +35,12 @@ from .checks import (
     Stop,
     Walk,
 )
+from .event_rows import EventRows
+from .fast_events import read_events
 from .fast_path import FastPathFailed, fast_read
 from .problems import ChronologyError, Problem
 from .sections import (
     EventIds,
-    EventRows,
     Parts,
     check_refs,
     read_sections,
@@ -105,7 +106,7 @@ def _walk_all(w: Walk, roots: list[tuple[str, Any]], parts: Parts, lo: float = 0
         )
         w.file, w.values = name, 0
         with contextlib.suppress(Stop):  # a bound was passed; its problem is recorded
-            read_sections(w, root, parts)
+            read_sections(w, root, parts, read_events if w.fast else None)
     events = None
     if w.fast:  # the event ids were not defined one by one (see Walk.define)
         events = EventIds(parts.events.ids)

@@ -18,13 +18,11 @@ from ..model.chronology import (
     Figure,
     Indicator,
     IndicatorPoint,
-    Origin,
     Source,
     SourceRef,
     Tour,
 )
 from ..model.dates import PartialDate
-from ..model.event_table import EventTable, Extras
 from ..model.text_column import TextColumn
 from . import limits
 from .checks import (
@@ -37,6 +35,7 @@ from .checks import (
     T,
     Walk,
 )
+from .event_rows import EventRows
 from .texts import read_text, read_text_list
 from .tour_section import read_tours
 
@@ -321,99 +320,6 @@ def _read_indicator(w: Walk, v: Any, path: Path_) -> Indicator | None:
     return Indicator(ident, name, unit, tuple(points), region, description.strip(), w.origin(path))
 
 
-class EventRows:
-    """Events as the loader reads them, field by field (made into an :class:`EventTable` at the end:
-    a million events are never a million objects)."""
-
-    def __init__(self) -> None:
-        self.ids: list[str] = []
-        self.titles: list[str] = []
-        self.starts: list[PartialDate] = []
-        self.ends: list[PartialDate | None] = []
-        self.categories: list[str] = []
-        self.ongoing: list[bool] = []
-        self.approximate: list[bool] = []
-        self.importance: list[int] = []
-        self.descriptions: list[str] = []
-        self.extras: list[Extras | None] = []
-        self.origins: list[Origin] = []
-        self._categories: dict[str, str] = {}  # one string per category id, not one per event
-        self._extras: dict[Extras, Extras] = {}  # one tuple per distinct value (most are alike)
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def add(
-        self,
-        ident: str,
-        title: str,
-        start: PartialDate,
-        end: PartialDate | None,
-        category: str,
-        ongoing: bool,
-        approximate: bool,
-        description: str,
-        extras: Extras | None,
-        origin: Origin,
-        importance: int = 0,
-    ) -> None:
-        self.ids.append(ident)
-        self.titles.append(title)
-        self.starts.append(start)
-        self.ends.append(end)
-        self.categories.append(self._categories.setdefault(category, category))
-        self.ongoing.append(ongoing)
-        self.approximate.append(approximate)
-        self.importance.append(importance)
-        self.descriptions.append(description)
-        self.extras.append(None if extras is None else self._extras.setdefault(extras, extras))
-        self.origins.append(origin)
-
-    def extend(
-        self,
-        *,
-        ids: list[str],
-        titles: list[str],
-        starts: list[PartialDate],
-        ends: list[PartialDate | None],
-        categories: list[str],
-        ongoing: list[bool],
-        approximate: list[bool],
-        descriptions: list[str],
-        extras: list[Extras | None],
-        origins: list[Origin],
-        importance: list[int],
-    ) -> None:
-        """Events given field by field, all checked (the fast path's batches): as ``add`` each."""
-        self.ids += ids
-        self.titles += titles
-        self.starts += starts
-        self.ends += ends
-        self.categories += categories  # one string per category id already (see fast_events)
-        self.ongoing += ongoing
-        self.approximate += approximate
-        self.importance += importance
-        self.descriptions += descriptions
-        shared = self._extras
-        self.extras += [None if x is None else shared.setdefault(x, x) for x in extras]
-        self.origins += origins
-
-    def table(self) -> EventTable:
-        return EventTable.from_rows(
-            ids=self.ids,
-            titles=self.titles,
-            descriptions=self.descriptions,
-            starts=self.starts,
-            ends=self.ends,
-            categories=self.categories,
-            ongoing=self.ongoing,
-            approximate=self.approximate,
-            extras=self.extras,
-            importance=self.importance,
-            origins=self.origins,
-        )
-
-
 @dataclass
 class Parts:
     title: str = ""
@@ -427,7 +333,11 @@ class Parts:
     tours: list[Tour] = field(default_factory=list)
 
 
-def read_sections(w: Walk, root: Any, parts: Parts) -> None:
+EventsReader = Callable[[Walk, list[Any], "EventRows"], None]
+
+
+def read_sections(w: Walk, root: Any, parts: Parts, read_events: EventsReader | None = None) -> None:
+    """Read a file's sections into ``parts``; its events with ``read_events`` if given."""
     top = w.mapping(root, (), "file")
     if top is None:
         return
@@ -461,9 +371,7 @@ def read_sections(w: Walk, root: Any, parts: Parts) -> None:
         if era is not None:
             parts.eras.append(era)
     items = w.sequence(top["events"], ("events",), "events") if "events" in top else []
-    if w.fast:  # every event of the common shape in a few look-ups (see there)
-        from .fast_events import read_events
-
+    if read_events is not None:  # the fast path's reader (fast_events)
         read_events(w, items, parts.events)
         items = []
     step = max(len(items) // 100, 1000)
