@@ -10,7 +10,10 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
+
+import numpy as np
 
 from .. import runtime
 
@@ -195,6 +198,49 @@ def _item_starts(text: bytes, sec: _Section) -> list[int]:
 def _positions(text: bytes, starts: list[int]) -> Positions | None:
     """Line and column of the node of each item whose line starts at ``starts`` (lines counted a
     piece at a time); None when one of them is not on the line of its ``-``."""
+    if len(starts) >= _MANY:
+        found = _positions_alike(text, starts)
+        if found is not None:
+            return found
+    return _positions_one_by_one(text, starts)
+
+
+_MANY = 256  # items: below this, one by one is as quick
+_SPACE, _DASH = ord(" "), ord("-")
+_NOT_A_NODE = np.zeros(256, dtype=bool)
+_NOT_A_NODE[[ord(c) for c in " \t\r\n#"]] = True
+
+
+def _positions_alike(text: bytes, starts: list[int]) -> Positions | None:
+    """:func:`_positions` for items that are all written alike (``<indent>- <node>``, the indent
+    and one space the same for each, as a generator or an editor writes a long list), in numpy
+    passes a window of text at a time; None when they are not (then one by one)."""
+    raw = np.frombuffer(text, dtype=np.uint8)
+    at = np.asarray(starts, dtype=np.int64)
+    indent = text.index(b"-", starts[0]) - starts[0]
+    node = at + (indent + 2)  # where each item's node starts, if written alike
+    if int(node[-1]) >= len(raw):
+        return None
+    if (
+        not bool(np.all(raw[at + indent] == _DASH))
+        or not bool(np.all(raw[at + indent + 1] == _SPACE))
+        or bool(np.any(_NOT_A_NODE[raw[node]]))
+    ):
+        return None
+    lines = np.empty(len(at), dtype=np.int64)
+    before = 0  # line breaks before the window
+    lo = 0
+    for w0 in range(0, int(at[-1]) + 1, _WINDOW):
+        w1 = min(w0 + _WINDOW, len(raw))
+        breaks = np.flatnonzero(raw[w0:w1] == 10)
+        hi = int(np.searchsorted(at, w1))
+        lines[lo:hi] = np.searchsorted(breaks, at[lo:hi] - w0) + (before + 1)
+        before += len(breaks)
+        lo = hi
+    return list(zip(lines.tolist(), repeat(indent + 3, len(starts)), strict=True))
+
+
+def _positions_one_by_one(text: bytes, starts: list[int]) -> Positions | None:
     out: Positions = []
     line, prev = 1, 0
     count, index = text.count, text.index
