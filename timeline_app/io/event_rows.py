@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..model.chronology import Origin
 from ..model.dates import PartialDate
 from ..model.event_table import EventTable, Extras
@@ -22,7 +24,11 @@ class EventRows:
         self.importance: list[int] = []
         self.descriptions: list[str] = []
         self.extras: list[Extras | None] = []
-        self.origins: list[Origin] = []
+        # where each event was written, as columns (not an Origin object per event)
+        self.files: dict[str, int] = {}
+        self.origin_file: list[int] = []
+        self.origin_line: list[int] = []
+        self.origin_column: list[int] = []
         self._categories: dict[str, str] = {}  # one string per category id, not one per event
         self._extras: dict[Extras, Extras] = {}  # one tuple per distinct value (most are alike)
 
@@ -53,7 +59,9 @@ class EventRows:
         self.importance.append(importance)
         self.descriptions.append(description)
         self.extras.append(None if extras is None else self._extras.setdefault(extras, extras))
-        self.origins.append(origin)
+        self.origin_file.append(self.files.setdefault(origin.file, len(self.files)))
+        self.origin_line.append(origin.line)
+        self.origin_column.append(origin.column)
 
     def extend(
         self,
@@ -67,7 +75,9 @@ class EventRows:
         approximate: list[bool],
         descriptions: list[str],
         extras: list[Extras | None],
-        origins: list[Origin],
+        file: str,
+        lines: Sequence[int],
+        columns: Sequence[int],
         importance: list[int],
     ) -> None:
         """Events given field by field, all checked (the fast path's batches): as ``add`` each."""
@@ -82,7 +92,9 @@ class EventRows:
         self.descriptions += descriptions
         shared = self._extras
         self.extras += [None if x is None else shared.setdefault(x, x) for x in extras]
-        self.origins += origins
+        self.origin_file += [self.files.setdefault(file, len(self.files))] * len(ids)
+        self.origin_line += lines
+        self.origin_column += columns
 
     def table(self) -> EventTable:
         return EventTable.from_rows(
@@ -96,5 +108,5 @@ class EventRows:
             approximate=self.approximate,
             extras=self.extras,
             importance=self.importance,
-            origins=self.origins,
+            origin_columns=(tuple(self.files), self.origin_file, self.origin_line, self.origin_column),
         )

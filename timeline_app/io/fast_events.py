@@ -14,7 +14,7 @@ a first open, most of it in building paths and calling a checker per field.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import repeat
 from operator import itemgetter
 from typing import Any
@@ -170,11 +170,11 @@ def _read_batch(w: Walk, batch: list[Any], offset: int, rows: EventRows, categor
             if _category(w, c, offset + j, categories) is None:  # pragma: no cover - raised Doubt
                 return False
     positions = w.item_lines.get((w.file, "events"))
-    file = w.file
     if positions is None:
-        origins = [Origin(file, 0, 0)] * n
+        lines: Sequence[int] = [0] * n
+        columns: Sequence[int] = lines
     else:
-        origins = [Origin(file, line, col) for line, col in positions[offset : offset + n]]
+        lines, columns = zip(*positions[offset : offset + n], strict=True)
     rows.extend(
         ids=ids,
         titles=titles,
@@ -185,7 +185,9 @@ def _read_batch(w: Walk, batch: list[Any], offset: int, rows: EventRows, categor
         approximate=approximate,
         descriptions=list(map(str.strip, descriptions)),
         extras=extras,
-        origins=origins,
+        file=w.file,
+        lines=lines,
+        columns=columns,
         importance=ranks,
     )
     return True
