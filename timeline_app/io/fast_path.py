@@ -214,30 +214,32 @@ _NOT_A_NODE[[ord(c) for c in " \t\r\n#"]] = True
 def _positions_alike(text: bytes, starts: list[int]) -> Positions | None:
     """:func:`_positions` for items that are all written alike (``<indent>- <node>``, the indent
     and one space the same for each, as a generator or an editor writes a long list), in numpy
-    passes a window of text at a time; None when they are not (then one by one)."""
+    passes over 16k items (a few MB of text) at a time, so that no call holds the interpreter lock
+    for long; None when they are not (then one by one)."""
     raw = np.frombuffer(text, dtype=np.uint8)
-    at = np.asarray(starts, dtype=np.int64)
     indent = text.index(b"-", starts[0]) - starts[0]
-    node = at + (indent + 2)  # where each item's node starts, if written alike
-    if int(node[-1]) >= len(raw):
+    if starts[-1] + indent + 2 >= len(raw):
         return None
-    if (
-        not bool(np.all(raw[at + indent] == _DASH))
-        or not bool(np.all(raw[at + indent + 1] == _SPACE))
-        or bool(np.any(_NOT_A_NODE[raw[node]]))
-    ):
-        return None
-    lines = np.empty(len(at), dtype=np.int64)
-    before = 0  # line breaks before the window
-    lo = 0
-    for w0 in range(0, int(at[-1]) + 1, _WINDOW):
-        w1 = min(w0 + _WINDOW, len(raw))
-        breaks = np.flatnonzero(raw[w0:w1] == 10)
-        hi = int(np.searchsorted(at, w1))
-        lines[lo:hi] = np.searchsorted(breaks, at[lo:hi] - w0) + (before + 1)
-        before += len(breaks)
-        lo = hi
-    return list(zip(lines.tolist(), repeat(indent + 3, len(starts)), strict=True))
+    out: Positions = []
+    line, prev = 1, 0  # the line at ``prev``
+    for k in range(0, len(starts), _SLICE):
+        at = np.asarray(starts[k : k + _SLICE], dtype=np.int64)
+        if (
+            not bool(np.all(raw[at + indent] == _DASH))
+            or not bool(np.all(raw[at + (indent + 1)] == _SPACE))
+            or bool(np.any(_NOT_A_NODE[raw[at + (indent + 2)]]))
+        ):
+            return None
+        end = int(at[-1])
+        breaks = np.flatnonzero(raw[prev:end] == 10)
+        lines = np.searchsorted(breaks, at - prev) + line
+        line += len(breaks)
+        prev = end
+        out += zip(lines.tolist(), repeat(indent + 3, len(at)), strict=True)
+    return out
+
+
+_SLICE = 16384
 
 
 def _positions_one_by_one(text: bytes, starts: list[int]) -> Positions | None:
