@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything and runs the whole test suite: lint, the pure layers without Qt installed,
-# then every test (model, io, and the UI on Qt's offscreen platform).
+# then every test (model, io, and the UI on Qt's offscreen platform),
+# and last what a screen reader hears under a real AT-SPI session (scripts/atspi_test.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -30,3 +31,6 @@ PY
 
 echo "== the whole suite"
 QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q "$@"
+
+echo "== screen reader: the app under Xvfb and AT-SPI, driven by keys (tests/atspi)"
+bash scripts/atspi_test.sh

@@ -98,3 +98,16 @@ def test_a_broken_side_is_reported_with_its_position(copy: Path, capsys: pytest.
     assert main(["diff", str(shipped_chronology()), str(copy)]) == 2
     err = capsys.readouterr().err
     assert re.search(r"planning\.yaml:\d+:\d+: ", err), err
+
+
+def test_a_chinese_title_reworded_is_a_change(copy: Path) -> None:
+    old = load_chronology(copy)
+    edit(copy / "planning.yaml", 'zh: "第三次座谈会在石家庄召开"', 'zh: "第三次座谈会在石家庄举行"')
+    edit(copy / "planning.yaml", '{en: Shijiazhuang, zh: "石家庄"}', '{en: Shijiazhuang, zh: "石家庄市"}')
+    changes = diff_chronologies(old, load_chronology(copy))
+    assert [(c.kinds, c.event_id) for c in changes] == [(("reworded", "edited"), "symposium-2023")]
+    fields = [(f.field, f.before, f.after) for f in changes[0].fields]
+    assert fields == [
+        ("title (zh)", "第三次座谈会在石家庄召开", "第三次座谈会在石家庄举行"),
+        ("places.0 (zh)", "石家庄", "石家庄市"),
+    ]

@@ -7,9 +7,10 @@ and the event re-dated). What is matched is compared field by field:
 
 * ``redated``: the start or the end moved, or its precision changed (``2014`` -> ``2014-02``), or
   the event became or stopped being ongoing or approximate;
-* ``reworded``: the title or the description changed;
+* ``reworded``: the title or the description changed (in any language: a Chinese title is the
+  field ``title (zh)``);
 * ``edited``: anything else an author writes (lane, places, tags, figures, sources, related events,
-  indicators, importance).
+  indicators, importance; places and figures in another language, ``places.0 (zh)``).
 
 One :class:`EventChange` per event that differs, with every kind that applies, in time order.
 """
@@ -23,6 +24,7 @@ from typing import Any
 
 from .chronology import Chronology, Event
 from .dates import PartialDate
+from .languages import LANGUAGES, Texts
 
 KINDS = ("added", "removed", "redated", "reworded", "edited")
 _DATE_FIELDS = ("start", "end", "ongoing", "approximate")
@@ -99,21 +101,49 @@ def _date_fields(a: Event, b: Event) -> list[FieldChange]:
     return out
 
 
+def _language_fields(
+    a: Event, b: Event, old: Texts, new: Texts
+) -> tuple[list[FieldChange], list[FieldChange]]:
+    """Changes in an event's texts in the languages other than the records' own (a Chinese title
+    re-worded while the English stayed): title and description ones, then places and figures."""
+    names = {n for k, i, n in old if k == "event" and i == a.id}
+    names |= {n for k, i, n in new if k == "event" and i == b.id}
+    worded: list[FieldChange] = []
+    other: list[FieldChange] = []
+    for name in sorted(names):
+        before = dict(old.get(("event", a.id, name), ()))
+        after = dict(new.get(("event", b.id, name), ()))
+        for lang in LANGUAGES[1:]:
+            x, y = before.get(lang, ""), after.get(lang, "")
+            if x != y and not (before.keys() == {lang} and after.keys() == {lang}):  # else the record says it
+                change = FieldChange(f"{name} ({lang})", x, y)
+                (worded if name in _TEXT_FIELDS else other).append(change)
+    return worded, other
+
+
 def compare_events(
-    a: Event, b: Event, renamed: dict[str, str] | None = None
+    a: Event,
+    b: Event,
+    renamed: dict[str, str] | None = None,
+    texts: tuple[Texts, Texts] | None = None,
 ) -> tuple[tuple[str, ...], tuple[FieldChange, ...]]:
     """The kinds of change between two versions of an event, and the fields that changed.
-    ``renamed`` maps old event ids to new ones: a link to a renamed event is not an edit."""
+    ``renamed`` maps old event ids to new ones: a link to a renamed event is not an edit.
+    ``texts``, the two chronologies' texts in languages, adds the changes in other languages."""
     dated = _date_fields(a, b)
     worded = [FieldChange(n, _text(getattr(a, n)), _text(getattr(b, n))) for n in _TEXT_FIELDS]
     worded = [f for f in worded if f.before != f.after]
+    in_languages: list[FieldChange] = []
+    if texts is not None and (texts[0] or texts[1]):
+        more_worded, in_languages = _language_fields(a, b, *texts)
+        worded += more_worded
     if renamed:
         a = a._replace(related=tuple(renamed.get(r, r) for r in a.related))
     other = [
         FieldChange(n, _text(getattr(a, n)), _text(getattr(b, n)))
         for n in _OTHER_FIELDS
         if getattr(a, n) != getattr(b, n)
-    ]
+    ] + in_languages
     kinds = tuple(k for k, fs in (("redated", dated), ("reworded", worded), ("edited", other)) if fs)
     return kinds, (*dated, *worded, *other)
 
@@ -152,15 +182,16 @@ def diff_chronologies(old: Chronology, new: Chronology) -> list[EventChange]:
     came = [e for e in (new.event(i) for i in sorted(new_ids - old_ids)) if e is not None]
     moved = _match_leftovers(gone, came)
     renamed = {a.id: b.id for a, b in moved}  # a link to a renamed event is not an edit
+    texts = (old.texts, new.texts)
     out: list[EventChange] = []
     for eid in sorted(old_ids & new_ids):
         a, b = old.event(eid), new.event(eid)
         assert a is not None and b is not None
-        kinds, fields = compare_events(a, b, renamed)
+        kinds, fields = compare_events(a, b, renamed, texts)
         if kinds:
             out.append(EventChange(kinds, eid, eid, b.title, b.start, fields))
     for a, b in moved:
-        kinds, fields = compare_events(a, b, renamed)
+        kinds, fields = compare_events(a, b, renamed, texts)
         fields = (FieldChange("id", a.id, b.id), *fields)
         kinds = tuple(dict.fromkeys(("edited", *kinds)))
         out.append(EventChange(kinds, a.id, b.id, b.title, b.start, fields))

@@ -10,7 +10,7 @@ language and never count as fallbacks.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any, TypeVar
 
 from .chronology import Chronology, Indicator
@@ -105,25 +105,38 @@ def _tour(t: Tour, p: _Picker) -> Tour:
 
 def _events(c: Chronology, p: _Picker) -> EventTable:
     table = c.events
-    ids = {ident for kind, ident, _ in c.texts if kind == "event"}
-    if not ids:
+    fields: dict[str, list[str]] = {}  # event id -> its fields written in languages
+    for kind, ident, name in c.texts:
+        if kind == "event":
+            fields.setdefault(ident, []).append(name)
+    if not fields:
         return table
     titles = list(table.titles)
     descriptions = list(table.descriptions)
     extras = list(table.extras)
-    positions = table.positions
-    for ident in ids:
-        i = positions.get(ident)
-        if i is None:
-            continue
-        titles[i] = p.text(("event", ident, "title"), titles[i])
-        descriptions[i] = p.text(("event", ident, "description"), descriptions[i])
+    for i, ident in event_positions(table, fields.keys()):
+        names = fields[ident]
+        if "title" in names:
+            titles[i] = p.text(("event", ident, "title"), titles[i])
+        if "description" in names:
+            descriptions[i] = p.text(("event", ident, "description"), descriptions[i])
         x = extras[i]
-        if x is not None:
+        if x is not None and any(n.startswith(("places.", "figures.")) for n in names):
             extras[i] = _extras(x, ident, p)
     return table.with_texts(
         TextColumn.from_strings(titles), TextColumn.from_strings(descriptions), tuple(extras)
     )
+
+
+def event_positions(table: EventTable, ids: Collection[str]) -> list[tuple[int, str]]:
+    """Where each of ``ids`` is in ``table`` (ids not in it are left out): looked up one by one
+    when they are few, found in one pass over the ids when they are many (a lookup costs about
+    as much as reading fifty ids in order)."""
+    if len(ids) * 50 < len(table):
+        positions = table.positions
+        found = ((positions.get(ident), ident) for ident in ids)
+        return [(i, ident) for i, ident in found if i is not None]
+    return [(i, ident) for i, ident in enumerate(table.ids) if ident in ids]
 
 
 def _extras(x: Extras, ident: str, p: _Picker) -> Extras:

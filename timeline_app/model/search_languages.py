@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from .chronology import Chronology, Event
 from .event_table import PLACES, EventTable, Extras
+from .localize import event_positions
 from .search_words import query_words
 from .text_column import TextColumn
 
@@ -34,11 +35,7 @@ def searchable_events(c: Chronology) -> EventTable:
     titles = list(table.titles)
     descriptions = list(table.descriptions)
     extras: list[Extras | None] = list(table.extras)
-    positions = table.positions
-    for ident in ids:
-        i = positions.get(ident)
-        if i is None:
-            continue
+    for i, ident in event_positions(table, ids):
         titles[i] = _all(c, ident, "title", titles[i])
         descriptions[i] = _all(c, ident, "description", descriptions[i])
         x = extras[i]

@@ -39,4 +39,6 @@ def sent(monkeypatch: pytest.MonkeyPatch) -> Iterator[Sent]:
         real(ev)
 
     monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(spy))
+    QAccessible.setActive(True)  # as when a screen reader listens (the app skips work otherwise)
     yield rec
+    QAccessible.setActive(False)

@@ -91,3 +91,14 @@ def test_each_plot_shown_is_a_chart_described_by_its_numbers(qtbot, window: Main
     assert charts[0].rect().height() > 40
     window.canvas.set_shown_plots([])
     assert not [c for c in children(iface) if c.role() == QAccessible.Role.Chart]
+
+
+def test_moving_along_a_series_announces_each_point(qtbot, window: MainWindow, sent: Sent) -> None:
+    from timeline_app.model import actions
+
+    actions.go_to_point(window.state, "pm25-beijing", 0)
+    qtbot.waitUntil(lambda: bool(sent.announcements()))
+    assert sent.announcements()[-1] == "PM2.5 annual mean concentration — Beijing, 2013: 89.5 µg/m³"
+    press(qtbot, window, ".")  # the next point of the same series
+    qtbot.waitUntil(lambda: len(sent.announcements()) == 2)
+    assert sent.announcements()[-1] == "PM2.5 annual mean concentration — Beijing, 2014: 85.8 µg/m³, derived"

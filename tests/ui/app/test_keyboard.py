@@ -409,9 +409,11 @@ def test_f6_cycles_the_panes(qtbot, window: MainWindow) -> None:
     press(qtbot, window, K.Key_F6)
     assert window.search.field.hasFocus()
     press(qtbot, window, K.Key_F6)
+    assert window.overview.hasFocus()
+    press(qtbot, window, K.Key_F6)
     assert window.current_pane() is window.canvas
     press(qtbot, window, K.Key_F6, SHIFT)
-    assert window.search.field.hasFocus()
+    assert window.overview.hasFocus()
 
 
 def test_tab_goes_from_the_timeline_to_the_detail_pane(qtbot, window: MainWindow) -> None:

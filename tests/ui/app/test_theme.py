@@ -37,3 +37,11 @@ def test_ctrl_shift_h_turns_high_contrast_on_and_it_is_remembered(qtbot, window:
         assert QApplication.palette().color(QPalette.ColorRole.Base) != QColor("#000000")
     finally:
         theme.set_high_contrast(False)
+
+
+def test_series_of_a_plot_differ_by_marker_shape_not_colour_alone(qtbot, shipped_window: MainWindow) -> None:
+    w = shipped_window
+    w.canvas.set_shown_plots([("PM2.5 annual mean concentration", "µg/m³")])
+    plot = w.canvas.indicator_plots()[0]
+    shapes = {s.indicator.region: {x for x in s.symbols() if x != "d"} for s in plot.series}
+    assert shapes["Beijing"] == {"o"} and shapes["Tianjin"] == {"s"} and shapes["Hebei"] == {"t"}

@@ -108,3 +108,22 @@ def test_an_edit_of_the_files_shown_while_comparing_is_compared_again(
     assert window.reload()
     qtbot.waitUntil(lambda: len(window.compare.panel.lines()) == 3)
     assert not any("Winter" in line for line in window.compare.panel.lines())
+
+
+def test_ctrl_shift_c_asks_for_a_folder_when_a_folder_is_shown(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    old = older_version(tmp_path / "old")
+    asked: list[str] = []
+
+    def choose(parent, title, start):  # type: ignore[no-untyped-def]
+        asked.append(title)
+        return str(old)
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(choose))
+    press(qtbot, window, K.Key_C, Qt.KeyboardModifier.ControlModifier | SHIFT)
+    assert asked == ["Compare with another version"]
+    assert window.compare.panel.isVisible()
+    assert len(window.compare.panel.lines()) == 4

@@ -78,3 +78,26 @@ def test_drag_pans_an_edge_zooms_a_click_centres(qtbot, window: MainWindow) -> N
     assert abs(window.state.range.center - day("2022")) < (sc.day(1) - sc.day(0)) * 1.5
     assert abs(window.state.range.span - after.span) < 1e-6
     assert window.state.can_go_back()
+
+
+def test_the_band_from_the_keyboard(qtbot, window: MainWindow) -> None:
+    band = window.overview
+    window.state.jump_to(TimeRange(day("2016"), day("2018")))
+    # F6 reaches the band (after the timeline, the details and the search field)
+    for _ in range(6):
+        if band.hasFocus():
+            break
+        press(qtbot, window, Qt.Key.Key_F6)
+    assert band.hasFocus()
+    r = window.state.range
+    press(qtbot, window, Qt.Key.Key_Right)
+    moved = window.state.range
+    assert abs(moved.start - (r.start + 0.1 * r.span)) < 1e-6 and abs(moved.span - r.span) < 1e-6
+    assert window.state.selection is None, "→ moves the window here, not the selection"
+    press(qtbot, window, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert window.state.range.start == moved.start and window.state.range.span > moved.span
+    press(qtbot, window, Qt.Key.Key_Home)
+    d = band.density()
+    assert abs(window.state.range.start - d.lo) < 1e-6
+    press(qtbot, window, Qt.Key.Key_End)
+    assert abs(window.state.range.end - d.hi) < 1e-6

@@ -40,7 +40,14 @@ from timeline_app.text import fill, translate
 from timeline_app.ui.app.canvas import ChronologyCanvas
 from timeline_app.ui.app.help_overlay import HelpOverlay
 from timeline_app.ui.panels.data_table import plot_description, series_table
-from timeline_app.ui.timeline.access_items import AccessItem, accessible_items, event_speech, range_words
+from timeline_app.ui.timeline.access_items import (
+    AccessItem,
+    accessible_items,
+    event_speech,
+    item_words,
+    point_speech,
+    range_words,
+)
 
 
 def _tr(text: str, n: int = -1) -> str:
@@ -94,13 +101,10 @@ class EventAccessible(QAccessibleInterface):
 
     def text(self, t: QAccessible.Text) -> str:
         it = self._item()
-        if it is None:
+        if it is None or t not in (QAccessible.Text.Name, QAccessible.Text.Description):
             return ""
-        if t == QAccessible.Text.Name:
-            return it.name
-        if t == QAccessible.Text.Description:
-            return it.description
-        return ""
+        name, description = self._owner.words(it)
+        return name if t == QAccessible.Text.Name else description
 
     def setText(self, t: QAccessible.Text, text: str) -> None:
         pass
@@ -139,6 +143,7 @@ class TimelineAccessible(QAccessibleWidget):
         self._children: dict[str, EventAccessible] = {}
         self._items: list[AccessItem] = []
         self._items_key: tuple[object, ...] | None = None
+        self._by_key: dict[str, int] | None = None
 
     def _canvas(self) -> ChronologyCanvas | None:
         c = self._canvas_ref()
@@ -159,6 +164,7 @@ class TimelineAccessible(QAccessibleWidget):
         if key != self._items_key:
             self._items = accessible_items(item) + self._plot_items(c, shown)
             self._items_key = key
+            self._by_key = None
         return self._items
 
     def _plot_items(self, c: ChronologyCanvas, shown: list[tuple[str, str]]) -> list[AccessItem]:
@@ -173,15 +179,31 @@ class TimelineAccessible(QAccessibleWidget):
             table = series_table(chron, key, inds)
             rect = plot.view_rect_px() or QRectF()
             out.append(
-                AccessItem(f"plot:{key[0]}|{key[1]}", "plot", table.title, plot_description(table), rect, 0.0)
+                AccessItem(
+                    f"plot:{key[0]}|{key[1]}",
+                    "plot",
+                    rect,
+                    float("inf"),
+                    name=table.title,
+                    description=plot_description(table),
+                )
             )
         return out
 
     def item_for(self, key: str) -> AccessItem | None:
-        for it in self.items():
-            if it.key == key:
-                return it
-        return None
+        items = self.items()
+        if self._by_key is None:
+            self._by_key = {it.key: n for n, it in enumerate(items)}
+        n = self._by_key.get(key)
+        return items[n] if n is not None else None
+
+    def index_of_key(self, key: str) -> int:
+        self.item_for(key)
+        return -1 if self._by_key is None else self._by_key.get(key, -1)
+
+    def words(self, it: AccessItem) -> tuple[str, str]:
+        c = self._canvas()
+        return item_words(c.state().chronology, it) if c is not None else ("", "")
 
     def global_rect(self, it: AccessItem) -> QRect:
         c = self._canvas()
@@ -219,10 +241,7 @@ class TimelineAccessible(QAccessibleWidget):
 
     def indexOfChild(self, child: QAccessibleInterface) -> int:
         if isinstance(child, EventAccessible):
-            for n, it in enumerate(self.items()):
-                if it.key == child.key:
-                    return n
-            return -1
+            return self.index_of_key(child.key)
         k = super().indexOfChild(child)
         return k + len(self.items()) if k >= 0 else -1
 
@@ -340,13 +359,23 @@ class TimelineAnnouncer(QObject):
         if not shiboken6.isValid(self._canvas):
             return
         sel = self._state.selection
+        chron = self._state.chronology
+        if sel is not None and sel.indicator_id is not None and sel.point_index is not None:
+            # a point of a plot (".", "," along a series; a link in the detail pane)
+            self.last_announcement = point_speech(chron, sel.indicator_id, sel.point_index)
+            if self._canvas.hasFocus():
+                QAccessible.updateAccessibility(
+                    QAccessibleAnnouncementEvent(self._canvas, self.last_announcement)
+                )
+            return
         if sel is None or sel.event_id is None:
             return
-        chron = self._state.chronology
         ev = chron.event(sel.event_id)
         if ev is None:
             return
         self.last_announcement = event_speech(chron, ev)
+        if not QAccessible.isActive():  # no assistive technology listens: nothing to lay out
+            return
         iface = self._iface()
         if iface is None or not self._canvas.hasFocus():
             return

@@ -57,13 +57,18 @@ class CompareMode(QObject):
     def active(self) -> bool:
         return self.panel.active
 
-    def choose_file(self, start_dir: str) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self.window,
-            _tr("Compare with another version"),
-            start_dir,
-            _tr("Chronologies (*.yaml *.yml *.json *.csv *.xlsx *.ics *.timeline);;All files (*)"),
-        )
+    def choose_file(self, start_dir: str, folder: bool = False) -> None:
+        """Ask for the other version: a folder when the chronology shown is a folder, else a file."""
+        title = _tr("Compare with another version")
+        if folder:
+            name = QFileDialog.getExistingDirectory(self.window, title, start_dir)
+        else:
+            name, _ = QFileDialog.getOpenFileName(
+                self.window,
+                title,
+                start_dir,
+                _tr("Chronologies (*.yaml *.yml *.json *.csv *.xlsx *.ics *.timeline);;All files (*)"),
+            )
         if name:
             self.compare_with(Path(name))
 

@@ -313,6 +313,13 @@ BINDINGS: tuple[Binding, ...] = (
         menu=MenuPlace("View", 3, 1),
     ),
     Binding(
+        "overview-keys",
+        ("Left", "Right", "Shift+Left", "Shift+Right", "Home", "End"),
+        "Move the window (Shift: its right edge, to zoom); Home, End: to the first, the last dates",
+        "View",
+        where="in the overview band (F6 reaches it)",
+    ),
+    Binding(
         "full-screen",
         ("F11",),
         "Full screen on or off",
@@ -459,7 +466,7 @@ BINDINGS: tuple[Binding, ...] = (
     Binding(
         "next-pane",
         ("F6",),
-        "Next pane (timeline, details, search)",
+        "Next pane (timeline, details, search, overview band)",
         "Panes and links",
         lambda w: w.cycle_pane(+1),
         auto_repeat=False,

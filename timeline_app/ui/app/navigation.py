@@ -121,7 +121,8 @@ class Navigation(QObject):
 
     def compare_dialog(self) -> None:
         """File ▸ Compare with…: choose another version of the chronology to compare with."""
-        self.compare.choose_file(self.window.start_dir())
+        path = self.window.path
+        self.compare.choose_file(self.window.start_dir(), folder=path is not None and path.is_dir())
         if self.compare.message:
             self.host.statusBar().showMessage(self.compare.message, 8000)
 
@@ -163,4 +164,10 @@ class Navigation(QObject):
         return False
 
     def panes(self) -> list[QWidget]:
-        return [self.filter_bar.field] if self.filter_bar.isVisible() else []
+        """The panes F6 reaches besides the window's own: the overview band, the filter field."""
+        out: list[QWidget] = []
+        if self.overview.isVisible():
+            out.append(self.overview)
+        if self.filter_bar.isVisible():
+            out.append(self.filter_bar.field)
+        return out

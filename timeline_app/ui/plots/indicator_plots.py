@@ -35,7 +35,7 @@ from timeline_app.ui.drawing.palette import CanvasColors, with_alpha
 from timeline_app.ui.drawing.time_axis import TimeAxisItem
 from timeline_app.ui.plots.event_markers import EventMarkersItem
 from timeline_app.ui.plots.overlays import LegendOverlay, OverlayText, Segment
-from timeline_app.ui.plots.series_item import SeriesLayer
+from timeline_app.ui.plots.series_item import SHAPES, SeriesLayer
 from timeline_app.ui.timeline.item import TimelineItem
 
 REGION_COLORS = (
@@ -198,7 +198,8 @@ class IndicatorPlot:
             if data is None or data.n != len(ind.points):
                 data = SeriesArrays.from_points(ind.points)
             color = QtGui.QColor(self._region_colors.get(ind.region or ind.name, REGION_COLORS[0]))
-            self.series.append(Series(ind, data, color, self.layer, self.layer.add(data, color)))
+            shape = SHAPES[len(self.series) % len(SHAPES)]  # not by colour alone
+            self.series.append(Series(ind, data, color, self.layer, self.layer.add(data, color, shape)))
         self._has_derived = any(bool(s.data.derived.any()) for s in self.series)
         self._has_gaps = any(s.data.has_gaps() for s in self.series)
         self._y_range = self._data_y_range()
@@ -233,7 +234,8 @@ class IndicatorPlot:
 
     def _rebuild_legend(self, colors: CanvasColors, font: QtGui.QFont) -> None:
         entries: list[tuple[str, QtGui.QColor, str]] = [
-            ("series", s.color, self.series_label(s.indicator)) for s in self.series
+            (f"series/{SHAPES[s.k % len(SHAPES)]}", s.color, self.series_label(s.indicator))
+            for s in self.series
         ]
         if self._has_derived:
             entries.append(("derived", colors.foreground, "derived (computed)"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from timeline_app.ui.plots.series_item import DOT_PATTERN
+from timeline_app.ui.plots.series_item import DOT_PATTERN, draw_marker
 
 Segment = tuple[str, QtGui.QColor, bool]  # text, colour, bold
 
@@ -92,8 +92,8 @@ class OverlayText(QtWidgets.QGraphicsItem):
 class LegendOverlay(QtWidgets.QGraphicsItem):
     """A compact one-line legend in the top-right corner of a plot (wrapping when narrow).
 
-    Entries are ``(kind, colour, label)`` with kind ``"series"`` (line and filled circle),
-    ``"derived"`` (hollow diamond) or ``"gap"`` (dotted line).
+    Entries are ``(kind, colour, label)`` with kind ``"series/<shape>"`` (line and filled marker,
+    see ``SHAPES``), ``"derived"`` (hollow diamond) or ``"gap"`` (dotted line).
     """
 
     SAMPLE_W = 22.0
@@ -175,12 +175,12 @@ class LegendOverlay(QtWidgets.QGraphicsItem):
             for x, k in row:
                 kind, color, label = self._entries[k]
                 sw = self.SAMPLE_W
-                if kind == "series":
+                if kind.startswith("series"):  # "series/<shape>": its line and marker
                     p.setPen(QtGui.QPen(color, 2.0))
                     p.drawLine(QtCore.QPointF(x, cy), QtCore.QPointF(x + sw, cy))
                     p.setPen(QtGui.QPen(self._bg, 1.0))
                     p.setBrush(color)
-                    p.drawEllipse(QtCore.QPointF(x + sw / 2, cy), 3.5, 3.5)
+                    draw_marker(p, kind.partition("/")[2] or "o", x + sw / 2, cy, 7.0)
                 elif kind == "derived":
                     p.setPen(QtGui.QPen(color, 1.5))
                     p.setBrush(self._bg)

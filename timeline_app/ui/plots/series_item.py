@@ -3,7 +3,8 @@
 :class:`SeriesLayer` paints in device pixels what :func:`timeline_app.geometry.series_lod.line_vertices`
 says for each series: the points in view, or, when they are more than a couple per pixel, four per
 pixel column (which keeps every peak). Points get a symbol when there is room to see them: reported
-values a filled circle, derived (computed) values a hollow diamond, stamped from a prepared picture.
+values a filled circle (square, triangle… for a plot's second, third… series), derived (computed)
+values a hollow diamond, stamped from a prepared picture.
 The work of a frame is proportional to the pixels, not to the points: a series of a million points
 pans as fast as one of a hundred.
 """
@@ -27,6 +28,35 @@ DOT_PATTERN = (3.0, 1.5)  # dash and gap of the dotted joins, in pixels
 WIDE_PEN_VERTICES = 600  # longer lines are drawn with a one-pixel pen twice (see SeriesLayer.paint)
 
 
+SHAPES = ("o", "s", "t", "v")  # the reported values' marker of a plot's 1st, 2nd, … series
+"""Circle, square, triangle up, triangle down: series differ by shape, not by colour alone (a
+derived value is a hollow diamond whatever its series)."""
+
+
+def draw_marker(p: QtGui.QPainter, shape: str, x: float, y: float, size: float) -> None:
+    """A filled marker of ``shape`` (:data:`SHAPES`), ``size`` pixels across, centred on (x, y),
+    with the painter's pen and brush."""
+    r = size / 2
+    c = QtCore.QPointF(x, y)
+    if shape == "s":
+        q = r * 0.86  # a square looks as big as a circle when a little smaller
+        p.drawRect(QtCore.QRectF(x - q, y - q, 2 * q, 2 * q))
+    elif shape in ("t", "v"):
+        k = 1.0 if shape == "t" else -1.0
+        h = r * 1.15
+        p.drawPolygon(
+            QtGui.QPolygonF(
+                [
+                    c + QtCore.QPointF(0, -h * k),
+                    c + QtCore.QPointF(h, h * 0.8 * k),
+                    c + QtCore.QPointF(-h, h * 0.8 * k),
+                ]
+            )
+        )
+    else:
+        p.drawEllipse(c, r, r)
+
+
 def _diamond_path(x: np.ndarray, y: np.ndarray, size: float) -> QtGui.QPainterPath:
     """pyqtgraph's 'd' symbol: 0.8 wide and 1.0 high, times ``size``."""
     w, h = 0.4 * size, 0.5 * size
@@ -43,7 +73,8 @@ def _diamond_path(x: np.ndarray, y: np.ndarray, size: float) -> QtGui.QPainterPa
 class _Style:
     """The pens and symbol pictures of one series."""
 
-    def __init__(self, color: QtGui.QColor, background: QtGui.QColor) -> None:
+    def __init__(self, color: QtGui.QColor, background: QtGui.QColor, shape: str = "o") -> None:
+        self.shape = shape
         self.color = QtGui.QColor(color)
         self.background = QtGui.QColor(background)
         self.solid = pg.mkPen(self.color, width=2)
@@ -65,7 +96,7 @@ class _Style:
         else:
             p.setPen(QtGui.QPen(self.background, 1.0))
             p.setBrush(self.color)
-            p.drawEllipse(QtCore.QPointF(x, y), CIRCLE_D / 2, CIRCLE_D / 2)
+            draw_marker(p, self.shape, x, y, CIRCLE_D)
 
     def sprite(self, derived: bool, dpr: float) -> QtGui.QPixmap:
         k = (derived, dpr)
@@ -99,10 +130,11 @@ class SeriesLayer(ViewSizedItem):
         self._rects = RectBatch()
         self.setZValue(10)
 
-    def add(self, data: SeriesArrays, color: QtGui.QColor) -> int:
-        """Add a series; returns its position."""
+    def add(self, data: SeriesArrays, color: QtGui.QColor, shape: str = "o") -> int:
+        """Add a series, its reported values marked with ``shape`` (:data:`SHAPES`); returns its
+        position."""
         self.series.append(data)
-        self._styles.append(_Style(color, QtGui.QColor("white")))
+        self._styles.append(_Style(color, QtGui.QColor("white"), shape))
         self.prepareGeometryChange()
         self.update()
         return len(self.series) - 1
@@ -116,13 +148,14 @@ class SeriesLayer(ViewSizedItem):
 
     # -- appearance ------------------------------------------------------------------------------------
     def set_style(self, k: int, color: QtGui.QColor, background: QtGui.QColor) -> None:
-        self._styles[k] = _Style(color, background)
+        self._styles[k] = _Style(color, background, self._styles[k].shape)
         self.update()
 
     def symbols(self, k: int) -> list[str]:
-        """The symbol of each point of series ``k``, in date order: 'o' for a reported value, 'd'
-        for a derived one."""
-        return ["d" if d else "o" for d in self.series[k].derived.tolist()]
+        """The symbol of each point of series ``k``, in date order: the series' shape ('o' for the
+        first, see :data:`SHAPES`) for a reported value, 'd' for a derived one."""
+        shape = self._styles[k].shape
+        return ["d" if d else shape for d in self.series[k].derived.tolist()]
 
     # -- pyqtgraph / Qt hooks -----------------------------------------------------------------------------
     def dataBounds(self, ax: int, frac: float = 1.0, orthoRange: object = None) -> tuple[float, float] | None:

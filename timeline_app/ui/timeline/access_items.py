@@ -16,7 +16,7 @@ from PySide6 import QtCore
 
 from timeline_app.model.chronology import Chronology, Event
 from timeline_app.model.dates import civil_from_days
-from timeline_app.text import fill, format_date, translate
+from timeline_app.text import fill, format_date, format_number, translate
 from timeline_app.ui.timeline.item import TimelineItem
 
 
@@ -26,15 +26,26 @@ def _tr(text: str, n: int = -1) -> str:
 
 @dataclass(frozen=True)
 class AccessItem:
-    """One thing on the timeline a screen reader can reach."""
+    """One thing on the timeline a screen reader can reach. An event's words are looked up only
+    when asked (:func:`item_words`): a zoomed-out frame of a large chronology draws hundreds."""
 
-    key: str  # the event id, or "cluster:<lane>:<first day>" for a pill
-    kind: str  # "event" | "cluster"
-    name: str  # what is spoken first: the title, or "5 events, 2014 – 2016"
-    description: str  # date, lane, importance (an event) or lane (a cluster)
+    key: str  # the event id, "cluster:<lane>:<first day>" for a pill, "plot:<measure>|<unit>"
+    kind: str  # "event" | "cluster" | "plot"
     rect: QtCore.QRectF  # where it is drawn, view-port pixels
     day: float  # where it sits in time (sorting)
+    lane: int = 0
     selected: bool = False
+    event: int = -1  # the event's row in the chronology (kind "event")
+    name: str = ""  # what is spoken first (kinds other than "event")
+    description: str = ""
+
+
+def item_words(chron: Chronology, it: AccessItem) -> tuple[str, str]:
+    """(name, description) of an item: an event's title, and its date, lane and importance."""
+    if it.kind == "event" and 0 <= it.event < len(chron.events):
+        ev = chron.events[it.event]
+        return ev.title, event_description(chron, ev)
+    return it.name, it.description
 
 
 def event_when(ev: Event) -> str:
@@ -63,7 +74,7 @@ def lane_name(chron: Chronology, category: str) -> str:
 
 
 def event_description(chron: Chronology, ev: Event) -> str:
-    """"2 February 2014, Planning, headline event": what follows an event's title when spoken."""
+    """ "2 February 2014, Planning, headline event": what follows an event's title when spoken."""
     parts = [event_when(ev), lane_name(chron, ev.category), importance_words(ev.importance)]
     return ", ".join(p for p in parts if p)
 
@@ -71,6 +82,16 @@ def event_description(chron: Chronology, ev: Event) -> str:
 def event_speech(chron: Chronology, ev: Event) -> str:
     """Title, date, lane (and importance): all a screen reader says of a selected event."""
     return f"{ev.title}, {event_description(chron, ev)}"
+
+
+def point_speech(chron: Chronology, indicator_id: str, index: int) -> str:
+    """ "PM2.5 annual mean concentration — Beijing, 2014: 85.8 µg/m³, derived": a selected point."""
+    ind = chron.indicator(indicator_id)
+    if ind is None or not 0 <= index < len(ind.points):
+        return ""
+    p = ind.points[index]
+    text = fill(_tr("%1, %2: %3 %4"), ind.label, p.date.words(), format_number(p.value), ind.unit).rstrip()
+    return fill(_tr("%1, derived"), text) if p.derived else text
 
 
 def _day_words(day: float, span: float) -> str:
@@ -96,24 +117,18 @@ def accessible_items(item: TimelineItem) -> list[AccessItem]:
         return []
     chron = item.chronology()
     arrays = item.arrays()
+    n = len(arrays.ids)
     out: list[AccessItem] = []
     seen: set[int] = set()
     sel = item.selected_index()
 
     def add_event(i: int, rect: QtCore.QRectF) -> None:
-        if i in seen or not 0 <= i < len(chron.events):
+        if i in seen or not 0 <= i < n:
             return
         seen.add(i)
-        ev = chron.events[i]
         out.append(
             AccessItem(
-                ev.id,
-                "event",
-                ev.title,
-                event_description(chron, ev),
-                rect,
-                float(arrays.anchor[i]),
-                i == sel,
+                arrays.ids[i], "event", rect, float(arrays.anchor[i]), int(arrays.lane[i]), i == sel, i
             )
         )
 
@@ -128,25 +143,13 @@ def accessible_items(item: TimelineItem) -> list[AccessItem]:
     for cl in fr.clusters:
         lane = chron.categories[cl.lane].name if cl.lane < len(chron.categories) else ""
         name = fill(_tr("%n events, %1", n=cl.count), range_words(cl.day_lo, cl.day_hi))
+        key = f"cluster:{cl.lane}:{cl.day_lo:.3f}"
         out.append(
             AccessItem(
-                f"cluster:{cl.lane}:{cl.day_lo:.3f}",
-                "cluster",
-                name,
-                lane,
-                QtCore.QRectF(cl.rect),
-                cl.day_lo,
+                key, "cluster", QtCore.QRectF(cl.rect), cl.day_lo, cl.lane, name=name, description=lane
             )
         )
-    lane_of = {c.id: n for n, c in enumerate(chron.categories)}
-
-    def order(a: AccessItem) -> tuple[float, int]:
-        if a.kind == "event":
-            ev = chron.events[arrays.index[a.key]]
-            return (a.day, lane_of.get(ev.category, 0))
-        return (a.day, int(a.key.split(":")[1]))
-
-    out.sort(key=order)
+    out.sort(key=lambda a: (a.day, a.lane))
     return out
 
 
@@ -156,5 +159,7 @@ __all__ = [
     "event_description",
     "event_speech",
     "event_when",
+    "item_words",
+    "point_speech",
     "range_words",
 ]

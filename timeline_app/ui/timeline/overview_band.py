@@ -2,7 +2,9 @@
 how many events fall in each column, the eras behind, and the visible window as a rectangle.
 
 Drag the rectangle to pan, drag one of its edges to zoom, click elsewhere on the band to centre the
-view there; every move is written through the view state, which the band follows (a change of range
+view there. With the focus on the band (F6, or a click), ← and → move the window by a tenth of its
+width, Shift+← and Shift+→ move its right edge (zoom), Home and End take it to the first and the last
+dates. Every move is written through the view state, which the band follows (a change of range
 repaints it, nothing more). The density is computed once per chronology
 (:func:`timeline_app.geometry.overview.density`) and turned into an image once per width and
 palette, so a frame costs one image and one rectangle.
@@ -11,10 +13,12 @@ palette, so a frame costs one image and one rectangle.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QImage,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -51,6 +55,7 @@ class OverviewBand(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(BAND_HEIGHT)
         self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._image: QImage | None = None
         self._image_key: tuple[object, ...] | None = None
         self._grip = ""
@@ -168,9 +173,49 @@ class OverviewBand(QWidget):
         p.fillRect(QRectF(0, 0, max(w.left(), 0), self.height()), dim)
         p.fillRect(QRectF(w.right(), 0, max(self.width() - w.right(), 0), self.height()), dim)
         hl = pal.color(QPalette.ColorRole.Highlight)
-        p.setPen(QPen(hl, 2.0))
+        p.setPen(QPen(hl, 3.0 if self.hasFocus() else 2.0))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRect(w.adjusted(1, 1, -1, -1))
+        if self.hasFocus():  # the band has the keyboard: a ring around it
+            p.setPen(QPen(hl, 1.0, Qt.PenStyle.DashLine))
+            p.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
+
+    # -- the keyboard --------------------------------------------------------------------------------
+    _KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End)
+
+    def event(self, e: QEvent) -> bool:
+        # the arrows, Home and End move the window here, not the selection (window shortcuts)
+        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent) and e.key() in self._KEYS:
+            mods = e.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+                e.accept()
+                return True
+        return super().event(e)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        r = self.state.range
+        d = self.density()
+        step = 0.1 * r.span
+        key, shift = e.key(), bool(e.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            sign = 1.0 if key == Qt.Key.Key_Right else -1.0
+            self.state.set_time_range(dragged(r, "end" if shift else "window", sign * step))
+        elif key == Qt.Key.Key_Home:
+            self.state.jump_to(TimeRange(d.lo, d.lo + r.span))
+        elif key == Qt.Key.Key_End:
+            self.state.jump_to(TimeRange(d.hi - r.span, d.hi))
+        else:
+            super().keyPressEvent(e)
+            return
+        e.accept()
+
+    def focusInEvent(self, e: QFocusEvent) -> None:
+        super().focusInEvent(e)
+        self.update()
+
+    def focusOutEvent(self, e: QFocusEvent) -> None:
+        super().focusOutEvent(e)
+        self.update()
 
     # -- the mouse -----------------------------------------------------------------------------------
     def _cursor_for(self, grip: str) -> Qt.CursorShape:
