@@ -282,6 +282,17 @@ def main() -> int:
             5,
         )
         check("Ctrl+T: the data table opens with the focus in a table", ok, heard, mark)
+
+        key("Escape", window=win)
+        pump(0.3)
+        subprocess.run(["xdotool", "windowfocus", "--sync", win], timeout=10, check=False)
+        key("ctrl+q", window=win)
+        code = None
+        end = time.monotonic() + 10
+        while code is None and time.monotonic() < end:
+            pump(0.1)  # keep answering the app's AT-SPI calls while it closes
+            code = app.poll()
+        check(f"Ctrl+Q: the app quits cleanly with its accessible objects (exit {code})", code == 0, heard, mark)
     finally:
         app.terminate()
         try:
