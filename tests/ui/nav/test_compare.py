@@ -127,3 +127,16 @@ def test_ctrl_shift_c_asks_for_a_folder_when_a_folder_is_shown(
     assert asked == ["Compare with another version"]
     assert window.compare.panel.isVisible()
     assert len(window.compare.panel.lines()) == 4
+
+
+def test_a_big_comparison_is_made_on_a_worker_thread(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    old = older_version(tmp_path / "old")
+    with qtbot.waitSignal(window.compare.finished, timeout=10000) as blocker:
+        assert window.compare.compare_with(old, background=True)
+        assert window.compare.busy and window.compare.panel.isHidden()
+        assert window.compare.message == "Comparing the two versions…"
+    assert blocker.args == [""]
+    assert window.compare.panel.isVisible() and len(window.compare.panel.lines()) == 4
+    with qtbot.waitSignal(window.compare.finished, timeout=10000) as blocker:
+        window.compare.compare_with(tmp_path / "missing.yaml", background=True)
+    assert blocker.args[0].startswith("Cannot compare with missing.yaml:")

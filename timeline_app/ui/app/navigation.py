@@ -59,6 +59,7 @@ class Navigation(QObject):
         self.overview = OverviewBand(state)
         self.overview.setVisible(window.settings.overview_shown())
         self.compare = CompareMode(state, window.canvas, host)
+        self.compare.finished.connect(self._compare_finished)
         self.goto_dialog: GoToDateDialog | None = None
         self.views: SavedViews | None = None
         self.overview_action: QAction | None = None
@@ -125,6 +126,12 @@ class Navigation(QObject):
         self.compare.choose_file(self.window.start_dir(), folder=path is not None and path.is_dir())
         if self.compare.message:
             self.host.statusBar().showMessage(self.compare.message, 8000)
+
+    def _compare_finished(self, message: str) -> None:
+        if message:
+            self.host.statusBar().showMessage(message, 8000)
+        else:
+            self.host.statusBar().clearMessage()
 
     def compare_step(self, direction: int) -> None:
         """n / Shift+N (F8 / Shift+F8): the next or previous difference while comparing."""
