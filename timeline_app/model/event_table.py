@@ -286,7 +286,7 @@ class EventTable(Sequence["Event"]):
     ) -> EventTable:
         """The same events with other titles, descriptions and extras (in the same order): the
         table of a chronology in another language (:func:`.localize.localize`)."""
-        return EventTable(
+        out = EventTable(
             ids=self.ids,
             titles=titles,
             descriptions=descriptions,
@@ -304,6 +304,8 @@ class EventTable(Sequence["Event"]):
             origin_line=self.origin_line,
             origin_column=self.origin_column,
         )
+        out._index = self._index  # the same ids: the index of them is shared, not built again
+        return out
 
     def renew_dates(self) -> None:
         """Replace the date objects by equal, newly made ones (the value of the table is unchanged).
