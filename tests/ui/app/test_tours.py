@@ -138,3 +138,19 @@ def test_full_screen_keeps_the_tour_keys(qtbot, shipped_window: MainWindow) -> N
     press(qtbot, w, K.Key_Escape)
     assert not w.tours.active
     assert QApplication.activeWindow() is w
+
+
+def test_a_filter_hiding_a_stops_event_is_lifted_for_the_tour_and_comes_back(
+    qtbot, shipped_window: MainWindow
+) -> None:
+    from timeline_app.model.filters import EventFilter
+
+    w = shipped_window
+    reduce_motion(w)
+    only_ecology = EventFilter(categories=frozenset({"ecology"}))
+    w.state.set_event_filter(only_ecology)
+    start_shipped_tour(qtbot, w)
+    assert w.state.selected_event_id == "symposium-2014"  # in Planning, which the filter hid
+    assert not w.state.event_filter.active
+    press(qtbot, w, K.Key_Escape)
+    assert w.state.event_filter == only_ecology
