@@ -3,6 +3,7 @@ is read back from the file with pypdf, as a reader's search would find it."""
 
 from __future__ import annotations
 
+import re
 import time
 import unicodedata
 from pathlib import Path
@@ -61,6 +62,7 @@ def test_the_report_holds_every_headline_with_its_date_and_an_outline(
     for ev in headlines:
         assert squash(ev.title) in text
         assert squash(event_when(ev)) in text
+    assert "习近平在北京考察工作" in text  # a source's Chinese title, as text (a CJK font is embedded)
     for k, page in enumerate(pages):  # every page numbered
         assert f"{k + 1} / {len(pages)}" in page
     marks = outline(out)
@@ -110,5 +112,15 @@ def test_render_to_pdf_is_one_page_of_text_with_its_sources(qtbot, tmp_path: Pat
     assert "Sources:" in page and "People's Daily" in page
     box = PdfReader(str(out)).pages[0].mediabox
     assert float(box.width) > float(box.height)  # landscape
-    fonts = [f for f in PdfReader(str(out)).pages[0]["/Resources"]["/Font"].values()]
+    fonts = list(PdfReader(str(out)).pages[0]["/Resources"]["/Font"].values())
     assert fonts  # text drawn as text, with its fonts
+
+
+def test_a_view_citing_more_sources_than_fit_says_how_many_more(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "all.pdf"
+    assert main(["render", "--out", str(out)]) == 0  # the whole decade: some eighty sources
+    (page,) = pdf_text(out)
+    footer = page.split("Sources:")[1]
+    m = re.search(r"; and (\d+) more", footer)
+    assert m is not None and int(m.group(1)) > 10
+    assert footer.count(";") < 79  # cut, not every source crammed in

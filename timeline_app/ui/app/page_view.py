@@ -161,10 +161,24 @@ def text_height(p: QtGui.QPainter, width: float, text: str, size: float, *, bold
     return float(p.boundingRect(QtCore.QRectF(0, 0, width, 1e6), flags, text).height())
 
 
-def sources_line(sources: Sequence[Source]) -> str:
+def sources_line(sources: Sequence[Source], more: int = 0) -> str:
     if not sources:
         return _tr("Sources: none cited by what is shown.")
-    return fill(_tr("Sources: %1"), "; ".join(s.citation() for s in sources))
+    text = fill(_tr("Sources: %1"), "; ".join(s.citation() for s in sources))
+    return text + (fill(_tr("; and %Ln more", more)) if more else "")
+
+
+def fitted_sources_line(
+    p: QtGui.QPainter, width: float, room: float, sources: Sequence[Source], size: float
+) -> str:
+    """The sources line, cut to as many sources as fit in ``room`` units of height, saying how many
+    more there are: a page of the whole decade cites some eighty."""
+    n = len(sources)
+    line = sources_line(sources)
+    while n > 1 and text_height(p, width, line, size) > room:
+        n = max(1, int(n * 0.8))
+        line = sources_line(sources[:n], len(sources) - n)
+    return line
 
 
 def view_sources(chronology: Chronology, spec: ViewSpec) -> list[Source]:
@@ -195,8 +209,8 @@ def paint_view_page(
     y += draw_text(p, QtCore.QRectF(area.left(), y, area.width(), 60), title, 14, bold=True) + 4
     if subtitle:
         y += draw_text(p, QtCore.QRectF(area.left(), y, area.width(), 40), subtitle, 9) + 4
-    footer = sources_line(view_sources(chronology, spec))
-    foot_h = min(text_height(p, area.width(), footer, 7.5), area.height() * 0.3)
+    footer = fitted_sources_line(p, area.width(), area.height() * 0.2, view_sources(chronology, spec), 7.5)
+    foot_h = min(text_height(p, area.width(), footer, 7.5), area.height() * 0.2)
     h = int(area.bottom() - foot_h - 8 - y)
     with offscreen_canvas(chronology, spec, int(area.width()), h) as canvas:
         paint_canvas(p, canvas, QtCore.QPointF(area.left(), y))
