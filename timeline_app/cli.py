@@ -19,7 +19,7 @@ from .model.dates import DateError, PartialDate
 from .model.saved_views import SavedView
 from .paths import shipped_chronology
 
-COMMANDS = ("validate", "export", "convert", "render", "diff")
+COMMANDS = ("validate", "export", "convert", "render", "report", "diff")
 
 EPILOG = """\
 commands:
@@ -30,8 +30,11 @@ commands:
   timeline-app convert IN --to yaml|json|csv|ics|timelinejs OUT
                                             IN: ours, TimelineJS (.json, .csv, .xlsx), Timeline
                                             (.timeline), iCalendar (.ics), a table (.csv, .xlsx)
-  timeline-app render [PATH] --out FILE.png|.svg [--from DATE] [--to DATE] [--size WxH] [--select ID]
+  timeline-app render [PATH] --out FILE.png|.svg|.pdf [--from DATE] [--to DATE] [--size WxH] [--select ID]
                      [--plots all|N|NAME;NAME] [--view NAME|FILE.json]
+  timeline-app report [PATH] --out FILE.pdf [--tour ID] [--page-size A4|Letter]
+                                            a multi-page PDF: the whole chronology, then a page per
+                                            stop of the tour (or per lane), numbered, with an outline
   timeline-app diff OLD NEW [--format text|json]
                                             what changed between two chronologies; exit 1 if anything did
 
@@ -200,8 +203,8 @@ def _find_view(spec: str, chronology_path: str) -> SavedView | str:
 
 def cmd_render(args: argparse.Namespace) -> int:
     out = Path(args.out)
-    if out.suffix.lower() not in (".png", ".svg"):
-        print(f"timeline-app render: --out must end in .png or .svg, not '{out.name}'", file=sys.stderr)
+    if out.suffix.lower() not in (".png", ".svg", ".pdf"):
+        print(f"timeline-app render: --out must end in .png, .svg or .pdf, not '{out.name}'", file=sys.stderr)
         return 2
     chron = _load_or_report(_paths([args.path] if args.path else None))
     if chron is None:
@@ -249,7 +252,33 @@ def cmd_render(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"timeline-app render: {exc}", file=sys.stderr)
         return 2
-    print(f"wrote {path} ({args.size[0]}x{args.size[1]})")
+    size = "A4 landscape" if out.suffix.lower() == ".pdf" else f"{args.size[0]}x{args.size[1]}"
+    print(f"wrote {path} ({size})")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    import time
+
+    began = time.perf_counter()
+    out = Path(args.out)
+    if out.suffix.lower() != ".pdf":
+        print(f"timeline-app report: --out must end in .pdf, not '{out.name}'", file=sys.stderr)
+        return 2
+    if _inside_chronology(out, args.path):
+        print(f"timeline-app report: will not write {out} inside the chronology's folder", file=sys.stderr)
+        return 2
+    chron = _load_or_report(_paths([args.path] if args.path else None))
+    if chron is None:
+        return 1
+    from timeline_app.ui.headless.report import write_report
+
+    try:
+        pages = write_report(chron, out, tour=args.tour, page_size=args.page_size)
+    except ValueError as exc:
+        print(f"timeline-app report: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {out} ({pages} pages, {time.perf_counter() - began:.1f} s)")
     return 0
 
 
@@ -321,7 +350,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("render", help="draw the timeline and the plots to a PNG or SVG file")
     r.add_argument("path", nargs="?", metavar="PATH")
-    r.add_argument("--out", required=True, help="FILE.png or FILE.svg")
+    r.add_argument("--out", required=True, help="FILE.png, FILE.svg or FILE.pdf (an A4 landscape page)")
     r.add_argument("--from", dest="date_from", type=_parse_date, help="first date shown (e.g. 2014, 2017-04)")
     r.add_argument("--to", dest="date_to", type=_parse_date, help="last date shown")
     r.add_argument(
@@ -345,6 +374,15 @@ def build_parser() -> argparse.ArgumentParser:
         "Go > Saved views > Export writes it): its range, selection, filters and plots",
     )
     r.set_defaults(func=cmd_render)
+
+    rp = sub.add_parser(
+        "report", help="write a multi-page PDF: the whole chronology, then each tour stop or lane"
+    )
+    rp.add_argument("path", nargs="?", metavar="PATH")
+    rp.add_argument("--out", required=True, help="FILE.pdf")
+    rp.add_argument("--tour", help="the id of a tour: one section per stop (default: one per lane)")
+    rp.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    rp.set_defaults(func=cmd_report)
 
     d = sub.add_parser(
         "diff", help="list the events added, removed, re-dated, re-worded or edited between two chronologies"

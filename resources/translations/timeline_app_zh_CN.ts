@@ -1406,6 +1406,100 @@
     </message>
 </context>
 <context>
+    <name>Print</name>
+    <message>
+        <source>Sources: none cited by what is shown.</source>
+        <translation>来源：所显示内容未引用任何来源。</translation>
+    </message>
+    <message>
+        <source>Sources: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>; and %Ln more</source>
+        <translation>；另有%Ln个</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>自%1至%2</translation>
+    </message>
+    <message>
+        <source>Export view as PDF</source>
+        <translation>将视图导出为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>That is one of the chronology&apos;s own files.</source>
+        <translation>这是大事记自身的文件之一。</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>%1 / %2 · %3</source>
+        <translation>%1 / %2 · %3</translation>
+    </message>
+    <message>
+        <source>%Ln event(s) in this lane.</source>
+        <translation>此泳道共%Ln个事件。</translation>
+    </message>
+    <message>
+        <source>Chronology</source>
+        <translation>大事记</translation>
+    </message>
+    <message>
+        <source>Tour: %1</source>
+        <translation>导览：%1</translation>
+    </message>
+    <message>
+        <source>%1 events in %2 lanes · %3 series · %4 sources</source>
+        <translation>%1个事件，分属%2个泳道 · %3个数据系列 · %4个来源</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1（续）</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Lanes</source>
+        <translation>泳道</translation>
+    </message>
+</context>
+<context>
     <name>SavedViews</name>
     <message>
         <source>No saved views (Ctrl+D saves one)</source>

@@ -121,7 +121,7 @@ def test_render_rejects_bad_arguments_before_loading_qt(
     good: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["render", str(good), "--out", "x.jpg"]) == 2
-    assert "must end in .png or .svg" in capsys.readouterr().err
+    assert "must end in .png, .svg or .pdf" in capsys.readouterr().err
     assert main(["render", str(good), "--out", "x.png", "--select", "nope"]) == 2
     assert "no event with id 'nope'" in capsys.readouterr().err
 

@@ -102,8 +102,8 @@ def test_a_broken_side_is_reported_with_its_position(copy: Path, capsys: pytest.
 
 def test_a_chinese_title_reworded_is_a_change(copy: Path) -> None:
     old = load_chronology(copy)
-    edit(copy / "planning.yaml", 'zh: "第三次座谈会在石家庄召开"', 'zh: "第三次座谈会在石家庄举行"')
-    edit(copy / "planning.yaml", '{en: Shijiazhuang, zh: "石家庄"}', '{en: Shijiazhuang, zh: "石家庄市"}')
+    edit(copy / "planning.yaml", "zh: 第三次座谈会在石家庄召开", "zh: 第三次座谈会在石家庄举行")
+    edit(copy / "planning.yaml", "{en: Shijiazhuang, zh: 石家庄}", "{en: Shijiazhuang, zh: 石家庄市}")
     changes = diff_chronologies(old, load_chronology(copy))
     assert [(c.kinds, c.event_id) for c in changes] == [(("reworded", "edited"), "symposium-2023")]
     fields = [(f.field, f.before, f.after) for f in changes[0].fields]

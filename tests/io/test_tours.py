@@ -156,7 +156,7 @@ def test_the_shipped_tour_follows_the_articles_five_sections() -> None:
     named = [s for s in seen if s is not None]
     assert sorted(set(named), key=sections.index) == sections
     assert named == sorted(named, key=sections.index)  # in the article's order
-    headlines = {e.id for e in c.events if e.importance == 2}
+    headlines = {e.id for e in c.events if e.importance == "headline"}
     assert headlines <= {s.event for s in tour.stops}  # every headline moment is a stop
     for stop in tour.stops:
         assert stop.event is not None and c.event(stop.event) is not None

@@ -174,10 +174,42 @@ def _match_leftovers(old: list[Event], new: list[Event]) -> list[tuple[Event, Ev
     return pairs
 
 
+def _signatures(c: Chronology) -> dict[str, tuple[Any, ...]]:
+    """Each event's fields by id, read from the table's columns without making the events: equal
+    signatures are equal events (dates compared with their precision), so the events that did not
+    change are passed over in one comparison each."""
+    t = c.events
+    n = len(t)
+    dates, cats = t.dates, t.category_ids
+    start, end, cat = t.start.tolist(), t.end.tolist(), t.category.tolist()
+    ongoing, approx, imp = t.ongoing.tolist(), t.approximate.tolist(), t.importance.tolist()
+    in_languages: dict[str, list[tuple[str, tuple[tuple[str, str], ...]]]] = {}
+    for (kind, ident, name), texts in c.texts.items():  # an event's texts in other languages
+        if kind == "event":
+            in_languages.setdefault(ident, []).append((name, tuple(sorted(dict(texts).items()))))
+    out: dict[str, tuple[Any, ...]] = {}
+    for i, (eid, title, description, extras) in enumerate(t.rows(0, n)):
+        e = end[i]
+        out[eid] = (
+            title,
+            description,
+            extras,
+            dates[start[i]],
+            None if e < 0 else dates[e],
+            ongoing[i],
+            approx[i],
+            cats[cat[i]],
+            imp[i],
+            sorted(in_languages.get(eid, ())),
+        )
+    return out
+
+
 def diff_chronologies(old: Chronology, new: Chronology) -> list[EventChange]:
     """Every event that differs between ``old`` and ``new``, in time order (see the module)."""
-    old_ids = set(old.event_index)
-    new_ids = set(new.event_index)
+    sig_old, sig_new = _signatures(old), _signatures(new)
+    old_ids = set(sig_old)
+    new_ids = set(sig_new)
     gone = [e for e in (old.event(i) for i in sorted(old_ids - new_ids)) if e is not None]
     came = [e for e in (new.event(i) for i in sorted(new_ids - old_ids)) if e is not None]
     moved = _match_leftovers(gone, came)
@@ -185,6 +217,8 @@ def diff_chronologies(old: Chronology, new: Chronology) -> list[EventChange]:
     texts = (old.texts, new.texts)
     out: list[EventChange] = []
     for eid in sorted(old_ids & new_ids):
+        if sig_old[eid] == sig_new[eid]:
+            continue
         a, b = old.event(eid), new.event(eid)
         assert a is not None and b is not None
         kinds, fields = compare_events(a, b, renamed, texts)

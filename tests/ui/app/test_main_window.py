@@ -45,7 +45,8 @@ def test_menus_have_the_standard_shortcuts(window: MainWindow) -> None:
             assert seq in keys(name), (name, seq.toString())
     file_menu = [a.objectName() for a in window.menus["File"].actions() if not a.isSeparator()]
     assert file_menu == [
-        "open-file", "open-folder", "open-recent", "reload", "cancel-load", "export-image", "export-shown", "compare", "quit"
+        "open-file", "open-folder", "open-recent", "reload", "cancel-load", "export-image", "export-shown", "compare",
+        "export-pdf", "print", "quit"
     ]  # fmt: skip
     go_menu = {a.objectName() for a in window.menus["Go"].actions()}
     assert {"next-event", "prev-event", "back", "forward", "first-event", "last-event"} <= go_menu

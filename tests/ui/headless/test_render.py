@@ -107,7 +107,7 @@ def test_render_shows_every_plot(qtbot, tmp_path: Path, monkeypatch: pytest.Monk
 
 def test_bad_requests(tmp_path: Path) -> None:
     chron = small_chronology()
-    with pytest.raises(ValueError, match=r"\.png or \.svg"):
+    with pytest.raises(ValueError, match=r"\.png, \.svg or \.pdf"):
         render_chronology(chron, tmp_path / "c.jpg")
     with pytest.raises(ValueError, match="no event"):
         render_chronology(chron, tmp_path / "c.png", select="nope")

@@ -41,6 +41,13 @@ class AccessCommands(Protocol):
     def toggle_high_contrast(self) -> None: ...
 
 
+class PrintCommands(Protocol):
+    """File ▸ Export PDF… and File ▸ Print… (ui/app/printing.py)."""
+
+    def export_pdf(self, name: str | None = None) -> object: ...
+    def print_view(self) -> None: ...
+
+
 class Commands(Protocol):
     """What the key table asks of the window: the view state and the commands that are more than a
     function of it. The main window provides them; a test may provide a stub."""
@@ -49,6 +56,8 @@ class Commands(Protocol):
 
     def repeat_step(self, kind: str) -> float: ...
     def tour_step(self, kind: str) -> bool: ...
+    @property
+    def printing(self) -> PrintCommands: ...
     def escape(self) -> None: ...
     def reload(self) -> bool: ...
     def open_file_dialog(self) -> None: ...
@@ -595,6 +604,27 @@ BINDINGS: tuple[Binding, ...] = (
         auto_repeat=False,
         label=QT_TRANSLATE_NOOP("Keymap", "Export shown events…"),
         menu=MenuPlace("File", 1, 3),
+    ),
+    Binding(
+        "export-pdf",
+        ("Ctrl+Shift+P",),
+        "Save the view as a PDF page (timeline, plots, legend, dates, title, sources)",
+        "File",
+        lambda w: w.printing.export_pdf(),
+        auto_repeat=False,
+        label="Export view as PDF…",
+        menu=MenuPlace("File", 1, 5),
+    ),
+    Binding(
+        "print",
+        ("Ctrl+P",),
+        "Print the view, with a preview first",
+        "File",
+        lambda w: w.printing.print_view(),
+        standard=StandardKey.Print,
+        auto_repeat=False,
+        label="Print…",
+        menu=MenuPlace("File", 1, 6),
     ),
     Binding(
         "compare",

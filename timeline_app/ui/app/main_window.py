@@ -50,6 +50,7 @@ from timeline_app.ui.app.help_overlay import HelpOverlay
 from timeline_app.ui.app.menus import WindowMenus
 from timeline_app.ui.app.navigation import Navigation
 from timeline_app.ui.app.panes import KeyRepeatWatch, PaneFrame
+from timeline_app.ui.app.printing import Printing
 from timeline_app.ui.app.settings import Settings
 from timeline_app.ui.app.status_bar import WindowStatusBar
 from timeline_app.ui.app.tour_mode import TourMode
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         left_lay.addWidget(self.filter_bar, 0)
         left_lay.addWidget(self.canvas_frame, 1)
         self.tours = TourMode(self.state, self.canvas, self)
+        self.printing = Printing(self.state, self.canvas, self)
         left_lay.addWidget(self.tours.caption, 0)
         left_lay.addWidget(self.compare.panel, 0)
         left_lay.addWidget(self.overview, 0)
@@ -571,6 +573,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, e: QCloseEvent) -> None:
+        self.tours.leave()  # the lanes and filters kept for next time are the user's, not a stop's
         self.save_settings()
         self.document.close()
         self.compare.close()

@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from timeline_app.model.chronology import Chronology
+from timeline_app.model.filters import EventFilter
 from timeline_app.model.records import Tour
 from timeline_app.model.tours import TourPosition, between, stop_view
 from timeline_app.model.view_state import Selection, TimeRange, ViewState
@@ -43,6 +44,7 @@ class SavedView:
     selection: Selection | None
     hidden: frozenset[str]
     plots: tuple[PlotKey, ...]
+    event_filter: EventFilter
 
 
 class TourMode(QObject):
@@ -84,7 +86,8 @@ class TourMode(QObject):
             return False
         s = self.state
         if self._before is None:
-            self._before = SavedView(s.range, s.selection, s.hidden_lanes, tuple(self.canvas.shown_plots()))
+            plots = tuple(self.canvas.shown_plots())
+            self._before = SavedView(s.range, s.selection, s.hidden_lanes, plots, s.event_filter)
         self.position = TourPosition(tour, index)
         self._show_stop()
         return True
@@ -110,6 +113,7 @@ class TourMode(QObject):
         if before is not None:
             s = self.state
             s.set_hidden_lanes(before.hidden)
+            s.set_event_filter(before.event_filter)
             self.canvas.set_shown_plots(list(before.plots))
             s.set_selection(before.selection, record=False)
             s.set_time_range(before.range)
@@ -124,6 +128,8 @@ class TourMode(QObject):
         view = stop_view(c, pos.stop)
         s = self.state
         s.set_hidden_lanes(view.hidden_lanes)  # first: hiding a lane unselects its events
+        if view.event_id and not s.passes_filter(view.event_id):  # the tour shows what it is about
+            s.set_event_filter(EventFilter())
         keys = view.plot_keys if view.plot_keys is not None else tuple(c.default_plot_keys())
         self.canvas.set_shown_plots(list(keys))
         s.set_selection(Selection.event(view.event_id) if view.event_id else None, record=False)

@@ -21,12 +21,12 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from timeline_app.model.chronology import Chronology
 from timeline_app.model.filters import EventFilter
 from timeline_app.model.localize import localize
-from timeline_app.model.view_state import ViewState, padded_range
+from timeline_app.model.view_state import TimeRange, ViewState, padded_range
 
 if TYPE_CHECKING:
     from timeline_app.ui.app.canvas import ChronologyCanvas
 
-SUFFIXES = (".png", ".svg")
+SUFFIXES = (".png", ".svg", ".pdf")
 
 
 READABLE_PLOT_HEIGHT = 90  # px: below this a plot's axis and legend crowd each other
@@ -93,7 +93,7 @@ def render_chronology(
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in SUFFIXES:
-        raise ValueError(f"cannot render to '{out.name}': use a .png or .svg file name")
+        raise ValueError(f"cannot render to '{out.name}': use a .png, .svg or .pdf file name")
     w, h = int(size[0]), int(size[1])
     if w < 200 or h < 150:
         raise ValueError(f"image size {w}x{h} is too small (at least 200x150)")
@@ -109,6 +109,9 @@ def render_chronology(
 
     ui_language.apply_language(language or ui_language.system_language())
     chronology = localize(chronology, ui_language.data_language())
+
+    if suffix == ".pdf":
+        return _render_pdf(chronology, out, start, end, select, hidden, plots, event_filter)
 
     state = ViewState(chronology)
     lo, hi = chronology.full_range()
@@ -207,3 +210,29 @@ def _render_svg(canvas: ChronologyCanvas, out: Path, w: int, h: int, title: str)
     text = out.read_text(encoding="utf-8")
     text = re.sub(r'<svg width="[^"]*" height="[^"]*"', f'<svg width="{w}" height="{h}"', text, count=1)
     out.write_text(text, encoding="utf-8")
+
+
+def _render_pdf(
+    chronology: Chronology,
+    out: Path,
+    start: float | None,
+    end: float | None,
+    select: str | None,
+    hidden: frozenset[str],
+    plots: int | Sequence[str] | None,
+    event_filter: EventFilter | None,
+) -> Path:
+    """The view on an A4 landscape page, as vectors and text (see ui/app/page_view.py)."""
+    from timeline_app.ui.app.page_view import ViewSpec, write_view_pdf
+
+    full = padded_range(*chronology.full_range())
+    r0 = full.start if start is None else float(start)
+    r1 = full.end if end is None else float(end)
+    if r1 <= r0:
+        raise ValueError("the end of the range must come after its start")
+    keys = [k for k, _ in chronology.plot_groups()]
+    chosen = choose_plots(keys, 3 if plots is None else plots, 800, chronology.default_plot_keys())
+    spec = ViewSpec(TimeRange(r0, r1), frozenset(hidden), tuple(chosen), select, event_filter)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_view_pdf(str(out), chronology, spec)
+    return out
