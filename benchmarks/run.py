@@ -43,6 +43,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 NAIVE_OPEN_LIMIT = 100_000  # PyYAML on a million events takes minutes
 NAIVE_SEARCH_LIMIT = 1_000_000
 ROUNDS = 5  # of the pan and zoom steps, one after another (see bench_render.measure_view)
+# what a run measures (--parts): per size, opening (cold, cached, stalls), the whole window's
+# memory, the window's key-press steps, the canvas view, search; once, start-up to the first frame
+# against the empty-window floor, the long series and the noise floor
+PARTS = frozenset({"open", "memory", "window", "view", "search", "startup", "series", "noise"})
 
 
 def _naive_search_ms(chron: Any, words: list[str]) -> float:
@@ -247,7 +251,26 @@ def _app_memory(path: Path, cache: Path) -> dict[str, float]:
     return out
 
 
-def measure_one(n: int, work: Path, quick: bool) -> dict[str, Any]:
+def _window_keys(path: Path, cache: Path, quick: bool) -> dict[str, Any]:
+    """Key-press pan and zoom steps of the whole main window (benchmarks/bench_window.py, in a
+    process of its own: a fresh window, as a user opens it, with the cache of ``cache``)."""
+    steps, rounds = ("10", "1") if quick else ("40", str(ROUNDS))
+    cmd = [
+        sys.executable,
+        str(ROOT / "benchmarks" / "bench_window.py"),
+        "keys",
+        str(path),
+        "--cache",
+        str(cache),
+    ]
+    cmd += ["--steps", steps, "--rounds", rounds]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env)
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def measure_one(n: int, work: Path, quick: bool, parts: frozenset[str] = PARTS) -> dict[str, Any]:
     from benchmarks.bench_overview import measure_overview
     from benchmarks.bench_render import measure_naive, measure_view
     from benchmarks.bench_search import measure_search
@@ -255,8 +278,17 @@ def measure_one(n: int, work: Path, quick: bool) -> dict[str, Any]:
     from timeline_app.io import load_chronology
 
     out: dict[str, Any] = {"events": n}
-    path = write(n, work / f"events-{n}.yaml")
+    path = work / f"events-{n}.yaml"
+    if not path.exists():  # one file per size for the whole run
+        write(n, path)
     out["file_mb"] = path.stat().st_size / 1e6
+    if "memory" in parts and (not quick or n == 2000):
+        out.update(_app_memory(path, work / f"app-cache-{n}"))
+    if "window" in parts:
+        out["window"] = _window_keys(path, work / f"app-cache-{n}", quick)  # from the cache, if stored
+    if not parts & {"open", "view", "search"}:
+        out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+        return out
 
     os.environ["TIMELINE_APP_CACHE_DIR"] = str(work / f"cache-{n}")
     gc.collect()
@@ -269,25 +301,27 @@ def measure_one(n: int, work: Path, quick: bool) -> dict[str, Any]:
     out["open_warm_s"] = time.perf_counter() - t0
     assert warm == chron
     del warm
-    if n <= NAIVE_OPEN_LIMIT:
+    if n <= NAIVE_OPEN_LIMIT and "open" in parts:
         import yaml
 
         t0 = time.perf_counter()
         with path.open("rb") as f:
             yaml.load(f, Loader=yaml.CSafeLoader)
         out["naive_open_s"] = time.perf_counter() - t0
-    out.update(_load_stall_ms(path, cache="cold"))
-    out["load_max_stall_warm_ms"] = _load_stall_ms(path, cache="warm")["load_max_stall_ms"]
-    if not quick or n == 2000:
-        out.update(_app_memory(path, work / f"app-cache-{n}"))
+    if "open" in parts:
+        out.update(_load_stall_ms(path, cache="cold"))
+        out["load_max_stall_warm_ms"] = _load_stall_ms(path, cache="warm")["load_max_stall_ms"]
 
     steps = 10 if quick else 40
     rounds = 1 if quick else ROUNDS
-    out["view"] = measure_view(chron, plots=0, steps=steps, rounds=rounds)
-    out["view_4_plots"] = measure_view(chron, plots=4, steps=steps, rounds=rounds)
-
-    out["naive_view"] = measure_naive(chron, steps=max(steps // 2, 5))
-    out["overview"] = measure_overview(chron, steps=steps, rounds=max(rounds // 2, 1))
+    if "view" in parts:
+        out["view"] = measure_view(chron, plots=0, steps=steps, rounds=rounds)
+        out["view_4_plots"] = measure_view(chron, plots=4, steps=steps, rounds=rounds)
+        out["naive_view"] = measure_naive(chron, steps=max(steps // 2, 5))
+        out["overview"] = measure_overview(chron, steps=steps, rounds=max(rounds // 2, 1))
+    if "search" not in parts:
+        out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+        return out
 
     words = ["relocation", "air qual"] if not quick else ["park"]
     search = measure_search(chron, more_words=words)
@@ -344,6 +378,14 @@ def _spread(values: list[float] | None) -> str:
     return "—" if not values else f"{min(values):.1f}-{max(values):.1f}"
 
 
+def _pair1(a: Any, b: Any) -> str:
+    return f"{_fmt(a)} / {_fmt(b)}"
+
+
+def _med_p95(r: dict[str, Any], key: str) -> str:
+    return f"{_fmt(r[key + '_median_ms'])} / {_fmt(r[key + '_p95_ms'])}"
+
+
 def table(results: list[dict[str, Any]]) -> str:
     rows = [
         ("events", lambda r: f"{r['events']:,}"),
@@ -354,6 +396,13 @@ def table(results: list[dict[str, Any]]) -> str:
          f"{_ratio(r.get('naive_open_s'), r['open_cold_s'])}"),
         ("longest UI stall while loading: first / cached (ms)",
          lambda r: _pair(r.get("load_max_stall_ms"), r.get("load_max_stall_warm_ms"))),
+        ("window, key pan, full view: median / p95 (ms)", lambda r: _med_p95(r["window"], "pan_full")),
+        ("window, key zoom, full view: median / p95 (ms)", lambda r: _med_p95(r["window"], "zoom_full")),
+        ("window, key pan / zoom, one month: median (ms)",
+         lambda r: _pair1(r["window"]["pan_month_median_ms"], r["window"]["zoom_month_median_ms"])),
+        ("  floor: bare PlotWidget pan step, median (ms)", lambda r: _fmt(r["window"]["floor_step_ms"])),
+        ("the app: open, first / from the cache (s)",
+         lambda r: f"{_fmt(r['app_open_first_s'], digits=2)} / {_fmt(r['app_open_cached_s'], digits=2)}"),
         ("build the view (ms)", lambda r: _fmt(r["view"]["build_ms"])),
         ("first frame (ms)", lambda r: _fmt(r["view"]["first_frame_ms"])),
         ("pan, full view: median / p95 (ms)", lambda r: f"{_fmt(r['view']['pan_full_median_ms'])} / "
@@ -411,13 +460,24 @@ def main() -> int:
         default=1_000_000,
         help="points per indicator series for the long-series measurement (0: skip it)",
     )
+    ap.add_argument(
+        "--parts",
+        default=",".join(sorted(PARTS)),
+        help="what to measure, comma-separated, of: " + ", ".join(sorted(PARTS)) + " (default: all). "
+        "The window's figures of issue 18 alone, in a few minutes: "
+        "--sizes 100,1000,10000,1000000 --parts window,open,memory,startup",
+    )
+    ap.add_argument("--pairs", type=int, default=7, help="start-up: pairs of (floor, app) starts")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: measure one size, print JSON
     ap.add_argument("--series", type=int, help=argparse.SUPPRESS)  # internal: the long series, print JSON
     ap.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     a = ap.parse_args()
+    parts = frozenset(p.strip() for p in a.parts.split(",") if p.strip())
+    if not parts <= PARTS:
+        ap.error(f"unknown parts: {', '.join(sorted(parts - PARTS))}")
 
     if a.one is not None:
-        print(json.dumps(measure_one(a.one, a.work, a.quick)))
+        print(json.dumps(measure_one(a.one, a.work, a.quick, parts)))
         return 0
     if a.series is not None:
         print(json.dumps(measure_series(a.series, a.quick)))
@@ -428,7 +488,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="timeline-bench-") as tmp:
         for n in sizes:
             t0 = time.perf_counter()
-            cmd = [sys.executable, __file__, "--one", str(n), "--work", tmp] + (
+            cmd = [sys.executable, __file__, "--one", str(n), "--work", tmp, "--parts", a.parts] + (
                 ["--quick"] if a.quick else []
             )
             done = subprocess.run(cmd, capture_output=True, text=True, check=False)
@@ -440,7 +500,7 @@ def main() -> int:
             print(f"measured {n:,} events in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
         series = None
         points = 20_000 if a.quick else a.series_points
-        if points:
+        if points and "series" in parts:
             cmd = [sys.executable, __file__, "--series", str(points)] + (["--quick"] if a.quick else [])
             done = subprocess.run(cmd, capture_output=True, text=True, check=False)
             if done.returncode != 0:  # reported, and the sizes measured are still written
@@ -448,12 +508,18 @@ def main() -> int:
                 print("the long-series benchmark failed", file=sys.stderr)
             else:
                 series = json.loads(done.stdout.strip().splitlines()[-1])
-    floor = noise_floor_ms(2.0 if a.quick else 20.0)
+    startup = None
+    if "startup" in parts:
+        from benchmarks.bench_window import measure_startup
+
+        startup = measure_startup(2 if a.quick else a.pairs)
+    floor = noise_floor_ms(2.0 if a.quick else 20.0) if "noise" in parts else None
     report = {
         "machine": _machine(),
         "command": " ".join(sys.argv),
         "results": results,
         "series": series,
+        "startup": startup,
         "noise_floor_ms": floor,
     }
     a.out.parent.mkdir(parents=True, exist_ok=True)
@@ -469,7 +535,16 @@ def main() -> int:
             f"{series['pan_month_median_ms']:.1f} ms; zoom full / month median "
             f"{series['zoom_full_median_ms']:.1f} / {series['zoom_month_median_ms']:.1f} ms"
         )
-    print(f"noise floor: the longest gap of a ticking thread beside a plain-Python worker: {floor:.0f} ms")
+    if startup is not None:
+        print(
+            f"start-up to the first painted frame, median of {startup['pairs']} pairs: the app "
+            f"{startup['app_first_paint_ms']:.0f} ms, a bare PySide6 + pyqtgraph PlotWidget "
+            f"{startup['floor_first_paint_ms']:.0f} ms: x{startup['ratio_median_of_pairs']:.2f}"
+        )
+    if floor is not None:
+        print(
+            f"noise floor: the longest gap of a ticking thread beside a plain-Python worker: {floor:.0f} ms"
+        )
     print(f"JSON: {a.out}")
     return 0
 

@@ -93,14 +93,30 @@ def app_node() -> object | None:
     return find_app()
 
 
-def find_named(node, name: str, depth: int = 0):  # type: ignore[no-untyped-def]
+def find_named(node, name: str, depth: int = 0, role: str = ""):  # type: ignore[no-untyped-def]
     if node is None or depth > 12:
         return None
     try:
-        if node.name == name:
+        if node.name == name and (not role or node.getRoleName() == role):
             return node
         for i in range(node.childCount):
-            hit = find_named(node.getChildAtIndex(i), name, depth + 1)
+            hit = find_named(node.getChildAtIndex(i), name, depth + 1, role)
+            if hit is not None:
+                return hit
+    except Exception:
+        return None
+    return None
+
+
+def find_prefixed(node, prefix: str, depth: int = 0):  # type: ignore[no-untyped-def]
+    """The name of the first node whose name starts with ``prefix``, or None."""
+    if node is None or depth > 12:
+        return None
+    try:
+        if str(node.name).startswith(prefix):
+            return str(node.name)
+        for i in range(node.childCount):
+            hit = find_prefixed(node.getChildAtIndex(i), prefix, depth + 1)
             if hit is not None:
                 return hit
     except Exception:
@@ -216,6 +232,24 @@ def main() -> int:
         ok = wait_for(heard_text(heard, mark, "Showing ", ("object:announcement",)), 5)
         check("w (zoom in): the visible range is announced", ok, heard, mark)
 
+        status = find_prefixed(app_node(), "Visible dates: ")
+        check(f"the status bar reads its value ({status!r})", status is not None, heard, len(heard.events))
+
+        mark = len(heard.events)
+        key("question", window=win)
+        ok = wait_for(
+            lambda: any(
+                t.startswith(("focus:", "object:state-changed:focused")) and r == "dialog" and n == "Keyboard shortcuts"
+                for t, n, r, _ in heard.since(mark)
+            ),
+            5,
+        )
+        overlay = find_named(app_node(), "Keyboard shortcuts", role="dialog")
+        said = str(overlay.description) if overlay is not None else ""
+        check("?: the keys overlay is a dialog whose text is read", ok and "Next event" in said, heard, mark)
+        key("Escape", window=win)
+        pump(0.3)
+
         mark = len(heard.events)
         key("slash", window=win)
         ok = wait_for(heard_text(heard, mark, "Search", ("focus:", "object:state-changed:focused")), 5)
@@ -248,6 +282,17 @@ def main() -> int:
             5,
         )
         check("Ctrl+T: the data table opens with the focus in a table", ok, heard, mark)
+
+        key("Escape", window=win)
+        pump(0.3)
+        subprocess.run(["xdotool", "windowfocus", "--sync", win], timeout=10, check=False)
+        key("ctrl+q", window=win)
+        code = None
+        end = time.monotonic() + 10
+        while code is None and time.monotonic() < end:
+            pump(0.1)  # keep answering the app's AT-SPI calls while it closes
+            code = app.poll()
+        check(f"Ctrl+Q: the app quits cleanly with its accessible objects (exit {code})", code == 0, heard, mark)
     finally:
         app.terminate()
         try:

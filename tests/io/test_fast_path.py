@@ -12,7 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline_app.io import ChronologyError, load_chronology, loader
+from timeline_app.io import ChronologyError, fast_events, load_chronology, loader
 from timeline_app.io.fast_path import fast_path_available
 from timeline_app.model import Chronology
 from timeline_app.paths import shipped_chronology
@@ -20,6 +20,7 @@ from timeline_app.paths import shipped_chronology
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from benchmarks.generate import build, to_yaml
 
+_read_batch = fast_events._read_batch
 pytestmark = pytest.mark.skipif(not fast_path_available(), reason="rapidyaml is not installed")
 
 
@@ -129,6 +130,9 @@ EVENTS = st.lists(
             "places": st.one_of(SCALARS, st.lists(SCALARS, max_size=3)),
             "description": SCALARS,
             "approximate": SCALARS,
+            "ongoing": SCALARS,
+            "importance": st.one_of(st.sampled_from(["headline", "major", "minor", "Major"]), SCALARS),
+            "tags": st.one_of(SCALARS, st.lists(SCALARS, max_size=2)),
             "figures": st.lists(
                 st.fixed_dictionaries({"label": SCALARS, "value": SCALARS, "unit": SCALARS}), max_size=2
             ),
@@ -139,10 +143,17 @@ EVENTS = st.lists(
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(EVENTS, st.sampled_from(["block", "flow"]))
+@given(EVENTS, st.sampled_from(["block", "flow"]), st.booleans())
 def test_fast_and_exact_agree_on_anything(
-    tmp_path: Path, events: list[dict[str, object]], style: str
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    events: list[dict[str, object]],
+    style: str,
+    by_batch: bool,
 ) -> None:
+    # the fast path reads events a batch at a time, or one by one when a batch is of another shape:
+    # both ways must agree with the exact path
+    monkeypatch.setattr(fast_events, "_read_batch", _read_batch if by_batch else lambda *a: False)
     doc = {"categories": [{"id": "p", "name": "P", "color": "#000000"}], "events": events}
     text = yaml.safe_dump(doc, allow_unicode=True, default_flow_style=(style == "flow"), sort_keys=False)
     p = tmp_path / "h.yaml"
@@ -151,3 +162,24 @@ def test_fast_and_exact_agree_on_anything(
     if fast is not None:
         assert isinstance(exact, Chronology), text
         same(fast, exact)
+
+
+def test_events_of_the_common_shape_are_read_a_batch_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A generated chronology (every event of the common shape) never goes one event at a time,
+    and gives what the exact path gives, positions included."""
+    p = tmp_path / "g.yaml"
+    p.write_text(to_yaml(build(3000, seed=7)), encoding="utf-8")
+    batches: list[int] = []
+
+    def counted(w, batch, *args):  # type: ignore[no-untyped-def]
+        done = _read_batch(w, batch, *args)
+        batches.append(len(batch) if done else -len(batch))
+        return done
+
+    monkeypatch.setattr(fast_events, "_read_batch", counted)
+    fast, exact = both(p)
+    assert isinstance(exact, Chronology) and fast is not None
+    same(fast, exact, positions=True)
+    assert batches and all(b > 0 for b in batches) and sum(batches) == 3000

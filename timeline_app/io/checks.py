@@ -21,7 +21,7 @@ from .problems import Problem
 from .values import REJECTED_TYPE, Number, Quoted, locate
 
 CHRONOLOGY_SUFFIXES = (".yaml", ".yml", ".json")
-_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+ID_RE = _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _NUMBER_RE = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
 URL_RE = re.compile(r"^https?://", re.I)
@@ -60,7 +60,7 @@ KEYS: dict[str, tuple[set[str], set[str]]] = {
     "stop": ({"text"}, {"event", "start", "end", "lanes", "plots", "title"}),
 }
 
-_ALLOWED = {kind: (req, frozenset(req | opt)) for kind, (req, opt) in KEYS.items()}
+ALLOWED = _ALLOWED = {kind: (req, frozenset(req | opt)) for kind, (req, opt) in KEYS.items()}
 _TOP_ALLOWED = (TOP_KEYS[0], frozenset(TOP_KEYS[0] | TOP_KEYS[1]))
 QUOTED_KEYS = {k: f"'{k}'" for req, opt in KEYS.values() for k in req | opt}
 

@@ -2,7 +2,6 @@
 with unquoted numbers kept as :class:`~.values.Number` text; a large text in pieces, so that no
 step holds the interpreter lock for long (see :mod:`.values` for the two paths)."""
 
-
 from __future__ import annotations
 
 import bisect
@@ -11,7 +10,10 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
+
+import numpy as np
 
 from .. import runtime
 
@@ -196,6 +198,51 @@ def _item_starts(text: bytes, sec: _Section) -> list[int]:
 def _positions(text: bytes, starts: list[int]) -> Positions | None:
     """Line and column of the node of each item whose line starts at ``starts`` (lines counted a
     piece at a time); None when one of them is not on the line of its ``-``."""
+    if len(starts) >= _MANY:
+        found = _positions_alike(text, starts)
+        if found is not None:
+            return found
+    return _positions_one_by_one(text, starts)
+
+
+_MANY = 256  # items: below this, one by one is as quick
+_SPACE, _DASH = ord(" "), ord("-")
+_NOT_A_NODE = np.zeros(256, dtype=bool)
+_NOT_A_NODE[[ord(c) for c in " \t\r\n#"]] = True
+
+
+def _positions_alike(text: bytes, starts: list[int]) -> Positions | None:
+    """:func:`_positions` for items that are all written alike (``<indent>- <node>``, the indent
+    and one space the same for each, as a generator or an editor writes a long list), in numpy
+    passes over 16k items (a few MB of text) at a time, so that no call holds the interpreter lock
+    for long; None when they are not (then one by one)."""
+    raw = np.frombuffer(text, dtype=np.uint8)
+    indent = text.index(b"-", starts[0]) - starts[0]
+    if starts[-1] + indent + 2 >= len(raw):
+        return None
+    out: Positions = []
+    line, prev = 1, 0  # the line at ``prev``
+    for k in range(0, len(starts), _SLICE):
+        at = np.asarray(starts[k : k + _SLICE], dtype=np.int64)
+        if (
+            not bool(np.all(raw[at + indent] == _DASH))
+            or not bool(np.all(raw[at + (indent + 1)] == _SPACE))
+            or bool(np.any(_NOT_A_NODE[raw[at + (indent + 2)]]))
+        ):
+            return None
+        end = int(at[-1])
+        breaks = np.flatnonzero(raw[prev:end] == 10)
+        lines = np.searchsorted(breaks, at - prev) + line
+        line += len(breaks)
+        prev = end
+        out += zip(lines.tolist(), repeat(indent + 3, len(at)), strict=True)
+    return out
+
+
+_SLICE = 16384
+
+
+def _positions_one_by_one(text: bytes, starts: list[int]) -> Positions | None:
     out: Positions = []
     line, prev = 1, 0
     count, index = text.count, text.index
@@ -329,6 +376,11 @@ class LazyItems(list):  # type: ignore[type-arg]
         return self._n > 0
 
     def __iter__(self) -> Iterator[Any]:
+        for items in self.batches():
+            yield from items
+
+    def batches(self) -> Iterator[list[Any]]:
+        """The items, a piece's list at a time (iterate once, as the items)."""
         text = self._text
         if text is None:
             raise FastPathFailed("the items were read already")
@@ -338,7 +390,7 @@ class LazyItems(list):  # type: ignore[type-arg]
                 items = _piece_items(text, piece, self._key)
             except Exception as exc:
                 raise FastPathFailed(str(exc)) from None
-            yield from items
+            yield items
             del items
             if self._progress is not None:
                 self._progress(piece.end / len(text))

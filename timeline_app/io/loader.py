@@ -35,11 +35,12 @@ from .checks import (
     Stop,
     Walk,
 )
+from .event_rows import EventRows
+from .fast_events import read_events
 from .fast_path import FastPathFailed, fast_read
 from .problems import ChronologyError, Problem
 from .sections import (
     EventIds,
-    EventRows,
     Parts,
     check_refs,
     read_sections,
@@ -98,16 +99,14 @@ def load_documents(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Docume
     return docs, problems
 
 
-def _walk_all(
-    w: Walk, roots: list[tuple[str, Any]], parts: Parts, lo: float = 0.0, hi: float = 1.0
-) -> None:
+def _walk_all(w: Walk, roots: list[tuple[str, Any]], parts: Parts, lo: float = 0.0, hi: float = 1.0) -> None:
     for k, (name, root) in enumerate(roots):
         w.progress.phase(
             f"Reading {name}", lo + (hi - lo) * k / len(roots), lo + (hi - lo) * (k + 1) / len(roots)
         )
         w.file, w.values = name, 0
         with contextlib.suppress(Stop):  # a bound was passed; its problem is recorded
-            read_sections(w, root, parts)
+            read_sections(w, root, parts, read_events if w.fast else None)
     events = None
     if w.fast:  # the event ids were not defined one by one (see Walk.define)
         events = EventIds(parts.events.ids)
@@ -207,9 +206,7 @@ def _let_go(*objs: Any) -> None:
                     del obj[key]
 
 
-def _exact(
-    docs: Sequence[Document], problems: list[Problem], progress: Progress | None = None
-) -> Chronology:
+def _exact(docs: Sequence[Document], problems: list[Problem], progress: Progress | None = None) -> Chronology:
     """The exact path: compose every file, read it, and place every problem."""
     progress = progress or Progress(None)
     w, parts = Walk(progress=progress), Parts()

@@ -18,13 +18,11 @@ from ..model.chronology import (
     Figure,
     Indicator,
     IndicatorPoint,
-    Origin,
     Source,
     SourceRef,
     Tour,
 )
 from ..model.dates import PartialDate
-from ..model.event_table import EventTable, Extras
 from ..model.text_column import TextColumn
 from . import limits
 from .checks import (
@@ -37,6 +35,7 @@ from .checks import (
     T,
     Walk,
 )
+from .event_rows import EventRows
 from .texts import read_text, read_text_list
 from .tour_section import read_tours
 
@@ -190,7 +189,7 @@ def _ids(w: Walk, e: dict[str, Any], path: Path_, key: str, kind: str) -> tuple[
     return tuple(out)
 
 
-def _read_event(w: Walk, v: Any, path: Path_, rows: EventRows) -> bool:
+def read_event(w: Walk, v: Any, path: Path_, rows: EventRows) -> bool:
     """Read one event into ``rows``; False when it has a problem (recorded in ``w``)."""
     e = w.mapping(v, path, "event")
     if e is None or "id" not in e:
@@ -321,70 +320,6 @@ def _read_indicator(w: Walk, v: Any, path: Path_) -> Indicator | None:
     return Indicator(ident, name, unit, tuple(points), region, description.strip(), w.origin(path))
 
 
-class EventRows:
-    """Events as the loader reads them, field by field (made into an :class:`EventTable` at the end:
-    a million events are never a million objects)."""
-
-    def __init__(self) -> None:
-        self.ids: list[str] = []
-        self.titles: list[str] = []
-        self.starts: list[PartialDate] = []
-        self.ends: list[PartialDate | None] = []
-        self.categories: list[str] = []
-        self.ongoing: list[bool] = []
-        self.approximate: list[bool] = []
-        self.importance: list[int] = []
-        self.descriptions: list[str] = []
-        self.extras: list[Extras | None] = []
-        self.origins: list[Origin] = []
-        self._categories: dict[str, str] = {}  # one string per category id, not one per event
-        self._extras: dict[Extras, Extras] = {}  # one tuple per distinct value (most are alike)
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def add(
-        self,
-        ident: str,
-        title: str,
-        start: PartialDate,
-        end: PartialDate | None,
-        category: str,
-        ongoing: bool,
-        approximate: bool,
-        description: str,
-        extras: Extras | None,
-        origin: Origin,
-        importance: int = 0,
-    ) -> None:
-        self.ids.append(ident)
-        self.titles.append(title)
-        self.starts.append(start)
-        self.ends.append(end)
-        self.categories.append(self._categories.setdefault(category, category))
-        self.ongoing.append(ongoing)
-        self.approximate.append(approximate)
-        self.importance.append(importance)
-        self.descriptions.append(description)
-        self.extras.append(None if extras is None else self._extras.setdefault(extras, extras))
-        self.origins.append(origin)
-
-    def table(self) -> EventTable:
-        return EventTable.from_rows(
-            ids=self.ids,
-            titles=self.titles,
-            descriptions=self.descriptions,
-            starts=self.starts,
-            ends=self.ends,
-            categories=self.categories,
-            ongoing=self.ongoing,
-            approximate=self.approximate,
-            extras=self.extras,
-            importance=self.importance,
-            origins=self.origins,
-        )
-
-
 @dataclass
 class Parts:
     title: str = ""
@@ -398,7 +333,11 @@ class Parts:
     tours: list[Tour] = field(default_factory=list)
 
 
-def read_sections(w: Walk, root: Any, parts: Parts) -> None:
+EventsReader = Callable[[Walk, list[Any], "EventRows"], None]
+
+
+def read_sections(w: Walk, root: Any, parts: Parts, read_events: EventsReader | None = None) -> None:
+    """Read a file's sections into ``parts``; its events with ``read_events`` if given."""
     top = w.mapping(root, (), "file")
     if top is None:
         return
@@ -432,11 +371,14 @@ def read_sections(w: Walk, root: Any, parts: Parts) -> None:
         if era is not None:
             parts.eras.append(era)
     items = w.sequence(top["events"], ("events",), "events") if "events" in top else []
+    if read_events is not None:  # the fast path's reader (fast_events)
+        read_events(w, items, parts.events)
+        items = []
     step = max(len(items) // 100, 1000)
     for i, item in enumerate(items):
         if i % step == 0:
             w.progress(i / len(items))
-        if _read_event(w, item, ("events", i), parts.events) and len(parts.events) > limits.MAX_EVENTS:
+        if read_event(w, item, ("events", i), parts.events) and len(parts.events) > limits.MAX_EVENTS:
             w.add(("events", i), f"more than {limits.MAX_EVENTS:,} events: the limit of one chronology")
             raise Stop
     for i, item in enumerate(

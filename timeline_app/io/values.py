@@ -14,7 +14,6 @@ The loader reads plain Python values (dicts, lists, strings) so that one builder
   again on the exact path, so messages and positions are always those of the exact path.
 """
 
-
 from __future__ import annotations
 
 from typing import Any

@@ -202,8 +202,12 @@ class EventTable(Sequence["Event"]):
         extras: Sequence[Extras | None],
         importance: Sequence[int] | None = None,
         origins: Sequence[Origin | None] | None = None,
+        origin_columns: tuple[Sequence[str], Sequence[int], Sequence[int], Sequence[int]] | None = None,
     ) -> EventTable:
-        """Events given field by field in any order: sorted, with canonical date and category tables."""
+        """Events given field by field in any order: sorted, with canonical date and category tables.
+
+        Where each was written: ``origins``, or (quicker) ``origin_columns``: the file names, and
+        per event the index of its file (-1: unknown), its line and its column."""
         n = len(ids)
         dates = list(starts) + [e for e in ends if e is not None]
         distinct, codes = _codes(dates, id)
@@ -240,6 +244,12 @@ class EventTable(Sequence["Event"]):
             o_col = _from(lambda o: 0 if o is None else o.column, origins, np.int32)
             o_file, o_line, o_col = o_file[order], o_line[order], o_col[order]
             o_files = tuple(names)
+        elif origin_columns is not None:
+            files, file_of, line_of, col_of = origin_columns
+            o_files = tuple(files)
+            o_file = _from(int, file_of, np.int32)[order]
+            o_line = _from(int, line_of, np.int32)[order]
+            o_col = _from(int, col_of, np.int32)[order]
         return cls(
             ids=TextColumn.from_strings(_pick(ids, order)),
             titles=TextColumn.from_strings(_pick(titles, order)),

@@ -45,3 +45,20 @@ def test_series_of_a_plot_differ_by_marker_shape_not_colour_alone(qtbot, shipped
     plot = w.canvas.indicator_plots()[0]
     shapes = {s.indicator.region: {x for x in s.symbols() if x != "d"} for s in plot.series}
     assert shapes["Beijing"] == {"o"} and shapes["Tianjin"] == {"s"} and shapes["Hebei"] == {"t"}
+
+
+def test_a_larger_system_font_enlarges_the_timeline_and_panes(qtbot, window: MainWindow) -> None:
+    from PySide6.QtGui import QFont
+
+    before = QApplication.font()
+    lane_label_h = window.canvas.timeline_item().fonts.fm.height()
+    try:
+        big = QFont(before)
+        big.setPointSizeF(before.pointSizeF() * 2)
+        QApplication.setFont(big)
+        qtbot.waitUntil(lambda: window.canvas.timeline_item().fonts.fm.height() > 1.6 * lane_label_h)
+        assert window.detail.font().pointSizeF() == big.pointSizeF()
+        assert window.search.field.font().pointSizeF() == big.pointSizeF()
+        assert window.range_label.font().pointSizeF() == big.pointSizeF()
+    finally:
+        QApplication.setFont(before)
