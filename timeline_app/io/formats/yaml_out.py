@@ -237,4 +237,37 @@ def write_yaml(c: Chronology, target: Path | None = None) -> str:
                 if p.note:
                     fields.append(f"note: {scalar(p.note)}")
                 out.append("      - { " + ", ".join(fields) + " }")
+    out.extend(_tours(c, t))
     return "\n".join(out) + "\n"
+
+
+def _tours(c: Chronology, t: _Texts) -> list[str]:
+    out: list[str] = []
+    if c.tours:
+        out += ["", "tours:"]
+    for tour in c.tours:
+        out.append(f"  - id: {scalar(tour.id)}")
+        out.append(f"    title:{t.value(('tour', tour.id, 'title'), tour.title, '    ')}")
+        if tour.description:
+            described = t.value(("tour", tour.id, "description"), tour.description, "    ", block=True)
+            out.append(f"    description:{described}")
+        out.append("    stops:")
+        for i, s in enumerate(tour.stops):
+            lines = []
+            if s.event:
+                lines.append(f"event: {scalar(s.event)}")
+            if s.title:
+                lines.append(f"title:{t.value(('tour', tour.id, f'stops.{i}.title'), s.title, '        ')}")
+            if s.start is not None:
+                lines.append(f"start: {s.start.iso()}")
+            if s.end is not None:
+                lines.append(f"end: {s.end.iso()}")
+            if s.lanes:
+                lines.append(f"lanes: {_flow(s.lanes)}")
+            if s.plots is not None:
+                lines.append(f"plots: {_flow(s.plots)}")
+            text = t.value(("tour", tour.id, f"stops.{i}.text"), s.text, "        ", block=True)
+            lines.append(f"text:{text}")
+            out.append(f"      - {lines[0]}")
+            out.extend(f"        {x}" for x in lines[1:])
+    return out
