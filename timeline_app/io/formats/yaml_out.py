@@ -13,6 +13,7 @@ import yaml
 
 from ...model.chronology import IMPORTANCE, Chronology, Event, SourceRef
 from ...model.languages import TextKey, Texts
+from ...model.records import Tour
 from ...paths import schema_path
 
 _PLAIN_SAFE = re.compile(r"^[A-Za-z0-9(][^\n\t#,\[\]{}\u2028\u2029\x85]*$")
@@ -237,37 +238,34 @@ def write_yaml(c: Chronology, target: Path | None = None) -> str:
                 if p.note:
                     fields.append(f"note: {scalar(p.note)}")
                 out.append("      - { " + ", ".join(fields) + " }")
-    out.extend(_tours(c, t))
+    if c.tours:
+        out += ["", "tours:"]
+        for tour in c.tours:
+            out.extend(_tour(tour, t))
     return "\n".join(out) + "\n"
 
 
-def _tours(c: Chronology, t: _Texts) -> list[str]:
-    out: list[str] = []
-    if c.tours:
-        out += ["", "tours:"]
-    for tour in c.tours:
-        out.append(f"  - id: {scalar(tour.id)}")
-        out.append(f"    title:{t.value(('tour', tour.id, 'title'), tour.title, '    ')}")
-        if tour.description:
-            described = t.value(("tour", tour.id, "description"), tour.description, "    ", block=True)
-            out.append(f"    description:{described}")
-        out.append("    stops:")
-        for i, s in enumerate(tour.stops):
-            lines = []
-            if s.event:
-                lines.append(f"event: {scalar(s.event)}")
-            if s.title:
-                lines.append(f"title:{t.value(('tour', tour.id, f'stops.{i}.title'), s.title, '        ')}")
-            if s.start is not None:
-                lines.append(f"start: {s.start.iso()}")
-            if s.end is not None:
-                lines.append(f"end: {s.end.iso()}")
-            if s.lanes:
-                lines.append(f"lanes: {_flow(s.lanes)}")
-            if s.plots is not None:
-                lines.append(f"plots: {_flow(s.plots)}")
-            text = t.value(("tour", tour.id, f"stops.{i}.text"), s.text, "        ", block=True)
-            lines.append(f"text:{text}")
-            out.append(f"      - {lines[0]}")
-            out.extend(f"        {x}" for x in lines[1:])
+def _tour(tour: Tour, t: _Texts) -> list[str]:
+    own = ("tour", tour.id)
+    out = [f"  - id: {scalar(tour.id)}", f"    title:{t.value((*own, 'title'), tour.title, '    ')}"]
+    if tour.description:
+        out.append(f"    description:{t.value((*own, 'description'), tour.description, '    ', block=True)}")
+    out.append("    stops:")
+    for k, stop in enumerate(tour.stops):
+        lines = []
+        if stop.event is not None:
+            lines.append(f"event: {scalar(stop.event)}")
+        if stop.title:
+            lines.append(f"title:{t.value((*own, f'stops.{k}.title'), stop.title, '        ')}")
+        if stop.start is not None:
+            lines.append(f"start: {stop.start.iso()}")
+        if stop.end is not None:
+            lines.append(f"end: {stop.end.iso()}")
+        if stop.lanes:
+            lines.append(f"lanes: {_flow(stop.lanes)}")
+        if stop.plots is not None:
+            lines.append(f"plots: {_flow(stop.plots)}")
+        lines.append(f"text:{t.value((*own, f'stops.{k}.text'), stop.text, '        ', block=True)}")
+        out.append(f"      - {lines[0]}")
+        out.extend(f"        {line}" for line in lines[1:])
     return out
