@@ -1772,6 +1772,10 @@
         <source>%n events, %1</source>
         <translation>%n个事件，%1</translation>
     </message>
+    <message>
+        <source>%1. Selected: %2</source>
+        <translation>%1。已选：%2</translation>
+    </message>
 </context>
 <context>
     <name>Tours</name>

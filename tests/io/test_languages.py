@@ -276,6 +276,7 @@ def test_the_shipped_chronology_round_trips_through_yaml() -> None:
     again = load_chronology(write("out/again.yaml", write_yaml(first)))
     assert again.texts == first.texts and len(first.texts) > 700
     assert list(again.events) == list(first.events)
+    assert again.tours == first.tours and first.tours  # tours are written too, in both languages
 
 
 TEXT = st.one_of(
