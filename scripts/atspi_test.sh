@@ -33,9 +33,13 @@ Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
 xvfb_pid=$!
 exec 3>&-
 for _ in $(seq 50); do [ -s "$tmp/display" ] && break; sleep 0.1; done
+if [ ! -s "$tmp/display" ]; then
+  echo "atspi: Xvfb did not start:"; cat "$tmp/xvfb.log"; exit 1
+fi
 display=":$(head -n1 "$tmp/display")"
 echo "atspi: Xvfb on $display"
 
-export DISPLAY="$display" NO_AT_BRIDGE=0 GTK_A11Y=atspi XDG_RUNTIME_DIR="$tmp"
+# the checks read English words: the app in English whatever the machine's locale
+export DISPLAY="$display" NO_AT_BRIDGE=0 GTK_A11Y=atspi XDG_RUNTIME_DIR="$tmp" LANG=C.UTF-8 LANGUAGE=en
 # dbus-run-session ends the session bus (and the AT-SPI bus it started) when the check ends
 timeout -k 5 90 dbus-run-session -- /usr/bin/python3 tests/atspi/atspi_session.py

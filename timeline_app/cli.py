@@ -32,7 +32,7 @@ commands:
                                             (.timeline), iCalendar (.ics), a table (.csv, .xlsx)
   timeline-app render [PATH] --out FILE.png|.svg|.pdf [--from DATE] [--to DATE] [--size WxH] [--select ID]
                      [--plots all|N|NAME;NAME] [--view NAME|FILE.json]
-  timeline-app report [PATH] --out FILE.pdf [--tour ID] [--page-size A4|Letter]
+  timeline-app report [PATH] --out FILE.pdf [--tour ID] [--page-size A4|Letter] [--lang en|zh]
                                             a multi-page PDF: the whole chronology, then a page per
                                             stop of the tour (or per lane), numbered, with an outline
   timeline-app diff OLD NEW [--format text|json]
@@ -272,6 +272,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 1
     from timeline_app.ui.headless.report import write_report
 
+    if args.lang:
+        from .model.localize import localize
+
+        chron = localize(chron, args.lang)
     try:
         pages = write_report(chron, out, tour=args.tour, page_size=args.page_size)
     except ValueError as exc:
@@ -370,6 +374,9 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--out", required=True, help="FILE.pdf")
     rp.add_argument("--tour", help="the id of a tour: one section per stop (default: one per lane)")
     rp.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    rp.add_argument(
+        "--lang", choices=("en", "zh"), help="the chronology's texts in this language, where written in it"
+    )
     rp.set_defaults(func=cmd_report)
 
     d = sub.add_parser(

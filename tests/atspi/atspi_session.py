@@ -285,8 +285,17 @@ def main() -> int:
 
         key("Escape", window=win)
         pump(0.3)
+        if app.poll() is not None:
+            print(f"     the app ended before Ctrl+Q (exit {app.poll()})", flush=True)
         subprocess.run(["xdotool", "windowfocus", "--sync", win], timeout=10, check=False)
-        key("ctrl+q", window=win)
+        # not checked: the app may quit on the key press, and its window be gone before xdotool
+        # sends the release (BadWindow); the exit status below is what counts
+        subprocess.run(
+            ["xdotool", "key", "--window", win, "--clearmodifiers", "ctrl+q"],
+            timeout=10,
+            check=False,
+            stderr=subprocess.DEVNULL,
+        )
         code = None
         end = time.monotonic() + 10
         while code is None and time.monotonic() < end:

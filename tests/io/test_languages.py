@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from timeline_app.io import ChronologyError, load_chronology, loader
 from timeline_app.io import cache as cache_mod
@@ -173,12 +175,19 @@ def test_fast_and_exact_paths_agree() -> None:
 def test_the_cache_keeps_every_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TIMELINE_APP_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(cache_mod, "MIN_BYTES", 0)
-    write("c.yaml", BILINGUAL)
+    write("c.yaml", BILINGUAL.replace("{en: First decade, zh: 第一个十年}", "{zh: 第一个十年}"))
     first = load_chronology("c.yaml", cache=True)
     assert list((tmp_path / "cache").glob("*.json"))
+
+    def not_parsed(*_: object) -> None:
+        raise AssertionError("read from the files, not from the cache")
+
+    monkeypatch.setattr(loader, "_fast", not_parsed)
+    monkeypatch.setattr(loader, "_exact", not_parsed)
     again = load_chronology("c.yaml", cache=True)
     assert again.texts == first.texts and again.texts
     assert again == first
+    assert again.warnings == first.warnings and len(first.warnings) == 1  # the warning is kept too
 
 
 def test_the_schema_takes_both_forms_and_refuses_a_misspelt_language() -> None:
@@ -267,3 +276,49 @@ def test_the_shipped_chronology_round_trips_through_yaml() -> None:
     again = load_chronology(write("out/again.yaml", write_yaml(first)))
     assert again.texts == first.texts and len(first.texts) > 700
     assert list(again.events) == list(first.events)
+    assert again.tours == first.tours and first.tours  # tours are written too, in both languages
+
+
+TEXT = st.one_of(
+    st.sampled_from(["Games", "冬奥会", "", " x ", "No", "2014", "a: b", "#c", "北京，张家口"]),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=8),
+)
+IN_LANGUAGES = st.one_of(
+    TEXT,
+    st.dictionaries(st.sampled_from(["en", "zh", "cn", "EN", "zh-CN"]), TEXT, max_size=3),
+)
+BILINGUAL_EVENTS = st.lists(
+    st.fixed_dictionaries(
+        {"id": st.sampled_from(["a", "b", "c"]), "title": IN_LANGUAGES, "start": st.just("2014"), "category": st.just("p")},
+        optional={
+            "description": IN_LANGUAGES,
+            "places": st.lists(IN_LANGUAGES, max_size=2),
+            "figures": st.lists(
+                st.fixed_dictionaries({"label": IN_LANGUAGES, "value": st.just(1), "unit": IN_LANGUAGES}),
+                max_size=2,
+            ),
+        },
+    ),
+    max_size=4,
+)
+
+
+@pytest.mark.skipif(not fast_path_available(), reason="rapidyaml not installed")
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(BILINGUAL_EVENTS, st.sampled_from(["block", "flow"]))
+def test_fast_and_exact_paths_agree_on_texts_in_languages(
+    tmp_path: Path, events: list[dict[str, object]], style: str
+) -> None:
+    doc = {"categories": [{"id": "p", "name": {"en": "P", "zh": "规划"}, "color": "#000000"}], "events": events}
+    p = tmp_path / "h.yaml"
+    p.write_text(yaml.safe_dump(doc, allow_unicode=True, default_flow_style=(style == "flow")), encoding="utf-8")
+    docs, _ = loader.load_documents([p])
+    fast = loader._fast(docs)
+    docs, _ = loader.load_documents([p])
+    try:
+        exact = loader._exact(docs, [])
+    except ChronologyError:
+        assert fast is None  # a problem sends the load to the exact path, which reports it
+        return
+    if fast is not None:  # a warning sends it there too; otherwise both read the same
+        assert fast == exact and fast.texts == exact.texts and not exact.warnings

@@ -187,3 +187,58 @@ def test_a_tour_written_in_two_languages_is_shown_in_each() -> None:
         "开端",
         "从这里开始。",
     )
+
+
+def test_the_json_export_carries_the_tours() -> None:
+    import json
+
+    from timeline_app.io.export import to_json
+
+    write("c/events.yaml", EVENTS)
+    write(
+        "c/tours.yaml",
+        """\
+        tours:
+          - id: t
+            title: {en: The decade, zh: 十年}
+            stops:
+              - {event: symposium, text: Where it starts.}
+              - {start: 2013, end: 2024, lanes: [eco], plots: [pm25], text: The air.}
+        """,
+    )
+    (tour,) = json.loads(to_json(load_chronology("c")))["tours"]
+    assert (tour["id"], tour["title"], tour["texts"]) == (
+        "t",
+        "The decade",
+        {"title": {"en": "The decade", "zh": "十年"}},
+    )
+    assert tour["stops"] == [
+        {"text": "Where it starts.", "title": "", "event": "symposium", "start": None, "end": None,
+         "lanes": [], "plots": None},
+        {"text": "The air.", "title": "", "event": None, "start": "2013", "end": "2024",
+         "lanes": ["eco"], "plots": ["pm25"]},
+    ]  # fmt: skip
+
+
+def test_convert_to_yaml_keeps_the_tours_and_their_languages() -> None:
+    from timeline_app.io.export import to_dict
+    from timeline_app.io.formats.yaml_out import write_yaml
+
+    write("c/events.yaml", EVENTS)
+    write(
+        "c/tours.yaml",
+        """\
+        tours:
+          - id: t
+            title: {en: The decade, zh: 十年}
+            description: Two stops.
+            stops:
+              - {event: symposium, title: {en: Start, zh: 开端}, text: {en: Where it starts., zh: 从这里开始。}}
+              - {start: 2013, end: 2024, lanes: [eco], plots: [], text: The air.}
+        """,
+    )
+    c = load_chronology("c")
+    Path("one.yaml").write_text(write_yaml(c), encoding="utf-8")
+    again = load_chronology("one.yaml")
+    assert to_dict(again)["tours"] == to_dict(c)["tours"]
+    assert again.tours == c.tours

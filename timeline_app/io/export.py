@@ -11,7 +11,7 @@ import io
 import json
 from typing import Any
 
-from ..model.chronology import Chronology, Event, Figure, Indicator, IndicatorPoint, Source, SourceRef
+from ..model.chronology import Chronology, Event, Figure, Indicator, IndicatorPoint, Source, SourceRef, Tour
 from ..model.dates import PartialDate
 from ..model.languages import Texts
 
@@ -120,7 +120,7 @@ def to_dict(c: Chronology) -> dict[str, Any]:
     out = _dict(c)
     out["texts"] = langs.get(("chronology", ""), none)
     for key, kind in (("categories", "category"), ("eras", "era"), ("events", "event"),
-                      ("indicators", "indicator"), ("sources", "source")):  # fmt: skip
+                      ("indicators", "indicator"), ("sources", "source"), ("tours", "tour")):  # fmt: skip
         out[key] = [with_texts(kind, r["id"], r) for r in out[key]]
     return out
 
@@ -148,7 +148,26 @@ def _dict(c: Chronology) -> dict[str, Any]:
         "events": [event_dict(e) for e in c.events],
         "indicators": [indicator_dict(i) for i in c.indicators],
         "sources": [source_dict(s) for s in c.sources],
+        "tours": [tour_dict(t) for t in c.tours],
     }
+
+
+def tour_dict(t: Tour) -> dict[str, Any]:
+    """A tour as the export writes it: its stops in order, dates as written, ``plots`` null when
+    the stop leaves the default plots."""
+    stops = [
+        {
+            "text": s.text,
+            "title": s.title,
+            "event": s.event,
+            "start": s.start.iso() if s.start else None,
+            "end": s.end.iso() if s.end else None,
+            "lanes": list(s.lanes),
+            "plots": None if s.plots is None else list(s.plots),
+        }
+        for s in t.stops
+    ]
+    return {"id": t.id, "title": t.title, "description": t.description, "stops": stops}
 
 
 def to_json(c: Chronology, *, indent: int | None = 2) -> str:

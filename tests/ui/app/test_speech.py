@@ -100,3 +100,11 @@ def test_lane_names_keep_their_ampersand_in_menus(qtbot, shipped_window: MainWin
     iface = QAccessible.queryAccessibleInterface(menu)
     names = [iface.child(i).text(Name) for i in range(iface.childCount())]
     assert any(n.startswith("Industry & innovation") for n in names), names
+
+
+def test_v_says_the_view_and_the_selection(qtbot, window: MainWindow, sent: Sent) -> None:
+    press(qtbot, window, K.Key_Right)
+    press(qtbot, window, "v")
+    said = sent.announcements()[-1]
+    assert said.startswith("Showing ") and " of 7 events. Selected: Clean air action plan, " in said
+    assert window.statusBar().currentMessage() == said

@@ -60,6 +60,7 @@ def test_the_shipped_tour_runs_from_first_to_last_stop_by_keys(qtbot, shipped_wi
         position, heading, text, title = shown(w)
         assert position == f"{k + 1} / {n}"
         assert title == tour.title and text == stop.text
+        assert w.tours.caption.last_announcement.startswith(f"Stop {k + 1} of {n}. ")  # for screen readers
         view = stop_view(c, stop)
         assert heading.startswith(view.heading)
         assert w.state.selected_event_id == stop.event
@@ -154,3 +155,14 @@ def test_a_filter_hiding_a_stops_event_is_lifted_for_the_tour_and_comes_back(
     assert not w.state.event_filter.active
     press(qtbot, w, K.Key_Escape)
     assert w.state.event_filter == only_ecology
+
+
+def test_closing_during_a_tour_keeps_the_users_lanes(qtbot, shipped_window: MainWindow) -> None:
+    w = shipped_window
+    reduce_motion(w)
+    start_shipped_tour(qtbot, w)
+    assert w.state.hidden_lanes  # the first stop shows three lanes
+    path = w.path
+    assert path is not None
+    w.close()
+    assert w.settings.hidden_lanes(path) == frozenset()

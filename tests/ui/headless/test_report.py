@@ -124,3 +124,12 @@ def test_a_view_citing_more_sources_than_fit_says_how_many_more(qtbot, tmp_path:
     m = re.search(r"; and (\d+) more", footer)
     assert m is not None and int(m.group(1)) > 10
     assert footer.count(";") < 79  # cut, not every source crammed in
+
+
+def test_a_report_in_chinese_has_the_tours_chinese_texts(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "zh.pdf"
+    assert main(["report", "--out", str(out), "--tour", "ten-years", "--lang", "zh"]) == 0
+    pages = pdf_text(out)
+    marks = [m for m in outline(out) if m[0] == 1]
+    assert marks[0][1] == "起点：2014年2月26日座谈会"
+    assert squash("习近平在北京主持召开座谈会") in squash(pages[marks[0][2] - 1]).replace(" ", "")

@@ -150,3 +150,21 @@ def test_the_export_of_the_events_shown_follows_the_filters(
     before = own.read_bytes()
     assert "own files" in window.nav.export_shown(own)
     assert own.read_bytes() == before
+
+
+def test_the_plots_event_lines_follow_the_filters(qtbot, window: MainWindow) -> None:
+    """Hovering an event's line in a plot names the event; filtered out, its line is gone."""
+    c = window.canvas
+    if not c.shown_plots():
+        c.set_shown_plots(c.plot_keys()[:1])
+    qtbot.waitUntil(lambda: c.event_marker_pos("symposium-2014") is not None)
+    pos = c.event_marker_pos("symposium-2014")
+    assert pos is not None
+    assert "First symposium" in c.tooltip_at(pos)
+    open_bar(qtbot, window)
+    add(qtbot, window, "Zhangjiakou")  # a place: the filter's mask, by event
+    assert window.filter_bar.chip_texts() == ["Place: Zhangjiakou"]
+    window.canvas.grab()
+    assert "First symposium" not in c.tooltip_at(pos)
+    games = c.event_marker_pos("winter-games")
+    assert games is not None and "Winter Games" in c.tooltip_at(games)

@@ -13,6 +13,7 @@ import yaml
 
 from ...model.chronology import IMPORTANCE, Chronology, Event, SourceRef
 from ...model.languages import TextKey, Texts
+from ...model.records import Tour
 from ...paths import schema_path
 
 _PLAIN_SAFE = re.compile(r"^[A-Za-z0-9(][^\n\t#,\[\]{}\u2028\u2029\x85]*$")
@@ -237,4 +238,34 @@ def write_yaml(c: Chronology, target: Path | None = None) -> str:
                 if p.note:
                     fields.append(f"note: {scalar(p.note)}")
                 out.append("      - { " + ", ".join(fields) + " }")
+    if c.tours:
+        out += ["", "tours:"]
+        for tour in c.tours:
+            out.extend(_tour(tour, t))
     return "\n".join(out) + "\n"
+
+
+def _tour(tour: Tour, t: _Texts) -> list[str]:
+    own = ("tour", tour.id)
+    out = [f"  - id: {scalar(tour.id)}", f"    title:{t.value((*own, 'title'), tour.title, '    ')}"]
+    if tour.description:
+        out.append(f"    description:{t.value((*own, 'description'), tour.description, '    ', block=True)}")
+    out.append("    stops:")
+    for k, stop in enumerate(tour.stops):
+        lines = []
+        if stop.event is not None:
+            lines.append(f"event: {scalar(stop.event)}")
+        if stop.title:
+            lines.append(f"title:{t.value((*own, f'stops.{k}.title'), stop.title, '        ')}")
+        if stop.start is not None:
+            lines.append(f"start: {stop.start.iso()}")
+        if stop.end is not None:
+            lines.append(f"end: {stop.end.iso()}")
+        if stop.lanes:
+            lines.append(f"lanes: {_flow(stop.lanes)}")
+        if stop.plots is not None:
+            lines.append(f"plots: {_flow(stop.plots)}")
+        lines.append(f"text:{t.value((*own, f'stops.{k}.text'), stop.text, '        ', block=True)}")
+        out.append(f"      - {lines[0]}")
+        out.extend(f"        {line}" for line in lines[1:])
+    return out

@@ -1,6 +1,6 @@
-"""The window's commands for reading the data another way (issue 17): View ▸ Data table (Ctrl+T)
-and View ▸ High contrast (Ctrl+Shift+H, remembered). The window builds one :class:`AccessTools`
-and the key table calls it (``w.access.…``)."""
+"""The window's commands for reading the data another way (issue 17): View ▸ Data table (Ctrl+T),
+View ▸ High contrast (Ctrl+Shift+H, remembered) and View ▸ Say the view (V). The window builds one
+:class:`AccessTools` and the key table calls it (``w.access.…``)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,14 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from timeline_app.model.view_state import ViewState
+from timeline_app.text import fill, translate
 from timeline_app.ui.app import theme
 from timeline_app.ui.app.canvas import ChronologyCanvas
+from timeline_app.ui.app.canvas_access import visible_range_text
 from timeline_app.ui.app.settings import Settings
+from timeline_app.ui.drawing.speech import announce
 from timeline_app.ui.panels.data_table import DataTableDialog
+from timeline_app.ui.timeline.access_items import event_speech
 
 
 class AccessTools(QObject):
@@ -40,6 +44,22 @@ class AccessTools(QObject):
         self.data_table = DataTableDialog(self.state.chronology, self.canvas.shown_plots(), self.host)
         self.data_table.show()
         self.data_table.activateWindow()
+
+    def say_view(self) -> str:
+        """V: the dates shown, the events in view and the selection, announced and put in the
+        status bar: "Showing 2014 – 2016, 12 of 73 events. Selected: <title>, <date>, <lane>"."""
+        text = visible_range_text(self.state)
+        sel = self.state.selection
+        ev = self.state.chronology.event(sel.event_id) if sel is not None and sel.event_id else None
+        if ev is not None:
+            text = fill(
+                translate("TimelineAccess", "%1. Selected: %2"), text, event_speech(self.state.chronology, ev)
+            )
+        announce(self.canvas, text, assertive=True)
+        status = getattr(self.host, "statusBar", None)
+        if callable(status):
+            status().showMessage(text, 6000)
+        return text
 
     def toggle_high_contrast(self) -> None:
         """Ctrl+Shift+H: the high-contrast colours on or off (remembered in the settings)."""

@@ -269,19 +269,17 @@ _made: dict[int, QAccessibleWidget] = {}
 
 
 def _factory(classname: str, obj: QObject) -> QAccessibleInterface | None:
+    iface: QAccessibleWidget
     if isinstance(obj, HelpOverlay):  # a painted veil to Qt; a dialog to the user
-        dialog = QAccessibleWidget(obj, QAccessible.Role.Dialog, obj.accessibleName())
-        _made[id(obj)] = dialog
-        key0 = id(obj)
-        obj.destroyed.connect(lambda *_: _made.pop(key0, None))
-        return dialog
-    if isinstance(obj, ChronologyCanvas):
+        iface = QAccessibleWidget(obj, QAccessible.Role.Dialog, obj.accessibleName())
+    elif isinstance(obj, ChronologyCanvas):
         iface = TimelineAccessible(obj)
-        key = id(obj)
-        _made[key] = iface  # Qt's cache holds the C++ side; this keeps the Python side alive
-        obj.destroyed.connect(lambda *_: _made.pop(key, None))
-        return iface
-    return None
+    else:
+        return None
+    key = id(obj)
+    _made[key] = iface  # Qt's cache holds the C++ side; this keeps the Python side alive
+    obj.destroyed.connect(lambda *_: _made.pop(key, None))
+    return iface
 
 
 _installed = False

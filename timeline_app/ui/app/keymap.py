@@ -39,6 +39,7 @@ class AccessCommands(Protocol):
 
     def open_data_table(self) -> None: ...
     def toggle_high_contrast(self) -> None: ...
+    def say_view(self) -> object: ...
 
 
 class PrintCommands(Protocol):
@@ -291,6 +292,16 @@ BINDINGS: tuple[Binding, ...] = (
         auto_repeat=False,
         label="High contrast",
         menu=MenuPlace("View", 4, 1),
+    ),
+    Binding(
+        "say-view",
+        ("V",),
+        "Say what the view shows: its dates, the events in it and the selection (screen readers)",
+        "View",
+        lambda w: w.access.say_view(),
+        auto_repeat=False,
+        label="Say the view",
+        menu=MenuPlace("View", 4, 2),
     ),
     Binding(
         "focus-selection",

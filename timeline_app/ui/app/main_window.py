@@ -504,6 +504,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, e: QCloseEvent) -> None:
+        self.tours.leave()  # the lanes and filters kept for next time are the user's, not a stop's
         self.save_settings()
         self.document.close()
         self.compare.close()

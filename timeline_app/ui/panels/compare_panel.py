@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from timeline_app.model import actions
 from timeline_app.model.compare import MARKS, Comparison, Placed
 from timeline_app.model.view_state import ViewState
-from timeline_app.text import fill, translate
+from timeline_app.text import escape_html, fill, translate
 from timeline_app.ui.drawing.palette import CanvasColors
 
 
@@ -55,7 +55,9 @@ def describe(p: Placed) -> str:
     marks = "".join(MARKS[k] for k in c.kinds)
     kinds = ", ".join(kind_words(k) for k in c.kinds)
     fields = "; ".join(
-        f"{f.field}: {f.before or '—'} → {f.after or '—'}" for f in c.fields if f.field != "description"
+        f"{f.field}: {f.before or '—'} → {f.after or '—'}"
+        for f in c.fields
+        if not f.field.startswith("description")  # (too long for a line)
     )
     head = f"{marks} {c.title} ({c.date.words()}) — {kinds}"
     return f"{head}\n{fields}" if fields else head
@@ -176,6 +178,8 @@ class ComparePanel(QWidget):
         self.list.clear()
         for pl in comparison.placed:
             item = QListWidgetItem(describe(pl))
+            every = "\n".join(f"{f.field}: {f.before or '—'} → {f.after or '—'}" for f in pl.change.fields)
+            item.setToolTip("<qt>" + escape_html(every).replace("\n", "<br>") + "</qt>" if every else "")
             item.setForeground(QColor(KIND_COLORS[pl.kind]))
             self.list.addItem(item)
         self.list.blockSignals(False)

@@ -5,7 +5,7 @@ description that changes with every stop."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from timeline_app.text import fill, translate
@@ -42,6 +42,7 @@ class TourCaption(QFrame):
         self.hint = QLabel(_tr("Page Down or Space: next stop · Page Up: previous · Esc: leave the tour"))
         self.hint.setObjectName("tourHint")
         self.hint.setEnabled(False)  # drawn as secondary text
+        self.last_announcement = ""
 
         top = QHBoxLayout()
         top.addWidget(self.tour_title, 1)
@@ -61,5 +62,8 @@ class TourCaption(QFrame):
         self.position.setAccessibleName(fill(_tr("Stop %1 of %2"), index + 1, count))
         self.heading.setText(fill(_tr("%1 — %2"), heading, when) if when else heading)
         self.text.setText(text)
-        self.setAccessibleDescription(f"{self.position.accessibleName()}. {self.heading.text()}. {text}")
+        self.last_announcement = f"{self.position.accessibleName()}. {self.heading.text()}. {text}"
+        self.setAccessibleDescription(self.last_announcement)
         self.show()
+        # a screen reader says the stop (the window keeps the focus where it was)
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, self.last_announcement))
