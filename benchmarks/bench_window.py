@@ -185,12 +185,17 @@ def _child_floor() -> None:
 
 def _first_paint(app: Any, top: Any) -> None:
     from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QWidget
 
     painted: list[bool] = []
 
     class Watch(QObject):  # a paint of the window or of any widget in it (a view paints its viewport)
         def eventFilter(self, obj: Any, event: Any) -> bool:
-            if event.type() == QEvent.Type.Paint and (obj is top or top.isAncestorOf(obj)):
+            if (
+                event.type() == QEvent.Type.Paint
+                and isinstance(obj, QWidget)
+                and (obj is top or top.isAncestorOf(obj))
+            ):
                 painted.append(True)
             return False
 

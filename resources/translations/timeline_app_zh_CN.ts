@@ -110,12 +110,20 @@
         <translation>%1：%2；%3；最新 %4</translation>
     </message>
     <message>
+        <source>Sorted by %1, descending</source>
+        <translation>按%1降序排列</translation>
+    </message>
+    <message>
+        <source>Sorted by %1, ascending</source>
+        <translation>按%1升序排列</translation>
+    </message>
+    <message>
         <source>Data table</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <source>Click a column&apos;s header to sort; Ctrl+C copies the selected cells.</source>
-        <translation>点击列标题可排序；Ctrl+C 复制所选单元格。</translation>
+        <source>S (or a click on a column&apos;s header) sorts by that column; Ctrl+C copies the cells.</source>
+        <translation>按 S（或点击列标题）按该列排序；Ctrl+C 复制单元格。</translation>
     </message>
     <message>
         <source>No plot is shown: choose plots under the timeline (Plots ▾) first.</source>

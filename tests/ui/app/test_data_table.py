@@ -68,3 +68,17 @@ def test_no_plot_shown_says_how_to_show_one(qtbot, window: MainWindow) -> None:
 
     said = [lab.text() for lab in dlg.findChildren(QLabel)]
     assert any(t.startswith("No plot is shown: choose plots") for t in said), said
+
+
+def test_s_sorts_by_the_current_column_and_says_so(qtbot, window: MainWindow, sent) -> None:  # type: ignore[no-untyped-def]
+    span = window.state.range.span
+    view = open_table(qtbot, window).views[0]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+    qtbot.keyClick(view, K.Key_Right)  # the Beijing column
+    qtbot.keyClick(view, K.Key_S)
+    assert [row[0] for row in cells(view)] == ["2023", "2014", "2013"]
+    assert sent.announcements()[-1] == "Sorted by Beijing, ascending"
+    qtbot.keyClick(view, K.Key_S)
+    assert [row[0] for row in cells(view)] == ["2013", "2014", "2023"]
+    assert sent.announcements()[-1] == "Sorted by Beijing, descending"
+    assert window.state.range.span == span, "S in the table is not the window's zoom-out"

@@ -306,6 +306,20 @@ BINDINGS: tuple[Binding, ...] = (
         menu=MenuPlace("View", 4, 1),
     ),
     Binding(
+        "table-sort",
+        ("S",),
+        "Sort by the current cell's column (again: descending)",
+        "View",
+        where="in the data table",
+    ),
+    Binding(
+        "table-copy",
+        ("Ctrl+C",),
+        "Copy the selected cells as tab-separated text",
+        "View",
+        where="in the data table",
+    ),
+    Binding(
         "say-view",
         ("V",),
         "Say what the view shows: its dates, the events in it and the selection (screen readers)",

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from timeline_app.model.chronology import Chronology, Indicator
 from timeline_app.text import fill, format_number, translate
+from timeline_app.ui.drawing.speech import announce
 
 PlotKey = tuple[str, str]
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -179,9 +180,35 @@ class SeriesView(QTableView):
         QGuiApplication.clipboard().setText(text)
         return text
 
+    def sort_current_column(self) -> str:
+        """S: sort by the column of the current cell (ascending, then descending on the next S);
+        says how it is sorted."""
+        model = self.model()
+        col = self.currentIndex().column()
+        if model is None or col < 0:
+            return ""
+        header = self.horizontalHeader()
+        ascending = Qt.SortOrder.AscendingOrder
+        again = header.sortIndicatorSection() == col and header.sortIndicatorOrder() == ascending
+        order = Qt.SortOrder.DescendingOrder if again else ascending
+        self.sortByColumn(col, order)
+        name = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
+        text = fill(
+            translate("DataTable", "Sorted by %1, descending")
+            if again
+            else translate("DataTable", "Sorted by %1, ascending"),
+            name,
+        )
+        announce(self, text)
+        return text
+
     def keyPressEvent(self, e) -> None:  # type: ignore[no-untyped-def]
         if e.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
+            e.accept()
+            return
+        if e.key() == Qt.Key.Key_S and not e.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.sort_current_column()
             e.accept()
             return
         super().keyPressEvent(e)
@@ -224,7 +251,10 @@ class DataTableDialog(QDialog):
         if self.views:
             lay.addWidget(self.tabs, 1)
             hint = QLabel(
-                translate("DataTable", "Click a column's header to sort; Ctrl+C copies the selected cells.")
+                translate(
+                    "DataTable",
+                    "S (or a click on a column's header) sorts by that column; Ctrl+C copies the cells.",
+                )
             )
         else:
             hint = QLabel(
