@@ -74,6 +74,10 @@ ARCH=$(uname -m)
 say "timeline-app $VERSION, $("$VENV/bin/python" -m PyInstaller --version | sed 's/^/PyInstaller /'), $("$VENV/bin/python" -c 'import PySide6; print("PySide6", PySide6.__version__)')"
 
 # -- the bundle -------------------------------------------------------------------------------------------
+say "translations: compiling resources/translations/*.ts"
+for ts in resources/translations/*.ts; do
+  "$VENV/bin/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm"
+done
 say "PyInstaller: one-folder bundle"
 t0=$(date +%s.%N)
 rm -rf "${DIST:?}/${APP:?}"
@@ -135,8 +139,10 @@ if [ "$MAKE_DEB" = 1 ]; then
     exit 1
   fi
   # Not linked, but needed: fonts and their configuration (the bundle's Qt reads the system's fontconfig);
-  # the X keyboard and compose data.
-  DEPENDS="$shlibs, fontconfig-config, fonts-dejavu-core | fonts-liberation2 | fonts-freefont-ttf, xkb-data, libx11-data"
+  # a CJK font for Chinese titles and the 简体中文 interface (fonts-wqy-microhei: 1.6 MB download, 5.0 MB
+  # installed; fonts-noto-cjk, 56.5 MB / 91 MB, also serves); the X keyboard and compose data.
+  DEPENDS="$shlibs, fontconfig-config, fonts-dejavu-core | fonts-liberation2 | fonts-freefont-ttf"
+  DEPENDS="$DEPENDS, fonts-wqy-microhei | fonts-noto-cjk | fonts-wqy-zenhei, xkb-data, libx11-data"
   INSTALLED_KB=$(du -sk --exclude=DEBIAN "$R" | cut -f1)
   cat > "$R/DEBIAN/control" <<EOF
 Package: $APP

@@ -10,6 +10,7 @@ DEB_PACKAGES=(
   libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1
   fonts-dejavu-core
+  fonts-wqy-microhei  # a CJK font (1.6 MB download, 5.0 MB installed): Chinese titles and the 简体中文 interface
 )
 missing=()
 for p in "${DEB_PACKAGES[@]}"; do
@@ -32,3 +33,11 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q -e ".[dev]"
   rm -f .venv/.installed-*; touch "$stamp"
 fi
+
+# the interface's translations: resources/translations/*.ts compiled to the .qm files Qt loads
+for ts in resources/translations/*.ts; do
+  qm=${ts%.ts}.qm
+  if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
+    .venv/bin/pyside6-lrelease -silent "$ts" -qm "$qm"
+  fi
+done

@@ -12,3 +12,6 @@ _home = tempfile.mkdtemp(prefix="timeline-app-tests-")
 for var in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
     os.environ[var] = os.path.join(_home, var.lower())
 os.environ["TIMELINE_APP_SETTINGS_DIR"] = os.path.join(_home, "settings")
+# the interface language follows the system's: the tests expect English unless they switch
+os.environ["LC_ALL"] = "C.UTF-8"
+os.environ.pop("LANGUAGE", None)

@@ -47,3 +47,14 @@ def test_fill_puts_arguments_in_qt_placeholders() -> None:
     assert text.fill("Could not open %1: %2.", "a.yaml", "3 problems") == "Could not open a.yaml: 3 problems."
     assert text.fill("%2 before %1", "x", "y") == "y before x"
     assert text.fill("%1 and %10", *"abcdefghij") == "a and j"
+
+
+def test_lines_break_between_words_and_between_chinese_characters() -> None:
+    from timeline_app.text import break_points
+
+    t = "Xiong'an & Beijing sub-centre"
+    assert [t[:e].rstrip() for e in break_points(t)] == ["Xiong'an", "Xiong'an &", "Xiong'an & Beijing", t]
+    z = "雄安新区，北京城市副中心"
+    cuts = [z[:e] for e in break_points(z)]
+    assert cuts[:4] == ["雄", "雄安", "雄安新", "雄安新区，"]  # the comma never starts a line
+    assert cuts[-1] == z and len(cuts) == len(z) - 1

@@ -247,6 +247,7 @@ def cmd_render(args: argparse.Namespace) -> int:
             plots=plots,
             hidden=hidden,
             event_filter=event_filter,
+            language=args.lang,
         )
     except ValueError as exc:
         print(f"timeline-app render: {exc}", file=sys.stderr)
@@ -295,6 +296,12 @@ def cmd_open(argv: Sequence[str]) -> int:
     parser.add_argument("path", nargs="?", help="a chronology file or folder (default: the last one opened)")
     parser.add_argument("--version", action="version", version=f"timeline-app {__version__}")
     parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="interface language for this run: en or zh_CN (default: as chosen in View ▸ Language, "
+        "else the system's)",
+    )
+    parser.add_argument(
         "--smoke",
         action="store_true",
         help="check this build: load the shipped chronology, draw one frame (offscreen without a "
@@ -314,7 +321,7 @@ def cmd_open(argv: Sequence[str]) -> int:
     startup_errors.install("timeline-app")
     from timeline_app.ui.app.launch import run
 
-    return run(args.path)
+    return run(args.path, lang=args.lang)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -354,6 +361,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--size", type=_parse_size, default=(1600, 900), help="WIDTHxHEIGHT in pixels (default 1600x900)"
     )
     r.add_argument("--select", help="id of the event to select")
+    r.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="language of the dates on the axis: en or zh_CN (default: the system's)",
+    )
     r.add_argument(
         "--plots",
         type=_parse_plots,

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from timeline_app.model.dates import civil_from_days, days_from_civil, days_in_month
-from timeline_app.text import MONTH_ABBR, year_label
+from timeline_app.text import MONTH_ABBR, day_label, format_short_date, month_abbr, year_label
 
 YEAR, MONTH, DAY, HOUR = "year", "month", "day", "hour"
 
@@ -148,8 +148,8 @@ def minor_label(step: TickStep, day: float) -> str:
     if step.unit == YEAR:
         return year_label(y)
     if step.unit == MONTH:
-        return MONTH_ABBR[m - 1]
-    return str(d)
+        return month_abbr(m)
+    return day_label(d)
 
 
 def major_label(step: TickStep, day: float) -> str:
@@ -159,8 +159,8 @@ def major_label(step: TickStep, day: float) -> str:
     if step.unit == MONTH:
         return year_label(y)
     if step.unit == DAY:
-        return f"{MONTH_ABBR[m - 1]} {year_label(y)}"
-    return f"{d} {MONTH_ABBR[m - 1]} {year_label(y)}"
+        return format_short_date(y, m)
+    return format_short_date(y, m, d)
 
 
 def _widest_minor(step: TickStep, lo: float, hi: float, measure: Measure) -> float:
@@ -171,9 +171,9 @@ def _widest_minor(step: TickStep, lo: float, hi: float, measure: Measure) -> flo
             samples.add(year_label(min(y0, 0)))
         return max(measure(s) for s in samples)
     if step.unit == MONTH:
-        return max(measure(s) for s in MONTH_ABBR)
+        return max(measure(month_abbr(k + 1)) for k in range(len(MONTH_ABBR)))
     if step.unit == DAY:
-        return measure("28")
+        return measure(day_label(28))
     return measure("00:00")
 
 
@@ -181,8 +181,9 @@ def _widest_major(step: TickStep, lo: float, hi: float, measure: Measure) -> flo
     if step.unit == YEAR:
         return 0.0
     samples = [major_label(step, v) for v in (lo, hi)]
-    if step.unit == DAY:
-        samples = [f"{a} {s.split(' ', 1)[1]}" for s in samples for a in ("May", "Sep")]
+    if step.unit == DAY:  # "Mar 2017" / "2017年3月": the widest month of those years, in any language
+        years = {civil_from_days(math.floor(v))[0] for v in (lo, hi)}
+        samples = [format_short_date(y, m) for y in years for m in range(1, 13)]
     return max(measure(s) for s in samples)
 
 

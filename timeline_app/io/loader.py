@@ -23,6 +23,7 @@ from ..model.chronology import (
     Chronology,
     Origin,
 )
+from ..text import fill, translate
 from . import cache as _cache
 from . import limits
 from .checks import (
@@ -101,9 +102,8 @@ def load_documents(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Docume
 
 def _walk_all(w: Walk, roots: list[tuple[str, Any]], parts: Parts, lo: float = 0.0, hi: float = 1.0) -> None:
     for k, (name, root) in enumerate(roots):
-        w.progress.phase(
-            f"Reading {name}", lo + (hi - lo) * k / len(roots), lo + (hi - lo) * (k + 1) / len(roots)
-        )
+        what = fill(translate("Loader", "Reading %1"), name)
+        w.progress.phase(what, lo + (hi - lo) * k / len(roots), lo + (hi - lo) * (k + 1) / len(roots))
         w.file, w.values = name, 0
         with contextlib.suppress(Stop):  # a bound was passed; its problem is recorded
             read_sections(w, root, parts, read_events if w.fast else None)
@@ -141,7 +141,8 @@ def _fast(docs: Sequence[Document], progress: Progress | None = None) -> Chronol
     roots: list[tuple[str, Any]] = []
     lines: list[dict[str, list[tuple[int, int]] | None]] = []
     for k, doc in enumerate(docs):
-        progress.phase(f"Parsing {doc.name}", 0.05 + 0.35 * k / len(docs), 0.05 + 0.35 * (k + 1) / len(docs))
+        what = fill(translate("Loader", "Parsing %1"), doc.name)
+        progress.phase(what, 0.05 + 0.35 * k / len(docs), 0.05 + 0.35 * (k + 1) / len(docs))
         # YAML is read from its bytes, never decoded whole (that held the interpreter lock a tenth
         # of a second at 200 MB); JSON, and UTF-16/32 YAML, from the text
         source: str | bytes | None = None if doc.json_file else doc.raw_utf8()
@@ -161,7 +162,7 @@ def _fast(docs: Sequence[Document], progress: Progress | None = None) -> Chronol
             w.item_lines[(name, key)] = positions
     try:
         _walk_all(w, roots, parts, 0.4, 0.95)
-        progress.phase("Sorting events", 0.95, 1.0)
+        progress.phase(translate("Loader", "Sorting events"), 0.95, 1.0)
         if w.direct:
             chron = None
         else:  # read for good (nothing below sends the files to the exact path): let their text go
@@ -213,7 +214,8 @@ def _exact(docs: Sequence[Document], problems: list[Problem], progress: Progress
     nodes = w.nodes
     roots: list[tuple[str, Any]] = []
     for k, doc in enumerate(docs):
-        progress.phase(f"Checking {doc.name}", 0.05 + 0.45 * k / len(docs), 0.05 + 0.45 * (k + 1) / len(docs))
+        what = fill(translate("Loader", "Checking %1"), doc.name)
+        progress.phase(what, 0.05 + 0.45 * k / len(docs), 0.05 + 0.45 * (k + 1) / len(docs))
         if doc.text is None:
             problems.extend(doc.problems)
             w.unread += 1
@@ -297,22 +299,22 @@ def load_chronology(
         raise TypeError("load_chronology() needs at least one path")
     report = Progress(progress)
     with runtime.loading():
-        report.phase("Reading files", 0.0, 0.05)
+        report.phase(translate("Loader", "Reading files"), 0.0, 0.05)
         docs, problems = load_documents(paths)
         if problems:
             return _exact(docs, problems, report)
         key = _cache.key_for(docs) if cache else None
         if key is not None:
-            report.phase("Reading the cache", 0.05, 0.95)
+            report.phase(translate("Loader", "Reading the cache"), 0.05, 0.95)
             cached = _cache.fetch(key)
             if cached is not None:
-                report.phase("Done", 1.0, 1.0)
+                report.phase(translate("Loader", "Done"), 1.0, 1.0)
                 return cached
         chron = _fast(docs, report) or _exact(docs, problems, report)
         if key is not None:
-            report.phase("Saving to the cache", 1.0, 1.0)
+            report.phase(translate("Loader", "Saving to the cache"), 1.0, 1.0)
             _cache.store(key, chron)
-        report.phase("Done", 1.0, 1.0)
+        report.phase(translate("Loader", "Done"), 1.0, 1.0)
         return chron
 
 

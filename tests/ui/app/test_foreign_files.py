@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from timeline_app.model import actions
-from timeline_app.ui.app.main_window import FILE_FILTER, MainWindow
+from timeline_app.ui.app.main_window import MainWindow, file_filter
 
 from ..conftest import detail_text
 
@@ -39,7 +39,7 @@ def test_a_broken_foreign_file_shows_positioned_problems(window: MainWindow) -> 
 
 def test_the_open_dialog_offers_the_formats() -> None:
     for pattern in ("*.ics", "*.timeline", "*.xlsx", "*.csv", "*.json", "*.yaml"):
-        assert pattern in FILE_FILTER
+        assert pattern in file_filter()
 
 
 def test_edtf_dates_in_words(window: MainWindow, tmp_path: Path) -> None:

@@ -42,7 +42,7 @@ from timeline_app.model.search import SearchIndex
 from timeline_app.model.view_state import MAX_SPAN_DAYS, MIN_SPAN_DAYS, Selection, TimeRange, ViewState
 from timeline_app.ui.app.canvas_hover import CanvasHover, plot_at
 from timeline_app.ui.drawing.palette import CanvasColors, with_alpha
-from timeline_app.ui.drawing.time_axis import TimeAxisItem
+from timeline_app.ui.drawing.time_axis import TimeAxisItem, retranslate_time_axes
 from timeline_app.ui.plots.chooser import PlotKey, PlotsChooser
 from timeline_app.ui.plots.indicator_plots import region_color_map
 from timeline_app.ui.plots.protocol import PLOT_KINDS, Plot
@@ -506,6 +506,8 @@ class ChronologyCanvas(QtWidgets.QWidget):
         elif t in (QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.ApplicationFontChange):
             self._apply_font()
             self._apply_palette()
+        elif t == QtCore.QEvent.Type.LanguageChange:
+            retranslate_time_axes()  # month names and date patterns on the axes
         super().changeEvent(ev)
 
     def colors(self) -> CanvasColors:

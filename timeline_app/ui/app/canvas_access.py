@@ -50,15 +50,15 @@ from timeline_app.ui.timeline.access_items import (
 )
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return translate("TimelineAccess", text, None, n)
-
-
 def visible_range_text(state: ViewState) -> str:
     """ "Showing 2014 – 2016, 12 of 120 events": what the view shows, said briefly."""
     shown, total = actions.shown_event_count(state)
     r = state.range
-    return fill(_tr("Showing %1, %2 of %n events", n=total), range_words(r.start, r.end), shown)
+    return fill(
+        translate("TimelineAccess", "Showing %1, %2 of %n events", None, total),
+        range_words(r.start, r.end),
+        shown,
+    )
 
 
 class EventAccessible(QAccessibleInterface):
@@ -138,7 +138,7 @@ class TimelineAccessible(QAccessibleWidget):
     numbers), then its own widgets (the plots button)."""
 
     def __init__(self, canvas: ChronologyCanvas) -> None:
-        super().__init__(canvas, QAccessible.Role.List, _tr("Timeline"))
+        super().__init__(canvas, QAccessible.Role.List, translate("TimelineAccess", "Timeline"))
         self._canvas_ref = weakref.ref(canvas)
         self._children: dict[str, EventAccessible] = {}
         self._items: list[AccessItem] = []
@@ -224,7 +224,7 @@ class TimelineAccessible(QAccessibleWidget):
     # -- QAccessibleInterface --------------------------------------------------------------------------
     def text(self, t: QAccessible.Text) -> str:
         if t == QAccessible.Text.Name:
-            return self.widget().accessibleName() or _tr("Timeline")
+            return self.widget().accessibleName() or translate("TimelineAccess", "Timeline")
         if t == QAccessible.Text.Description:
             c = self._canvas()
             return visible_range_text(c.state()) if c is not None else ""

@@ -18,7 +18,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from timeline_app.model.dates import civil_from_days
 from timeline_app.model.view_state import ViewState
-from timeline_app.text import MONTH_ABBR, year_label
+from timeline_app.text import format_short_date, year_label
 from timeline_app.ui.drawing.palette import CanvasColors
 from timeline_app.ui.plots.overlays import OverlayText
 from timeline_app.ui.plots.protocol import Plot
@@ -33,8 +33,8 @@ def cursor_date_text(day: float, span: float) -> str:
     if span > 366 * 40:
         return year_label(y)
     if span > 400:
-        return f"{MONTH_ABBR[m - 1]} {year_label(y)}"
-    text = f"{d} {MONTH_ABBR[m - 1]} {year_label(y)}"
+        return format_short_date(y, m)
+    text = format_short_date(y, m, d)
     if span < 4:
         minutes = int((day - math.floor(day)) * 24 * 60)
         text += f" {minutes // 60:02d}:{minutes % 60:02d}"

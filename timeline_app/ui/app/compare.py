@@ -23,11 +23,6 @@ from timeline_app.text import fill, translate
 from timeline_app.ui.app.canvas import ChronologyCanvas
 from timeline_app.ui.panels.compare_panel import ComparePanel
 
-
-def _tr(text: str) -> str:
-    return translate("Compare", text)
-
-
 BACKGROUND_EVENTS = 20_000
 
 Job = Callable[[], "Comparison | str"]
@@ -38,9 +33,13 @@ def _compare_file(path: Path, new: Chronology) -> Comparison | str:
     try:
         other = load_chronology(path)
     except ChronologyError as exc:
-        return fill(_tr("Cannot compare with %1: %2"), path.name, exc.lines()[0] if exc.lines() else exc)
+        return fill(
+            translate("Compare", "Cannot compare with %1: %2"),
+            path.name,
+            exc.lines()[0] if exc.lines() else exc,
+        )
     except OSError as exc:
-        return fill(_tr("Cannot compare with %1: %2"), path.name, exc.strerror or exc)
+        return fill(translate("Compare", "Cannot compare with %1: %2"), path.name, exc.strerror or exc)
     return Comparison.of(other, new, path.name)
 
 
@@ -90,7 +89,7 @@ class CompareMode(QObject):
 
     def choose_file(self, start_dir: str, folder: bool = False) -> None:
         """Ask for the other version: a folder when the chronology shown is a folder, else a file."""
-        title = _tr("Compare with another version")
+        title = translate("Compare", "Compare with another version")
         if folder:
             name = QFileDialog.getExistingDirectory(self.window, title, start_dir)
         else:
@@ -98,7 +97,10 @@ class CompareMode(QObject):
                 self.window,
                 title,
                 start_dir,
-                _tr("Chronologies (*.yaml *.yml *.json *.csv *.xlsx *.ics *.timeline);;All files (*)"),
+                translate(
+                    "Compare",
+                    "Chronologies (*.yaml *.yml *.json *.csv *.xlsx *.ics *.timeline);;All files (*)",
+                ),
             )
         if name:
             self.compare_with(Path(name))
@@ -118,7 +120,7 @@ class CompareMode(QObject):
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="compare")
         self._job = self._pool.submit(job)
         self._poll.start()
-        self.message = _tr("Comparing the two versions…")
+        self.message = translate("Compare", "Comparing the two versions…")
         return True
 
     @property

@@ -17,8 +17,10 @@ from PySide6.QtCore import QObject, Signal
 from timeline_app.io import ChronologyError, chronology_files, load_chronology
 from timeline_app.model.chronology import Chronology
 from timeline_app.model.filters import EventFilter
+from timeline_app.model.localize import localize
 from timeline_app.model.view_state import ViewState
 from timeline_app.text import fill, translate
+from timeline_app.ui.app import language
 from timeline_app.ui.app.file_watcher import ChronologyWatcher
 from timeline_app.ui.app.loading import BackgroundLoader
 from timeline_app.ui.app.settings import Settings
@@ -26,10 +28,6 @@ from timeline_app.ui.app.settings import Settings
 log = logging.getLogger(__name__)
 
 BACKGROUND_BYTES = 2 * 1024 * 1024  # chronologies larger than this load on a worker thread
-
-
-def _tr(text: str, n: int = -1) -> str:
-    return translate("Document", text, None, n)
 
 
 class Document(QObject):
@@ -140,14 +138,24 @@ class Document(QObject):
             text = (
                 exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
             )
-            self._show_problems(p, [fill(_tr("%1: could not be read: %2"), p, text)], [None], 0, same=same)
+            line = fill(translate("Document", "%1: could not be read: %2"), p, text)
+            self._show_problems(p, [line], [None], 0, same=same)
         if initial or not self.loaded:
             self.path = p
             self.watcher.watch(p)
             self.path_adopted.emit()
         self.load_failed.emit(str(p))
 
+    def relocalize(self) -> None:
+        """After a language change: the chronology shown, in the interface's language (its texts in
+        every language were kept at the load, so nothing is read again)."""
+        chron = self.state.chronology
+        lang = language.data_language()
+        if chron.language != lang:
+            self.state.set_chronology(localize(chron, lang))
+
     def _apply(self, p: Path, chron: Chronology, *, switching: bool) -> None:
+        chron = localize(chron, language.data_language())
         self.applying = True
         try:
             self.path = p
@@ -173,25 +181,27 @@ class Document(QObject):
         self, p: Path, lines: list[str], files: list[str | None], more: int, *, same: bool
     ) -> None:
         n = len(lines) + more
-        count = _tr("%Ln problem(s)", n)
+        count = translate("Document", "%Ln problem(s)", None, n)
         if more:
-            lines = [*lines, _tr("… and %Ln more problem(s)", more)]
+            lines = [*lines, translate("Document", "… and %Ln more problem(s)", None, more)]
             files = [*files, None]
         if self.loaded and same:
-            header = (
-                fill(
-                    _tr(
-                        "%1 in %2. Still showing the last version that loaded; "
-                        "fix the file and it reloads by itself."
-                    ),
-                    count,
-                    p,
-                )
+            header = fill(
+                translate(
+                    "Document",
+                    "%1 in %2. Still showing the last version that loaded; "
+                    "fix the file and it reloads by itself.",
+                ),
+                count,
+                p,
             )
         elif self.loaded and self.path is not None:
-            header = fill(_tr("Could not open %1: %2. Still showing %3."), p, count, self.path)
+            still = translate("Document", "Could not open %1: %2. Still showing %3.")
+            header = fill(still, p, count, self.path)
         else:
-            header = fill(_tr("Could not open %1: %2. Fix the file and it opens by itself."), p, count)
+            header = fill(
+                translate("Document", "Could not open %1: %2. Fix the file and it opens by itself."), p, count
+            )
         self.failed_path = p
         self.problems_found.emit(header, lines, files)
 

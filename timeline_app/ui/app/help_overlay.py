@@ -14,11 +14,6 @@ from timeline_app.text import escape_html as esc
 from timeline_app.text import translate
 from timeline_app.ui.app import key_docs, keymap
 
-
-def _tr(text: str) -> str:
-    return translate("HelpOverlay", text)
-
-
 _CLOSE_KEYS = (Qt.Key.Key_Escape, Qt.Key.Key_Question, Qt.Key.Key_F1)
 
 
@@ -59,7 +54,6 @@ class HelpOverlay(QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("helpOverlay")
-        self.setAccessibleName(_tr("Keyboard shortcuts"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground, True)
         self._previous_focus: QWidget | None = None
@@ -69,23 +63,19 @@ class HelpOverlay(QWidget):
         self.card.setAutoFillBackground(True)
         self.card.setBackgroundRole(QPalette.ColorRole.Base)
         self.card.setFrameShape(QFrame.Shape.StyledPanel)
-        title = QLabel(_tr("Keyboard shortcuts"))
+        title = QLabel()
         f = title.font()
         f.setPointSizeF(f.pointSizeF() * 1.35)
         f.setBold(True)
         title.setFont(f)
-        hint = QLabel(
-            _tr(
-                "Esc or ? closes this. The keys work wherever the focus is, "
-                "except while you type in the search field."
-            )
-        )
+        hint = QLabel()
         hint.setWordWrap(True)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         columns = QHBoxLayout()
         columns.setSpacing(32)
         self.labels: list[QLabel] = []
+        self._groups: list[tuple[str, list[key_docs.Row]]] = []
         by_group: dict[str, list[key_docs.Row]] = {}
         for r in key_docs.rows():
             by_group.setdefault(r.group, []).append(r)
@@ -95,11 +85,12 @@ class HelpOverlay(QWidget):
             col.setSpacing(10)
             for i in run:
                 group, rows = groups[i]
-                label = QLabel(_group_html(group, rows))
+                label = QLabel()
                 label.setTextFormat(Qt.TextFormat.RichText)
                 label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
                 label.setWordWrap(True)
                 self.labels.append(label)
+                self._groups.append((group, rows))
                 col.addWidget(label)
             col.addStretch(1)
             columns.addLayout(col, 1)
@@ -123,11 +114,31 @@ class HelpOverlay(QWidget):
         lay.addWidget(hint)
         lay.addSpacing(6)
         lay.addWidget(self.scroll_area, 1)
-        # a screen reader, on the focus, says "Keyboard shortcuts, dialog" and then this description
-        # (the role is the accessibility factory's: timeline_app.ui.app.canvas_access)
-        self.setAccessibleDescription(f"{hint.text()}\n{self.text()}")
+        self.retranslate()
         self.hide()
         parent.installEventFilter(self)
+
+    def retranslate(self) -> None:
+        """Every text of the overlay in the current language (again after a language change)."""
+        self.setAccessibleName(translate("HelpOverlay", "Keyboard shortcuts"))
+        self._title.setText(translate("HelpOverlay", "Keyboard shortcuts"))
+        self._hint.setText(
+            translate(
+                "HelpOverlay",
+                "Esc or ? closes this. The keys work wherever the focus is, "
+                "except while you type in the search field.",
+            )
+        )
+        for label, (group, rows) in zip(self.labels, self._groups, strict=True):
+            label.setText(_group_html(group, rows))
+        # a screen reader, on the focus, says "Keyboard shortcuts, dialog" and then this description
+        # (the role is the accessibility factory's: timeline_app.ui.app.canvas_access)
+        self.setAccessibleDescription(f"{self._hint.text()}\n{self.text()}")
+
+    def changeEvent(self, e: QEvent) -> None:
+        super().changeEvent(e)
+        if e.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def text(self) -> str:
         """Everything the overlay lists, as plain text (for tests and screen readers)."""

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from timeline_app.text import QT_TRANSLATE_NOOP
 from timeline_app.ui.app.keymap import BINDINGS, GROUPS, Binding
 
 # -- how keys are written for people ---------------------------------------------------------------
@@ -62,9 +63,9 @@ def rows(bindings: Iterable[Binding] = BINDINGS) -> list[Row]:
 
 def _doc_description(b: Binding) -> str:
     if b.name == "lane-1":
-        return "Show or hide lane 1 … 9 (counted from the top)"
+        return QT_TRANSLATE_NOOP("Keymap", "Show or hide lane 1 … 9 (counted from the top)")
     if b.name == "escape":
-        return "Clear the selection"
+        return QT_TRANSLATE_NOOP("Keymap", "Clear the selection")
     return b.description
 
 

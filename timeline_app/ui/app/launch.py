@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from timeline_app import __version__, runtime
 from timeline_app.paths import shipped_chronology
-from timeline_app.ui.app import startup_errors
+from timeline_app.ui.app import language, startup_errors
 from timeline_app.ui.app.main_window import MainWindow
 from timeline_app.ui.app.settings import APPLICATION, ORGANIZATION, Settings
 
@@ -76,18 +76,21 @@ class _FileOpenFilter(QObject):
         return False
 
 
-def run(path: str | None, argv: list[str] | None = None) -> int:
+def run(path: str | None, argv: list[str] | None = None, lang: str | None = None) -> int:
     """Open the viewer on ``path`` (or the last/shipped chronology) and run until it is closed.
 
     Uncaught errors, including those raised inside Qt slots, go through
     :mod:`timeline_app.ui.app.startup_errors`: logged to a file, printed when there is a console, and
-    shown in a dialog with the details while the app keeps running."""
+    shown in a dialog with the details while the app keeps running. ``lang`` (``--lang``) chooses the
+    interface language for this run; else the one chosen in View ▸ Language, else the system's."""
     runtime.tune_for_app()  # the app's process settings (GC, allocator, stderr): see runtime
     startup_errors.install()
     try:
         try:
             app = create_application(argv)
-            window = create_main_window(path)
+            settings = Settings()
+            language.apply_language(lang or settings.language() or language.system_language())
+            window = create_main_window(path, settings)
         except Exception:  # the window could not even be built: say so, then give up
             startup_errors.report(*sys.exc_info())
             return 1

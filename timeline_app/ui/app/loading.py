@@ -23,6 +23,7 @@ from timeline_app.geometry.prepare import prepare
 from timeline_app.io import LoadCancelled, load_chronology
 from timeline_app.model.chronology import Chronology
 from timeline_app.runtime import brisk_switching
+from timeline_app.text import translate
 
 LOAD_SHARE = 0.9  # of the progress bar: the load; the rest is preparing for the view
 
@@ -31,10 +32,11 @@ def prepare_for_view(chron: Chronology, report: Callable[[str, float], None]) ->
     building the view on the UI thread finds them made. ``report`` is told each step (it raises
     :class:`LoadCancelled` when the load is cancelled meanwhile)."""
     steps: list[tuple[str, Callable[[], object]]] = [
-        ("Indexing dates", lambda: chron.columns),
-        ("Laying out events", lambda: EventArrays.for_chronology(chron)),
-        ("Indexing ids", lambda: chron.events.positions),
-        ("Preparing plots", lambda: prepare(chron)),  # the rest the view uses (see model.prepare)
+        (translate("Loading", "Indexing dates"), lambda: chron.columns),
+        (translate("Loading", "Laying out events"), lambda: EventArrays.for_chronology(chron)),
+        (translate("Loading", "Indexing ids"), lambda: chron.events.positions),
+        # the rest the view uses (see model.prepare)
+        (translate("Loading", "Preparing plots"), lambda: prepare(chron)),
     ]
     for k, (what, step) in enumerate(steps):
         report(what, LOAD_SHARE + (1.0 - LOAD_SHARE) * k / len(steps))
@@ -42,7 +44,7 @@ def prepare_for_view(chron: Chronology, report: Callable[[str, float], None]) ->
             step()
         except Exception:  # only a head start: the view makes (and reports) it again
             continue
-    report("Ready", 1.0)
+    report(translate("Loading", "Ready"), 1.0)
 
 
 class BackgroundLoader(QObject):

@@ -20,7 +20,7 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -41,7 +41,7 @@ from timeline_app import __version__
 from timeline_app.model import actions
 from timeline_app.model.view_state import ViewState
 from timeline_app.text import escape_html, fill, translate
-from timeline_app.ui.app import keymap
+from timeline_app.ui.app import keymap, language
 from timeline_app.ui.app.access_tools import AccessTools
 from timeline_app.ui.app.canvas import ChronologyCanvas
 from timeline_app.ui.app.canvas_access import TimelineAnnouncer
@@ -61,15 +61,21 @@ from timeline_app.ui.panels.search_panel import SearchPanel
 log = logging.getLogger(__name__)
 
 APP_TITLE = "Timeline"
-FILE_FILTER = (
-    "Chronologies (*.yaml *.yml *.json *.csv *.xlsx *.ics *.timeline);;"
-    "timeline-app (*.yaml *.yml *.json);;TimelineJS (*.json *.csv *.xlsx);;Timeline (*.timeline);;"
-    "iCalendar (*.ics);;Spreadsheets (*.csv *.xlsx);;All files (*)"
-)
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return translate("MainWindow", text, None, n)
+def file_filter() -> str:
+    """The file dialog's filter, in the user's language."""
+    return ";;".join(
+        (
+            translate("MainWindow", "Chronologies (*.yaml *.yml *.json *.csv *.xlsx *.ics *.timeline)"),
+            "timeline-app (*.yaml *.yml *.json)",
+            "TimelineJS (*.json *.csv *.xlsx)",
+            "Timeline (*.timeline)",
+            "iCalendar (*.ics)",
+            translate("MainWindow", "Spreadsheets (*.csv *.xlsx)"),
+            translate("MainWindow", "All files (*)"),
+        )
+    )
 
 
 class MainWindow(QMainWindow):
@@ -120,7 +126,7 @@ class MainWindow(QMainWindow):
     def _build_views(self) -> None:
         self.canvas = ChronologyCanvas(self.state)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.canvas.setAccessibleName(_tr("Timeline"))
+        self.canvas.setAccessibleName(translate("MainWindow", "Timeline"))
         self.timeline_announcer = TimelineAnnouncer(self.canvas)
         self.detail = DetailPane(self.state)
         self.detail.status_message.connect(self._show_link)
@@ -180,28 +186,66 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.key_actions: dict[str, QAction] = {}
         for b in keymap.window_bindings():
-            act = QAction(keymap.tr_key(b.menu_text), self)
+            act = QAction(self)
             act.setObjectName(b.name)
             act.setShortcuts(keymap.sequences(b))
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             act.setAutoRepeat(b.auto_repeat)
-            act.setStatusTip(keymap.tr_key(b.description))
             act.triggered.connect(lambda _checked=False, b=b: self._run(b))
             self.addAction(act)
             self.key_actions[b.name] = act
-        self.about_action = QAction(_tr("About Timeline"), self)
+        self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
-        self.problems_action = QAction(_tr("Show problems"), self)
+        self.problems_action = QAction(self)
         self.problems_action.setCheckable(True)
-        self.problems_action.setStatusTip(_tr("Show or hide the list of problems in the files"))
         self.problems_action.toggled.connect(self._toggle_problems)
-        self.cancel_load_action = QAction(_tr("Cancel loading"), self)
+        self.cancel_load_action = QAction(self)
         self.cancel_load_action.setObjectName("cancel-load")
-        self.cancel_load_action.setStatusTip(_tr("Stop opening a large chronology; the one shown stays"))
         self.cancel_load_action.setEnabled(False)
         self.cancel_load_action.triggered.connect(self.cancel_loading)
         self.key_actions["quit"].setMenuRole(QAction.MenuRole.QuitRole)
+
+        self._retranslate_actions()
+
+    def _retranslate_actions(self) -> None:
+        for b in keymap.window_bindings():
+            act = self.key_actions[b.name]
+            act.setText(keymap.tr_key(b.menu_text))
+            act.setStatusTip(keymap.tr_key(b.description))
+        self.about_action.setText(translate("MainWindow", "About Timeline"))
+        self.problems_action.setText(translate("MainWindow", "Show problems"))
+        self.problems_action.setStatusTip(
+            translate("MainWindow", "Show or hide the list of problems in the files")
+        )
+        self.cancel_load_action.setText(translate("MainWindow", "Cancel loading"))
+        self.cancel_load_action.setStatusTip(
+            translate("MainWindow", "Stop opening a large chronology; the one shown stays")
+        )
+
+    # -- the interface language ----------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        """View ▸ Language: switch at once (every widget retranslates on LanguageChange) and remember."""
+        self.settings.set_language(language.apply_language(lang))
+        self.document.relocalize()  # titles, lanes, sources in that language too
+
+    def retranslate(self) -> None:
+        """The window's own texts (actions, menus, status bar, title) in the current language."""
+        self._retranslate_actions()
+        self.menu_bar.retranslate()
+        self.menu_bar.sync_language()
+        self.tours.retranslate()
+        self.canvas.setAccessibleName(translate("MainWindow", "Timeline"))
+        self.status.retranslate()
+        self.filter_bar.refresh()
+        self.detail.refresh()
+        self._update_title()
+        self._update_status()
+
+    def changeEvent(self, e: QEvent) -> None:
+        super().changeEvent(e)
+        if e.type() == QEvent.Type.LanguageChange and hasattr(self, "status"):
+            self.retranslate()
 
     def _run(self, b: keymap.Binding) -> None:
         if b.run is not None:
@@ -216,6 +260,7 @@ class MainWindow(QMainWindow):
         }
         self.menu_bar = WindowMenus(self, self.state, self.settings, {**self.key_actions, **extra})
         self.menu_bar.open_requested.connect(self.open_path)
+        self.menu_bar.language_requested.connect(self.set_language)
         self.menus = self.menu_bar.menus
         self.lanes_menu = self.menu_bar.lanes_menu
         self.recent_menu = self.menu_bar.recent_menu
@@ -319,7 +364,7 @@ class MainWindow(QMainWindow):
 
     def _on_load_cancelled(self, p: Path) -> None:
         self._hide_loading()
-        self.statusBar().showMessage(fill(_tr("Stopped opening %1"), p.name), 4000)
+        self.statusBar().showMessage(fill(translate("MainWindow", "Stopped opening %1"), p.name), 4000)
 
     # -- user commands -----------------------------------------------------------------------------
     def start_dir(self) -> str:
@@ -328,31 +373,44 @@ class MainWindow(QMainWindow):
         return str(Path.home())
 
     def open_file_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open chronology file", self.start_dir(), FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self, translate("MainWindow", "Open chronology file"), self.start_dir(), file_filter()
+        )
         if name:
             self.open_path(name)
 
     def open_folder_dialog(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, "Open chronology folder", self.start_dir())
+        name = QFileDialog.getExistingDirectory(
+            self, translate("MainWindow", "Open chronology folder"), self.start_dir()
+        )
         if name:
             self.open_path(name)
 
     def export_image(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export view as image", str(Path.home() / "timeline.png"), "PNG image (*.png)"
+            self,
+            translate("MainWindow", "Export view as image"),
+            str(Path.home() / "timeline.png"),
+            translate("MainWindow", "PNG image (*.png)"),
         )
         if not name:
             return
         target = Path(name if name.lower().endswith(".png") else name + ".png")
         if any(same_path(target, Path(f)) for f in self.state.chronology.files):
             QMessageBox.warning(
-                self, "Export", "That is one of the chronology's own files; choose another name."
+                self,
+                translate("MainWindow", "Export"),
+                translate("MainWindow", "That is one of the chronology's own files; choose another name."),
             )
             return
         if not self.canvas.grab().save(str(target), "PNG"):
-            QMessageBox.warning(self, _tr("Export"), fill(_tr("Could not write %1."), target))
+            QMessageBox.warning(
+                self,
+                translate("MainWindow", "Export"),
+                fill(translate("MainWindow", "Could not write %1."), target),
+            )
         else:
-            self.statusBar().showMessage(fill(_tr("Saved %1"), target), 4000)
+            self.statusBar().showMessage(fill(translate("MainWindow", "Saved %1"), target), 4000)
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():
@@ -408,7 +466,9 @@ class MainWindow(QMainWindow):
         if self.tours.step(kind):
             return True
         if kind in ("next", "prev"):
-            self.statusBar().showMessage(_tr("No tour is running: Go ▸ Tours starts one"), 4000)
+            self.statusBar().showMessage(
+                translate("MainWindow", "No tour is running: Go ▸ Tours starts one"), 4000
+            )
         return False
 
     def escape(self) -> None:
@@ -428,13 +488,22 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         c = self.state.chronology
         n = c.counts()
-        text = (
-            f"<h3>Timeline {__version__}</h3><p>A desktop viewer for chronologies.</p>"
-            f"<p>Showing: {escape_html(c.title or '—')}<br>"
-            f"{n['events']:,} events · {n['indicators']} indicators"
-            f" · {n['sources']} sources</p><p>Settings: {escape_html(self.settings.file_name())}</p>"
+        events, indicators, sources = n["events"], n["indicators"], n["sources"]
+        counts = " · ".join(
+            (
+                translate("MainWindow", "%Ln event(s)", None, events),
+                translate("MainWindow", "%Ln indicator(s)", None, indicators),
+                translate("MainWindow", "%Ln source(s)", None, sources),
+            )
         )
-        QMessageBox.about(self, "About Timeline", text)
+        about = translate("MainWindow", "A desktop viewer for chronologies.")
+        showing = fill(translate("MainWindow", "Showing: %1"), c.title or "—")
+        where = fill(translate("MainWindow", "Settings: %1"), self.settings.file_name())
+        text = (
+            f"<h3>Timeline {__version__}</h3><p>{escape_html(about)}</p>"
+            f"<p>{escape_html(showing)}<br>{counts}</p><p>{escape_html(where)}</p>"
+        )
+        QMessageBox.about(self, translate("MainWindow", "About Timeline"), text)
 
     def _toggle_problems(self, on: bool) -> None:
         self.errors.setVisible(on and self.errors.has_problems())

@@ -7,21 +7,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from timeline_app.model.view_state import ViewState
-from timeline_app.text import translate
-from timeline_app.ui.app import keymap
+from timeline_app.text import QT_TRANSLATE_NOOP, translate
+from timeline_app.ui.app import keymap, language
 from timeline_app.ui.app.keymap import MenuPlace
 from timeline_app.ui.app.settings import Settings
 
-
-def _tr(text: str) -> str:
-    return translate("Menus", text)
-
-
-MENU_TITLES = {"File": "&File", "View": "&View", "Go": "&Go", "Help": "&Help"}
+MENU_TITLES = {
+    "File": QT_TRANSLATE_NOOP("Menus", "&File"),
+    "View": QT_TRANSLATE_NOOP("Menus", "&View"),
+    "Go": QT_TRANSLATE_NOOP("Menus", "&Go"),
+    "Help": QT_TRANSLATE_NOOP("Menus", "&Help"),
+}
 
 # what sits in the menus besides the key table's commands
 OTHER_PLACES = {
@@ -31,6 +31,7 @@ OTHER_PLACES = {
     "problems": MenuPlace("View", 2, 1),
     "about": MenuPlace("Help", 1, 0),
     "views": MenuPlace("Go", 4, 1),
+    "language": MenuPlace("View", 4, 0),
     "tours": MenuPlace("Go", 5, 0),
     "reduce-motion": MenuPlace("View", 4, 2),
 }
@@ -56,6 +57,7 @@ class WindowMenus(QObject):
     """The window's menus; ``actions`` by name (the key table's and the window's own)."""
 
     open_requested = Signal(object)  # a Path chosen in File ▸ Open Recent
+    language_requested = Signal(str)  # a language chosen in View ▸ Language
 
     def __init__(
         self, window: QMainWindow, state: ViewState, settings: Settings, actions: dict[str, QAction]
@@ -66,27 +68,62 @@ class WindowMenus(QObject):
         bar = window.menuBar()
         self.menus: dict[str, QMenu] = {}
         for menu_name, names in menu_layout().items():
-            menu = bar.addMenu(MENU_TITLES[menu_name])
+            menu = bar.addMenu("")
             self.menus[menu_name] = menu
             for name in names:
                 if name is None:
                     menu.addSeparator()
                 elif name == "lanes":
-                    self.lanes_menu = menu.addMenu(_tr("&Lanes"))
+                    self.lanes_menu = menu.addMenu("")
                 elif name == "views":
-                    self.views_menu = menu.addMenu(_tr("Sa&ved views"))
+                    self.views_menu = menu.addMenu(translate("Menus", "Sa&ved views"))
                     self.views_menu.menuAction().setObjectName("views-menu")
+                elif name == "language":
+                    self.language_menu = menu.addMenu("")
+                    self.language_menu.menuAction().setObjectName("language")
+                    self._build_language_menu()
                 elif name == "tours":
-                    self.tours_menu = menu.addMenu(_tr("&Tours"))
+                    self.tours_menu = menu.addMenu(translate("Menus", "&Tours"))
                     self.tours_menu.menuAction().setObjectName("tours-menu")
                 elif name == "open-recent":
-                    self.recent_menu = menu.addMenu(_tr("Open &Recent"))
+                    self.recent_menu = menu.addMenu("")
                     self.recent_menu.menuAction().setObjectName("open-recent")
                     self.recent_menu.aboutToShow.connect(self.rebuild_recent)
                 else:
                     menu.addAction(actions[name])
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Menu titles and the menus built here in the current language (again after a change)."""
+        for menu_name, menu in self.menus.items():
+            menu.setTitle(translate("Menus", MENU_TITLES[menu_name]))
+        self.lanes_menu.setTitle(translate("Menus", "&Lanes"))
+        self.views_menu.setTitle(translate("Menus", "Sa&ved views"))
+        self.tours_menu.setTitle(translate("Menus", "&Tours"))
+        self.language_menu.setTitle(translate("Menus", "L&anguage"))
+        self.recent_menu.setTitle(translate("Menus", "Open &Recent"))
         self.rebuild_lanes()
         self.rebuild_recent()
+
+    # -- View ▸ Language ----------------------------------------------------------------------------
+    def _build_language_menu(self) -> None:
+        """English and 简体中文, each written in itself; choosing one switches at once."""
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for k, (lang, name) in enumerate(language.LANGUAGES.items(), start=1):
+            act = self.language_menu.addAction(f"&{k}  {name}")
+            act.setObjectName(f"language-{lang}")
+            act.setCheckable(True)
+            act.setData(lang)
+            group.addAction(act)
+            act.triggered.connect(lambda _=False, lang=lang: self.language_requested.emit(lang))
+            self.language_actions[lang] = act
+        self.sync_language()
+
+    def sync_language(self) -> None:
+        for lang, act in self.language_actions.items():
+            act.setChecked(lang == language.current())
 
     # -- File ▸ Open Recent --------------------------------------------------------------------------
     def rebuild_recent(self) -> None:
@@ -107,11 +144,11 @@ class WindowMenus(QObject):
                 act.triggered.connect(lambda _=False, path=path: self.open_requested.emit(path))
             else:
                 act.setEnabled(False)
-                act.setText(act.text() + "  (missing)")
+                act.setText(act.text() + "  " + translate("Menus", "(missing)"))
         if not paths:
-            m.addAction(_tr("No chronologies opened yet")).setEnabled(False)
+            m.addAction(translate("Menus", "No chronologies opened yet")).setEnabled(False)
         m.addSeparator()
-        clear = m.addAction(_tr("&Clear the list"), self._clear_recent)
+        clear = m.addAction(translate("Menus", "&Clear the list"), self._clear_recent)
         clear.setObjectName("clear-recent")
         clear.setEnabled(bool(paths))
         m.menuAction().setEnabled(True)
@@ -126,7 +163,7 @@ class WindowMenus(QObject):
         menu.clear()
         cats = self.state.chronology.categories
         if not cats:
-            menu.addAction(_tr("No lanes")).setEnabled(False)
+            menu.addAction(translate("Menus", "No lanes")).setEnabled(False)
             return
         for i, cat in enumerate(cats):
             key = f"\t{i + 1}" if i < 9 else ""
@@ -136,7 +173,7 @@ class WindowMenus(QObject):
             act.setData(cat.id)
             act.toggled.connect(lambda on, cid=cat.id: self._lane_toggled(cid, on))
         menu.addSeparator()
-        menu.addAction(_tr("Show all lanes"), lambda: self.state.set_hidden_lanes(frozenset()))
+        menu.addAction(translate("Menus", "Show all lanes"), lambda: self.state.set_hidden_lanes(frozenset()))
 
     def _lane_toggled(self, cat_id: str, shown: bool) -> None:
         if shown == (cat_id in self.state.hidden_lanes):

@@ -27,10 +27,6 @@ from timeline_app.ui.panels.goto_dialog import GoToDateDialog
 from timeline_app.ui.timeline.overview_band import OverviewBand
 
 
-def _tr(text: str) -> str:
-    return translate("MainWindow", text)
-
-
 class NavWindow(Protocol):
     """What this asks of the main window."""
 
@@ -136,15 +132,17 @@ class Navigation(QObject):
     def compare_step(self, direction: int) -> None:
         """n / Shift+N (F8 / Shift+F8): the next or previous difference while comparing."""
         if not self.compare.step(direction):
-            self.host.statusBar().showMessage(_tr("Not comparing: File ▸ Compare with… first"), 4000)
+            self.host.statusBar().showMessage(
+                translate("MainWindow", "Not comparing: File ▸ Compare with… first"), 4000
+            )
 
     def export_shown_dialog(self) -> None:
         """File ▸ Export shown events…: the events the filters and lanes let through, as JSON or CSV."""
         name, _ = QFileDialog.getSaveFileName(
             self.host,
-            _tr("Export the events shown"),
+            translate("MainWindow", "Export the events shown"),
             str(Path(self.window.start_dir()) / "events-shown.json"),
-            _tr("JSON (*.json);;CSV (*.csv)"),
+            translate("MainWindow", "JSON (*.json);;CSV (*.csv)"),
         )
         if name:
             self.host.statusBar().showMessage(self.export_shown(Path(name)), 6000)
@@ -154,14 +152,15 @@ class Navigation(QObject):
         user. Never over one of the chronology's own files."""
         st = self.window.state
         if any(same_path(path, Path(f)) for f in st.chronology.files):
-            return _tr("That is one of the chronology's own files; choose another name.")
+            return translate("MainWindow", "That is one of the chronology's own files; choose another name.")
         chron = shown_chronology(st.chronology, actions.visible_mask(st))
         text = events_csv(chron) if path.suffix.lower() == ".csv" else to_json(chron)
         try:
             path.write_text(text, encoding="utf-8")
         except OSError as e:
-            return fill(_tr("Could not write %1: %2"), path, e.strerror or e)
-        return fill(translate("MainWindow", "Wrote %Ln event(s) to %1", None, len(chron.events)), path)
+            return fill(translate("MainWindow", "Could not write %1: %2"), path, e.strerror or e)
+        written = len(chron.events)
+        return fill(translate("MainWindow", "Wrote %Ln event(s) to %1", None, written), path)
 
     def escape(self) -> bool:
         """Esc: leave the comparison, if one is shown."""

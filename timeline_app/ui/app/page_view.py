@@ -30,10 +30,6 @@ PlotKey = tuple[str, str]
 PAGE_SIZES = {"A4": QtGui.QPageSize.PageSizeId.A4, "Letter": QtGui.QPageSize.PageSizeId.Letter}
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return translate("Print", text, None, n)
-
-
 @dataclass(frozen=True)
 class ViewSpec:
     """What a printed view shows: the same things the window's view state holds."""
@@ -163,9 +159,9 @@ def text_height(p: QtGui.QPainter, width: float, text: str, size: float, *, bold
 
 def sources_line(sources: Sequence[Source], more: int = 0) -> str:
     if not sources:
-        return _tr("Sources: none cited by what is shown.")
-    text = fill(_tr("Sources: %1"), "; ".join(s.citation() for s in sources))
-    return text + (fill(_tr("; and %Ln more", more)) if more else "")
+        return translate("Print", "Sources: none cited by what is shown.")
+    text = fill(translate("Print", "Sources: %1"), "; ".join(s.citation() for s in sources))
+    return text + (fill(translate("Print", "; and %Ln more", None, more)) if more else "")
 
 
 def fitted_sources_line(
@@ -250,4 +246,4 @@ def write_view_pdf(path: str, chronology: Chronology, spec: ViewSpec, page_size:
 
 def view_subtitle(spec: ViewSpec) -> str:
     a, b = epoch_day_to_text(spec.range.start), epoch_day_to_text(spec.range.end)
-    return fill(_tr("From %1 to %2"), a, b)
+    return fill(translate("Print", "From %1 to %2"), a, b)

@@ -26,10 +26,6 @@ from timeline_app.ui.app.page_view import (
 )
 
 
-def _tr(text: str) -> str:
-    return translate("Print", text)
-
-
 class Printing(QObject):
     def __init__(self, state: ViewState, canvas: ChronologyCanvas, window: QMainWindow) -> None:
         super().__init__(window)
@@ -45,20 +41,31 @@ class Printing(QObject):
         """Ctrl+Shift+P: save the view as a one-page PDF (asks where, unless ``name`` is given)."""
         if name is None:
             name, _ = QFileDialog.getSaveFileName(
-                self.window, _tr("Export view as PDF"), str(Path.home() / "timeline.pdf"), _tr("PDF (*.pdf)")
+                self.window,
+                translate("Print", "Export view as PDF"),
+                str(Path.home() / "timeline.pdf"),
+                translate("Print", "PDF (*.pdf)"),
             )
         if not name:
             return None
         target = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
         if any(same_path(target, Path(f)) for f in self.state.chronology.files):
-            QMessageBox.warning(self.window, _tr("Export"), _tr("That is one of the chronology's own files."))
+            QMessageBox.warning(
+                self.window,
+                translate("Print", "Export"),
+                translate("Print", "That is one of the chronology's own files."),
+            )
             return None
         try:
             write_view_pdf(str(target), self.state.chronology, self.spec())
         except OSError:
-            QMessageBox.warning(self.window, _tr("Export"), fill(_tr("Could not write %1."), target))
+            QMessageBox.warning(
+                self.window,
+                translate("Print", "Export"),
+                fill(translate("Print", "Could not write %1."), target),
+            )
             return None
-        self.window.statusBar().showMessage(fill(_tr("Saved %1"), target), 4000)
+        self.window.statusBar().showMessage(fill(translate("Print", "Saved %1"), target), 4000)
         return target
 
     def print_view(self) -> None:
@@ -71,7 +78,7 @@ class Printing(QObject):
         printer.setPageMargins(QMarginsF(MARGIN, MARGIN, MARGIN, MARGIN), QPageLayout.Unit.Point)
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setObjectName("printPreview")
-        dialog.setWindowTitle(_tr("Print preview"))
+        dialog.setWindowTitle(translate("Print", "Print preview"))
         dialog.paintRequested.connect(self._paint)
         self.preview = dialog
         dialog.finished.connect(lambda _r: setattr(self, "preview", None))

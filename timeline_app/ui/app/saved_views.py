@@ -33,10 +33,6 @@ class ViewWindow(Protocol):
     canvas: ChronologyCanvas
 
 
-def _tr(text: str) -> str:
-    return translate("SavedViews", text)
-
-
 class SavedViews(QObject):
     dialog_closed = Signal()
 
@@ -97,4 +93,4 @@ class SavedViews(QObject):
             act = m.addAction(number + v.name.replace("&", "&&"))
             act.triggered.connect(lambda _=False, v=v: self.show_saved_view(v))
         if not views:
-            m.addAction(_tr("No saved views (Ctrl+D saves one)")).setEnabled(False)
+            m.addAction(translate("SavedViews", "No saved views (Ctrl+D saves one)")).setEnabled(False)

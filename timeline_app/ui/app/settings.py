@@ -106,6 +106,14 @@ class Settings:
         self.store.setValue(key, json.dumps(data, ensure_ascii=False))
 
     # -- what the window shows ---------------------------------------------------------------------
+    def language(self) -> str | None:
+        """The interface language the user chose (View ▸ Language), or None: follow the system."""
+        v = self.store.value("ui/language")
+        return str(v) if v else None
+
+    def set_language(self, lang: str) -> None:
+        self.store.setValue("ui/language", lang)
+
     def overview_shown(self) -> bool:
         """Whether the overview band is shown under the timeline (yes until the user hides it)."""
         return str(self.store.value("view/overview", "true")).lower() != "false"

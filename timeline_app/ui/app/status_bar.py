@@ -20,22 +20,17 @@ def day_words(day: float) -> str:
     return PartialDate(y, m, d).words()
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return translate("MainWindow", text, None, n)
-
-
 class WindowStatusBar:
     """The widgets of the window's status bar and what they show."""
 
     def __init__(self, sb: QStatusBar, style: QStyle) -> None:
         # read as "Visible dates: 1 January 2014 – …", the caption and the value
-        self.range_label = CaptionedLabel(_tr("Visible dates"))
-        self.count_label = CaptionedLabel(_tr("Events shown"))
+        self.range_label = CaptionedLabel(translate("StatusBar", "Visible dates"))
+        self.count_label = CaptionedLabel(translate("StatusBar", "Events shown"))
         self.problems_button = QToolButton()
         self.problems_button.setAutoRaise(True)
         self.problems_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.problems_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
-        self.problems_button.setToolTip(_tr("Show or hide the problems in the files"))
         sb.addWidget(self.range_label, 1)
         sb.addPermanentWidget(self.count_label)
         sb.addPermanentWidget(self.problems_button)
@@ -44,33 +39,44 @@ class WindowStatusBar:
         self.load_bar = QProgressBar()
         self.load_bar.setRange(0, 1000)
         self.load_bar.setMaximumWidth(220)
-        self.load_bar.setAccessibleName(_tr("Loading progress"))
         self.load_label = QLabel()
         self.cancel_load_button = QToolButton()
-        self.cancel_load_button.setText(_tr("Cancel"))
-        self.cancel_load_button.setToolTip(
-            _tr("Stop loading (File ▸ Cancel loading); the chronology shown stays")
-        )
         for w in (self.load_label, self.load_bar, self.cancel_load_button):
             sb.addPermanentWidget(w)
             w.hide()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The fixed texts in the current language (the changing ones follow with :meth:`update`)."""
+        self.range_label.set_caption(translate("StatusBar", "Visible dates"))
+        self.count_label.set_caption(translate("StatusBar", "Events shown"))
+        self.problems_button.setToolTip(translate("StatusBar", "Show or hide the problems in the files"))
+        self.load_bar.setAccessibleName(translate("StatusBar", "Loading progress"))
+        self.cancel_load_button.setText(translate("StatusBar", "Cancel"))
+        self.cancel_load_button.setToolTip(
+            translate("StatusBar", "Stop loading (File ▸ Cancel loading); the chronology shown stays")
+        )
 
     def update(self, state: ViewState, problems: int) -> None:
         r = state.range
         self.range_label.setText(f"{day_words(r.start)} – {day_words(r.end)}")
         shown, total = actions.shown_event_count(state)
-        self.count_label.setText(_tr("%1 of %Ln event(s) shown", total).replace("%1", format_count(shown)))
+        self.count_label.setText(
+            translate("StatusBar", "%1 of %Ln event(s) shown", None, total).replace("%1", format_count(shown))
+        )
         hidden = len(state.hidden_lanes)
         if hidden:
-            self.count_label.setText(self.count_label.text() + _tr(" · %Ln lane(s) hidden", hidden))
+            self.count_label.setText(
+                self.count_label.text() + translate("StatusBar", " · %Ln lane(s) hidden", None, hidden)
+            )
         if problems:
-            self.problems_button.setText(_tr("%Ln problem(s)", problems))
+            self.problems_button.setText(translate("StatusBar", "%Ln problem(s)", None, problems))
             self.problems_button.show()
         else:
             self.problems_button.hide()
 
     def show_loading(self, p: Path) -> None:
-        self.load_label.setText(fill(_tr("Opening %1…"), p.name))
+        self.load_label.setText(fill(translate("StatusBar", "Opening %1…"), p.name))
         self.load_bar.setValue(0)
         for w in (self.load_label, self.load_bar, self.cancel_load_button):
             w.show()

@@ -32,10 +32,6 @@ TRANSITION_MS = 450  # long enough to follow, short enough not to wait for
 PlotKey = tuple[str, str]
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return translate("Tours", text, None, n)
-
-
 def reduced_motion_from_env() -> bool:
     return os.environ.get("TIMELINE_APP_REDUCED_MOTION", "").strip().lower() in ("1", "true", "yes", "on")
 
@@ -169,14 +165,22 @@ class TourMode(QObject):
         self.position = TourPosition(tour, pos.index)
         self._show_stop()
 
+    def retranslate(self) -> None:
+        """View ▸ Reduce motion in the current language (the tours menu is filled when it opens)."""
+        if hasattr(self, "motion"):
+            self.motion.setText(translate("Tours", "Reduce motion"))
+            self.motion.setStatusTip(
+                translate("Tours", "Move between tour stops at once, without an animated transition")
+            )
+
     # -- the window's menus ------------------------------------------------------------------------------
     def motion_action(self, settings: Settings) -> QAction:
         """View ▸ Reduce motion: tour stops change at once rather than over a transition (kept in
         the settings; ``TIMELINE_APP_REDUCED_MOTION=1`` turns it on as well)."""
-        act = QAction(_tr("Reduce motion"), self)
+        act = self.motion = QAction(self)
         act.setObjectName("reduce-motion")
         act.setCheckable(True)
-        act.setStatusTip(_tr("Move between tour stops at once, without an animated transition"))
+        self.retranslate()
         self.reduced_motion = self.reduced_motion or settings.reduced_motion()
         act.setChecked(self.reduced_motion)
 
@@ -198,10 +202,11 @@ class TourMode(QObject):
         tours = self.tours()
         for k, tour in enumerate(tours, start=1):
             number = f"&{k}  " if k < 10 else ""
-            label = fill(_tr("%1 (%Ln stop(s))", len(tour.stops)), tour.title)
+            stops = len(tour.stops)
+            label = fill(translate("Tours", "%1 (%Ln stop(s))", None, stops), tour.title)
             act = menu.addAction(number + label.replace("&", "&&"))
             act.setObjectName(f"tour-{tour.id}")
             act.setStatusTip(tour.description or tour.title)
             act.triggered.connect(lambda _=False, t=tour.id: self.start(t))
         if not tours:
-            menu.addAction(_tr("This chronology has no tours")).setEnabled(False)
+            menu.addAction(translate("Tours", "This chronology has no tours")).setEnabled(False)

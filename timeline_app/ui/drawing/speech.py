@@ -41,6 +41,11 @@ class CaptionedLabel(QLabel):
     def caption(self) -> str:
         return self._caption
 
+    def set_caption(self, caption: str) -> None:
+        """Another caption (the same words in another language)."""
+        self._caption = caption
+        self.setAccessibleName(captioned(caption, self.text()) if self.text() else caption)
+
     def setText(self, text: str) -> None:
         super().setText(text)
         self.setAccessibleName(captioned(self._caption, text))

@@ -11,12 +11,14 @@ range and size, as arrays, and drawn straight onto the painter.
 
 from __future__ import annotations
 
+import weakref
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
+import shiboken6
 from PySide6 import QtCore, QtGui
 
 from timeline_app.geometry.ticks import AxisTicks, compute_ticks
@@ -29,6 +31,15 @@ TICK_MINOR_PX = 4
 # in a frame: they are computed once and shared, by font and range.
 _TICKS: OrderedDict[tuple[object, ...], AxisTicks] = OrderedDict()
 _TICKS_KEPT = 32
+_AXES: weakref.WeakSet[TimeAxisItem] = weakref.WeakSet()
+
+
+def retranslate_time_axes() -> None:
+    """After a language change: forget the labels made in the old language and draw them again."""
+    _TICKS.clear()
+    for axis in list(_AXES):
+        if shiboken6.isValid(axis):
+            axis.forget_labels()
 
 
 class _Measure:
@@ -75,6 +86,7 @@ class TimeAxisItem(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph has no type 
         self._rules = RuleBatch()
         self._grid_pens: tuple[QtGui.QPen, QtGui.QPen] | None = None
         self._update_height()
+        _AXES.add(self)
 
     # -- appearance -----------------------------------------------------------------------------------
     def set_font(self, font: QtGui.QFont) -> None:
@@ -86,6 +98,12 @@ class TimeAxisItem(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph has no type 
         self.setTickFont(self._font)
         self._update_height()
         self.picture: QtGui.QPicture | None = None
+        self.update()
+
+    def forget_labels(self) -> None:
+        """Lay the labels out again (after a language change)."""
+        self._texts.clear()
+        self.picture = None
         self.update()
 
     def set_show_labels(self, show: bool) -> None:

@@ -20,6 +20,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from timeline_app.model.chronology import Chronology
 from timeline_app.model.filters import EventFilter
+from timeline_app.model.localize import localize
 from timeline_app.model.view_state import TimeRange, ViewState, padded_range
 
 if TYPE_CHECKING:
@@ -78,6 +79,7 @@ def render_chronology(
     query: str = "",
     plots: int | Sequence[str] | None = None,
     event_filter: EventFilter | None = None,
+    language: str | None = None,
 ) -> Path:
     """Draw the timeline and the indicator plots of ``chronology`` to ``out`` (.png or .svg).
 
@@ -85,7 +87,8 @@ def render_chronology(
     highlight; ``hidden`` category ids whose lanes are collapsed. ``plots`` chooses the plots: the
     names of the measures, a number (the first so many), or None for as many as the image has room
     for at a readable height (every one, when it is tall enough). ``event_filter`` draws only the
-    events it lets through (a saved view's filters). Returns ``out``.
+    events it lets through (a saved view's filters). ``language`` (``en``, ``zh_CN``) writes the axis's
+    dates in that language; None follows the system's locale. Returns ``out``.
     """
     out = Path(out)
     suffix = out.suffix.lower()
@@ -101,7 +104,11 @@ def render_chronology(
         raise ValueError(f"no category with id {', '.join(repr(u) for u in unknown)}")
 
     app = _application()
-    from timeline_app.ui.app.canvas import ChronologyCanvas  # after the QApplication exists
+    from timeline_app.ui.app import language as ui_language  # after the QApplication exists
+    from timeline_app.ui.app.canvas import ChronologyCanvas
+
+    ui_language.apply_language(language or ui_language.system_language())
+    chronology = localize(chronology, ui_language.data_language())
 
     if suffix == ".pdf":
         return _render_pdf(chronology, out, start, end, select, hidden, plots, event_filter)

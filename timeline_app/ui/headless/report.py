@@ -41,10 +41,6 @@ GAP = 6.0
 Draw = Callable[[QtGui.QPainter, QtCore.QRectF], None]
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return translate("Report", text, None, n)
-
-
 @dataclass
 class Block:
     """Something drawn in the flow of a page: text at a size, or a view of a fixed height."""
@@ -91,7 +87,7 @@ def _event_lines(chron: Chronology, ev: Event) -> list[tuple[str, float, bool]]:
         out.append((ev.description, 9.0, False))
     for f in ev.figures:
         value = " ".join(x for x in (f.qualifier, format_number(f.value), f.unit) if x)
-        line = fill(_tr("%1: %2"), f.label, value)
+        line = fill(translate("Report", "%1: %2"), f.label, value)
         if f.source is not None:
             src = chron.source(f.source.source)
             where = f", {f.source.locator}" if f.source.locator else ""
@@ -102,7 +98,13 @@ def _event_lines(chron: Chronology, ev: Event) -> list[tuple[str, float, bool]]:
         cite = src.citation() if src else r.source
         if src is not None and src.url:
             cite += f", {src.url}"
-        out.append((fill(_tr("Source: %1"), cite + (f" — {r.locator}" if r.locator else "")), 7.5, False))
+        out.append(
+            (
+                fill(translate("Report", "Source: %1"), cite + (f" — {r.locator}" if r.locator else "")),
+                7.5,
+                False,
+            )
+        )
     return out
 
 
@@ -119,7 +121,7 @@ def _sections(chron: Chronology, tour_id: str | None) -> list[Section]:
             plots = v.plot_keys if v.plot_keys is not None else default_plots
             spec = ViewSpec(v.range, v.hidden_lanes, plots, v.event_id)
             ev = chron.event(v.event_id) if v.event_id else None
-            numbered = fill(_tr("%1 / %2 · %3"), k + 1, len(tour.stops), v.heading)
+            numbered = fill(translate("Report", "%1 / %2 · %3"), k + 1, len(tour.stops), v.heading)
             out.append(Section(v.heading, numbered, stop.text, spec, [ev] if ev else []))
         return out
     out = []
@@ -134,7 +136,8 @@ def _sections(chron: Chronology, tour_id: str | None) -> list[Section]:
             dict.fromkeys(ind.plot_key for e in events for i in e.indicators if (ind := chron.indicator(i)))
         )
         spec = ViewSpec(padded_range(lo, hi, pad=0.05), hidden, plots[:2])
-        intro = cat.description or fill(_tr("%Ln event(s) in this lane.", len(events)))
+        count = len(events)
+        intro = cat.description or fill(translate("Report", "%Ln event(s) in this lane.", None, count))
         out.append(Section(cat.name, cat.name, intro, spec, events))
     return out
 
@@ -147,9 +150,9 @@ def _plan(
     chron = pool.chronology
     pages = [Page()]
     first = pages[0].blocks
-    first.append(_text_block(p, w, chron.title or _tr("Chronology"), 18, True))
+    first.append(_text_block(p, w, chron.title or translate("Report", "Chronology"), 18, True))
     if tour_title:
-        first.append(_text_block(p, w, fill(_tr("Tour: %1"), tour_title), 12, True))
+        first.append(_text_block(p, w, fill(translate("Report", "Tour: %1"), tour_title), 12, True))
     if chron.description:
         first.append(_text_block(p, w, chron.description, 9))
     whole = ViewSpec(padded_range(*chron.full_range()), plots=tuple(chron.default_plot_keys()[:3]))
@@ -160,7 +163,7 @@ def _plan(
             p,
             w,
             fill(
-                _tr("%1 events in %2 lanes · %3 series · %4 sources"),
+                translate("Report", "%1 events in %2 lanes · %3 series · %4 sources"),
                 n["events"],
                 n["categories"],
                 n["indicators"],
@@ -189,14 +192,14 @@ def _plan(
             if page.blocks and used + b.height > area.height():
                 page = Page()
                 pages.append(page)
-                cont = _text_block(p, w, fill(_tr("%1 (continued)"), s.title), 9, True)
+                cont = _text_block(p, w, fill(translate("Report", "%1 (continued)"), s.title), 9, True)
                 page.blocks.append(cont)
                 used = cont.height + GAP
                 if b.height > area.height():  # a paragraph longer than a page is cut, not lost in a loop
                     b = Block(area.height(), b.draw)
             page.blocks.append(b)
             used += b.height + GAP
-    lines = [fill(_tr("Contents")), *(f"{s.title} … {s.first_page + 1}" for s in sections)]
+    lines = [fill(translate("Report", "Contents")), *(f"{s.title} … {s.first_page + 1}" for s in sections)]
     first.insert(contents_at, _text_block(p, w, "\n".join(lines), 9))
     return pages
 
@@ -227,12 +230,14 @@ def write_report(chronology: Chronology, out: Path, *, tour: str | None = None, 
             for b in page.blocks:
                 b.draw(p, QtCore.QRectF(body.left(), y, body.width(), b.height))
                 y += b.height + GAP
-            number = fill(_tr("%1 / %2"), k + 1, len(pages))
+            number = fill(translate("Report", "%1 / %2"), k + 1, len(pages))
             draw_text(p, QtCore.QRectF(area.left(), area.bottom() - foot + 4, area.width(), foot), number, 8)
     finally:
         p.end()
         pool.close()
-    _add_outline(out, chronology.title or "Chronology", t.title if t else _tr("Lanes"), sections)
+    _add_outline(
+        out, chronology.title or "Chronology", t.title if t else translate("Report", "Lanes"), sections
+    )
     return len(pages)
 
 

@@ -24,11 +24,6 @@ from timeline_app.model.view_state import ViewState
 from timeline_app.text import escape_html, fill, translate
 from timeline_app.ui.drawing.palette import CanvasColors
 
-
-def _tr(text: str, n: int = -1) -> str:
-    return translate("Compare", text, None, n)
-
-
 KIND_COLORS = {
     "added": "#2e9e44",
     "removed": "#d1342f",
@@ -41,11 +36,11 @@ ROW = 16  # pixels per row of the strip
 
 def kind_words(kind: str) -> str:
     return {
-        "added": _tr("added"),
-        "removed": _tr("removed"),
-        "redated": _tr("re-dated"),
-        "reworded": _tr("re-worded"),
-        "edited": _tr("edited"),
+        "added": translate("Compare", "added"),
+        "removed": translate("Compare", "removed"),
+        "redated": translate("Compare", "re-dated"),
+        "reworded": translate("Compare", "re-worded"),
+        "edited": translate("Compare", "edited"),
     }[kind]
 
 
@@ -75,7 +70,7 @@ class CompareStrip(QWidget):
         self.comparison: Comparison | None = None
         self.current = -1
         self.setFixedHeight(2 * ROW + 4)
-        self.setAccessibleName(_tr("Differences on the time axis"))
+        self.setAccessibleName(translate("Compare", "Differences on the time axis"))
         state.range_changed.connect(lambda *_: self.update())
 
     def x_of(self, day: float) -> float:
@@ -101,7 +96,7 @@ class CompareStrip(QWidget):
         cmp_ = self.comparison
         if cmp_ is None:
             return
-        labels = (fill(_tr("other: %1"), cmp_.other_name), _tr("shown"))
+        labels = (fill(translate("Compare", "other: %1"), cmp_.other_name), translate("Compare", "shown"))
         for row, text in enumerate(labels):
             p.drawText(QRectF(2, 2 + row * ROW, max(left - 4, 0), ROW), Qt.AlignmentFlag.AlignVCenter, text)
             p.drawLine(QPointF(left, 2 + row * ROW + ROW / 2), QPointF(right, 2 + row * ROW + ROW / 2))
@@ -143,7 +138,7 @@ class ComparePanel(QWidget):
         self.strip = CompareStrip(state, axis)
         self.list = QListWidget()
         self.list.setObjectName("compareList")
-        self.list.setAccessibleName(_tr("Differences"))
+        self.list.setAccessibleName(translate("Compare", "Differences"))
         self.list.setFixedHeight(110)
         self.list.currentRowChanged.connect(self._row_chosen)
         lay = QVBoxLayout(self)
@@ -169,10 +164,16 @@ class ComparePanel(QWidget):
         total = len(comparison.placed)
         self.header.setText(
             fill(
-                _tr("Compared with %1: %2"), comparison.other_name, " · ".join(parts) or _tr("no differences")
+                translate("Compare", "Compared with %1: %2"),
+                comparison.other_name,
+                " · ".join(parts) or translate("Compare", "no differences"),
             )
             + "  "
-            + (_tr("(n / F8: next difference · Shift+N: previous · Esc: leave)") if total else "")
+            + (
+                translate("Compare", "(n / F8: next difference · Shift+N: previous · Esc: leave)")
+                if total
+                else ""
+            )
         )
         self.list.blockSignals(True)
         self.list.clear()

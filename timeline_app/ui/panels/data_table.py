@@ -35,10 +35,6 @@ PlotKey = tuple[str, str]
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return translate("DataTable", text, None, n)
-
-
 @dataclass(frozen=True)
 class SeriesTable:
     """One plot's numbers: a row per date, a column per region."""
@@ -52,7 +48,7 @@ class SeriesTable:
     sources: list[str]  # a row's sources, in words
 
     def header(self) -> list[str]:
-        return [_tr("Date"), *self.regions, _tr("Sources")]
+        return [translate("DataTable", "Date"), *self.regions, translate("DataTable", "Sources")]
 
     def cell_text(self, row: int, col: int) -> str:
         if col == 0:
@@ -61,7 +57,9 @@ class SeriesTable:
             v = self.values[row][col - 1]
             if v is None:
                 return ""
-            return format_number(v) + (" " + _tr("(derived)") if self.derived[row][col - 1] else "")
+            return format_number(v) + (
+                " " + translate("DataTable", "(derived)") if self.derived[row][col - 1] else ""
+            )
         return self.sources[row]
 
 
@@ -113,7 +111,13 @@ def plot_description(table: SeriesTable) -> str:
             if v is not None:
                 latest.append(f"{region} {format_number(v)} ({table.dates[r]})")
                 break
-    return fill(_tr("%1: %2; %3; latest %4"), table.title, ", ".join(table.regions), span, ", ".join(latest))
+    return fill(
+        translate("DataTable", "%1: %2; %3; latest %4"),
+        table.title,
+        ", ".join(table.regions),
+        span,
+        ", ".join(latest),
+    )
 
 
 class SeriesModel(QAbstractTableModel):
@@ -189,7 +193,12 @@ class SeriesView(QTableView):
         order = Qt.SortOrder.DescendingOrder if again else ascending
         self.sortByColumn(col, order)
         name = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
-        text = fill(_tr("Sorted by %1, descending") if again else _tr("Sorted by %1, ascending"), name)
+        text = fill(
+            translate("DataTable", "Sorted by %1, descending")
+            if again
+            else translate("DataTable", "Sorted by %1, ascending"),
+            name,
+        )
         announce(self, text)
         return text
 
@@ -211,8 +220,8 @@ class DataTableDialog(QDialog):
     def __init__(self, chron: Chronology, keys: list[PlotKey], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dataTable")
-        self.setWindowTitle(_tr("Data table"))
-        self.setAccessibleName(_tr("Data table"))
+        self.setWindowTitle(translate("DataTable", "Data table"))
+        self.setAccessibleName(translate("DataTable", "Data table"))
         self.resize(760, 460)
         lay = QVBoxLayout(self)
         self.tabs = QTabWidget()
@@ -242,10 +251,15 @@ class DataTableDialog(QDialog):
         if self.views:
             lay.addWidget(self.tabs, 1)
             hint = QLabel(
-                _tr("S (or a click on a column's header) sorts by that column; Ctrl+C copies the cells.")
+                translate(
+                    "DataTable",
+                    "S (or a click on a column's header) sorts by that column; Ctrl+C copies the cells.",
+                )
             )
         else:
-            hint = QLabel(_tr("No plot is shown: choose plots under the timeline (Plots ▾) first."))
+            hint = QLabel(
+                translate("DataTable", "No plot is shown: choose plots under the timeline (Plots ▾) first.")
+            )
         hint.setWordWrap(True)
         lay.addWidget(hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -24,12 +24,6 @@ from timeline_app.model.view_state import ViewState
 from timeline_app.text import escape_html, fill, format_number, translate
 from timeline_app.ui.drawing.speech import announce
 
-
-def _tr(text: str) -> str:
-    return translate("DetailPane", text)
-
-
-EMPTY_HINT = "Select an event: ←/→, click, or / to search"
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _WEB_RE = re.compile(r"^https?://", re.IGNORECASE)
 
@@ -64,15 +58,20 @@ def duration_words(days: float, *, exact: bool = True) -> str:
     """A length of time for people: '17 days', 'about 5 months', '10 years'."""
     d = round(days)
     if d <= 1:
-        text = "1 day"
+        text = translate("DetailPane", "%Ln day(s)", None, 1)
     elif d < 60:
-        text = f"{d} days"
+        text = translate("DetailPane", "%Ln day(s)", None, d)
     elif d < 730:
-        text = f"{round(days / 30.4369)} months"
+        months = round(days / 30.4369)
+        text = translate("DetailPane", "%Ln month(s)", None, months)
     else:
         years = days / 365.2425
-        text = f"{round(years)} years" if abs(years - round(years)) < 0.05 else f"{years:.1f} years"
-    return text if exact or d <= 1 else f"about {text}"
+        if abs(years - round(years)) < 0.05:
+            whole = round(years)
+            text = translate("DetailPane", "%Ln year(s)", None, whole)
+        else:
+            text = fill(translate("DetailPane", "%1 years"), format_number(round(years, 1)))
+    return text if exact or d <= 1 else fill(translate("DetailPane", "about %1"), text)
 
 
 def event_when(ev: Event) -> str:
@@ -80,10 +79,10 @@ def event_when(ev: Event) -> str:
     'ongoing, since March 2015 · about 9.5 years so far'."""
     exact = ev.start.precision is Precision.DAY and (ev.end is None or ev.end.precision is Precision.DAY)
     if ev.ongoing:
-        text = f"ongoing, since {ev.start.words_with_precision()}"
+        text = fill(translate("DetailPane", "ongoing, since %1"), ev.start.words_with_precision())
         dur = ev.duration_days()
         if dur is not None and dur > 0:
-            text += f" · {duration_words(dur, exact=False)} so far"
+            text += " · " + fill(translate("DetailPane", "%1 so far"), duration_words(dur, exact=False))
     elif ev.end is not None:
         dur = ev.duration_days() or 0.0
         text = f"{ev.start.words()} – {ev.end.words()} · {duration_words(dur, exact=exact)}"
@@ -101,6 +100,8 @@ def muted_color(text: QColor, base: QColor, t: float = 0.42) -> QColor:
 
 
 # -- the pane --------------------------------------------------------------------------------------
+
+
 class DetailPane(QTextBrowser):
     """Shows the state's selection. Emits ``status_message`` with a link's address while it is hovered
     or focused, so the user sees where a link leads before following it."""
@@ -111,7 +112,7 @@ class DetailPane(QTextBrowser):
         super().__init__(parent)
         self.state = state
         self.setObjectName("detailPane")
-        self.setAccessibleName(_tr("Event details"))
+        self.setAccessibleName(translate("DetailPane", "Event details"))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -151,12 +152,18 @@ class DetailPane(QTextBrowser):
             if ind is not None and sel.point_index is not None and 0 <= sel.point_index < len(ind.points):
                 p = ind.points[sel.point_index]
                 return f"{ind.label}, {p.date.words()}: {format_number(p.value)} {ind.unit}"
-        return EMPTY_HINT
+        return translate("DetailPane", "Select an event: ←/→, click, or / to search")
 
     def changeEvent(self, e: QEvent) -> None:
         super().changeEvent(e)
-        if e.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+        if e.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.ApplicationPaletteChange,
+            QEvent.Type.LanguageChange,
+        ):
             self.refresh()
+            if e.type() == QEvent.Type.LanguageChange:
+                self.setAccessibleName(translate("DetailPane", "Event details"))
 
     def _muted(self) -> str:
         """Secondary text: the text colour moved towards the background (opaque, so rich text can use it)."""
@@ -178,18 +185,29 @@ class DetailPane(QTextBrowser):
 
     def _empty_html(self, c: Chronology) -> str:
         muted = self._muted()
-        parts = [f'<p style="color:{muted}">{esc(EMPTY_HINT)}</p>']
+        hint = translate("DetailPane", "Select an event: ←/→, click, or / to search")
+        parts = [f'<p style="color:{muted}">{esc(hint)}</p>']
         if c.title:
             parts.append(f"<h3>{esc(c.title)}</h3>")
         if c.description:
             parts.append(esc_lines(c.description))
         if c.events:
             n = c.counts()
-            parts.append(
-                f'<p style="color:{muted}">{n["events"]:,} events in {n["categories"]} lanes · '
-                f"{n['indicators']} indicators · {n['sources']} sources</p>"
+            events, lanes, indicators, sources = n["events"], n["categories"], n["indicators"], n["sources"]
+            counts = " · ".join(
+                (
+                    fill(
+                        translate("DetailPane", "%1 in %2"),
+                        translate("DetailPane", "%Ln event(s)", None, events),
+                        translate("DetailPane", "%Ln lane(s)", None, lanes),
+                    ),
+                    translate("DetailPane", "%Ln indicator(s)", None, indicators),
+                    translate("DetailPane", "%Ln source(s)", None, sources),
+                )
             )
-        parts.append(f'<p style="color:{muted}">Press ? for every key.</p>')
+            parts.append(f'<p style="color:{muted}">{esc(counts)}</p>')
+        press = translate("DetailPane", "Press ? for every key.")
+        parts.append(f'<p style="color:{muted}">{esc(press)}</p>')
         return "".join(parts)
 
     def _section(self, title: str) -> str:
@@ -201,7 +219,7 @@ class DetailPane(QTextBrowser):
         src = c.source(ref.source)
         text = esc(src.citation()) if src is not None else f"<i>{esc(ref.source)}</i>"
         if ref.locator:
-            text += f" — at {esc(ref.locator)}"
+            text += " — " + esc(fill(translate("DetailPane", "at %1"), ref.locator))
         return text
 
     def _short_source(self, c: Chronology, ref: SourceRef) -> str:
@@ -212,14 +230,16 @@ class DetailPane(QTextBrowser):
         else:
             who = ", ".join(x for x in (src.publisher, src.date.words() if src.date else "") if x)
             text = esc(who or src.title)
-        return text + (f" — at {esc(ref.locator)}" if ref.locator else "")
+        at = " — " + esc(fill(translate("DetailPane", "at %1"), ref.locator)) if ref.locator else ""
+        return text + at
 
     def _figure_html(self, c: Chronology, f: Figure, previous: Figure | None) -> str:
         out = f"{esc(f.label)}: <b>{esc(f.value_text())}</b>"
         if f.source is not None:
             same = previous is not None and previous.source == f.source
-            where = "as above" if same else self._short_source(c, f.source)
-            out += f'<br><span style="color:{self._muted()}">Source: {where}</span>'
+            where = esc(translate("DetailPane", "as above")) if same else self._short_source(c, f.source)
+            source = esc(translate("DetailPane", "Source:"))
+            out += f'<br><span style="color:{self._muted()}">{source} {where}</span>'
         return f"<li>{out}</li>"
 
     def _sources_html(self, c: Chronology, refs: Iterable[SourceRef]) -> str:
@@ -239,16 +259,16 @@ class DetailPane(QTextBrowser):
         """A muted line naming the fields shown in another language, for want of a translation
         into the one chosen (see model.localize); "" when there are none."""
         words = {  # by the first part of the field's key ("figures.0.label")
-            "title": _tr("title"),
-            "description": _tr("description"),
-            "places": _tr("places"),
-            "figures": _tr("key figures"),
+            "title": translate("DetailPane", "title"),
+            "description": translate("DetailPane", "description"),
+            "places": translate("DetailPane", "places"),
+            "figures": translate("DetailPane", "key figures"),
         }
         mine = [name for k, i, name in c.fallbacks if k == kind and i == ident]
         if not mine:
             return ""
         names = ", ".join(sorted({words.get(name.split(".")[0], name) for name in mine}))
-        note = _tr("Not translated, shown as written:")
+        note = translate("DetailPane", "Not translated, shown as written:")
         return f'<p style="color:{self._muted()}; margin-top:0">{esc(note)} {esc(names)}</p>'
 
     def _event_link(self, ev: Event) -> str:
@@ -263,43 +283,52 @@ class DetailPane(QTextBrowser):
         parts = [f'<h2 style="margin-bottom:4px">{esc(ev.title)}</h2>']
         when = esc(event_when(ev))
         if ev.approximate:
-            when += f' <span style="color:{muted}">(approximate date)</span>'
+            approx = esc(translate("DetailPane", "(approximate date)"))
+            when += f' <span style="color:{muted}">{approx}</span>'
         parts.append(f'<p style="margin-top:0"><b>{when}</b></p>')
         parts.append(self._fallback_note(c, "event", ev.id))
         rows: list[tuple[str, str]] = []
         if cat is not None:
             swatch = f'<span style="color:{cat.color}">■</span> ' if _COLOR_RE.match(cat.color) else ""
-            hidden = " (lane hidden)" if cat.id in self.state.hidden_lanes else ""
-            rows.append(("Lane", f"{swatch}{esc(cat.name)}{esc(hidden)}"))
+            hidden = (
+                " " + translate("DetailPane", "(lane hidden)") if cat.id in self.state.hidden_lanes else ""
+            )
+            rows.append((translate("DetailPane", "Lane"), f"{swatch}{esc(cat.name)}{esc(hidden)}"))
         else:
-            rows.append(("Lane", esc(ev.category)))
+            rows.append((translate("DetailPane", "Lane"), esc(ev.category)))
         if ev.places:
-            rows.append(("Places", esc(", ".join(ev.places))))
+            rows.append(
+                (translate("DetailPane", "Places"), esc(translate("DetailPane", ", ").join(ev.places)))
+            )
         if ev.tags:
-            rows.append(("Tags", esc(", ".join(ev.tags))))
+            rows.append((translate("DetailPane", "Tags"), esc(translate("DetailPane", ", ").join(ev.tags))))
         parts.append(self._table(rows))
         if ev.description:
             parts.append(esc_lines(ev.description))
         if ev.figures:
-            parts.append(self._section("Key figures"))
+            parts.append(self._section(translate("DetailPane", "Key figures")))
             figs = [
                 self._figure_html(c, f, ev.figures[i - 1] if i else None) for i, f in enumerate(ev.figures)
             ]
             parts.append(f"<ul>{''.join(figs)}</ul>")
         if ev.sources:
-            parts.append(self._section("Sources"))
+            parts.append(self._section(translate("DetailPane", "Sources")))
             parts.append(self._sources_html(c, ev.sources))
         related = [r for r in (c.event(i) for i in c.related_to(ev.id)) if r is not None]
         if related:
-            parts.append(self._section("Related events"))
+            parts.append(self._section(translate("DetailPane", "Related events")))
             parts.append("<ul>" + "".join(f"<li>{self._event_link(r)}</li>" for r in related) + "</ul>")
         inds = [i for i in (c.indicator(x) for x in ev.indicators) if i is not None]
         if inds:
-            parts.append(self._section("Indicators"))
+            parts.append(self._section(translate("DetailPane", "Indicators")))
             items = []
             for ind in inds:
                 latest = actions.latest_point_index(self.state, ind.id)
-                last = f" · latest {esc(ind.points[latest].date.words())}" if latest is not None else ""
+                last = ""
+                if latest is not None:
+                    last = " · " + esc(
+                        fill(translate("DetailPane", "latest %1"), ind.points[latest].date.words())
+                    )
                 link = f'<a href="indicator:{quote(ind.id, safe="")}">{esc(ind.label)}</a>'
                 if ind.is_plot:
                     unit = f'<span style="color:{muted}">({esc(ind.unit)}){last}</span>'
@@ -310,9 +339,8 @@ class DetailPane(QTextBrowser):
         origin = c.origin_of(ev.id)
         if origin is not None:
             where = str(origin) if origin.line else origin.file  # line 0: only the file is known
-            parts.append(
-                f'<p style="color:{muted}; margin-top:14px">Written in {esc(where)} · id {esc(ev.id)}</p>'
-            )
+            written = fill(translate("DetailPane", "Written in %1 · id %2"), where, ev.id)
+            parts.append(f'<p style="color:{muted}; margin-top:14px">{esc(written)}</p>')
         return "".join(parts)
 
     def _point_figures(self, c: Chronology, ind: Indicator) -> str:
@@ -324,9 +352,11 @@ class DetailPane(QTextBrowser):
             q = ind.points[i]
             text = f"{esc(q.date.words())}: <b>{esc(format_number(q.value))} {esc(ind.unit)}</b>"
             if q.derived:
-                text += f' <span style="color:{muted}">(derived: {esc(q.derived)})</span>'
+                derived = esc(fill(translate("DetailPane", "(derived: %1)"), q.derived))
+                text += f' <span style="color:{muted}">{derived}</span>'
             if q.source is not None:
-                text += f'<br><span style="color:{muted}">Source: {self._short_source(c, q.source)}</span>'
+                source = esc(translate("DetailPane", "Source:"))
+                text += f'<br><span style="color:{muted}">{source} {self._short_source(c, q.source)}</span>'
             rows.append(f"<li>{text}</li>")
         return f"<ul>{''.join(rows)}</ul>"
 
@@ -336,9 +366,7 @@ class DetailPane(QTextBrowser):
         if not rows:
             return ""
         muted = self._muted()
-        lines = [
-            (f'<span style="color:{muted}">{esc(k)}:</span> {v}' if k else v) for k, v in rows
-        ]
+        lines = [(f'<span style="color:{muted}">{esc(k)}:</span> {v}' if k else v) for k, v in rows]
         return f'<p style="margin-top:2px; margin-bottom:2px">{"<br>".join(lines)}</p>'
 
     def _point_html(self, c: Chronology, ind: Indicator, index: int) -> str:
@@ -350,21 +378,25 @@ class DetailPane(QTextBrowser):
             parts.append(f'<p style="margin-top:0">{esc(ind.region)}</p>')
         when = esc(p.date.words_with_precision())
         if p.approximate:
-            when += f' <span style="color:{muted}">(approximate)</span>'
-        rows = [("Date", when), ("Value", f"<b>{esc(value)} {esc(ind.unit)}</b>")]
+            approx = esc(translate("DetailPane", "(approximate)"))
+            when += f' <span style="color:{muted}">{approx}</span>'
+        rows = [
+            (translate("DetailPane", "Date"), when),
+            (translate("DetailPane", "Value"), f"<b>{esc(value)} {esc(ind.unit)}</b>"),
+        ]
         if p.derived:
-            rows.append(("", f"derived: {esc(p.derived)}"))
+            rows.append(("", esc(fill(translate("DetailPane", "derived: %1"), p.derived))))
         parts.append(self._table(rows))
         if p.note:
             parts.append(esc_lines(p.note))
         if p.source is not None:
-            parts.append(self._section("Source"))
+            parts.append(self._section(translate("DetailPane", "Source")))
             parts.append(self._sources_html(c, [p.source]))
         if ind.description:
-            parts.append(self._section("About this series"))
+            parts.append(self._section(translate("DetailPane", "About this series")))
             parts.append(esc_lines(ind.description))
         if len(ind.points) > 1:
-            parts.append(self._section("All points"))
+            parts.append(self._section(translate("DetailPane", "All points")))
             order = sorted(range(len(ind.points)), key=lambda i: (ind.points[i].day(), i))
             items = []
             for i in order:
@@ -380,7 +412,7 @@ class DetailPane(QTextBrowser):
             parts.append(f"<ul>{''.join(items)}</ul>")
         citing = c.events_about(ind.id)
         if citing:
-            parts.append(self._section("Events about this series"))
+            parts.append(self._section(translate("DetailPane", "Events about this series")))
             parts.append("<ul>" + "".join(f"<li>{self._event_link(e)}</li>" for e in citing) + "</ul>")
         return "".join(parts)
 
@@ -408,8 +440,8 @@ class DetailPane(QTextBrowser):
     def confirm_open_url(self, address: str) -> bool:
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Open web page",
-            "Open this address in your web browser?",
+            translate("DetailPane", "Open web page"),
+            translate("DetailPane", "Open this address in your web browser?"),
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
             self,
         )
@@ -427,20 +459,26 @@ class DetailPane(QTextBrowser):
         c = self.state.chronology
         if scheme == "event":
             ev = c.event(target)
-            return f"Go to event: {ev.title}" if ev else ""
+            return fill(translate("DetailPane", "Go to event: %1"), ev.title) if ev else ""
         if scheme == "indicator":
             ind = c.indicator(target)
-            return f"Show the latest point of {ind.label}" if ind else ""
+            return fill(translate("DetailPane", "Show the latest point of %1"), ind.label) if ind else ""
         if scheme == "point":
-            return "Show this point"
-        return f"Web page: {url.toString()} (opens in your browser after you confirm)"
+            return translate("DetailPane", "Show this point")
+        return fill(
+            translate("DetailPane", "Web page: %1 (opens in your browser after you confirm)"), url.toString()
+        )
 
     def focusNextPrevChild(self, next: bool) -> bool:
         moved = super().focusNextPrevChild(next)  # Tab onto the next link, or out of the pane
         link = self.focused_link() if self.hasFocus() else ""
         self._on_highlighted(QUrl(link))
         if link:  # "Link: <its text>. Go to event: …", for the screen reader
-            said = fill(_tr("Link: %1. %2"), self.textCursor().selectedText(), self.link_words(QUrl(link)))
+            said = fill(
+                translate("DetailPane", "Link: %1. %2"),
+                self.textCursor().selectedText(),
+                self.link_words(QUrl(link)),
+            )
             self.last_announcement = said
             announce(self, said)
         return moved

@@ -41,11 +41,6 @@ from PySide6.QtWidgets import (
 
 from timeline_app.text import translate
 
-
-def _tr(text: str) -> str:
-    return translate("ErrorPanel", text)
-
-
 _FILE_ROLE = Qt.ItemDataRole.UserRole
 _LIST_KEYS = {
     Qt.Key.Key_Up,
@@ -92,7 +87,6 @@ class ErrorPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("errorPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName(_tr("Problems in the chronology files"))
 
         icon = QLabel()
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
@@ -104,17 +98,13 @@ class ErrorPanel(QFrame):
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
-        self.copy_button = QPushButton("Copy all")
-        self.copy_button.setToolTip(_tr("Copy every problem to the clipboard"))
+        self.copy_button = QPushButton()
         self.copy_button.clicked.connect(self.copy_all)
-        self.retry_button = QPushButton("Try again")
-        self.retry_button.setToolTip(_tr("Read the files again (F5)"))
+        self.retry_button = QPushButton()
         self.retry_button.clicked.connect(self.retry_requested)
-        close = QToolButton()
+        self._close = close = QToolButton()
         close.setAutoRaise(True)
         close.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton))
-        close.setToolTip(_tr("Hide this panel (the status bar still shows the problems)"))
-        close.setAccessibleName(_tr("Hide problems"))
         close.clicked.connect(self._hide_by_user)
 
         top = QHBoxLayout()
@@ -127,21 +117,39 @@ class ErrorPanel(QFrame):
 
         self.list = ProblemList()
         self.list.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.list.setToolTip(_tr("Double-click or Enter: open the file · Ctrl+C: copy"))
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
         self.list.itemActivated.connect(self._open_item)
         self.list.copy_requested.connect(self.copy_selected)
-        self.list.setAccessibleName(_tr("Problems"))
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 6, 8, 6)
         lay.addLayout(top)
         lay.addWidget(self.list)
+        self.retranslate()
         self.hide()
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
+
+    def retranslate(self) -> None:
+        """Every fixed text of the panel in the current language (again after a language change)."""
+        self.setAccessibleName(translate("ErrorPanel", "Problems in the chronology files"))
+        self.copy_button.setText(translate("ErrorPanel", "Copy all"))
+        self.copy_button.setToolTip(translate("ErrorPanel", "Copy every problem to the clipboard"))
+        self.retry_button.setText(translate("ErrorPanel", "Try again"))
+        self.retry_button.setToolTip(translate("ErrorPanel", "Read the files again (F5)"))
+        self._close.setToolTip(
+            translate("ErrorPanel", "Hide this panel (the status bar still shows the problems)")
+        )
+        self._close.setAccessibleName(translate("ErrorPanel", "Hide problems"))
+        self.list.setToolTip(translate("ErrorPanel", "Double-click or Enter: open the file · Ctrl+C: copy"))
+        self.list.setAccessibleName(translate("ErrorPanel", "Problems"))
+
+    def changeEvent(self, e: QEvent) -> None:
+        super().changeEvent(e)
+        if e.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     # -- the focus ring -------------------------------------------------------------------------------
     def _focus_changed(self, *_: object) -> None:
@@ -199,10 +207,10 @@ class ErrorPanel(QFrame):
     def _context_menu(self, pos: QPoint) -> None:
         item = self.list.itemAt(pos)
         menu = QMenu(self)
-        menu.addAction(_tr("Copy"), self.copy_selected).setEnabled(item is not None)
-        menu.addAction(_tr("Copy all"), self.copy_all)
+        menu.addAction(translate("ErrorPanel", "Copy"), self.copy_selected).setEnabled(item is not None)
+        menu.addAction(translate("ErrorPanel", "Copy all"), self.copy_all)
         if item is not None and item.data(_FILE_ROLE):
-            menu.addAction(_tr("Open the file"), lambda: self._open_item(item))
+            menu.addAction(translate("ErrorPanel", "Open the file"), lambda: self._open_item(item))
         menu.popup(self.list.viewport().mapToGlobal(pos))
 
     def _hide_by_user(self) -> None:

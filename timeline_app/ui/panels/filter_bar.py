@@ -34,11 +34,6 @@ from timeline_app.model.goto import parse_period, period_words
 from timeline_app.model.view_state import ViewState
 from timeline_app.text import fill, format_count, translate
 
-
-def _tr(text: str, n: int = -1) -> str:
-    return translate("FilterBar", text, None, n)
-
-
 HIDDEN = "hidden"  # the chip of a lane hidden (1 … 9, or "Hide lane: …")
 RANGE = "range"
 
@@ -46,14 +41,14 @@ RANGE = "range"
 def facet_label(facet: str) -> str:
     """The facet's name people read on a chip and in the field's list."""
     return {
-        "tags": _tr("Tag"),
-        "places": _tr("Place"),
-        "sources": _tr("Source"),
-        "categories": _tr("Lane"),
-        "precisions": _tr("Precision"),
-        "importance": _tr("Importance"),
-        HIDDEN: _tr("Hidden lane"),
-        RANGE: _tr("Dates"),
+        "tags": translate("FilterBar", "Tag"),
+        "places": translate("FilterBar", "Place"),
+        "sources": translate("FilterBar", "Source"),
+        "categories": translate("FilterBar", "Lane"),
+        "precisions": translate("FilterBar", "Precision"),
+        "importance": translate("FilterBar", "Importance"),
+        HIDDEN: translate("FilterBar", "Hidden lane"),
+        RANGE: translate("FilterBar", "Dates"),
     }[facet]
 
 
@@ -66,9 +61,17 @@ def value_label(chron: Chronology, facet: str, value: str) -> str:
         src = chron.source_index.get(value)
         return (src.publisher or src.title or value) if src is not None else value
     if facet == "precisions":
-        return {"year": _tr("year"), "month": _tr("month"), "day": _tr("day")}.get(value, value)
+        return {
+            "year": translate("FilterBar", "year"),
+            "month": translate("FilterBar", "month"),
+            "day": translate("FilterBar", "day"),
+        }.get(value, value)
     if facet == "importance":
-        return {"headline": _tr("headline"), "major": _tr("major"), "minor": _tr("minor")}.get(value, value)
+        return {
+            "headline": translate("FilterBar", "headline"),
+            "major": translate("FilterBar", "major"),
+            "minor": translate("FilterBar", "minor"),
+        }.get(value, value)
     return value
 
 
@@ -113,7 +116,8 @@ def offers(chron: Chronology) -> dict[str, tuple[str, str]]:
             text = f"{facet_label(facet)}: {value_label(chron, facet, value)} ({format_count(n)})"
             out[text] = (facet, value)
     for cat in chron.categories:
-        out[f"{_tr('Hide lane')}: {cat.name}"] = (HIDDEN, cat.id)
+        hide = translate("FilterBar", "Hide lane")
+        out[f"{hide}: {cat.name}"] = (HIDDEN, cat.id)
     return out
 
 
@@ -134,8 +138,8 @@ class ChipButton(QToolButton):
         self.setText(f"{chip.text}  ✕")
         self.setObjectName("filterChip")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(fill(_tr("Remove filter %1"), chip.text))
-        self.setToolTip(_tr("Remove this filter (Delete)"))
+        self.setAccessibleName(fill(translate("FilterBar", "Remove filter %1"), chip.text))
+        self.setToolTip(translate("FilterBar", "Remove this filter (Delete)"))
         self.setAutoRaise(False)
         self.clicked.connect(lambda: self.remove_requested.emit(self.chip))
 
@@ -181,15 +185,12 @@ class FilterBar(QWidget):
         self._offers: dict[str, tuple[str, str]] = {}
         self._offers_of: object = None
         self.chip_buttons: list[ChipButton] = []
-        self.title = QLabel(_tr("Filters:"))
+        self.title = QLabel()
         self.field = FilterField()
         self.field.setObjectName("filterField")
-        self.field.setAccessibleName(_tr("Add a filter"))
-        self.field.setPlaceholderText(_tr("Add a filter: tag, place, source, lane, precision, 2014..2017"))
         self.field.setClearButtonEnabled(True)
         self.suggestions = QListWidget()
         self.suggestions.setObjectName("filterSuggestions")
-        self.suggestions.setAccessibleName(_tr("Filters that match what is typed"))
         self.suggestions.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # ↓/↑ in the field move in it
         self.suggestions.itemClicked.connect(lambda item: self._offer_chosen(item.text()))
         self.suggestions.hide()
@@ -203,9 +204,8 @@ class FilterBar(QWidget):
         self.count = QLabel()
         self.count.setObjectName("filterCount")
         self.count.setTextFormat(Qt.TextFormat.PlainText)
-        self.count.setAccessibleName(_tr("Events shown"))
         self.clear_button = QToolButton()
-        self.clear_button.setText(_tr("Clear all"))
+        self.retranslate()
         self.clear_button.clicked.connect(self.clear_all)
         self._chips_box = QHBoxLayout()
         self._chips_box.setContentsMargins(0, 0, 0, 0)
@@ -229,6 +229,22 @@ class FilterBar(QWidget):
         self.refresh()
 
     # -- showing the state ---------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """The fixed texts in the current language (the chips follow with :meth:`refresh`)."""
+        self.title.setText(translate("FilterBar", "Filters:"))
+        self.field.setAccessibleName(translate("FilterBar", "Add a filter"))
+        self.field.setPlaceholderText(
+            translate("FilterBar", "Add a filter: tag, place, source, lane, precision, 2014..2017")
+        )
+        self.suggestions.setAccessibleName(translate("FilterBar", "Filters that match what is typed"))
+        self.count.setAccessibleName(translate("FilterBar", "Events shown"))
+        self.clear_button.setText(translate("FilterBar", "Clear all"))
+
+    def changeEvent(self, e: QEvent) -> None:
+        super().changeEvent(e)
+        if e.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
     def refresh(self) -> None:
         """Chips and count from the state; the focus stays on a chip's place when one goes."""
         focused = next((k for k, b in enumerate(self.chip_buttons) if b.hasFocus()), None)
@@ -249,7 +265,7 @@ class FilterBar(QWidget):
         self.clear_button.setEnabled(bool(self.chip_buttons))
         shown, total = actions.shown_total(self.state)
         self.count.setText(
-            _tr("%1 of %Ln event(s) shown", total).replace("%1", format_count(shown))
+            translate("FilterBar", "%1 of %Ln event(s) shown", None, total).replace("%1", format_count(shown))
         )
         if focused is not None:
             if self.chip_buttons:
@@ -351,7 +367,7 @@ class FilterBar(QWidget):
         try:
             lo, hi = parse_period(text)
         except DateError as e:
-            self.message.setText(fill(_tr("No such filter: %1"), e))
+            self.message.setText(fill(translate("FilterBar", "No such filter: %1"), e))
             return
         self.state.set_event_filter(self.state.event_filter.with_range(lo, hi))
         self.message.clear()

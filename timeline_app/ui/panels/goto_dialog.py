@@ -17,10 +17,6 @@ from timeline_app.model.view_state import ViewState
 from timeline_app.text import fill, translate
 
 
-def _tr(text: str) -> str:
-    return translate("GoToDate", text)
-
-
 class GoToDateDialog(QDialog):
     """Type a date or a range and press Enter to see it."""
 
@@ -28,20 +24,22 @@ class GoToDateDialog(QDialog):
         super().__init__(parent)
         self.state = state
         self.setObjectName("goToDate")
-        self.setWindowTitle(_tr("Go to date"))
+        self.setWindowTitle(translate("GoToDate", "Go to date"))
         self.field = QLineEdit()
         self.field.setObjectName("goToDateField")
-        self.field.setAccessibleName(_tr("Date or range to go to"))
-        self.field.setPlaceholderText(_tr("2017, 2017-04, 2017-04-01, 44 BCE, 2014..2017"))
-        prompt = QLabel(_tr("&Date or range:"))
+        self.field.setAccessibleName(translate("GoToDate", "Date or range to go to"))
+        self.field.setPlaceholderText(translate("GoToDate", "2017, 2017-04, 2017-04-01, 44 BCE, 2014..2017"))
+        prompt = QLabel(translate("GoToDate", "&Date or range:"))
         prompt.setBuddy(self.field)
         self.message = QLabel()
         self.message.setObjectName("goToDateMessage")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
-        self.message.setAccessibleName(_tr("What the date stands for"))
+        self.message.setAccessibleName(translate("GoToDate", "What the date stands for"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.go_button = buttons.addButton(_tr("&Go"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.go_button = buttons.addButton(
+            translate("GoToDate", "&Go"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         for b in buttons.buttons():
             if isinstance(b, QPushButton):
                 b.setAutoDefault(False)
@@ -67,14 +65,14 @@ class GoToDateDialog(QDialog):
 
     def _preview(self, text: str) -> None:
         if not text.strip():
-            self.message.setText(_tr("Type a date or a range, then Enter."))
+            self.message.setText(translate("GoToDate", "Type a date or a range, then Enter."))
             return
         try:
             words = goto_words(text)
         except DateError as e:
-            self.message.setText(fill(_tr("Not a date: %1"), e))
+            self.message.setText(fill(translate("GoToDate", "Not a date: %1"), e))
         else:
-            self.message.setText(fill(_tr("Enter: go to %1"), words))
+            self.message.setText(fill(translate("GoToDate", "Enter: go to %1"), words))
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
         if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -87,7 +85,7 @@ class GoToDateDialog(QDialog):
         try:
             actions.go_to_date(self.state, self.field.text())
         except DateError as e:
-            self.message.setText(fill(_tr("Not a date: %1"), e))
+            self.message.setText(fill(translate("GoToDate", "Not a date: %1"), e))
             self.field.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.accept()

@@ -33,10 +33,6 @@ from timeline_app.model.saved_views import SavedView, ViewFileError
 from timeline_app.text import fill, translate
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return translate("SavedViews", text, None, n)
-
-
 class ViewStore(Protocol):
     """What the dialog asks of the window."""
 
@@ -52,9 +48,9 @@ def describe(view: SavedView) -> str:
     parts = [period_words(view.start, view.end)]
     chips = len(view.filter.chips()) + len(view.hidden_lanes)
     if chips:
-        parts.append(_tr("%Ln filter(s)", chips))
+        parts.append(translate("SavedViews", "%Ln filter(s)", None, chips))
     if view.selected:
-        parts.append(_tr("a selection"))
+        parts.append(translate("SavedViews", "a selection"))
     return f"{view.name} — {' · '.join(parts)}"
 
 
@@ -63,25 +59,25 @@ class SavedViewsDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setObjectName("savedViews")
-        self.setWindowTitle(_tr("Saved views"))
+        self.setWindowTitle(translate("SavedViews", "Saved views"))
         self.name = QLineEdit()
         self.name.setObjectName("viewName")
-        self.name.setAccessibleName(_tr("Name of the view shown"))
-        self.name.setPlaceholderText(_tr("Name this view, then Enter"))
-        name_label = QLabel(_tr("&Save the view shown as:"))
+        self.name.setAccessibleName(translate("SavedViews", "Name of the view shown"))
+        self.name.setPlaceholderText(translate("SavedViews", "Name this view, then Enter"))
+        name_label = QLabel(translate("SavedViews", "&Save the view shown as:"))
         name_label.setBuddy(self.name)
         self.list = QListWidget()
         self.list.setObjectName("viewList")
-        self.list.setAccessibleName(_tr("Saved views"))
-        list_label = QLabel(_tr("&Return to a view (Enter; Delete removes it):"))
+        self.list.setAccessibleName(translate("SavedViews", "Saved views"))
+        list_label = QLabel(translate("SavedViews", "&Return to a view (Enter; Delete removes it):"))
         list_label.setBuddy(self.list)
         self.message = QLabel()
         self.message.setObjectName("viewsMessage")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
-        self.export_button = QPushButton(_tr("&Export…"))
-        self.import_button = QPushButton(_tr("&Import…"))
-        close = QPushButton(_tr("Close"))
+        self.export_button = QPushButton(translate("SavedViews", "&Export…"))
+        self.import_button = QPushButton(translate("SavedViews", "&Import…"))
+        close = QPushButton(translate("SavedViews", "Close"))
         for b in (self.export_button, self.import_button, close):
             b.setAutoDefault(False)
         self.export_button.clicked.connect(self._export_dialog)
@@ -147,7 +143,7 @@ class SavedViewsDialog(QDialog):
     # -- commands ------------------------------------------------------------------------------------
     def save(self, name: str) -> None:
         if not name.strip():
-            self.message.setText(_tr("Type a name for the view first."))
+            self.message.setText(translate("SavedViews", "Type a name for the view first."))
             return
         view = self.store.save_current_view(name)
         if view is None:
@@ -155,7 +151,7 @@ class SavedViewsDialog(QDialog):
         self.refresh()
         self.list.setCurrentRow(self.names().index(view.name))
         self.name.clear()
-        self.message.setText(fill(_tr("Saved “%1”."), view.name))
+        self.message.setText(fill(translate("SavedViews", "Saved “%1”."), view.name))
 
     def _go(self, item: QListWidgetItem) -> None:
         found = saved_views.find(self.store.saved_views(), str(item.data(Qt.ItemDataRole.UserRole)))
@@ -170,20 +166,24 @@ class SavedViewsDialog(QDialog):
         name = str(item.data(Qt.ItemDataRole.UserRole))
         self.store.set_saved_views([v for v in self.store.saved_views() if v.name != name])
         self.refresh()
-        self.message.setText(fill(_tr("Removed “%1”."), name))
+        self.message.setText(fill(translate("SavedViews", "Removed “%1”."), name))
 
     def export_to(self, path: Path) -> bool:
         """Write every saved view to ``path`` (a small JSON file; never one of the chronology's)."""
         if self.store.owns_file(path):
-            self.message.setText(_tr("That is one of the chronology's own files; choose another name."))
+            self.message.setText(
+                translate("SavedViews", "That is one of the chronology's own files; choose another name.")
+            )
             return False
         try:
             path.write_text(saved_views.dumps(self.store.saved_views()), encoding="utf-8")
         except OSError as e:
-            self.message.setText(fill(_tr("Could not write %1: %2"), path, e.strerror or e))
+            self.message.setText(
+                fill(translate("SavedViews", "Could not write %1: %2"), path, e.strerror or e)
+            )
             return False
         n = len(self.store.saved_views())
-        self.message.setText(fill(_tr("Exported %Ln view(s) to %1.", n), path.name))
+        self.message.setText(fill(translate("SavedViews", "Exported %Ln view(s) to %1.", None, n), path.name))
         return True
 
     def import_from(self, path: Path) -> bool:
@@ -191,26 +191,35 @@ class SavedViewsDialog(QDialog):
         try:
             found = saved_views.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, ViewFileError) as e:
-            self.message.setText(fill(_tr("Could not import %1: %2"), path.name, e))
+            self.message.setText(fill(translate("SavedViews", "Could not import %1: %2"), path.name, e))
             return False
         views = self.store.saved_views()
         for v in found:
             views = saved_views.with_view(views, v)
         self.store.set_saved_views(views)
         self.refresh()
-        self.message.setText(fill(_tr("Imported %Ln view(s) from %1.", len(found)), path.name))
+        imported = len(found)
+        self.message.setText(
+            fill(translate("SavedViews", "Imported %Ln view(s) from %1.", None, imported), path.name)
+        )
         return True
 
     def _export_dialog(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, _tr("Export saved views"), str(Path.home() / "views.json"), _tr("Views (*.json)")
+            self,
+            translate("SavedViews", "Export saved views"),
+            str(Path.home() / "views.json"),
+            translate("SavedViews", "Views (*.json)"),
         )
         if name:
             self.export_to(Path(name))
 
     def _import_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, _tr("Import saved views"), str(Path.home()), _tr("Views (*.json);;All files (*)")
+            self,
+            translate("SavedViews", "Import saved views"),
+            str(Path.home()),
+            translate("SavedViews", "Views (*.json);;All files (*)"),
         )
         if name:
             self.import_from(Path(name))

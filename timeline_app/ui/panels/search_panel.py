@@ -41,14 +41,9 @@ from timeline_app.model.goto import goto_words
 from timeline_app.model.search import Search, SearchIndex
 from timeline_app.model.search_languages import shown_title
 from timeline_app.model.view_state import ViewState
-from timeline_app.text import escape_html, translate
+from timeline_app.text import escape_html, fill, format_count, translate
 from timeline_app.ui.drawing.speech import CaptionedLabel
 from timeline_app.ui.panels.search_speech import SearchSpeech
-
-
-def _tr(text: str) -> str:
-    return translate("SearchPanel", text)
-
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
@@ -209,14 +204,10 @@ class SearchPanel(QWidget):
         self._indexing = False  # build the index in the background while the search is open
 
         self.field = SearchField()
-        self.field.setPlaceholderText(_tr("Search events  ( / )"))
         self.field.setClearButtonEnabled(True)
-        self.field.setAccessibleName(_tr("Search events"))
-        self.field.setToolTip(_tr("Enter: next match · Shift+Enter: previous · ↓/↑: results · Esc: close"))
-        self.count = CaptionedLabel(_tr("Number of matches"))
+        self.count = CaptionedLabel("")
         self.count.setTextFormat(Qt.TextFormat.PlainText)
         self.results = ResultList()
-        self.results.setAccessibleName(_tr("Search results"))
         self.results.setUniformItemSizes(True)
         self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.results.setItemDelegate(ResultDelegate(self.results))
@@ -248,6 +239,24 @@ class SearchPanel(QWidget):
         state.selection_changed.connect(lambda *_: self._follow_selection())
         self._show_results(False)
         self.speech = SearchSpeech(self, self.field, self.count, state)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text of the panel in the current language (again after a language change)."""
+        self.field.setPlaceholderText(translate("SearchPanel", "Search events  ( / )"))
+        self.field.setAccessibleName(translate("SearchPanel", "Search events"))
+        self.field.setToolTip(
+            translate("SearchPanel", "Enter: next match · Shift+Enter: previous · ↓/↑: results · Esc: close")
+        )
+        self.count.set_caption(translate("SearchPanel", "Number of matches"))
+        self.results.setAccessibleName(translate("SearchPanel", "Search results"))
+        self._listed = None  # the list's "(hidden lane)" and dates in the new language
+        self._show()
+
+    def changeEvent(self, e: QEvent) -> None:
+        super().changeEvent(e)
+        if e.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     # -- state -------------------------------------------------------------------------------------
     @property
@@ -365,12 +374,23 @@ class SearchPanel(QWidget):
                 )
             )
         elif not complete:
-            done = f" ({s.progress:.0%} searched)" if s is not None else ""
-            self.count.setText(f"{total:,}+ events match…{done}" if total else f"Searching…{done}")
+            done = ""
+            if s is not None:
+                done = " " + fill(
+                    translate("SearchPanel", "(%1% searched)"), format_count(round(s.progress * 100))
+                )
+            if total:
+                self.count.setText(translate("SearchPanel", "%Ln+ event(s) match…", None, total) + done)
+            else:
+                self.count.setText(translate("SearchPanel", "Searching…") + done)
         elif total == 0:
-            self.count.setText(f"No event matches “{query}”" + hidden_note)
+            self.count.setText(fill(translate("SearchPanel", "No event matches “%1”"), query) + hidden_note)
         else:
-            listed_note = f" · first {len(ids):,} listed" if total > len(ids) else ""
+            listed_note = ""
+            if total > len(ids):
+                listed_note = " · " + fill(
+                    translate("SearchPanel", "first %1 listed"), format_count(len(ids))
+                )
             self.count.setText(
                 translate("SearchPanel", "%Ln event(s) match · Enter: next", None, total)
                 + listed_note
@@ -389,7 +409,11 @@ class SearchPanel(QWidget):
                 eid = ev.id
                 cat = c.category_index.get(ev.category)
                 lane = cat.name if cat else ev.category
-                hidden = " (hidden lane)" if ev.category in self.state.hidden_lanes else ""
+                hidden = (
+                    " " + translate("SearchPanel", "(hidden lane)")
+                    if ev.category in self.state.hidden_lanes
+                    else ""
+                )
                 title = shown_title(c, ev, self.state.query)  # in the language that matched
                 item = QListWidgetItem(f"{title}\n{ev.start.words()} · {lane}{hidden}")
                 item.setData(_ID_ROLE, eid)

@@ -11,10 +11,6 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from timeline_app.text import fill, translate
 
 
-def _tr(text: str) -> str:
-    return translate("Tours", text)
-
-
 class TourCaption(QFrame):
     """Shown only while a tour runs. ``show_stop`` fills it; the window hides it when the tour ends."""
 
@@ -22,7 +18,7 @@ class TourCaption(QFrame):
         super().__init__(parent)
         self.setObjectName("tourCaption")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName(_tr("Tour caption"))
+        self.setAccessibleName(translate("Tours", "Tour caption"))
         self.tour_title = QLabel()
         self.tour_title.setObjectName("tourTitle")
         self.position = QLabel()
@@ -39,7 +35,9 @@ class TourCaption(QFrame):
         self.text.setObjectName("tourText")
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hint = QLabel(_tr("Page Down or Space: next stop · Page Up: previous · Esc: leave the tour"))
+        self.hint = QLabel(
+            translate("Tours", "Page Down or Space: next stop · Page Up: previous · Esc: leave the tour")
+        )
         self.hint.setObjectName("tourHint")
         self.hint.setEnabled(False)  # drawn as secondary text
         self.last_announcement = ""
@@ -58,9 +56,9 @@ class TourCaption(QFrame):
 
     def show_stop(self, tour_title: str, index: int, count: int, heading: str, when: str, text: str) -> None:
         self.tour_title.setText(tour_title)
-        self.position.setText(fill(_tr("%1 / %2"), index + 1, count))
-        self.position.setAccessibleName(fill(_tr("Stop %1 of %2"), index + 1, count))
-        self.heading.setText(fill(_tr("%1 — %2"), heading, when) if when else heading)
+        self.position.setText(fill(translate("Tours", "%1 / %2"), index + 1, count))
+        self.position.setAccessibleName(fill(translate("Tours", "Stop %1 of %2"), index + 1, count))
+        self.heading.setText(fill(translate("Tours", "%1 — %2"), heading, when) if when else heading)
         self.text.setText(text)
         self.last_announcement = f"{self.position.accessibleName()}. {self.heading.text()}. {text}"
         self.setAccessibleDescription(self.last_announcement)

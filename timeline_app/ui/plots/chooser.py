@@ -13,10 +13,6 @@ from timeline_app.text import fill, translate
 PlotKey = tuple[str, str]
 
 
-def _tr(text: str) -> str:
-    return translate("Canvas", text)
-
-
 class PlotsChooser(QtWidgets.QToolButton):
     """A tool button whose menu picks the plot groups shown."""
 
@@ -26,7 +22,7 @@ class PlotsChooser(QtWidgets.QToolButton):
         super().__init__(parent)
         self.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setAutoRaise(True)
-        self.setToolTip(_tr("Choose the indicator plots shown under the timeline"))
+        self.setToolTip(translate("Canvas", "Choose the indicator plots shown under the timeline"))
         self.setMenu(QtWidgets.QMenu(self))
         self._keys: list[PlotKey] = []
         self._shown: list[PlotKey] = []
@@ -41,14 +37,14 @@ class PlotsChooser(QtWidgets.QToolButton):
         m.clear()
         self._actions = {}
         for key in self._keys:
-            act = m.addAction(fill(_tr("%1 (%2)"), key[0], key[1]).replace("&", "&&"))
+            act = m.addAction(fill(translate("Canvas", "%1 (%2)"), key[0], key[1]).replace("&", "&&"))
             act.setCheckable(True)
             act.setChecked(key in self._shown)
             act.toggled.connect(lambda on, k=key: self._toggled(k, on))
             self._actions[key] = act
         m.addSeparator()
-        m.addAction(_tr("Show all plots"), lambda: self.shown_asked.emit(list(self._keys)))
-        m.addAction(_tr("Hide all plots"), lambda: self.shown_asked.emit([]))
+        m.addAction(translate("Canvas", "Show all plots"), lambda: self.shown_asked.emit(list(self._keys)))
+        m.addAction(translate("Canvas", "Hide all plots"), lambda: self.shown_asked.emit([]))
         self._update_text()
 
     def set_shown(self, shown: Sequence[PlotKey]) -> None:
@@ -64,6 +60,12 @@ class PlotsChooser(QtWidgets.QToolButton):
     def _toggled(self, key: PlotKey, on: bool) -> None:
         self.shown_asked.emit([k for k in self._shown if k != key] + ([key] if on else []))
 
+    def changeEvent(self, e: QtCore.QEvent) -> None:
+        super().changeEvent(e)
+        if e.type() == QtCore.QEvent.Type.LanguageChange:
+            self.setToolTip(translate("Canvas", "Choose the indicator plots shown under the timeline"))
+            self.set_groups(self._keys, self._shown)
+
     def _update_text(self) -> None:
-        self.setText(fill(_tr("Plots: %1 of %2 ▾"), len(self._shown), len(self._keys)))
+        self.setText(fill(translate("Canvas", "Plots: %1 of %2 ▾"), len(self._shown), len(self._keys)))
         self.setEnabled(bool(self._keys))

@@ -30,7 +30,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from timeline_app.geometry.series_lod import SeriesArrays
 from timeline_app.model.chronology import Indicator
 from timeline_app.model.view_state import Selection
-from timeline_app.text import escape_html, format_number
+from timeline_app.text import escape_html, format_number, translate
 from timeline_app.ui.drawing.palette import CanvasColors, with_alpha
 from timeline_app.ui.drawing.time_axis import TimeAxisItem
 from timeline_app.ui.plots.event_markers import EventMarkersItem
@@ -238,9 +238,9 @@ class IndicatorPlot:
             for s in self.series
         ]
         if self._has_derived:
-            entries.append(("derived", colors.foreground, "derived (computed)"))
+            entries.append(("derived", colors.foreground, translate("Plots", "derived (computed)")))
         if self._has_gaps:
-            entries.append(("gap", colors.foreground, "no data between"))
+            entries.append(("gap", colors.foreground, translate("Plots", "no data between")))
         self.legend.set_style(font, colors.panel, colors.separator, colors.foreground, colors.background)
         self.legend.set_entries(entries)
         self._place_overlays()
@@ -392,7 +392,7 @@ class IndicatorPlot:
             if j < 0:
                 continue
             pt = s.indicator.points[int(s.data.order[j])]
-            tag = ", derived" if pt.is_derived else ""
+            tag = translate("Plots", ", derived") if pt.is_derived else ""
             out.append(f"{self.series_label(s.indicator)}: {format_number(pt.value)} ({pt.date.iso()}{tag})")
         return out
 
@@ -408,7 +408,7 @@ class IndicatorPlot:
         if not lines:
             self.readout.hide()
             return
-        shown: list[Segment | list[Segment]] = [("nearest point", c.muted, False)]
+        shown: list[Segment | list[Segment]] = [(translate("Plots", "nearest point"), c.muted, False)]
         self.readout.set_lines(shown + [(t, c.foreground, False) for t in lines])
         vb = self.plot.getViewBox()
         x_local = vb.mapFromView(QtCore.QPointF(day, 0)).x()

@@ -20,10 +20,6 @@ from timeline_app.text import fill, format_date, format_number, translate
 from timeline_app.ui.timeline.item import TimelineItem
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return translate("TimelineAccess", text, None, n)
-
-
 @dataclass(frozen=True)
 class AccessItem:
     """One thing on the timeline a screen reader can reach. An event's words are looked up only
@@ -51,20 +47,20 @@ def item_words(chron: Chronology, it: AccessItem) -> tuple[str, str]:
 def event_when(ev: Event) -> str:
     """The date of an event in words, as the detail pane and the tooltip say it."""
     if ev.ongoing:
-        when = fill(_tr("%1 – ongoing"), ev.start.words_with_precision())
+        when = fill(translate("TimelineAccess", "%1 – ongoing"), ev.start.words_with_precision())
     elif ev.end is not None:
         when = f"{ev.start.words_with_precision()} – {ev.end.words_with_precision()}"
     else:
         when = ev.start.words_with_precision()
     if ev.approximate:
-        when = fill(_tr("%1 (approximate)"), when)
+        when = fill(translate("TimelineAccess", "%1 (approximate)"), when)
     return when
 
 
 def importance_words(importance: str) -> str:
     return {
-        "headline": _tr("headline event"),
-        "major": _tr("major event"),
+        "headline": translate("TimelineAccess", "headline event"),
+        "major": translate("TimelineAccess", "major event"),
     }.get(importance, "")
 
 
@@ -90,8 +86,14 @@ def point_speech(chron: Chronology, indicator_id: str, index: int) -> str:
     if ind is None or not 0 <= index < len(ind.points):
         return ""
     p = ind.points[index]
-    text = fill(_tr("%1, %2: %3 %4"), ind.label, p.date.words(), format_number(p.value), ind.unit).rstrip()
-    return fill(_tr("%1, derived"), text) if p.derived else text
+    text = fill(
+        translate("TimelineAccess", "%1, %2: %3 %4"),
+        ind.label,
+        p.date.words(),
+        format_number(p.value),
+        ind.unit,
+    ).rstrip()
+    return fill(translate("TimelineAccess", "%1, derived"), text) if p.derived else text
 
 
 def _day_words(day: float, span: float) -> str:
@@ -142,7 +144,10 @@ def accessible_items(item: TimelineItem) -> list[AccessItem]:
         add_event(i, rc.intersected(fr.rect) if rc.intersects(fr.rect) else rc)
     for cl in fr.clusters:
         lane = chron.categories[cl.lane].name if cl.lane < len(chron.categories) else ""
-        name = fill(_tr("%n events, %1", n=cl.count), range_words(cl.day_lo, cl.day_hi))
+        count = cl.count
+        name = fill(
+            translate("TimelineAccess", "%n events, %1", None, count), range_words(cl.day_lo, cl.day_hi)
+        )
         key = f"cluster:{cl.lane}:{cl.day_lo:.3f}"
         out.append(
             AccessItem(

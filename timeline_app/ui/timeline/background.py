@@ -10,6 +10,7 @@ import numpy as np
 from PySide6 import QtCore, QtGui
 
 from timeline_app.geometry.ticks import compute_ticks
+from timeline_app.text import translate
 from timeline_app.ui.drawing.batch_draw import (
     RectBatch,
     RuleBatch,
@@ -137,7 +138,8 @@ class BackgroundPainter:
             p.setPen(pen)
             p.drawLine(QtCore.QPointF(tx, top + hh), QtCore.QPointF(tx, lanes_bottom))
             p.setFont(item.fonts.small)
-            p.drawText(QtCore.QRectF(tx + 3, top, 80, hh), int(QtCore.Qt.AlignmentFlag.AlignVCenter), "today")
+            today = translate("Timeline", "today")
+            p.drawText(QtCore.QRectF(tx + 3, top, 80, hh), int(QtCore.Qt.AlignmentFlag.AlignVCenter), today)
 
     def _opaque_grid(
         self,

@@ -18,7 +18,7 @@ from timeline_app.geometry.event_arrays import EventArrays, MatchWindow
 from timeline_app.geometry.layout import LaneGeom
 from timeline_app.geometry.lod import LaneIndex, MatchTables
 from timeline_app.model.chronology import Event
-from timeline_app.text import escape_html
+from timeline_app.text import escape_html, fill, translate
 from timeline_app.ui.timeline.style import TimelineFonts
 
 
@@ -137,13 +137,13 @@ class Hit:
 def event_tooltip(ev: Event, lane_name: str) -> str:
     """Title, date in words with its precision, category."""
     if ev.ongoing:
-        when = f"{ev.start.words_with_precision()} – ongoing"
+        when = fill(translate("Timeline", "%1 – ongoing"), ev.start.words_with_precision())
     elif ev.end is not None:
         when = f"{ev.start.words_with_precision()} – {ev.end.words_with_precision()}"
     else:
         when = ev.start.words_with_precision()
     if ev.approximate:
-        when += " (approximate)"
+        when += " " + translate("Timeline", "(approximate)")
     return f"<b>{escape_html(ev.title)}</b><br>{escape_html(when)}<br><i>{escape_html(lane_name)}</i>"
 
 

@@ -32,7 +32,7 @@ from timeline_app.geometry.lod import LaneIndex
 from timeline_app.geometry.ticks import AxisTicks
 from timeline_app.model.chronology import Chronology
 from timeline_app.model.view_state import MIN_SPAN_DAYS, padded_range
-from timeline_app.text import escape_html
+from timeline_app.text import escape_html, translate
 from timeline_app.ui.drawing.palette import CanvasColors, lane_color
 from timeline_app.ui.drawing.view_item import ViewSizedItem
 from timeline_app.ui.timeline.frame import ClusterGlyph, Frame, Hit, LayoutInputs, event_tooltip
@@ -430,10 +430,16 @@ class TimelineItem(ViewSizedItem):
         assert cl is not None
         members = self.cluster_members(cl)
         names = "".join(f"<br>• {escape_html(self._arrays.titles[i])}" for i in members[:8])
-        more = f"<br>… and {len(members) - 8} more" if len(members) > 8 else ""
+        rest = len(members) - 8
+        more = "<br>" + translate("Timeline", "… and %Ln more", None, rest) if rest > 0 else ""
         lane = chron.categories[cl.lane].name if cl.lane < len(chron.categories) else ""
-        action = "Click to zoom in." if self._separable(cl) else "Click to select the next one."
-        return f"<b>{cl.count} events</b> <i>({escape_html(lane)})</i>{names}{more}<br>{action}"
+        if self._separable(cl):
+            action = translate("Timeline", "Click to zoom in.")
+        else:
+            action = translate("Timeline", "Click to select the next one.")
+        n = cl.count
+        count = translate("Timeline", "%Ln event(s)", None, n)
+        return f"<b>{count}</b> <i>({escape_html(lane)})</i>{names}{more}<br>{action}"
 
     def cluster_members(self, cl: ClusterGlyph) -> list[int]:
         a = self._arrays

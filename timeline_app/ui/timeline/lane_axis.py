@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from timeline_app.text import escape_html
+from timeline_app.text import break_points, escape_html, translate
 from timeline_app.ui.drawing.palette import mix
 
 if TYPE_CHECKING:
@@ -23,13 +23,11 @@ def wrap_two_lines(text: str, fm: QtGui.QFontMetricsF, width: float) -> list[str
     """``text`` on one line if it fits, else on two (the second elided)."""
     if fm.horizontalAdvance(text) <= width:
         return [text]
-    words = text.split()
     first = ""
-    for k in range(len(words), 0, -1):
-        cand = " ".join(words[:k])
-        if fm.horizontalAdvance(cand) <= width:
-            first = cand
-            rest = " ".join(words[k:])
+    for end in reversed(break_points(text)):  # between words, or between two Chinese characters
+        cand = text[:end].rstrip()
+        if cand and fm.horizontalAdvance(cand) <= width:
+            first, rest = cand, text[end:].strip()
             break
     else:
         return [fm.elidedText(text, QtCore.Qt.TextElideMode.ElideRight, width)]
@@ -71,7 +69,10 @@ class LaneAxisItem(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph has no type 
         cat = cats[i]
         hidden = self._timeline.lane_hidden(i)
         desc = f"<br>{escape_html(cat.description)}" if cat.description else ""
-        act = "Click to show this lane." if hidden else "Click to hide this lane."
+        if hidden:
+            act = translate("LaneAxis", "Click to show this lane.")
+        else:
+            act = translate("LaneAxis", "Click to hide this lane.")
         return f"<b>{escape_html(cat.name)}</b>{desc}<br><i>{act}</i>"
 
     def paint(self, p: QtGui.QPainter, opt: object, widget: object) -> None:

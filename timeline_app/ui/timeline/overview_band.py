@@ -33,11 +33,6 @@ from timeline_app.model.view_state import TimeRange, ViewState
 from timeline_app.text import fill, translate, year_label
 from timeline_app.ui.drawing.palette import CanvasColors, lane_color
 
-
-def _tr(text: str) -> str:
-    return translate("OverviewBand", text)
-
-
 BAND_HEIGHT = 58  # pixels, eras and lanes together
 ERA_STRIP = 12  # pixels at the top for the eras' names
 MARGIN = 6  # pixels either side
@@ -46,12 +41,25 @@ MARGIN = 6  # pixels either side
 class OverviewBand(QWidget):
     """The whole chronology, and where the view is in it."""
 
+    def retranslate(self) -> None:
+        self.setAccessibleName(translate("OverviewBand", "Overview of the whole chronology"))
+        self.setToolTip(
+            translate(
+                "OverviewBand", "Drag the window to pan, its edges to zoom; click to centre the view there"
+            )
+        )
+        self.update()  # its year labels
+
+    def changeEvent(self, e: QEvent) -> None:
+        super().changeEvent(e)
+        if e.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
     def __init__(self, state: ViewState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.setObjectName("overviewBand")
-        self.setAccessibleName(_tr("Overview of the whole chronology"))
-        self.setToolTip(_tr("Drag the window to pan, its edges to zoom; click to centre the view there"))
+        self.retranslate()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(BAND_HEIGHT)
         self.setMouseTracking(True)
@@ -75,7 +83,9 @@ class OverviewBand(QWidget):
 
     def _range_changed(self) -> None:
         r = self.state.range
-        self.setAccessibleDescription(fill(_tr("Showing %1 – %2"), day_words(r.start), day_words(r.end)))
+        self.setAccessibleDescription(
+            fill(translate("OverviewBand", "Showing %1 – %2"), day_words(r.start), day_words(r.end))
+        )
         if self.isVisible():
             self.update()
 

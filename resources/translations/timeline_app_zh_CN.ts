@@ -1,0 +1,1827 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Canvas</name>
+    <message>
+        <source>Choose the indicator plots shown under the timeline</source>
+        <translation>选择时间线下方显示的指标图表</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Show all plots</source>
+        <translation>显示全部图表</translation>
+    </message>
+    <message>
+        <source>Hide all plots</source>
+        <translation>隐藏全部图表</translation>
+    </message>
+    <message>
+        <source>Plots: %1 of %2 ▾</source>
+        <translation>图表：%1/%2 ▾</translation>
+    </message>
+</context>
+<context>
+    <name>Compare</name>
+    <message>
+        <source>Compare with another version</source>
+        <translation>与另一版本比较</translation>
+    </message>
+    <message>
+        <source>Chronologies (*.yaml *.yml *.json *.csv *.xlsx *.ics *.timeline);;All files (*)</source>
+        <translation>大事记 (*.yaml *.yml *.json *.csv *.xlsx *.ics *.timeline);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Comparing the two versions…</source>
+        <translation>正在比较两个版本…</translation>
+    </message>
+    <message>
+        <source>Cannot compare with %1: %2</source>
+        <translation>无法与 %1 比较：%2</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>re-dated</source>
+        <translation>改期</translation>
+    </message>
+    <message>
+        <source>re-worded</source>
+        <translation>改写</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Differences on the time axis</source>
+        <translation>时间轴上的差异</translation>
+    </message>
+    <message>
+        <source>other: %1</source>
+        <translation>其他：%1</translation>
+    </message>
+    <message>
+        <source>shown</source>
+        <translation>已显示</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Compared with %1: %2</source>
+        <translation>与 %1 比较：%2</translation>
+    </message>
+    <message>
+        <source>no differences</source>
+        <translation>无差异</translation>
+    </message>
+    <message>
+        <source>(n / F8: next difference · Shift+N: previous · Esc: leave)</source>
+        <translation>（n / F8：下一处差异 · Shift+N：上一处 · Esc：退出）</translation>
+    </message>
+</context>
+<context>
+    <name>DataTable</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>(derived)</source>
+        <translation>（推算）</translation>
+    </message>
+    <message>
+        <source>%1: %2; %3; latest %4</source>
+        <translation>%1：%2；%3；最新 %4</translation>
+    </message>
+    <message>
+        <source>Sorted by %1, descending</source>
+        <translation>按%1降序排列</translation>
+    </message>
+    <message>
+        <source>Sorted by %1, ascending</source>
+        <translation>按%1升序排列</translation>
+    </message>
+    <message>
+        <source>Data table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <source>S (or a click on a column&apos;s header) sorts by that column; Ctrl+C copies the cells.</source>
+        <translation>按 S（或点击列标题）按该列排序；Ctrl+C 复制单元格。</translation>
+    </message>
+    <message>
+        <source>No plot is shown: choose plots under the timeline (Plots ▾) first.</source>
+        <translation>未显示任何图表：请先在时间线下方选择图表（图表 ▾）。</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>January</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <source>Jan</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <comment>a year of the common era</comment>
+        <translation>%1年</translation>
+    </message>
+    <message>
+        <source>%1 BCE</source>
+        <translation>公元前%1年</translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <comment>a day of the month alone</comment>
+        <translation>%1日</translation>
+    </message>
+    <message>
+        <source>%3 %2 %1</source>
+        <comment>day month year</comment>
+        <translation>%1%4月%3日</translation>
+    </message>
+    <message>
+        <source>%2 %1</source>
+        <comment>month year</comment>
+        <translation>%1%4月</translation>
+    </message>
+    <message>
+        <source>the %1s</source>
+        <translation>%1年代</translation>
+    </message>
+    <message>
+        <source>around %1</source>
+        <translation>约%1</translation>
+    </message>
+    <message>
+        <source>%1, uncertain</source>
+        <translation>%1（存疑）</translation>
+    </message>
+    <message>
+        <source>before %1</source>
+        <translation>%1之前</translation>
+    </message>
+    <message>
+        <source>%1 or after</source>
+        <translation>%1或之后</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>%1 (%2 not given)</source>
+        <translation>%1（未注明%2）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 only)</source>
+        <translation>%1（精确到%2）</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message numerus="yes">
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%Ln month(s)</source>
+        <translation>%Ln个月</translation>
+    </message>
+    <message>
+        <source>%Ln year(s)</source>
+        <translation>%Ln年</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1年</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>约%1</translation>
+    </message>
+    <message>
+        <source>ongoing, since %1</source>
+        <translation>自%1起，仍在进行</translation>
+    </message>
+    <message>
+        <source>%1 so far</source>
+        <translation>迄今%1</translation>
+    </message>
+    <message>
+        <source>Event details</source>
+        <translation>事件详情</translation>
+    </message>
+    <message>
+        <source>Select an event: ←/→, click, or / to search</source>
+        <translation>选择一个事件：←/→、点击，或按 / 搜索</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1，分属%2</translation>
+    </message>
+    <message>
+        <source>%Ln event(s)</source>
+        <translation>%Ln个事件</translation>
+    </message>
+    <message>
+        <source>%Ln lane(s)</source>
+        <translation>%Ln个泳道</translation>
+    </message>
+    <message>
+        <source>%Ln indicator(s)</source>
+        <translation>%Ln项指标</translation>
+    </message>
+    <message>
+        <source>%Ln source(s)</source>
+        <translation>%Ln个来源</translation>
+    </message>
+    <message>
+        <source>Press ? for every key.</source>
+        <translation>按 ? 查看全部快捷键。</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>见%1</translation>
+    </message>
+    <message>
+        <source>as above</source>
+        <translation>同上</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>places</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>key figures</source>
+        <translation>关键数据</translation>
+    </message>
+    <message>
+        <source>Not translated, shown as written:</source>
+        <translation>未翻译，按原文显示：</translation>
+    </message>
+    <message>
+        <source>(approximate date)</source>
+        <translation>（大致日期）</translation>
+    </message>
+    <message>
+        <source>(lane hidden)</source>
+        <translation>（泳道已隐藏）</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>泳道</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>关键数据</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Related events</source>
+        <translation>相关事件</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>latest %1</source>
+        <translation>最新：%1</translation>
+    </message>
+    <message>
+        <source>Written in %1 · id %2</source>
+        <translation>出自 %1 · 标识 %2</translation>
+    </message>
+    <message>
+        <source>(derived: %1)</source>
+        <translation>（推算：%1）</translation>
+    </message>
+    <message>
+        <source>(approximate)</source>
+        <translation>（近似）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>derived: %1</source>
+        <translation>推算：%1</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>About this series</source>
+        <translation>关于此数据系列</translation>
+    </message>
+    <message>
+        <source>All points</source>
+        <translation>全部数据点</translation>
+    </message>
+    <message>
+        <source>Events about this series</source>
+        <translation>与此数据系列相关的事件</translation>
+    </message>
+    <message>
+        <source>Open web page</source>
+        <translation>打开网页</translation>
+    </message>
+    <message>
+        <source>Open this address in your web browser?</source>
+        <translation>在网页浏览器中打开此地址？</translation>
+    </message>
+    <message>
+        <source>Go to event: %1</source>
+        <translation>转到事件：%1</translation>
+    </message>
+    <message>
+        <source>Show the latest point of %1</source>
+        <translation>显示%1的最新数据点</translation>
+    </message>
+    <message>
+        <source>Show this point</source>
+        <translation>显示此数据点</translation>
+    </message>
+    <message>
+        <source>Web page: %1 (opens in your browser after you confirm)</source>
+        <translation>网页：%1（确认后在浏览器中打开）</translation>
+    </message>
+    <message>
+        <source>Link: %1. %2</source>
+        <translation>链接：%1。%2</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>%1: could not be read: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+    <message>
+        <source>%Ln problem(s)</source>
+        <translation>%Ln个问题</translation>
+    </message>
+    <message>
+        <source>… and %Ln more problem(s)</source>
+        <translation>……另有%Ln个问题</translation>
+    </message>
+    <message>
+        <source>%1 in %2. Still showing the last version that loaded; fix the file and it reloads by itself.</source>
+        <translation>%2 中有%1。仍显示上次成功加载的版本；修正文件后会自动重新加载。</translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2. Still showing %3.</source>
+        <translation>无法打开 %1：%2。仍显示 %3。</translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2. Fix the file and it opens by itself.</source>
+        <translation>无法打开 %1：%2。修正文件后会自动打开。</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorPanel</name>
+    <message>
+        <source>Problems in the chronology files</source>
+        <translation>大事记文件中的问题</translation>
+    </message>
+    <message>
+        <source>Copy all</source>
+        <translation>全部复制</translation>
+    </message>
+    <message>
+        <source>Copy every problem to the clipboard</source>
+        <translation>将所有问题复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Read the files again (F5)</source>
+        <translation>重新读取文件（F5）</translation>
+    </message>
+    <message>
+        <source>Hide this panel (the status bar still shows the problems)</source>
+        <translation>隐藏此面板（状态栏仍会显示问题）</translation>
+    </message>
+    <message>
+        <source>Hide problems</source>
+        <translation>隐藏问题</translation>
+    </message>
+    <message>
+        <source>Double-click or Enter: open the file · Ctrl+C: copy</source>
+        <translation>双击或按 Enter：打开文件 · Ctrl+C：复制</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Open the file</source>
+        <translation>打开文件</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>泳道</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要性</translation>
+    </message>
+    <message>
+        <source>Hidden lane</source>
+        <translation>隐藏的泳道</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>headline</source>
+        <translation>头条</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation>重要</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Hide lane</source>
+        <translation>隐藏泳道</translation>
+    </message>
+    <message>
+        <source>Remove filter %1</source>
+        <translation>移除筛选条件 %1</translation>
+    </message>
+    <message>
+        <source>Remove this filter (Delete)</source>
+        <translation>移除此筛选条件（Delete）</translation>
+    </message>
+    <message>
+        <source>Filters:</source>
+        <translation>筛选：</translation>
+    </message>
+    <message>
+        <source>Add a filter</source>
+        <translation>添加筛选条件</translation>
+    </message>
+    <message>
+        <source>Add a filter: tag, place, source, lane, precision, 2014..2017</source>
+        <translation>添加筛选条件：标签、地点、来源、泳道、精度、2014..2017</translation>
+    </message>
+    <message>
+        <source>Filters that match what is typed</source>
+        <translation>与输入内容相符的筛选条件</translation>
+    </message>
+    <message>
+        <source>Events shown</source>
+        <translation>显示的事件</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>全部清除</translation>
+    </message>
+    <message>
+        <source>%1 of %Ln event(s) shown</source>
+        <translation>显示 %1 / %Ln 个事件</translation>
+    </message>
+    <message>
+        <source>No such filter: %1</source>
+        <translation>没有这样的筛选条件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>GoToDate</name>
+    <message>
+        <source>Go to date</source>
+        <translation>转到日期</translation>
+    </message>
+    <message>
+        <source>Date or range to go to</source>
+        <translation>要转到的日期或范围</translation>
+    </message>
+    <message>
+        <source>2017, 2017-04, 2017-04-01, 44 BCE, 2014..2017</source>
+        <translation>2017、2017-04、2017-04-01、44 BCE、2014..2017</translation>
+    </message>
+    <message>
+        <source>&amp;Date or range:</source>
+        <translation>日期或范围(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>What the date stands for</source>
+        <translation>该日期所指的范围</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Type a date or a range, then Enter.</source>
+        <translation>输入日期或范围，然后按 Enter。</translation>
+    </message>
+    <message>
+        <source>Not a date: %1</source>
+        <translation>不是日期：%1</translation>
+    </message>
+    <message>
+        <source>Enter: go to %1</source>
+        <translation>Enter：转到%1</translation>
+    </message>
+</context>
+<context>
+    <name>HelpOverlay</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Esc or ? closes this. The keys work wherever the focus is, except while you type in the search field.</source>
+        <translation>按 Esc 或 ? 关闭。无论焦点在哪里，快捷键均可使用，在搜索框中输入时除外。</translation>
+    </message>
+</context>
+<context>
+    <name>Keymap</name>
+    <message>
+        <source>Show or hide lane 1 … 9 (counted from the top)</source>
+        <translation>显示或隐藏第 1…9 个泳道（自上而下计）</translation>
+    </message>
+    <message>
+        <source>Clear the selection</source>
+        <translation>取消选择</translation>
+    </message>
+    <message>
+        <source>Browse</source>
+        <translation>浏览</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Lanes</source>
+        <translation>泳道</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Tours</source>
+        <translation>导览</translation>
+    </message>
+    <message>
+        <source>Panes and links</source>
+        <translation>窗格与链接</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <source>Next event (in time, across the shown lanes)</source>
+        <translation>下一个事件（按时间，跨所有显示的泳道）</translation>
+    </message>
+    <message>
+        <source>Next event</source>
+        <translation>下一个事件</translation>
+    </message>
+    <message>
+        <source>Previous event</source>
+        <translation>上一个事件</translation>
+    </message>
+    <message>
+        <source>Next event in the same lane (or point of the same series)</source>
+        <translation>同一泳道的下一个事件（或同一数据系列的下一个点）</translation>
+    </message>
+    <message>
+        <source>Previous event in the same lane (or point of the same series)</source>
+        <translation>同一泳道的上一个事件（或同一数据系列的上一个点）</translation>
+    </message>
+    <message>
+        <source>Nearest event in the lane above</source>
+        <translation>上方泳道中最近的事件</translation>
+    </message>
+    <message>
+        <source>Nearest event in the lane below</source>
+        <translation>下方泳道中最近的事件</translation>
+    </message>
+    <message>
+        <source>First event</source>
+        <translation>第一个事件</translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation>最后一个事件</translation>
+    </message>
+    <message>
+        <source>Clear selection</source>
+        <translation>取消选择</translation>
+    </message>
+    <message>
+        <source>Zoom in (hold to speed up)</source>
+        <translation>放大（按住加速）</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out (hold to speed up)</source>
+        <translation>缩小（按住加速）</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Pan to earlier dates (hold to speed up)</source>
+        <translation>向更早的日期平移（按住加速）</translation>
+    </message>
+    <message>
+        <source>Pan earlier</source>
+        <translation>向前平移</translation>
+    </message>
+    <message>
+        <source>Pan to later dates (hold to speed up)</source>
+        <translation>向更晚的日期平移（按住加速）</translation>
+    </message>
+    <message>
+        <source>Pan later</source>
+        <translation>向后平移</translation>
+    </message>
+    <message>
+        <source>The plotted series as tables: dates × regions, with sources (sort, copy)</source>
+        <translation>以表格显示图表中的数据系列：日期 × 地区，附来源（可排序、复制）</translation>
+    </message>
+    <message>
+        <source>Data table…</source>
+        <translation>数据表…</translation>
+    </message>
+    <message>
+        <source>High-contrast colours on or off (remembered)</source>
+        <translation>开关高对比度配色（会记住）</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
+    </message>
+    <message>
+        <source>Zoom to the selection</source>
+        <translation>缩放到所选内容</translation>
+    </message>
+    <message>
+        <source>Show everything</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <source>Fit all</source>
+        <translation>全部适应窗口</translation>
+    </message>
+    <message>
+        <source>Overview band under the timeline on or off (drag its window to pan, its edges to zoom)</source>
+        <translation>开关时间线下方的概览条（拖动其窗口可平移，拖动边缘可缩放）</translation>
+    </message>
+    <message>
+        <source>Overview band</source>
+        <translation>概览条</translation>
+    </message>
+    <message>
+        <source>Move the window (Shift: its right edge, to zoom); Home, End: to the first, the last dates</source>
+        <translation>移动窗口（Shift：移动右边缘以缩放）；Home、End：移到最早、最晚的日期</translation>
+    </message>
+    <message>
+        <source>in the overview band (F6 reaches it)</source>
+        <translation>在概览条中（用 F6 移到那里）</translation>
+    </message>
+    <message>
+        <source>Full screen on or off</source>
+        <translation>开关全屏</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <source>Filters: show the filter bar and add a filter (tag, place, source, lane, precision, dates)</source>
+        <translation>筛选：显示筛选栏并添加筛选条件（标签、地点、来源、泳道、精度、日期）</translation>
+    </message>
+    <message>
+        <source>Filters…</source>
+        <translation>筛选…</translation>
+    </message>
+    <message>
+        <source>Remove the focused filter (Tab reaches the chips)</source>
+        <translation>移除获得焦点的筛选条件（用 Tab 可移到各筛选标签）</translation>
+    </message>
+    <message>
+        <source>on a filter chip</source>
+        <translation>在筛选标签上</translation>
+    </message>
+    <message>
+        <source>Back to the previous selection and view</source>
+        <translation>返回上一次的选择和视图</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>后退</translation>
+    </message>
+    <message>
+        <source>Forward again</source>
+        <translation>再次前进</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>前进</translation>
+    </message>
+    <message>
+        <source>Search events</source>
+        <translation>搜索事件</translation>
+    </message>
+    <message>
+        <source>Search…</source>
+        <translation>搜索…</translation>
+    </message>
+    <message>
+        <source>Go to a date or a range (2017, 2017-04, 44 BCE, 2014..2017)</source>
+        <translation>转到某个日期或范围（2017、2017-04、44 BCE、2014..2017）</translation>
+    </message>
+    <message>
+        <source>Go to date…</source>
+        <translation>转到日期…</translation>
+    </message>
+    <message>
+        <source>Saved views: name the view shown, or return to one (range, selection, filters, plots)</source>
+        <translation>保存的视图：为当前视图命名，或返回某个已保存的视图（范围、选择、筛选、图表）</translation>
+    </message>
+    <message>
+        <source>Saved views…</source>
+        <translation>保存的视图…</translation>
+    </message>
+    <message>
+        <source>Select the next match; on a date or range (2017-04, 2014..2017), go there</source>
+        <translation>选择下一个匹配项；若输入的是日期或范围（2017-04、2014..2017），则转到该处</translation>
+    </message>
+    <message>
+        <source>in the search field</source>
+        <translation>在搜索框中</translation>
+    </message>
+    <message>
+        <source>Select the previous match</source>
+        <translation>选择上一个匹配项</translation>
+    </message>
+    <message>
+        <source>Move through the results</source>
+        <translation>在结果中移动</translation>
+    </message>
+    <message>
+        <source>in the search field or the results</source>
+        <translation>在搜索框或结果中</translation>
+    </message>
+    <message>
+        <source>Close the search and go back to where you were</source>
+        <translation>关闭搜索并回到原来的位置</translation>
+    </message>
+    <message>
+        <source>During a tour: the next stop (Go ▸ Tours starts one)</source>
+        <translation>导览中：下一站（转到 ▸ 导览 可开始一个导览）</translation>
+    </message>
+    <message>
+        <source>Next stop</source>
+        <translation>下一站</translation>
+    </message>
+    <message>
+        <source>During a tour: the previous stop</source>
+        <translation>导览中：上一站</translation>
+    </message>
+    <message>
+        <source>Previous stop</source>
+        <translation>上一站</translation>
+    </message>
+    <message>
+        <source>The first stop</source>
+        <translation>第一站</translation>
+    </message>
+    <message>
+        <source>during a tour</source>
+        <translation>导览中</translation>
+    </message>
+    <message>
+        <source>The last stop</source>
+        <translation>最后一站</translation>
+    </message>
+    <message>
+        <source>Leave the tour and go back to the view you had</source>
+        <translation>退出导览并回到原来的视图</translation>
+    </message>
+    <message>
+        <source>Move the focus into the detail pane</source>
+        <translation>将焦点移到详情窗格</translation>
+    </message>
+    <message>
+        <source>Go to details</source>
+        <translation>转到详情</translation>
+    </message>
+    <message>
+        <source>Next pane (timeline, details, search, overview band)</source>
+        <translation>下一个窗格（时间线、详情、搜索、概览条）</translation>
+    </message>
+    <message>
+        <source>Next pane</source>
+        <translation>下一个窗格</translation>
+    </message>
+    <message>
+        <source>Previous pane</source>
+        <translation>上一个窗格</translation>
+    </message>
+    <message>
+        <source>Next or previous pane, or link in the detail pane</source>
+        <translation>下一个或上一个窗格，或详情窗格中的链接</translation>
+    </message>
+    <message>
+        <source>Follow the focused link</source>
+        <translation>打开获得焦点的链接</translation>
+    </message>
+    <message>
+        <source>in the detail pane</source>
+        <translation>在详情窗格中</translation>
+    </message>
+    <message>
+        <source>Move the caret through the text (Shift: select; Ctrl+C copies)</source>
+        <translation>在文本中移动光标（Shift：选择；Ctrl+C：复制）</translation>
+    </message>
+    <message>
+        <source>Open a chronology file</source>
+        <translation>打开大事记文件</translation>
+    </message>
+    <message>
+        <source>Open file…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <source>Open a chronology folder</source>
+        <translation>打开大事记文件夹</translation>
+    </message>
+    <message>
+        <source>Open folder…</source>
+        <translation>打开文件夹…</translation>
+    </message>
+    <message>
+        <source>Reload the files</source>
+        <translation>重新加载文件</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>Save the view as an image</source>
+        <translation>将视图保存为图片</translation>
+    </message>
+    <message>
+        <source>Export view as image…</source>
+        <translation>将视图导出为图片…</translation>
+    </message>
+    <message>
+        <source>Save the events shown (after filters and hidden lanes) as JSON or CSV</source>
+        <translation>将显示的事件（经筛选和隐藏泳道之后）保存为 JSON 或 CSV</translation>
+    </message>
+    <message>
+        <source>Export shown events…</source>
+        <translation>导出显示的事件…</translation>
+    </message>
+    <message>
+        <source>Compare with another version of the chronology (added, removed, re-dated, re-worded)</source>
+        <translation>与大事记的另一版本比较（新增、删除、改期、改写）</translation>
+    </message>
+    <message>
+        <source>Compare with…</source>
+        <translation>与…比较</translation>
+    </message>
+    <message>
+        <source>While comparing: the next difference</source>
+        <translation>比较时：下一处差异</translation>
+    </message>
+    <message>
+        <source>Next difference</source>
+        <translation>下一处差异</translation>
+    </message>
+    <message>
+        <source>While comparing: the previous difference</source>
+        <translation>比较时：上一处差异</translation>
+    </message>
+    <message>
+        <source>Previous difference</source>
+        <translation>上一处差异</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Show the keyboard shortcuts</source>
+        <translation>显示键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Close the shortcuts overlay</source>
+        <translation>关闭快捷键一览</translation>
+    </message>
+    <message>
+        <source>in the overlay</source>
+        <translation>在快捷键一览中</translation>
+    </message>
+</context>
+<context>
+    <name>LaneAxis</name>
+    <message>
+        <source>Click to show this lane.</source>
+        <translation>点击显示此泳道。</translation>
+    </message>
+    <message>
+        <source>Click to hide this lane.</source>
+        <translation>点击隐藏此泳道。</translation>
+    </message>
+</context>
+<context>
+    <name>Loader</name>
+    <message>
+        <source>Reading %1</source>
+        <translation>正在读取 %1</translation>
+    </message>
+    <message>
+        <source>Parsing %1</source>
+        <translation>正在解析 %1</translation>
+    </message>
+    <message>
+        <source>Sorting events</source>
+        <translation>正在排序事件</translation>
+    </message>
+    <message>
+        <source>Checking %1</source>
+        <translation>正在检查 %1</translation>
+    </message>
+    <message>
+        <source>Reading files</source>
+        <translation>正在读取文件</translation>
+    </message>
+    <message>
+        <source>Reading the cache</source>
+        <translation>正在读取缓存</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Saving to the cache</source>
+        <translation>正在写入缓存</translation>
+    </message>
+</context>
+<context>
+    <name>Loading</name>
+    <message>
+        <source>Indexing dates</source>
+        <translation>正在索引日期</translation>
+    </message>
+    <message>
+        <source>Laying out events</source>
+        <translation>正在排布事件</translation>
+    </message>
+    <message>
+        <source>Indexing ids</source>
+        <translation>正在索引标识</translation>
+    </message>
+    <message>
+        <source>Preparing plots</source>
+        <translation>正在准备图表</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Chronologies (*.yaml *.yml *.json *.csv *.xlsx *.ics *.timeline)</source>
+        <translation>大事记 (*.yaml *.yml *.json *.csv *.xlsx *.ics *.timeline)</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx)</source>
+        <translation>电子表格 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>About Timeline</source>
+        <translation>关于时间线</translation>
+    </message>
+    <message>
+        <source>Show problems</source>
+        <translation>显示问题</translation>
+    </message>
+    <message>
+        <source>Show or hide the list of problems in the files</source>
+        <translation>显示或隐藏文件中的问题列表</translation>
+    </message>
+    <message>
+        <source>Cancel loading</source>
+        <translation>取消加载</translation>
+    </message>
+    <message>
+        <source>Stop opening a large chronology; the one shown stays</source>
+        <translation>停止打开大型大事记；保留当前显示的内容</translation>
+    </message>
+    <message>
+        <source>Stopped opening %1</source>
+        <translation>已停止打开 %1</translation>
+    </message>
+    <message>
+        <source>Open chronology file</source>
+        <translation>打开大事记文件</translation>
+    </message>
+    <message>
+        <source>Open chronology folder</source>
+        <translation>打开大事记文件夹</translation>
+    </message>
+    <message>
+        <source>Export view as image</source>
+        <translation>将视图导出为图片</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>That is one of the chronology&apos;s own files; choose another name.</source>
+        <translation>这是大事记自身的文件之一，请换一个文件名。</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>No tour is running: Go ▸ Tours starts one</source>
+        <translation>当前没有进行中的导览：转到 ▸ 导览 可开始一个</translation>
+    </message>
+    <message>
+        <source>Not comparing: File ▸ Compare with… first</source>
+        <translation>当前未在比较：请先选择 文件 ▸ 与…比较</translation>
+    </message>
+    <message>
+        <source>Export the events shown</source>
+        <translation>导出显示的事件</translation>
+    </message>
+    <message>
+        <source>JSON (*.json);;CSV (*.csv)</source>
+        <translation>JSON (*.json);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Wrote %Ln event(s) to %1</source>
+        <translation>已将%Ln个事件写入 %1</translation>
+    </message>
+    <message>
+        <source>%Ln event(s)</source>
+        <translation>%Ln个事件</translation>
+    </message>
+    <message>
+        <source>%Ln indicator(s)</source>
+        <translation>%Ln项指标</translation>
+    </message>
+    <message>
+        <source>%Ln source(s)</source>
+        <translation>%Ln个来源</translation>
+    </message>
+    <message>
+        <source>A desktop viewer for chronologies.</source>
+        <translation>一款桌面大事记查看器。</translation>
+    </message>
+    <message>
+        <source>Showing: %1</source>
+        <translation>当前显示：%1</translation>
+    </message>
+    <message>
+        <source>Settings: %1</source>
+        <translation>设置文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ved views</source>
+        <translation>保存的视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Tours</source>
+        <translation>导览(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Lanes</source>
+        <translation>泳道(&amp;L)</translation>
+    </message>
+    <message>
+        <source>L&amp;anguage</source>
+        <translation>语言(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>(missing)</source>
+        <translation>（已不存在）</translation>
+    </message>
+    <message>
+        <source>No chronologies opened yet</source>
+        <translation>尚未打开过大事记</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the list</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>No lanes</source>
+        <translation>没有泳道</translation>
+    </message>
+    <message>
+        <source>Show all lanes</source>
+        <translation>显示全部泳道</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewBand</name>
+    <message>
+        <source>Overview of the whole chronology</source>
+        <translation>整部大事记的概览</translation>
+    </message>
+    <message>
+        <source>Drag the window to pan, its edges to zoom; click to centre the view there</source>
+        <translation>拖动窗口可平移，拖动边缘可缩放；点击可将视图移到该处</translation>
+    </message>
+    <message>
+        <source>Showing %1 – %2</source>
+        <translation>显示 %1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>Plots</name>
+    <message>
+        <source>derived (computed)</source>
+        <translation>推算值（计算所得）</translation>
+    </message>
+    <message>
+        <source>no data between</source>
+        <translation>其间无数据</translation>
+    </message>
+    <message>
+        <source>, derived</source>
+        <translation>，推算</translation>
+    </message>
+    <message>
+        <source>nearest point</source>
+        <translation>最近的数据点</translation>
+    </message>
+</context>
+<context>
+    <name>Print</name>
+    <message>
+        <source>Sources: none cited by what is shown.</source>
+        <translation>来源：所显示内容未引用任何来源。</translation>
+    </message>
+    <message>
+        <source>Sources: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>; and %Ln more</source>
+        <translation>；另有%Ln个</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>自%1至%2</translation>
+    </message>
+    <message>
+        <source>Export view as PDF</source>
+        <translation>将视图导出为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>That is one of the chronology&apos;s own files.</source>
+        <translation>这是大事记自身的文件之一。</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>%1 / %2 · %3</source>
+        <translation>%1 / %2 · %3</translation>
+    </message>
+    <message>
+        <source>%Ln event(s) in this lane.</source>
+        <translation>此泳道共%Ln个事件。</translation>
+    </message>
+    <message>
+        <source>Chronology</source>
+        <translation>大事记</translation>
+    </message>
+    <message>
+        <source>Tour: %1</source>
+        <translation>导览：%1</translation>
+    </message>
+    <message>
+        <source>%1 events in %2 lanes · %3 series · %4 sources</source>
+        <translation>%1个事件，分属%2个泳道 · %3个数据系列 · %4个来源</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1（续）</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Lanes</source>
+        <translation>泳道</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViews</name>
+    <message>
+        <source>No saved views (Ctrl+D saves one)</source>
+        <translation>没有保存的视图（按 Ctrl+D 保存）</translation>
+    </message>
+    <message>
+        <source>%Ln filter(s)</source>
+        <translation>%Ln个筛选条件</translation>
+    </message>
+    <message>
+        <source>a selection</source>
+        <translation>一项选择</translation>
+    </message>
+    <message>
+        <source>Saved views</source>
+        <translation>保存的视图</translation>
+    </message>
+    <message>
+        <source>Name of the view shown</source>
+        <translation>当前视图的名称</translation>
+    </message>
+    <message>
+        <source>Name this view, then Enter</source>
+        <translation>为此视图命名，然后按 Enter</translation>
+    </message>
+    <message>
+        <source>&amp;Save the view shown as:</source>
+        <translation>将当前视图保存为(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Return to a view (Enter; Delete removes it):</source>
+        <translation>返回某个视图(&amp;R)（Enter；Delete 删除）：</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Type a name for the view first.</source>
+        <translation>请先输入视图名称。</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>已保存“%1”。</translation>
+    </message>
+    <message>
+        <source>Removed “%1”.</source>
+        <translation>已删除“%1”。</translation>
+    </message>
+    <message>
+        <source>That is one of the chronology&apos;s own files; choose another name.</source>
+        <translation>这是大事记自身的文件之一，请换一个文件名。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Exported %Ln view(s) to %1.</source>
+        <translation>已将%Ln个视图导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Could not import %1: %2</source>
+        <translation>无法导入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Imported %Ln view(s) from %1.</source>
+        <translation>已从 %1 导入%Ln个视图。</translation>
+    </message>
+    <message>
+        <source>Export saved views</source>
+        <translation>导出保存的视图</translation>
+    </message>
+    <message>
+        <source>Views (*.json)</source>
+        <translation>视图 (*.json)</translation>
+    </message>
+    <message>
+        <source>Import saved views</source>
+        <translation>导入保存的视图</translation>
+    </message>
+    <message>
+        <source>Views (*.json);;All files (*)</source>
+        <translation>视图 (*.json);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search events  ( / )</source>
+        <translation>搜索事件  （ / ）</translation>
+    </message>
+    <message>
+        <source>Search events</source>
+        <translation>搜索事件</translation>
+    </message>
+    <message>
+        <source>Enter: next match · Shift+Enter: previous · ↓/↑: results · Esc: close</source>
+        <translation>Enter：下一个匹配项 · Shift+Enter：上一个 · ↓/↑：结果 · Esc：关闭</translation>
+    </message>
+    <message>
+        <source>Number of matches</source>
+        <translation>匹配数</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source> · %Ln more filtered out</source>
+        <translation> · 另有%Ln个被筛除</translation>
+    </message>
+    <message>
+        <source>Enter: go to %1 · ↓: %Ln matching event(s)</source>
+        <translation>Enter：转到%1 · ↓：%Ln个匹配事件</translation>
+    </message>
+    <message>
+        <source>(%1% searched)</source>
+        <translation>（已搜索%1%）</translation>
+    </message>
+    <message>
+        <source>%Ln+ event(s) match…</source>
+        <translation>已有%Ln+个事件匹配…</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>No event matches “%1”</source>
+        <translation>没有与“%1”匹配的事件</translation>
+    </message>
+    <message>
+        <source>first %1 listed</source>
+        <translation>列出前%1个</translation>
+    </message>
+    <message>
+        <source>%Ln event(s) match · Enter: next</source>
+        <translation>%Ln个事件匹配 · Enter：下一个</translation>
+    </message>
+    <message>
+        <source>(hidden lane)</source>
+        <translation>（隐藏的泳道）</translation>
+    </message>
+</context>
+<context>
+    <name>Speech</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Visible dates</source>
+        <translation>可见日期</translation>
+    </message>
+    <message>
+        <source>Events shown</source>
+        <translation>显示的事件</translation>
+    </message>
+    <message>
+        <source>Show or hide the problems in the files</source>
+        <translation>显示或隐藏文件中的问题</translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation>加载进度</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop loading (File ▸ Cancel loading); the chronology shown stays</source>
+        <translation>停止加载（文件 ▸ 取消加载）；保留当前显示的大事记</translation>
+    </message>
+    <message>
+        <source>%1 of %Ln event(s) shown</source>
+        <translation>显示 %1 / %Ln 个事件</translation>
+    </message>
+    <message>
+        <source> · %Ln lane(s) hidden</source>
+        <translation> · 已隐藏%Ln个泳道</translation>
+    </message>
+    <message>
+        <source>%Ln problem(s)</source>
+        <translation>%Ln个问题</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>… and %Ln more</source>
+        <translation>……另有%Ln个</translation>
+    </message>
+    <message>
+        <source>Click to zoom in.</source>
+        <translation>点击放大。</translation>
+    </message>
+    <message>
+        <source>Click to select the next one.</source>
+        <translation>点击选择下一个。</translation>
+    </message>
+    <message>
+        <source>%Ln event(s)</source>
+        <translation>%Ln个事件</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>%1 – ongoing</source>
+        <translation>%1 – 至今</translation>
+    </message>
+    <message>
+        <source>(approximate)</source>
+        <translation>（近似）</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineAccess</name>
+    <message>
+        <source>Showing %1, %2 of %n events</source>
+        <translation>显示%1，%2 / %n个事件</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>%1 – ongoing</source>
+        <translation>%1 – 至今</translation>
+    </message>
+    <message>
+        <source>%1 (approximate)</source>
+        <translation>%1（近似）</translation>
+    </message>
+    <message>
+        <source>headline event</source>
+        <translation>头条事件</translation>
+    </message>
+    <message>
+        <source>major event</source>
+        <translation>重要事件</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 %4</source>
+        <translation>%1，%2：%3 %4</translation>
+    </message>
+    <message>
+        <source>%1, derived</source>
+        <translation>%1，推算</translation>
+    </message>
+    <message>
+        <source>%n events, %1</source>
+        <translation>%n个事件，%1</translation>
+    </message>
+    <message>
+        <source>%1. Selected: %2</source>
+        <translation>%1。已选：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Tours</name>
+    <message>
+        <source>Reduce motion</source>
+        <translation>减少动画</translation>
+    </message>
+    <message>
+        <source>Move between tour stops at once, without an animated transition</source>
+        <translation>在导览各站之间直接切换，不使用过渡动画</translation>
+    </message>
+    <message>
+        <source>%1 (%Ln stop(s))</source>
+        <translation>%1（%Ln站）</translation>
+    </message>
+    <message>
+        <source>This chronology has no tours</source>
+        <translation>此大事记没有导览</translation>
+    </message>
+    <message>
+        <source>Tour caption</source>
+        <translation>导览说明</translation>
+    </message>
+    <message>
+        <source>Page Down or Space: next stop · Page Up: previous · Esc: leave the tour</source>
+        <translation>Page Down 或空格：下一站 · Page Up：上一站 · Esc：退出导览</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Stop %1 of %2</source>
+        <translation>第%1站，共%2站</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+</TS>

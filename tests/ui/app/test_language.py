@@ -1,0 +1,124 @@
+"""View ▸ Language: the interface switches between English and 简体中文 at once, from the keyboard,
+and the choice is remembered; dates on the axis and in the panes follow."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMenu
+
+from timeline_app import text
+from timeline_app.ui.app import language
+from timeline_app.ui.app.main_window import MainWindow
+
+from ..conftest import detail_text, press
+
+K = Qt.Key
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+@pytest.fixture(autouse=True)
+def english_after() -> Iterator[None]:
+    yield
+    language.apply_language(language.ENGLISH)
+
+
+def menu_titles(w: MainWindow) -> list[str]:
+    return [a.text() for a in w.menuBar().actions()]
+
+
+def axis_labels(w: MainWindow) -> list[str]:
+    """The labels the time axis writes for the range shown (both rows)."""
+    r = w.state.range
+    ticks = w.canvas.time_axis().ticks_for(r.start, r.end, 900.0)
+    return [k.label for k in (*ticks.labelled("minor"), *ticks.labelled("major"))]
+
+
+def choose_language(qtbot, w: MainWindow, number: str) -> None:  # type: ignore[no-untyped-def]
+    """Alt+V opens View, A its Language submenu (the accelerator is the same in both languages),
+    then the language's number."""
+    press(qtbot, w, K.Key_V, ALT)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    qtbot.keyClick(QApplication.activePopupWidget(), K.Key_A)
+    qtbot.waitUntil(lambda: w.menu_bar.language_menu.isVisible())
+    qtbot.keyClick(w.menu_bar.language_menu, number)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
+def test_switching_by_the_menu_changes_every_text_and_back(qtbot, window: MainWindow) -> None:
+    assert menu_titles(window) == ["&File", "&View", "&Go", "&Help"]
+    press(qtbot, window, K.Key_Right)  # select the first event: the detail pane shows its date
+    english_detail = detail_text(window)
+    assert "26 February 2014" in english_detail and "Lane" in english_detail
+    assert "of 7 events shown" in window.count_label.text()
+
+    choose_language(qtbot, window, "2")
+    assert language.current() == language.CHINESE
+    assert menu_titles(window) == ["文件(&F)", "视图(&V)", "转到(&G)", "帮助(&H)"]
+    chinese_detail = detail_text(window)
+    assert "2014年2月26日" in chinese_detail and "泳道" in chinese_detail
+    assert "Lane" not in chinese_detail
+    assert window.count_label.text() == "显示 7 / 7 个事件"
+    assert "年" in window.range_label.text()
+    assert window.key_actions["zoom-in"].text() == "放大"
+    assert window.search.field.placeholderText().startswith("搜索事件")
+    assert window.settings.language() == language.CHINESE
+    axis = axis_labels(window)
+    assert axis and all(label.endswith(("年", "月", "日")) for label in axis), axis
+
+    choose_language(qtbot, window, "1")
+    assert language.current() == language.ENGLISH
+    assert menu_titles(window) == ["&File", "&View", "&Go", "&Help"]
+    assert detail_text(window) == english_detail
+    assert "of 7 events shown" in window.count_label.text()
+    assert window.settings.language() == language.ENGLISH
+    assert not any("年" in label for label in axis_labels(window))
+
+
+def test_the_keys_overlay_follows_the_language(qtbot, window: MainWindow) -> None:
+    language.apply_language(language.CHINESE)
+    press(qtbot, window, "?")
+    assert window.help.isVisible()
+    shown = window.help.text()
+    assert "放大" in shown and "下一个事件" in shown and "Zoom in" not in shown
+
+
+def test_durations_and_plurals_in_both_languages(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from timeline_app.ui.panels.detail_pane import duration_words
+
+    assert [duration_words(d) for d in (1, 17)] == ["1 day", "17 days"]
+    language.apply_language(language.CHINESE)
+    assert [duration_words(d) for d in (1, 17, 3650)] == ["1天", "17天", "10年"]
+    assert text.format_date(2014, 2, 26) == "2014年2月26日"
+    assert text.format_date(2014, 2) == "2014年2月"
+    assert text.format_date(-43) == "公元前44年"
+    assert text.format_date_with_precision(2017) == "2017年（精确到年）"
+    assert text.translate("Timeline", "%Ln event(s)", None, 1464) == "1,464个事件"
+
+
+def test_an_unknown_or_system_language_falls_back_to_english(qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert language.normalize("zh_CN.UTF-8") == language.CHINESE
+    assert language.normalize("zh-Hans-CN") == language.CHINESE
+    assert language.normalize("en_GB") == language.ENGLISH
+    assert language.normalize("fr_FR") is None
+    assert language.apply_language("fr_FR") == language.ENGLISH
+    assert text.format_date(2014, 2, 26) == "26 February 2014"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
+def test_the_chronology_follows_the_language_without_reloading(qtbot, shipped_window: MainWindow) -> None:
+    w = shipped_window
+    w.canvas.setFocus()
+    w.state.select_event("xiongan-founded")
+    assert "Xiong'an New Area" in detail_text(w)
+    files_read = w.document.path
+    choose_language(qtbot, w, "2")
+    assert "设立雄安新区" in detail_text(w)
+    assert w.state.selected_event_id == "xiongan-founded"  # the same event, now in Chinese
+    assert w.state.chronology.title.startswith("京津冀")
+    assert w.document.path == files_read
+    choose_language(qtbot, w, "1")
+    assert "Xiong'an New Area" in detail_text(w)
