@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QMarginsF, QObject
+from PySide6.QtGui import QPageLayout, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
@@ -17,10 +17,10 @@ from timeline_app.ui.app.canvas import ChronologyCanvas
 from timeline_app.ui.app.document import same_path
 from timeline_app.ui.app.page_view import (
     DPI,
+    MARGIN,
     ViewSpec,
     page_rect,
     paint_view_page,
-    setup_device,
     view_subtitle,
     write_view_pdf,
 )
@@ -73,7 +73,9 @@ class Printing(QObject):
         printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
         printer.setResolution(DPI)
         printer.setDocName(self.state.chronology.title or "Chronology")
-        setup_device(printer)
+        # the printer's own paper (Letter or A4, as the system is set), turned landscape
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        printer.setPageMargins(QMarginsF(MARGIN, MARGIN, MARGIN, MARGIN), QPageLayout.Unit.Point)
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setObjectName("printPreview")
         dialog.setWindowTitle(translate("Print", "Print preview"))
