@@ -278,7 +278,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
         chron = localize(chron, args.lang)
     try:
-        pages = write_report(chron, out, tour=args.tour, page_size=args.page_size)
+        pages = write_report(chron, out, tour=args.tour, page_size=args.page_size, language=args.lang)
     except ValueError as exc:
         print(f"timeline-app report: {exc}", file=sys.stderr)
         return 2

@@ -860,6 +860,26 @@
         <translation>高对比度</translation>
     </message>
     <message>
+        <source>Sort by the current cell&apos;s column (again: descending)</source>
+        <translation>按当前单元格所在列排序（再按一次：降序）</translation>
+    </message>
+    <message>
+        <source>in the data table</source>
+        <translation>在数据表中</translation>
+    </message>
+    <message>
+        <source>Copy the selected cells as tab-separated text</source>
+        <translation>将所选单元格复制为以制表符分隔的文本</translation>
+    </message>
+    <message>
+        <source>Say what the view shows: its dates, the events in it and the selection (screen readers)</source>
+        <translation>朗读视图内容：日期范围、其中的事件和所选内容（供屏幕阅读器使用）</translation>
+    </message>
+    <message>
+        <source>Say the view</source>
+        <translation>朗读视图</translation>
+    </message>
+    <message>
         <source>Zoom to the selection</source>
         <translation>缩放到所选内容</translation>
     </message>
@@ -1082,6 +1102,22 @@
     <message>
         <source>Export shown events…</source>
         <translation>导出显示的事件…</translation>
+    </message>
+    <message>
+        <source>Save the view as a PDF page (timeline, plots, legend, dates, title, sources)</source>
+        <translation>将视图保存为一页 PDF（时间线、图表、图例、日期、标题、来源）</translation>
+    </message>
+    <message>
+        <source>Export view as PDF…</source>
+        <translation>将视图导出为 PDF…</translation>
+    </message>
+    <message>
+        <source>Print the view, with a preview first</source>
+        <translation>打印视图（先预览）</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
     </message>
     <message>
         <source>Compare with another version of the chronology (added, removed, re-dated, re-worded)</source>

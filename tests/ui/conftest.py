@@ -174,6 +174,16 @@ def window(make_window: Callable[..., MainWindow], small_chronology: Path) -> Ma
     return w
 
 
+@pytest.fixture(autouse=True)
+def english_interface() -> Iterator[None]:
+    """Every test starts and ends with the English interface (a switch is process-wide)."""
+    from timeline_app.ui.app import language
+
+    yield
+    if language.current() != language.ENGLISH:
+        language.apply_language(language.ENGLISH)
+
+
 @pytest.fixture
 def shipped_window(make_window: Callable[..., MainWindow]) -> Iterator[MainWindow]:
     w = make_window(shipped_chronology())

@@ -31,7 +31,6 @@ from ..text import (
     format_not_given,
     format_qualified_date,
     format_year_span,
-    year_label,
 )
 
 
@@ -47,7 +46,11 @@ class Precision(IntEnum):
         return self.name.lower()
 
 
-_MONTHS = MONTHS  # for the parser's messages
+_MONTHS = MONTHS  # for the parser's messages, which stay in English (file:line:col problems)
+
+
+def _english_year(astro_year: int) -> str:
+    return str(astro_year) if astro_year > 0 else f"{1 - astro_year} BCE"
 
 _DATE_RE = re.compile(
     r"^(?P<year>\d{1,6})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?(?P<bce>\s*(?:BCE|BC))?$"
@@ -142,7 +145,7 @@ class PartialDate:
             last = days_in_month(self.year, self.month)
             if not 1 <= self.day <= last:
                 raise DateError(
-                    f"day {self.day} does not exist in {_MONTHS[self.month - 1]} {year_label(self.year)}"
+                    f"day {self.day} does not exist in {_MONTHS[self.month - 1]} {_english_year(self.year)}"
                 )
         first = days_from_civil(self.year, self.month or 1, self.day or 1)
         if self.day is not None:

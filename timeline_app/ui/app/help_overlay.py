@@ -85,7 +85,7 @@ class HelpOverlay(QWidget):
             col.setSpacing(10)
             for i in run:
                 group, rows = groups[i]
-                label = QLabel()
+                label = QLabel(_group_html(group, rows))  # its size hint from the start
                 label.setTextFormat(Qt.TextFormat.RichText)
                 label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
                 label.setWordWrap(True)

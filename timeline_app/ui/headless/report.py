@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6 import QtCore, QtGui
 
 from timeline_app.model.chronology import Chronology, Event
+from timeline_app.model.localize import localize
 from timeline_app.model.tours import stop_view
 from timeline_app.model.view_state import padded_range
 from timeline_app.text import fill, format_number, translate
@@ -204,12 +205,25 @@ def _plan(
     return pages
 
 
-def write_report(chronology: Chronology, out: Path, *, tour: str | None = None, page_size: str = "A4") -> int:
-    """Write the report to ``out`` (a .pdf); returns the number of pages."""
+def write_report(
+    chronology: Chronology,
+    out: Path,
+    *,
+    tour: str | None = None,
+    page_size: str = "A4",
+    language: str | None = None,
+) -> int:
+    """Write the report to ``out`` (a .pdf); returns the number of pages. ``language`` (``en``,
+    ``zh``/``zh_CN``) writes its words, dates and the chronology's texts in that language; None
+    follows the system's."""
     out = Path(out)
     if out.suffix.lower() != ".pdf":
         raise ValueError(f"a report is a PDF: name the file .pdf, not '{out.name}'")
     application()
+    from timeline_app.ui.app import language as ui_language  # after the QApplication exists
+
+    ui_language.apply_language(language or ui_language.system_language())
+    chronology = localize(chronology, ui_language.data_language())
     sections = _sections(chronology, tour)
     t = chronology.tour(tour) if tour else None
     out.parent.mkdir(parents=True, exist_ok=True)
