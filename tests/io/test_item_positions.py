@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import yaml
 
-from timeline_app.io import fast_path
+from timeline_app.io import item_positions
 
 
 def _starts(text: bytes, key: str = "events") -> list[int]:
-    sections = fast_path._sections(text)
+    sections = item_positions.sections(text)
     assert sections is not None
     (sec,) = [s for s in sections if s.key == key]
-    assert fast_path._find_items(text, sec)
-    return fast_path._item_starts(text, sec)
+    assert item_positions.find_items(text, sec)
+    return item_positions.item_starts(text, sec)
 
 
 def _events(n: int) -> list[dict[str, str]]:
@@ -26,9 +26,9 @@ def test_block_items_with_blank_and_comment_lines_agree() -> None:
     text = "# a header\n" * 5000 + "".join(f"{ln}\n# note\n" if ln.startswith("- ") else ln for ln in lines)
     raw = text.encode()
     starts = _starts(raw)
-    alike = fast_path._positions_alike(raw, starts)
+    alike = item_positions._positions_alike(raw, starts)
     assert alike is not None and len(alike) == 700
-    assert alike == fast_path._positions_one_by_one(raw, starts)
+    assert alike == item_positions._positions_one_by_one(raw, starts)
 
 
 def test_flow_items_written_unlike_are_counted_one_by_one() -> None:
@@ -36,7 +36,7 @@ def test_flow_items_written_unlike_are_counted_one_by_one() -> None:
     items[250] = items[250].replace("  - {", "  -   {")  # more spaces after one dash
     raw = ("events:\n" + "".join(items)).encode()
     starts = _starts(raw)
-    assert fast_path._positions_alike(raw, starts) is None
-    found = fast_path._positions(raw, starts)
-    assert found == fast_path._positions_one_by_one(raw, starts)
+    assert item_positions._positions_alike(raw, starts) is None
+    found = item_positions.find_positions(raw, starts)
+    assert found == item_positions._positions_one_by_one(raw, starts)
     assert found is not None and found[250] == (252, 7) and found[0] == (2, 5)

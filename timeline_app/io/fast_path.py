@@ -11,10 +11,7 @@ import re
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from itertools import repeat
 from typing import Any
-
-import numpy as np
 
 from .. import runtime
 
@@ -24,6 +21,15 @@ except ImportError:  # pragma: no cover - depends on the installation
     _ryml = None
 
 
+from .item_positions import (
+    Positions,
+    Section,
+    find_items,
+    find_positions,
+    item_positions,
+    item_starts,
+    sections,
+)
 from .values import Number
 
 # -- the fast path -----------------------------------------------------------------------------------------
@@ -122,181 +128,9 @@ def fast_path_available() -> bool:
 # Every piece must read back as exactly what it was cut to hold (its keys, in order; as many items as
 # were cut); anything else means a cut may have changed the meaning, and the file takes the exact path.
 CHUNK_CHARS = 256 * 1024
-_WINDOW = 1 << 20  # the longest stretch of text one regex call scans
-_COL0 = re.compile(rb"\n[^ \t\r\n#\-]")  # a line that starts at column 0 (not a comment, not an item)
-_KEY_LINE = re.compile(rb"([A-Za-z_][A-Za-z0-9_]*):(?=[ \t\r\n]|\Z)")
-_SEQ_HEAD = re.compile(rb"[ \t]*(?:#[^\r\n]*)?\r?\n")  # the rest of a "key:" line that opens a block
-_BLANKS = re.compile(rb"(?:[ \t]*(?:#[^\r\n]*)?\r?\n)*")  # blank and comment lines
-_ITEM = re.compile(rb"( *)-(?=[ \t\r\n])")
-_NODE_START = re.compile(rb"[ \t]*")  # ASCII only: the node's byte column is its character column
 _POSITION_KEYS = ("events", "indicators", "tours")  # the sections whose items get a line and column
 
-Positions = list[tuple[int, int]]
 ProgressFn = Callable[[float], None]
-
-
-def _search(
-    pattern: re.Pattern[bytes], text: bytes, pos: int, end: int, overlap: int
-) -> re.Match[bytes] | None:
-    """``pattern.search(text, pos, end)``, a window at a time (so no one call scans much), for a
-    pattern that matches at most ``overlap`` characters."""
-    while True:
-        stop = min(pos + _WINDOW, end)
-        m = pattern.search(text, pos, stop)
-        if m is not None or stop >= end:
-            return m
-        pos = stop - overlap
-
-
-@dataclass
-class _Section:
-    """A top-level key's text: from its line to the next line at column 0 (or the end)."""
-
-    key: str
-    at: int  # where the key's line starts
-    end: int
-    start: int = -1  # where its piece starts: the key's line, or the start of the text for the first
-    first: int = -1  # for a block sequence: where the line of its first item starts
-    item: re.Pattern[bytes] | None = None  # a line break, the items' indentation, "-"
-    overlap: int = 0
-
-
-def _sections(text: bytes, lo: int = 0) -> list[_Section] | None:
-    """The top-level keys of the text from ``lo`` on, or None unless every line there that starts at
-    column 0 (other than comments and sequence items) is a plain ``key:``."""
-    n = len(text)
-    starts = [] if text[lo : lo + 1] in (b"", b" ", b"\t", b"\r", b"\n", b"#", b"-") else [lo]
-    pos = lo
-    while (m := _search(_COL0, text, pos, n, 2)) is not None:
-        starts.append(m.start() + 1)
-        pos = m.end()
-    out: list[_Section] = []
-    for k, s in enumerate(starts):
-        m = _KEY_LINE.match(text, s)
-        if m is None:
-            return None
-        key = m.group(1).decode("ascii")
-        out.append(_Section(key, s, starts[k + 1] if k + 1 < len(starts) else n, s))
-    return out
-
-
-def _find_items(text: bytes, sec: _Section) -> bool:
-    """Whether the section's value is a block sequence (the key's line holds nothing else; blank
-    and comment lines, then a ``-``), noting where its items are."""
-    head = _SEQ_HEAD.match(text, sec.at + len(sec.key) + 1, sec.end)
-    if head is None:
-        return False
-    blank = _BLANKS.match(text, head.end(), min(sec.end, head.end() + _WINDOW))
-    first = _ITEM.match(text, blank.end(), sec.end) if blank is not None else None
-    if first is None:
-        return False
-    indent = first.group(1)
-    sec.first = first.start()
-    sec.item = re.compile(rb"\n" + indent + rb"-(?=[ \t\r\n])")
-    sec.overlap = len(indent) + 3
-    return True
-
-
-def _item_starts(text: bytes, sec: _Section) -> list[int]:
-    """Where each line that starts an item of the section starts, a window at a time."""
-    assert sec.item is not None
-    out = [sec.first]
-    pos, end = sec.first, sec.end
-    while True:
-        stop = min(pos + _WINDOW, end)
-        out.extend(m.start() + 1 for m in sec.item.finditer(text, pos, stop))
-        if stop >= end:
-            return out
-        pos = max(stop - sec.overlap, out[-1])
-
-
-def _positions(text: bytes, starts: list[int]) -> Positions | None:
-    """Line and column of the node of each item whose line starts at ``starts`` (lines counted a
-    piece at a time); None when one of them is not on the line of its ``-``."""
-    if len(starts) >= _MANY:
-        found = _positions_alike(text, starts)
-        if found is not None:
-            return found
-    return _positions_one_by_one(text, starts)
-
-
-_MANY = 256  # items: below this, one by one is as quick
-_SPACE, _DASH = ord(" "), ord("-")
-_NOT_A_NODE = np.zeros(256, dtype=bool)
-_NOT_A_NODE[[ord(c) for c in " \t\r\n#"]] = True
-
-
-def _positions_alike(text: bytes, starts: list[int]) -> Positions | None:
-    """:func:`_positions` for items that are all written alike (``<indent>- <node>``, the indent
-    and one space the same for each, as a generator or an editor writes a long list), in numpy
-    passes over 16k items (a few MB of text) at a time, so that no call holds the interpreter lock
-    for long; None when they are not (then one by one)."""
-    raw = np.frombuffer(text, dtype=np.uint8)
-    indent = text.index(b"-", starts[0]) - starts[0]
-    if starts[-1] + indent + 2 >= len(raw):
-        return None
-    out: Positions = []
-    line, prev = 1, 0  # the line at ``prev``
-    for k in range(0, len(starts), _SLICE):
-        at = np.asarray(starts[k : k + _SLICE], dtype=np.int64)
-        if (
-            not bool(np.all(raw[at + indent] == _DASH))
-            or not bool(np.all(raw[at + (indent + 1)] == _SPACE))
-            or bool(np.any(_NOT_A_NODE[raw[at + (indent + 2)]]))
-        ):
-            return None
-        end = int(at[-1])
-        breaks = np.flatnonzero(raw[prev:end] == 10)
-        lines = np.searchsorted(breaks, at - prev) + line
-        line += len(breaks)
-        prev = end
-        out += zip(lines.tolist(), repeat(indent + 3, len(at)), strict=True)
-    return out
-
-
-_SLICE = 16384
-
-
-def _positions_one_by_one(text: bytes, starts: list[int]) -> Positions | None:
-    out: Positions = []
-    line, prev = 1, 0
-    count, index = text.count, text.index
-    node = _NODE_START.match
-    for p in starts:
-        while p - prev > _WINDOW:  # a long way to the next item (the first, say): a window at a time
-            line += count(b"\n", prev, prev + _WINDOW)
-            prev += _WINDOW
-        line += count(b"\n", prev, p)
-        prev = p
-        q = node(text, index(b"-", p) + 1).end()  # type: ignore[union-attr]
-        if text[q : q + 1] in (b"", b"\r", b"\n", b"#"):
-            return None
-        out.append((line, q - p + 1))  # p to q is ASCII (spaces, "-", spaces and tabs): bytes = characters
-    return out
-
-
-def item_positions(text: bytes, key: str, count: int, lo: int = 0) -> Positions | None:
-    """Line and column of each item of the top-level block sequence ``key``, found in the text
-    (its bytes, from ``lo``: after a byte order mark).
-
-    The fast path has no positions, so this finds where ``key:``'s items start (``-`` at the
-    indentation of the first item). It is trusted only when it finds exactly ``count`` items, each
-    on the line of its ``-``; otherwise (flow style, unusual layout) it returns None and the items
-    keep no line number. No regular expression here scans much of the text in one call."""
-    word = key.encode("ascii")
-    if text.startswith(word + b":", lo):
-        start = lo
-    else:
-        head = _search(re.compile(rb"\n" + re.escape(word) + rb":"), text, lo, len(text), len(word) + 2)
-        if head is None:
-            return None
-        start = head.start() + 1
-    end_at = _search(_COL0, text, start + 1, len(text), 2)
-    sec = _Section(key, start, end_at.start() + 1 if end_at else len(text), start)
-    if not _find_items(text, sec):
-        return None
-    starts = _item_starts(text, sec)
-    return _positions(text, starts) if len(starts) == count else None
 
 
 class _Unsure(Exception):
@@ -328,17 +162,17 @@ def _pieces(text: bytes, lo: int = 0) -> tuple[list[_Piece], dict[str, list[int]
     """The text (from ``lo``: after a byte order mark) cut into pieces of about CHUNK_CHARS, and the
     item starts of each block sequence found on the way; None when it cannot be cut (it is then read
     in one piece). The pieces cover the text from ``lo`` to its end, each cut at the start of a line."""
-    secs = _sections(text, lo)
+    secs = sections(text, lo)
     if not secs:
         return None
     secs[0].start = lo  # blank lines and comments before the first key go with it
     pieces: list[_Piece] = []
     starts_of: dict[str, list[int]] = {}
-    group: list[_Section] = []
+    group: list[Section] = []
     for sec in [*secs, None]:
-        if sec is not None and (sec.end - sec.start <= CHUNK_CHARS or not _find_items(text, sec)):
-            if sec.key in _POSITION_KEYS and sec.key not in starts_of and _find_items(text, sec):
-                starts_of[sec.key] = _item_starts(text, sec)
+        if sec is not None and (sec.end - sec.start <= CHUNK_CHARS or not find_items(text, sec)):
+            if sec.key in _POSITION_KEYS and sec.key not in starts_of and find_items(text, sec):
+                starts_of[sec.key] = item_starts(text, sec)
             if group and sec.end - group[0].start > CHUNK_CHARS:
                 pieces.append(_Piece(group[0].start, group[-1].end, tuple(s.key for s in group)))
                 group = []
@@ -349,7 +183,7 @@ def _pieces(text: bytes, lo: int = 0) -> tuple[list[_Piece], dict[str, list[int]
             group = []
         if sec is None:
             break
-        starts = starts_of[sec.key] = _item_starts(text, sec)
+        starts = starts_of[sec.key] = item_starts(text, sec)
         head = text[sec.at : text.index(b"\n", sec.at) + 1]
         k = 0
         while k < len(starts):
@@ -585,7 +419,7 @@ def fast_read(
         if isinstance(items, list) and items:
             starts = starts_of.get(key)
             positions[key] = (
-                _positions(text, starts)
+                find_positions(text, starts)
                 if starts is not None and len(starts) == len(items)
                 else item_positions(text, key, len(items), lo)
             )
