@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections import OrderedDict
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
 from timeline_app.geometry.layout import count_text
@@ -31,9 +30,17 @@ from timeline_app.ui.drawing.batch_draw import (
     RuleBatch,
     rule_boxes,
 )
-from timeline_app.ui.drawing.palette import contrast_ratio, text_on, with_alpha
+from timeline_app.ui.drawing.palette import text_on, with_alpha
 from timeline_app.ui.timeline.background import BackgroundPainter
 from timeline_app.ui.timeline.frame import Frame
+from timeline_app.ui.timeline.shapes import (
+    SpanStyle,
+    box_outline,
+    contrast_ok,
+    diamond_path,
+    fade_brush,
+    groups,
+)
 from timeline_app.ui.timeline.sprites import ClusterSprites
 from timeline_app.ui.timeline.style import PaintSource
 
@@ -41,76 +48,6 @@ _NO_PEN = QtCore.Qt.PenStyle.NoPen
 _NO_BRUSH = QtCore.Qt.BrushStyle.NoBrush
 _STATIC_TEXTS = 4096  # laid-out texts kept
 THIN_BAR_PX = 5.0  # bars thinner than this get no outline and no brackets
-
-
-def contrast_ok(a: QtGui.QColor, b: QtGui.QColor) -> bool:
-    return contrast_ratio(a, b) >= 4.5
-
-
-def _fade(a: QtGui.QColor, b: QtGui.QColor) -> QtGui.QBrush:
-    """A left-to-right gradient from ``a`` to ``b`` across whatever rectangle it fills."""
-    g = QtGui.QLinearGradient(0.0, 0.0, 1.0, 0.0)
-    g.setCoordinateMode(QtGui.QGradient.CoordinateMode.ObjectBoundingMode)
-    g.setColorAt(0.0, a)
-    g.setColorAt(1.0, b)
-    return QtGui.QBrush(g)
-
-
-def diamond_path(x: np.ndarray, y: np.ndarray, r: float) -> QtGui.QPainterPath:
-    """Diamonds of radius ``r`` centred on (x, y), as one path (closed sub-paths)."""
-    n = len(x)
-    dx = np.array([0.0, r, 0.0, -r, 0.0])
-    dy = np.array([-r, 0.0, r, 0.0, -r])
-    px = (x[:, None] + dx[None, :]).ravel()
-    py = (y[:, None] + dy[None, :]).ravel()
-    connect = np.ones(5 * n, dtype=bool)
-    connect[4::5] = False
-    path: QtGui.QPainterPath = pg.arrayToQPath(px, py, connect=connect)
-    # every diamond is drawn the same way round: with the winding rule two that overlap (events
-    # a day apart, at the same pixel) are both filled; the odd-even rule made a hollow diamond
-    path.setFillRule(QtCore.Qt.FillRule.WindingFill)
-    return path
-
-
-def box_outline(x: np.ndarray, y: np.ndarray, w: np.ndarray, h: np.ndarray) -> np.ndarray:
-    """The four edges of rectangles as lines on the pixel grid (for a one-pixel pen without
-    antialiasing): rows (x1, y1, x2, y2)."""
-    x0 = np.floor(x) + 0.5
-    x1 = np.maximum(np.floor(x + w) - 0.5, x0)
-    y0 = np.floor(y) + 0.5
-    y1 = np.maximum(np.floor(y + h) - 0.5, y0)
-    return np.concatenate(
-        (
-            np.column_stack((x0, y0, x1, y0)),
-            np.column_stack((x0, y1, x1, y1)),
-            np.column_stack((x0, y0, x0, y1)),
-            np.column_stack((x1, y0, x1, y1)),
-        )
-    )
-
-
-def _groups(keys: np.ndarray) -> list[tuple[int, np.ndarray]]:
-    """The distinct values of ``keys`` in increasing order, each with the positions holding it
-    (in increasing order)."""
-    order = np.argsort(keys, kind="stable")
-    vals, starts = np.unique(keys[order], return_index=True)
-    return list(zip(vals.tolist(), np.split(order, starts[1:]), strict=True))
-
-
-class _SpanStyle:
-    """The colours and brushes of one lane's bars (faded when ``dim``), made once."""
-
-    def __init__(self, color: QtGui.QColor, dim: bool) -> None:
-        self.color = QtGui.QColor(color)
-        self.fill = with_alpha(color, 0.10 if dim else 0.32)
-        self.outline = with_alpha(color, 0.35 if dim else 1.0)
-        clear = with_alpha(color, 0.0)
-        self.fade_in = _fade(clear, self.fill)
-        self.fade_out = _fade(self.fill, clear)
-        self.slim_dashed = with_alpha(self.outline, 0.55)
-        self.dashed_pen = QtGui.QPen(self.outline, 1.0, QtCore.Qt.PenStyle.DashLine)
-        self.bracket = with_alpha(color, 0.7)
-        self.strip = with_alpha(color, 0.45)
 
 
 class TimelinePainter:
@@ -125,7 +62,7 @@ class TimelinePainter:
         self._texts: OrderedDict[tuple[str, bool], QtGui.QStaticText] = OrderedDict()
         self._counts: dict[str, QtGui.QStaticText] = {}
         self._cluster_styles: dict[tuple[int, bool], tuple[QtGui.QColor, QtGui.QColor]] = {}
-        self._span_styles: dict[tuple[int, bool], _SpanStyle] = {}
+        self._span_styles: dict[tuple[int, bool], SpanStyle] = {}
         self._background = BackgroundPainter(item)
         self._sprites = ClusterSprites(item, self.cluster_style)
 
@@ -159,11 +96,11 @@ class TimelinePainter:
         self.points(p, fr)
         self.labels(p, fr)
 
-    def _span_style(self, lane: int, dim: bool) -> _SpanStyle:
+    def _span_style(self, lane: int, dim: bool) -> SpanStyle:
         k = (lane, dim)
         st = self._span_styles.get(k)
         if st is None:
-            st = self._span_styles[k] = _SpanStyle(self._item.lane_qcolor(lane), dim)
+            st = self._span_styles[k] = SpanStyle(self._item.lane_qcolor(lane), dim)
         return st
 
     def spans(self, p: QtGui.QPainter, fr: Frame) -> None:
@@ -172,7 +109,7 @@ class TimelinePainter:
         c = item.colors()
         p.setPen(_NO_PEN)
         if len(fr.strip_lane):
-            for ln, rows in _groups(fr.strip_lane):
+            for ln, rows in groups(fr.strip_lane):
                 p.setBrush(self._span_style(ln, False).strip)
                 self._rects.draw(p, fr.strip_box[rows])
         ev = fr.span_event
@@ -226,7 +163,7 @@ class TimelinePainter:
             )
             bracket_boxes.append((group[k], rule_boxes(lines.reshape(-1, 4), 1.0).reshape(3, len(k), 4)))
         with_bracket = sides[0] | sides[1]
-        for gk, rows in _groups(group):
+        for gk, rows in groups(group):
             ln, is_dim = divmod(gk, 2)
             style = self._span_style(ln, bool(is_dim))
             g_solid, g_thin, g_approx = solid[rows], thin[rows], approx[rows]
@@ -358,7 +295,8 @@ class TimelinePainter:
         p.setPen(_NO_PEN)
         p.fillRect(body, fill)
         p.fillRect(
-            QtCore.QRectF(body.right(), solid.top(), fade, solid.height()), _fade(fill, with_alpha(col, 0.04))
+            QtCore.QRectF(body.right(), solid.top(), fade, solid.height()),
+            fade_brush(fill, with_alpha(col, 0.04)),
         )
         ax, ay, ah = solid.right(), solid.center().y(), min(solid.height() / 2, 5.0)
         p.setBrush(outline)
