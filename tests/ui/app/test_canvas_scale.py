@@ -109,8 +109,10 @@ def test_full_view_shows_clusters_with_exact_counts(qtbot, canvas, chron: Chrono
     # a cluster's tooltip names its count, and its members are the events it counts
     cl = max(fr.clusters, key=lambda g: g.rect.center().x() if g.lane == 1 else -1)
     vp = c.viewport_to_canvas(cl.rect.center())
-    assert f"{cl.count:,} events" in c.tooltip_at(vp)
+    tip = c.tooltip_at(vp)
+    assert f"{cl.count:,} events" in tip
     assert len(tl.cluster_members(cl)) >= cl.count - 1
+    assert cl.count > 8 and f"and {cl.count - 8:,} more" in tip  # eight named, the rest counted as the pill
 
 
 def test_pan_and_zoom_keep_labels_apart_and_hover_exact(qtbot, canvas, chron: Chronology) -> None:  # type: ignore[no-untyped-def]

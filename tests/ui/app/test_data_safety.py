@@ -69,13 +69,13 @@ def test_browsing_reloading_and_exporting_leave_the_files_untouched(
     # export the view as an image (the dialog answered with a file beside the chronology)
     target = tmp_path / "view.png"
     monkeypatch.setattr(
-        "timeline_app.ui.app.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
+        "timeline_app.ui.app.file_commands.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
     )
     w.export_image()
     assert target.stat().st_size > 0
     # a name typed over one of the chronology's own files becomes a new image beside it
     monkeypatch.setattr(
-        "timeline_app.ui.app.main_window.QFileDialog.getSaveFileName",
+        "timeline_app.ui.app.file_commands.QFileDialog.getSaveFileName",
         lambda *a, **k: (str(chronology_copy / "planning.yaml"), ""),
     )
     w.export_image()

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from timeline_app.model import actions
-from timeline_app.ui.app.main_window import MainWindow, file_filter
+from timeline_app.ui.app.file_commands import file_filter
+from timeline_app.ui.app.main_window import MainWindow
 
 from ..conftest import detail_text
 

@@ -11,159 +11,39 @@ pane's links, the overlay); their ``run`` is None and ``where`` says where they 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Protocol
-
 from PySide6.QtGui import QKeySequence
 
 from timeline_app.model import actions
-from timeline_app.model.view_state import ViewState
-from timeline_app.text import QT_TRANSLATE_NOOP, translate
-
-
-class NavCommands(Protocol):
-    """Go to date, filters, the overview band, saved views and compare (ui/app/navigation.py)."""
-
-    def go_to_date(self) -> None: ...
-    def toggle_filter_bar(self) -> None: ...
-    def toggle_overview(self) -> None: ...
-    def open_saved_views(self) -> None: ...
-    def compare_dialog(self) -> None: ...
-    def compare_step(self, direction: int) -> None: ...
-    def export_shown_dialog(self) -> None: ...
-
-
-class AccessCommands(Protocol):
-    """The data table and the high-contrast theme (ui/app/access_tools.py)."""
-
-    def open_data_table(self) -> None: ...
-    def toggle_high_contrast(self) -> None: ...
-    def say_view(self) -> object: ...
-
-
-class PrintCommands(Protocol):
-    """File ▸ Export PDF… and File ▸ Print… (ui/app/printing.py)."""
-
-    def export_pdf(self, name: str | None = None) -> object: ...
-    def print_view(self) -> None: ...
-
-
-class Commands(Protocol):
-    """What the key table asks of the window: the view state and the commands that are more than a
-    function of it. The main window provides them; a test may provide a stub."""
-
-    state: ViewState
-
-    def repeat_step(self, kind: str) -> float: ...
-    def tour_step(self, kind: str) -> bool: ...
-    @property
-    def printing(self) -> PrintCommands: ...
-    def escape(self) -> None: ...
-    def reload(self) -> bool: ...
-    def open_file_dialog(self) -> None: ...
-    def open_folder_dialog(self) -> None: ...
-    def export_image(self) -> None: ...
-    def toggle_full_screen(self) -> None: ...
-    def toggle_help(self) -> None: ...
-    def open_search(self) -> None: ...
-    @property
-    def nav(self) -> NavCommands: ...
-    def focus_detail(self) -> None: ...
-    @property
-    def access(self) -> AccessCommands: ...
-    def cycle_pane(self, step: int) -> None: ...
-    def close(self) -> bool: ...
-
-
-Command = Callable[[Commands], Any]
-StandardKey = QKeySequence.StandardKey
-
-
-@dataclass(frozen=True, order=True)
-class MenuPlace:
-    """Where a command sits in the menu bar: its menu, the section in it (sections are parted by
-    separators) and its rank in the section."""
-
-    menu: str
-    section: int
-    rank: int
-
-
-@dataclass(frozen=True)
-class Binding:
-    name: str
-    keys: tuple[str, ...]  # portable key sequences; the first is the one menus and docs show first
-    description: str
-    group: str
-    run: Command | None = None  # None: a widget handles these keys itself (see ``where``)
-    where: str = ""  # "" = anywhere in the window except while typing in a text field
-    standard: StandardKey | None = None  # the platform's own keys for this command, added to ``keys``
-    repeat: bool = False  # held down, the key speeds up (RepeatRamp)
-    auto_repeat: bool = True  # held down, the key repeats at all
-    label: str = ""  # menu text; defaults to the description
-    doc_keys: str = ""  # how the docs write the keys when not one by one (e.g. "1 … 9")
-    in_docs: bool = True
-    menu: MenuPlace | None = None  # its place in the menu bar (None: in no menu)
-
-    @property
-    def menu_text(self) -> str:
-        return self.label or self.description
-
-
-def tr_key(text: str) -> str:
-    """A text of the key table (a description, a menu label, a group, a place) in the user's
-    language; the table itself stays in English, which is what docs/KEYS.md shows."""
-    return translate("Keymap", text)
-
-
-GROUPS = (
-    QT_TRANSLATE_NOOP("Keymap", "Browse"),
-    QT_TRANSLATE_NOOP("Keymap", "View"),
-    QT_TRANSLATE_NOOP("Keymap", "Lanes"),
-    QT_TRANSLATE_NOOP("Keymap", "History"),
-    QT_TRANSLATE_NOOP("Keymap", "Search"),
-    QT_TRANSLATE_NOOP("Keymap", "Tours"),
-    QT_TRANSLATE_NOOP("Keymap", "Panes and links"),
-    QT_TRANSLATE_NOOP("Keymap", "File"),
-    QT_TRANSLATE_NOOP("Keymap", "Help"),
+from timeline_app.text import QT_TRANSLATE_NOOP
+from timeline_app.ui.app.key_types import (
+    GROUPS,
+    Binding,
+    Command,
+    Commands,
+    MenuPlace,
+    StandardKey,
+    lane_binding,
+    pan,
+    state_command,
+    tour_or,
+    tr_key,
+    zoom_in,
+    zoom_out,
 )
+from timeline_app.ui.app.keymap_window import WINDOW_BINDINGS
 
-
-# -- the commands ----------------------------------------------------------------------------------
-def _state(f: Callable[..., Any], *args: Any) -> Command:
-    return lambda w: f(w.state, *args)
-
-
-def _zoom_in(w: Commands) -> object:
-    return actions.zoom_in(w.state, actions.ZOOM_STEP ** w.repeat_step("zoom"))
-
-
-def _zoom_out(w: Commands) -> object:
-    return actions.zoom_out(w.state, actions.ZOOM_STEP ** w.repeat_step("zoom"))
-
-
-def _pan(direction: int) -> Command:
-    return lambda w: actions.pan(w.state, direction * actions.PAN_STEP * w.repeat_step("pan"))
-
-
-def _tour_or(kind: str, f: Callable[[ViewState], object]) -> Command:
-    """During a tour, its step ``kind``; otherwise ``f`` of the view state."""
-    return lambda w: w.tour_step(kind) or f(w.state)
-
-
-def _lane(n: int) -> Binding:
-    return Binding(
-        f"lane-{n}",
-        (str(n),),
-        f"Show or hide lane {n}",
-        QT_TRANSLATE_NOOP("Keymap", "Lanes"),
-        _state(actions.toggle_lane_number, n),
-        auto_repeat=False,
-        doc_keys="1 … 9",
-        in_docs=n == 1,
-    )
-
+__all__ = [
+    "BINDINGS",
+    "BY_NAME",
+    "GROUPS",
+    "Binding",
+    "Command",
+    "Commands",
+    "MenuPlace",
+    "sequences",
+    "tr_key",
+    "window_bindings",
+]
 
 BINDINGS: tuple[Binding, ...] = (
     # Browse
@@ -172,7 +52,7 @@ BINDINGS: tuple[Binding, ...] = (
         ("Right",),
         QT_TRANSLATE_NOOP("Keymap", "Next event (in time, across the shown lanes)"),
         QT_TRANSLATE_NOOP("Keymap", "Browse"),
-        _state(actions.next_event),
+        state_command(actions.next_event),
         label=QT_TRANSLATE_NOOP("Keymap", "Next event"),
         menu=MenuPlace("Go", 0, 0),
     ),
@@ -181,7 +61,7 @@ BINDINGS: tuple[Binding, ...] = (
         ("Left",),
         QT_TRANSLATE_NOOP("Keymap", "Previous event"),
         QT_TRANSLATE_NOOP("Keymap", "Browse"),
-        _state(actions.prev_event),
+        state_command(actions.prev_event),
         menu=MenuPlace("Go", 0, 1),
     ),
     Binding(
@@ -189,7 +69,7 @@ BINDINGS: tuple[Binding, ...] = (
         (".",),
         QT_TRANSLATE_NOOP("Keymap", "Next event in the same lane (or point of the same series)"),
         QT_TRANSLATE_NOOP("Keymap", "Browse"),
-        _state(actions.next_in_lane),
+        state_command(actions.next_in_lane),
         menu=MenuPlace("Go", 0, 2),
     ),
     Binding(
@@ -197,7 +77,7 @@ BINDINGS: tuple[Binding, ...] = (
         (",",),
         QT_TRANSLATE_NOOP("Keymap", "Previous event in the same lane (or point of the same series)"),
         QT_TRANSLATE_NOOP("Keymap", "Browse"),
-        _state(actions.prev_in_lane),
+        state_command(actions.prev_in_lane),
         menu=MenuPlace("Go", 0, 3),
     ),
     Binding(
@@ -205,7 +85,7 @@ BINDINGS: tuple[Binding, ...] = (
         ("Up",),
         QT_TRANSLATE_NOOP("Keymap", "Nearest event in the lane above"),
         QT_TRANSLATE_NOOP("Keymap", "Browse"),
-        _state(actions.lane_above),
+        state_command(actions.lane_above),
         menu=MenuPlace("Go", 0, 4),
     ),
     Binding(
@@ -213,7 +93,7 @@ BINDINGS: tuple[Binding, ...] = (
         ("Down",),
         QT_TRANSLATE_NOOP("Keymap", "Nearest event in the lane below"),
         QT_TRANSLATE_NOOP("Keymap", "Browse"),
-        _state(actions.lane_below),
+        state_command(actions.lane_below),
         menu=MenuPlace("Go", 0, 5),
     ),
     Binding(
@@ -221,7 +101,7 @@ BINDINGS: tuple[Binding, ...] = (
         ("Home",),
         QT_TRANSLATE_NOOP("Keymap", "First event"),
         QT_TRANSLATE_NOOP("Keymap", "Browse"),
-        _tour_or("first", actions.first_event),
+        tour_or("first", actions.first_event),
         menu=MenuPlace("Go", 0, 6),
     ),
     Binding(
@@ -229,7 +109,7 @@ BINDINGS: tuple[Binding, ...] = (
         ("End",),
         QT_TRANSLATE_NOOP("Keymap", "Last event"),
         QT_TRANSLATE_NOOP("Keymap", "Browse"),
-        _tour_or("last", actions.last_event),
+        tour_or("last", actions.last_event),
         menu=MenuPlace("Go", 0, 7),
     ),
     Binding(
@@ -248,7 +128,7 @@ BINDINGS: tuple[Binding, ...] = (
         ("W", "+", "="),
         QT_TRANSLATE_NOOP("Keymap", "Zoom in (hold to speed up)"),
         QT_TRANSLATE_NOOP("Keymap", "View"),
-        _zoom_in,
+        zoom_in,
         repeat=True,
         label=QT_TRANSLATE_NOOP("Keymap", "Zoom in"),
         menu=MenuPlace("View", 0, 0),
@@ -258,7 +138,7 @@ BINDINGS: tuple[Binding, ...] = (
         ("S", "-"),
         QT_TRANSLATE_NOOP("Keymap", "Zoom out (hold to speed up)"),
         QT_TRANSLATE_NOOP("Keymap", "View"),
-        _zoom_out,
+        zoom_out,
         repeat=True,
         label=QT_TRANSLATE_NOOP("Keymap", "Zoom out"),
         menu=MenuPlace("View", 0, 1),
@@ -268,7 +148,7 @@ BINDINGS: tuple[Binding, ...] = (
         ("A",),
         QT_TRANSLATE_NOOP("Keymap", "Pan to earlier dates (hold to speed up)"),
         QT_TRANSLATE_NOOP("Keymap", "View"),
-        _pan(-1),
+        pan(-1),
         repeat=True,
         label=QT_TRANSLATE_NOOP("Keymap", "Pan earlier"),
         menu=MenuPlace("View", 0, 2),
@@ -278,7 +158,7 @@ BINDINGS: tuple[Binding, ...] = (
         ("D",),
         QT_TRANSLATE_NOOP("Keymap", "Pan to later dates (hold to speed up)"),
         QT_TRANSLATE_NOOP("Keymap", "View"),
-        _pan(+1),
+        pan(+1),
         repeat=True,
         label=QT_TRANSLATE_NOOP("Keymap", "Pan later"),
         menu=MenuPlace("View", 0, 3),
@@ -337,7 +217,7 @@ BINDINGS: tuple[Binding, ...] = (
         ("F",),
         QT_TRANSLATE_NOOP("Keymap", "Zoom to the selection"),
         QT_TRANSLATE_NOOP("Keymap", "View"),
-        _state(actions.focus_selection),
+        state_command(actions.focus_selection),
         auto_repeat=False,
         menu=MenuPlace("View", 1, 0),
     ),
@@ -346,7 +226,7 @@ BINDINGS: tuple[Binding, ...] = (
         ("0",),
         QT_TRANSLATE_NOOP("Keymap", "Show everything"),
         QT_TRANSLATE_NOOP("Keymap", "View"),
-        _state(actions.fit_all),
+        state_command(actions.fit_all),
         auto_repeat=False,
         label=QT_TRANSLATE_NOOP("Keymap", "Fit all"),
         menu=MenuPlace("View", 1, 1),
@@ -385,7 +265,7 @@ BINDINGS: tuple[Binding, ...] = (
         menu=MenuPlace("View", 3, 0),
     ),
     # Lanes
-    *(_lane(n) for n in range(1, 10)),
+    *(lane_binding(n) for n in range(1, 10)),
     Binding(
         "filter-bar",
         ("Ctrl+Shift+F",),
@@ -412,7 +292,7 @@ BINDINGS: tuple[Binding, ...] = (
         ("Alt+Left",),
         QT_TRANSLATE_NOOP("Keymap", "Back to the previous selection and view"),
         QT_TRANSLATE_NOOP("Keymap", "History"),
-        _state(actions.back),
+        state_command(actions.back),
         label=QT_TRANSLATE_NOOP("Keymap", "Back"),
         menu=MenuPlace("Go", 1, 0),
     ),
@@ -421,7 +301,7 @@ BINDINGS: tuple[Binding, ...] = (
         ("Alt+Right",),
         QT_TRANSLATE_NOOP("Keymap", "Forward again"),
         QT_TRANSLATE_NOOP("Keymap", "History"),
-        _state(actions.forward),
+        state_command(actions.forward),
         label=QT_TRANSLATE_NOOP("Keymap", "Forward"),
         menu=MenuPlace("Go", 1, 1),
     ),
@@ -489,232 +369,7 @@ BINDINGS: tuple[Binding, ...] = (
         QT_TRANSLATE_NOOP("Keymap", "Search"),
         where=QT_TRANSLATE_NOOP("Keymap", "in the search field or the results"),
     ),
-    # Tours
-    Binding(
-        "tour-next",
-        ("PgDown", "Space"),
-        QT_TRANSLATE_NOOP("Keymap", "During a tour: the next stop (Go ▸ Tours starts one)"),
-        QT_TRANSLATE_NOOP("Keymap", "Tours"),
-        lambda w: w.tour_step("next"),
-        label=QT_TRANSLATE_NOOP("Keymap", "Next stop"),
-        menu=MenuPlace("Go", 5, 1),
-    ),
-    Binding(
-        "tour-prev",
-        ("PgUp",),
-        QT_TRANSLATE_NOOP("Keymap", "During a tour: the previous stop"),
-        QT_TRANSLATE_NOOP("Keymap", "Tours"),
-        lambda w: w.tour_step("prev"),
-        label=QT_TRANSLATE_NOOP("Keymap", "Previous stop"),
-        menu=MenuPlace("Go", 5, 2),
-    ),
-    Binding(
-        "tour-first",
-        ("Home",),
-        QT_TRANSLATE_NOOP("Keymap", "The first stop"),
-        QT_TRANSLATE_NOOP("Keymap", "Tours"),
-        where=QT_TRANSLATE_NOOP("Keymap", "during a tour"),
-    ),
-    Binding(
-        "tour-last",
-        ("End",),
-        QT_TRANSLATE_NOOP("Keymap", "The last stop"),
-        QT_TRANSLATE_NOOP("Keymap", "Tours"),
-        where=QT_TRANSLATE_NOOP("Keymap", "during a tour"),
-    ),
-    Binding(
-        "tour-leave",
-        ("Esc",),
-        QT_TRANSLATE_NOOP("Keymap", "Leave the tour and go back to the view you had"),
-        QT_TRANSLATE_NOOP("Keymap", "Tours"),
-        where=QT_TRANSLATE_NOOP("Keymap", "during a tour"),
-    ),
-    # Panes and links
-    Binding(
-        "focus-detail",
-        ("Return", "Enter"),
-        QT_TRANSLATE_NOOP("Keymap", "Move the focus into the detail pane"),
-        QT_TRANSLATE_NOOP("Keymap", "Panes and links"),
-        lambda w: w.focus_detail(),
-        auto_repeat=False,
-        label=QT_TRANSLATE_NOOP("Keymap", "Go to details"),
-        menu=MenuPlace("Go", 3, 1),
-    ),
-    Binding(
-        "next-pane",
-        ("F6",),
-        QT_TRANSLATE_NOOP("Keymap", "Next pane (timeline, details, search, overview band)"),
-        QT_TRANSLATE_NOOP("Keymap", "Panes and links"),
-        lambda w: w.cycle_pane(+1),
-        auto_repeat=False,
-        label=QT_TRANSLATE_NOOP("Keymap", "Next pane"),
-        menu=MenuPlace("Go", 3, 2),
-    ),
-    Binding(
-        "prev-pane",
-        ("Shift+F6",),
-        QT_TRANSLATE_NOOP("Keymap", "Previous pane"),
-        QT_TRANSLATE_NOOP("Keymap", "Panes and links"),
-        lambda w: w.cycle_pane(-1),
-        auto_repeat=False,
-        label=QT_TRANSLATE_NOOP("Keymap", "Previous pane"),
-        menu=MenuPlace("Go", 3, 3),
-    ),
-    Binding(
-        "tab",
-        ("Tab", "Shift+Tab"),
-        QT_TRANSLATE_NOOP("Keymap", "Next or previous pane, or link in the detail pane"),
-        QT_TRANSLATE_NOOP("Keymap", "Panes and links"),
-    ),
-    Binding(
-        "follow-link",
-        ("Return",),
-        QT_TRANSLATE_NOOP("Keymap", "Follow the focused link"),
-        QT_TRANSLATE_NOOP("Keymap", "Panes and links"),
-        where=QT_TRANSLATE_NOOP("Keymap", "in the detail pane"),
-    ),
-    Binding(
-        "detail-caret",
-        ("Up", "Down", "Left", "Right"),
-        QT_TRANSLATE_NOOP("Keymap", "Move the caret through the text (Shift: select; Ctrl+C copies)"),
-        QT_TRANSLATE_NOOP("Keymap", "Panes and links"),
-        where=QT_TRANSLATE_NOOP("Keymap", "in the detail pane"),
-    ),
-    # File
-    Binding(
-        "open-file",
-        ("Ctrl+O",),
-        QT_TRANSLATE_NOOP("Keymap", "Open a chronology file"),
-        QT_TRANSLATE_NOOP("Keymap", "File"),
-        lambda w: w.open_file_dialog(),
-        standard=StandardKey.Open,
-        auto_repeat=False,
-        label=QT_TRANSLATE_NOOP("Keymap", "Open file…"),
-        menu=MenuPlace("File", 0, 0),
-    ),
-    Binding(
-        "open-folder",
-        ("Ctrl+Shift+O",),
-        QT_TRANSLATE_NOOP("Keymap", "Open a chronology folder"),
-        QT_TRANSLATE_NOOP("Keymap", "File"),
-        lambda w: w.open_folder_dialog(),
-        auto_repeat=False,
-        label=QT_TRANSLATE_NOOP("Keymap", "Open folder…"),
-        menu=MenuPlace("File", 0, 1),
-    ),
-    Binding(
-        "reload",
-        ("F5", "Ctrl+R"),
-        QT_TRANSLATE_NOOP("Keymap", "Reload the files"),
-        QT_TRANSLATE_NOOP("Keymap", "File"),
-        lambda w: w.reload(),
-        standard=StandardKey.Refresh,
-        auto_repeat=False,
-        label=QT_TRANSLATE_NOOP("Keymap", "Reload"),
-        menu=MenuPlace("File", 1, 0),
-    ),
-    Binding(
-        "export-image",
-        ("Ctrl+E",),
-        QT_TRANSLATE_NOOP("Keymap", "Save the view as an image"),
-        QT_TRANSLATE_NOOP("Keymap", "File"),
-        lambda w: w.export_image(),
-        auto_repeat=False,
-        label=QT_TRANSLATE_NOOP("Keymap", "Export view as image…"),
-        menu=MenuPlace("File", 1, 2),
-    ),
-    Binding(
-        "export-shown",
-        ("Ctrl+Shift+E",),
-        QT_TRANSLATE_NOOP("Keymap", "Save the events shown (after filters and hidden lanes) as JSON or CSV"),
-        QT_TRANSLATE_NOOP("Keymap", "File"),
-        lambda w: w.nav.export_shown_dialog(),
-        auto_repeat=False,
-        label=QT_TRANSLATE_NOOP("Keymap", "Export shown events…"),
-        menu=MenuPlace("File", 1, 3),
-    ),
-    Binding(
-        "export-pdf",
-        ("Ctrl+Shift+P",),
-        QT_TRANSLATE_NOOP(
-            "Keymap", "Save the view as a PDF page (timeline, plots, legend, dates, title, sources)"
-        ),
-        QT_TRANSLATE_NOOP("Keymap", "File"),
-        lambda w: w.printing.export_pdf(),
-        auto_repeat=False,
-        label=QT_TRANSLATE_NOOP("Keymap", "Export view as PDF…"),
-        menu=MenuPlace("File", 1, 5),
-    ),
-    Binding(
-        "print",
-        ("Ctrl+P",),
-        QT_TRANSLATE_NOOP("Keymap", "Print the view, with a preview first"),
-        QT_TRANSLATE_NOOP("Keymap", "File"),
-        lambda w: w.printing.print_view(),
-        standard=StandardKey.Print,
-        auto_repeat=False,
-        label=QT_TRANSLATE_NOOP("Keymap", "Print…"),
-        menu=MenuPlace("File", 1, 6),
-    ),
-    Binding(
-        "compare",
-        ("Ctrl+Shift+C",),
-        QT_TRANSLATE_NOOP(
-            "Keymap", "Compare with another version of the chronology (added, removed, re-dated, re-worded)"
-        ),
-        QT_TRANSLATE_NOOP("Keymap", "File"),
-        lambda w: w.nav.compare_dialog(),
-        auto_repeat=False,
-        label=QT_TRANSLATE_NOOP("Keymap", "Compare with…"),
-        menu=MenuPlace("File", 1, 4),
-    ),
-    Binding(
-        "next-difference",
-        ("N", "F8"),
-        QT_TRANSLATE_NOOP("Keymap", "While comparing: the next difference"),
-        QT_TRANSLATE_NOOP("Keymap", "File"),
-        lambda w: w.nav.compare_step(+1),
-        label=QT_TRANSLATE_NOOP("Keymap", "Next difference"),
-        menu=MenuPlace("Go", 2, 1),
-    ),
-    Binding(
-        "prev-difference",
-        ("Shift+N", "Shift+F8"),
-        QT_TRANSLATE_NOOP("Keymap", "While comparing: the previous difference"),
-        QT_TRANSLATE_NOOP("Keymap", "File"),
-        lambda w: w.nav.compare_step(-1),
-        label=QT_TRANSLATE_NOOP("Keymap", "Previous difference"),
-        menu=MenuPlace("Go", 2, 2),
-    ),
-    Binding(
-        "quit",
-        ("Ctrl+Q",),
-        QT_TRANSLATE_NOOP("Keymap", "Quit"),
-        QT_TRANSLATE_NOOP("Keymap", "File"),
-        lambda w: w.close(),
-        standard=StandardKey.Quit,
-        auto_repeat=False,
-        menu=MenuPlace("File", 2, 0),
-    ),
-    # Help
-    Binding(
-        "help",
-        ("?", "F1"),
-        QT_TRANSLATE_NOOP("Keymap", "Show the keyboard shortcuts"),
-        QT_TRANSLATE_NOOP("Keymap", "Help"),
-        lambda w: w.toggle_help(),
-        standard=StandardKey.HelpContents,
-        auto_repeat=False,
-        label=QT_TRANSLATE_NOOP("Keymap", "Keyboard shortcuts"),
-        menu=MenuPlace("Help", 0, 0),
-    ),
-    Binding(
-        "help-close",
-        ("Esc", "?"),
-        QT_TRANSLATE_NOOP("Keymap", "Close the shortcuts overlay"),
-        QT_TRANSLATE_NOOP("Keymap", "Help"),
-        where=QT_TRANSLATE_NOOP("Keymap", "in the overlay"),
-    ),
+    *WINDOW_BINDINGS,
 )
 
 BY_NAME: dict[str, Binding] = {b.name: b for b in BINDINGS}

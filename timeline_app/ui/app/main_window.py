@@ -29,23 +29,20 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from timeline_app import __version__
 from timeline_app.model import actions
 from timeline_app.model.view_state import ViewState
-from timeline_app.text import escape_html, fill, translate
-from timeline_app.ui.app import keymap, language
+from timeline_app.text import fill, translate
+from timeline_app.ui.app import file_commands, keymap, language
 from timeline_app.ui.app.access_tools import AccessTools
 from timeline_app.ui.app.canvas import ChronologyCanvas
 from timeline_app.ui.app.canvas_access import TimelineAnnouncer
-from timeline_app.ui.app.document import Document, same_path
+from timeline_app.ui.app.document import Document
 from timeline_app.ui.app.help_overlay import HelpOverlay
 from timeline_app.ui.app.menus import WindowMenus
 from timeline_app.ui.app.navigation import Navigation
@@ -61,21 +58,6 @@ from timeline_app.ui.panels.search_panel import SearchPanel
 log = logging.getLogger(__name__)
 
 APP_TITLE = "Timeline"
-
-
-def file_filter() -> str:
-    """The file dialog's filter, in the user's language."""
-    return ";;".join(
-        (
-            translate("MainWindow", "Chronologies (*.yaml *.yml *.json *.csv *.xlsx *.ics *.timeline)"),
-            "timeline-app (*.yaml *.yml *.json)",
-            "TimelineJS (*.json *.csv *.xlsx)",
-            "Timeline (*.timeline)",
-            "iCalendar (*.ics)",
-            translate("MainWindow", "Spreadsheets (*.csv *.xlsx)"),
-            translate("MainWindow", "All files (*)"),
-        )
-    )
 
 
 class MainWindow(QMainWindow):
@@ -373,44 +355,19 @@ class MainWindow(QMainWindow):
         return str(Path.home())
 
     def open_file_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, translate("MainWindow", "Open chronology file"), self.start_dir(), file_filter()
-        )
+        name = file_commands.ask_open_file(self, self.start_dir())
         if name:
             self.open_path(name)
 
     def open_folder_dialog(self) -> None:
-        name = QFileDialog.getExistingDirectory(
-            self, translate("MainWindow", "Open chronology folder"), self.start_dir()
-        )
+        name = file_commands.ask_open_folder(self, self.start_dir())
         if name:
             self.open_path(name)
 
     def export_image(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            translate("MainWindow", "Export view as image"),
-            str(Path.home() / "timeline.png"),
-            translate("MainWindow", "PNG image (*.png)"),
-        )
-        if not name:
-            return
-        target = Path(name if name.lower().endswith(".png") else name + ".png")
-        if any(same_path(target, Path(f)) for f in self.state.chronology.files):
-            QMessageBox.warning(
-                self,
-                translate("MainWindow", "Export"),
-                translate("MainWindow", "That is one of the chronology's own files; choose another name."),
-            )
-            return
-        if not self.canvas.grab().save(str(target), "PNG"):
-            QMessageBox.warning(
-                self,
-                translate("MainWindow", "Export"),
-                fill(translate("MainWindow", "Could not write %1."), target),
-            )
-        else:
-            self.statusBar().showMessage(fill(translate("MainWindow", "Saved %1"), target), 4000)
+        message = file_commands.export_image(self, self.canvas, self.state.chronology.files)
+        if message:
+            self.statusBar().showMessage(message, 4000)
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():
@@ -486,24 +443,7 @@ class MainWindow(QMainWindow):
         return self._ramps[kind].step(self._repeat_watch.auto_repeat)
 
     def show_about(self) -> None:
-        c = self.state.chronology
-        n = c.counts()
-        events, indicators, sources = n["events"], n["indicators"], n["sources"]
-        counts = " · ".join(
-            (
-                translate("MainWindow", "%Ln event(s)", None, events),
-                translate("MainWindow", "%Ln indicator(s)", None, indicators),
-                translate("MainWindow", "%Ln source(s)", None, sources),
-            )
-        )
-        about = translate("MainWindow", "A desktop viewer for chronologies.")
-        showing = fill(translate("MainWindow", "Showing: %1"), c.title or "—")
-        where = fill(translate("MainWindow", "Settings: %1"), self.settings.file_name())
-        text = (
-            f"<h3>Timeline {__version__}</h3><p>{escape_html(about)}</p>"
-            f"<p>{escape_html(showing)}<br>{counts}</p><p>{escape_html(where)}</p>"
-        )
-        QMessageBox.about(self, translate("MainWindow", "About Timeline"), text)
+        file_commands.show_about(self, self.state.chronology, self.settings.file_name())
 
     def _toggle_problems(self, on: bool) -> None:
         self.errors.setVisible(on and self.errors.has_problems())
@@ -552,13 +492,13 @@ class MainWindow(QMainWindow):
 
     # -- window events -----------------------------------------------------------------------------
     def dragEnterEvent(self, e: QDragEnterEvent) -> None:
-        if _dropped_path(e) is not None:
+        if file_commands.dropped_path(e) is not None:
             e.acceptProposedAction()
         else:
             e.ignore()
 
     def dropEvent(self, e: QDropEvent) -> None:
-        p = _dropped_path(e)
+        p = file_commands.dropped_path(e)
         if p is None:
             e.ignore()
             return
@@ -581,15 +521,3 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self._repeat_watch)
         super().closeEvent(e)
-
-
-def _dropped_path(e: QDragEnterEvent | QDropEvent) -> str | None:
-    md = e.mimeData()
-    if md is None or not md.hasUrls():
-        return None
-    for url in md.urls():
-        if url.isLocalFile():
-            local = url.toLocalFile()
-            if os.path.exists(local):
-                return local
-    return None

@@ -430,7 +430,7 @@ class TimelineItem(ViewSizedItem):
         assert cl is not None
         members = self.cluster_members(cl)
         names = "".join(f"<br>• {escape_html(self._arrays.titles[i])}" for i in members[:8])
-        rest = len(members) - 8
+        rest = max(cl.count - min(len(members), 8), 0)  # as many as the pill says
         more = "<br>" + translate("Timeline", "… and %Ln more", None, rest) if rest > 0 else ""
         lane = chron.categories[cl.lane].name if cl.lane < len(chron.categories) else ""
         if self._separable(cl):
@@ -446,7 +446,12 @@ class TimelineItem(ViewSizedItem):
         fr = self._frame
         tol = 1.0 / fr.sx if fr is not None else 0.0
         idx = a.visible(cl.day_lo - tol, cl.day_hi + tol)
-        sel = idx[(a.lane[idx] == cl.lane) & ~a.is_span[idx] & (idx != self._selected)]
+        # as the layout counts them: the lane's point events that are drawn, neither selected nor
+        # major or headline (those are drawn alone)
+        keep = (a.lane[idx] == cl.lane) & ~a.is_span[idx] & (idx != self._selected) & (a.importance[idx] == 0)
+        if self._shown is not None:
+            keep &= self._shown[idx]
+        sel = idx[keep]
         anch = a.anchor[sel]
         out: list[int] = sel[(anch >= cl.day_lo - tol) & (anch <= cl.day_hi + tol)].tolist()
         return out
