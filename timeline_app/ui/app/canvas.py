@@ -45,6 +45,7 @@ from timeline_app.ui.drawing.palette import CanvasColors, with_alpha
 from timeline_app.ui.drawing.time_axis import TimeAxisItem, retranslate_time_axes
 from timeline_app.ui.plots.chooser import PlotKey, PlotsChooser
 from timeline_app.ui.plots.indicator_plots import region_color_map
+from timeline_app.ui.plots.pool import PlotPool
 from timeline_app.ui.plots.protocol import PLOT_KINDS, Plot
 from timeline_app.ui.timeline.item import TimelineItem
 from timeline_app.ui.timeline.lane_axis import LaneAxisItem
@@ -72,11 +73,9 @@ class ChronologyCanvas(QtWidgets.QWidget):
         super().__init__(parent)
         self._state = state
         self._colors = CanvasColors.from_palette(self.palette())
-        self._plots: dict[PlotKey, Plot] = {}  # the plots made so far (see _plot)
         self._groups: dict[PlotKey, list[Indicator]] = {}
         self._region_colors: dict[str, str] = {}
         self._series_arrays: dict[str, SeriesArrays] = {}
-        self._pool: list[Plot] = []  # plots of a previous chronology, to reuse
         self._selection_for_plots: Selection | None = None
         self._shown: list[PlotKey] = []
         self._render_mode = False
@@ -123,6 +122,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
         vb.setLimits(yMin=0.0, yMax=1.0, minXRange=MIN_SPAN_DAYS, maxXRange=MAX_SPAN_DAYS)
         self._tl_plot.addItem(self._timeline, ignoreBounds=True)
         self._ci.addItem(self._tl_plot, row=0, col=0)
+        self._plots = PlotPool(self._make_plot, self._ci, vb)
 
         self._timeline.sigEventClicked.connect(self._on_event_clicked)
         self._timeline.sigZoomRequested.connect(self._on_zoom_requested)
@@ -136,7 +136,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
         state.range_changed.connect(self.apply_range)
         state.selection_changed.connect(self._on_selection_changed)
         state.filters_changed.connect(self._on_filters_changed)
-        state.event_filter_changed.connect(self._on_event_filter_changed)
+        state.event_filter_changed.connect(self._on_filters_changed)
         state.query_changed.connect(self._on_query_changed)
 
         self._apply_font()
@@ -213,7 +213,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
             # an image shows every match: finish the search index the window builds in slices
             SearchIndex.for_chronology(self._state.chronology).ensure_built()
         self._lane_axis.set_cached(not on)
-        for pl in [*self._plots.values(), *self._pool]:
+        for pl in self._plots.every():
             pl.set_cached(not on)
         if on:
             self.set_shown_plots(self.plot_keys())
@@ -292,14 +292,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
         sel = self._state.selection
         self._timeline.set_selected(sel.event_id if sel else None)
         old_shown = list(self._shown)
-        # the plots are made when first shown, and reused for the next chronology: a pg.PlotItem
-        # costs some 20 ms to make, more than a frame (see _plot)
-        old = [self._plots[k] for k in old_shown if k in self._plots]
-        old += [pl for k, pl in self._plots.items() if k not in old_shown]
-        for pl in old:
-            pl.plot.getViewBox().setXLink(None)  # a plot waiting in the pool does not follow the view
-        self._pool = old + self._pool
-        self._plots = {}
+        self._plots.renew(old_shown)  # made when first shown, reused for the next chronology
         groups = chron.plot_groups()
         self._groups = dict(groups)
         self._region_colors = region_color_map([i for _, inds in groups for i in inds])
@@ -310,48 +303,32 @@ class ChronologyCanvas(QtWidgets.QWidget):
         if self._render_mode:
             self._shown = list(self._groups)
         self._relayout()
-        self._trim_pool()
+        self._plots.trim()
         self._chooser.set_groups(list(self._groups), self._shown)
         self._lane_axis.update()
         self._ask_fit_room()
 
-    POOL_KEPT: int = 8  # plots kept for reuse beyond those of the chronology shown
-
     def _plot(self, key: PlotKey) -> Plot:
         """The plot of group ``key``, made (or taken from the plots of a previous chronology) the
-        first time it is asked for."""
+        first time it is asked for (:class:`~timeline_app.ui.plots.pool.PlotPool`)."""
         pl = self._plots.get(key)
-        if pl is not None:
-            return pl
-        inds = self._groups[key]
-        if self._pool:
-            pl = self._pool.pop(0)
-            pl.set_data(key, inds, self._region_colors, self._series_arrays)
-            pl.plot.getViewBox().setXLink(self._tl_plot.getViewBox())
-        else:
-            pl = PLOT_KINDS["indicators"](
-                key, inds, self._timeline, self._region_colors, self.LANE_COLUMN_WIDTH, self._series_arrays
-            )
-            quiet_hidden_axes(pl.plot)
-            pl.plot.getViewBox().setXLink(self._tl_plot.getViewBox())
-            pl.markers.sigEventClicked.connect(self._on_event_clicked)
-            pl.layer.sigPointClicked.connect(
-                lambda k, index, pl=pl: self._on_point_clicked(pl.series[k].indicator.id, index)
-            )
-            pl.set_cached(not self._render_mode)
-        pl.set_colors(self._colors, self.font())
-        pl.set_selection(self._selection_for_plots)
-        self._plots[key] = pl
+        if pl is None:
+            pl = self._plots.take(key, self._groups[key], self._region_colors, self._series_arrays)
+            pl.set_colors(self._colors, self.font())
+            pl.set_selection(self._selection_for_plots)
         return pl
 
-    def _trim_pool(self) -> None:
-        """Delete the unused plots beyond :attr:`POOL_KEPT`. A plot's signals hold closures over it:
-        only deleting the Qt object frees it (and its menus and widgets)."""
-        while len(self._pool) > self.POOL_KEPT:
-            pl = self._pool.pop()
-            if pl.plot.scene() is not None:
-                self._ci.removeItem(pl.plot)
-            pl.plot.deleteLater()
+    def _make_plot(self, key: PlotKey, inds: list[Indicator]) -> Plot:
+        pl = PLOT_KINDS["indicators"](
+            key, inds, self._timeline, self._region_colors, self.LANE_COLUMN_WIDTH, self._series_arrays
+        )
+        quiet_hidden_axes(pl.plot)
+        pl.markers.sigEventClicked.connect(self._on_event_clicked)
+        pl.layer.sigPointClicked.connect(
+            lambda k, index, pl=pl: self._on_point_clicked(pl.series[k].indicator.id, index)
+        )
+        pl.set_cached(not self._render_mode)
+        return pl
 
     def apply_range(self, r: TimeRange) -> None:
         if not self._alive():
@@ -373,15 +350,17 @@ class ChronologyCanvas(QtWidgets.QWidget):
                     self.set_shown_plots([*self._shown, key])
                     break
         self._selection_for_plots = sel
-        for pl in self._plots.values():
+        for pl in self._plots.current():
             pl.set_selection(sel)
 
-    def _on_filters_changed(self, hidden: frozenset[str]) -> None:
+    def _on_filters_changed(self, *_: object) -> None:
+        """Hidden lanes or the filters changed: the timeline, the lane names and the plots' event
+        lines follow."""
         if not self._alive():
             return
         self._apply_lanes_and_filter()
         self._lane_axis.update()
-        for pl in self._plots.values():
+        for pl in self._plots.current():
             pl.markers.update()
 
     def _apply_lanes_and_filter(self) -> None:
@@ -399,19 +378,11 @@ class ChronologyCanvas(QtWidgets.QWidget):
         self._timeline.set_hidden_lanes(frozenset(hidden))
         self._timeline.set_event_mask(mask)
 
-    def _on_event_filter_changed(self, *_: object) -> None:
-        if not self._alive():
-            return
-        self._apply_lanes_and_filter()
-        self._lane_axis.update()
-        for pl in self._plots.values():
-            pl.markers.update()
-
     def _on_query_changed(self, query: str) -> None:
         if not self._alive():
             return
         self._timeline.set_query(query)
-        for pl in self._plots.values():
+        for pl in self._plots.current():
             pl.markers.update()
 
     # -- view -> state ---------------------------------------------------------------------------------------
@@ -443,7 +414,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
     def _relayout(self) -> None:
         wanted = [self._plot(k).plot for k in self._shown]
         current = [self._ci.getItem(row, 0) for row in range(1, len(wanted) + 1)]
-        placed = [pl.plot for pl in [*self._plots.values(), *self._pool] if pl.plot.scene() is not None]
+        placed = [pl.plot for pl in self._plots.every() if pl.plot.scene() is not None]
         if current != wanted or len(placed) != len(wanted):  # the same plots in the same rows: kept
             for item in placed:
                 self._ci.removeItem(item)
@@ -451,7 +422,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
                 self._ci.addItem(item, row=row, col=0)
         n = len(self._shown)
         for row, key in enumerate(self._shown, start=1):
-            self._plots[key].set_date_axis(row == n)
+            self._plot(key).set_date_axis(row == n)
         # one row of dates for the whole stack, at its foot (under the last plot); the timeline's
         # own axis keeps its tick marks above the plots
         self._time_axis.set_show_labels(n == 0)
@@ -534,7 +505,7 @@ class ChronologyCanvas(QtWidgets.QWidget):
         self._time_axis.update()
         self._lane_axis.update()
         self._hover.set_colors(c)
-        for pl in [*self._plots.values(), *self._pool]:
+        for pl in self._plots.every():
             pl.set_colors(c, self.font())
 
     def eventFilter(self, obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
