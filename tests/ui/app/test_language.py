@@ -138,3 +138,25 @@ def test_every_key_of_the_table_is_translated() -> None:
         if text and keymap.tr_key(text) == text
     ]
     assert english == []
+
+
+def test_a_bundle_uses_its_compiled_translation_as_it_is(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """In a frozen bundle the copied .ts may look newer than the .qm; the .qm is used, and no
+    lrelease is looked for (a bundle has none, and /opt is not writable)."""
+    import os
+    import subprocess
+    import sys
+
+    qm = tmp_path / "timeline_app_zh_CN.qm"
+    ts = tmp_path / "timeline_app_zh_CN.ts"
+    qm.write_bytes(b"qm")
+    ts.write_text("<TS/>", encoding="utf-8")
+    os.utime(qm, (1_000_000, 1_000_000))  # older than the .ts
+    monkeypatch.setattr(language, "translations_dir", lambda: tmp_path)
+    ran: list[object] = []
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: ran.append(a))
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert language.compiled("zh_CN") == qm and ran == []
+    monkeypatch.setattr(sys, "frozen", False)
+    language.compiled("zh_CN")  # a source checkout recompiles a stale .qm
+    assert len(ran) == 1

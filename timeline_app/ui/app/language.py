@@ -77,9 +77,10 @@ def compiled(lang: str) -> Path | None:
     folder = translations_dir()
     qm = folder / f"timeline_app_{lang}.qm"
     ts = folder / f"timeline_app_{lang}.ts"
-    if qm.exists() and (not ts.exists() or qm.stat().st_mtime >= ts.stat().st_mtime):
+    frozen = bool(getattr(sys, "frozen", False))  # a bundle ships its .qm, and has no lrelease
+    if qm.exists() and (frozen or not ts.exists() or qm.stat().st_mtime >= ts.stat().st_mtime):
         return qm
-    if ts.exists():
+    if ts.exists() and not frozen:
         tool = shutil.which("pyside6-lrelease") or str(Path(sys.executable).with_name("pyside6-lrelease"))
         try:
             subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True, capture_output=True)
