@@ -139,7 +139,13 @@ class BackgroundPainter:
             p.drawLine(QtCore.QPointF(tx, top + hh), QtCore.QPointF(tx, lanes_bottom))
             p.setFont(item.fonts.small)
             today = translate("Timeline", "today")
-            p.drawText(QtCore.QRectF(tx + 3, top, 80, hh), int(QtCore.Qt.AlignmentFlag.AlignVCenter), today)
+            w = QtGui.QFontMetricsF(item.fonts.small).horizontalAdvance(today) + 1.0
+            a = QtCore.Qt.AlignmentFlag
+            if tx + 3 + w <= rect.right():  # beside the line; before it when the view ends there
+                box, align = QtCore.QRectF(tx + 3, top, w, hh), a.AlignLeft
+            else:
+                box, align = QtCore.QRectF(tx - 3 - w, top, w, hh), a.AlignRight
+            p.drawText(box, int(align | a.AlignVCenter), today)
 
     def _opaque_grid(
         self,
