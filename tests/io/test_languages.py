@@ -4,7 +4,6 @@ and the fast path, the exact path and the cache agreeing."""
 from __future__ import annotations
 
 import json
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,8 @@ from hypothesis import strategies as st
 from timeline_app.io import ChronologyError, load_chronology, loader
 from timeline_app.io import cache as cache_mod
 from timeline_app.io.fast_path import fast_path_available
+
+from .yaml_files import problems, write
 
 BILINGUAL = """\
 chronology:
@@ -54,18 +55,6 @@ indicators:
 @pytest.fixture(autouse=True)
 def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-
-
-def write(name: str, text: str) -> Path:
-    p = Path(name)
-    p.write_text(textwrap.dedent(text), encoding="utf-8")
-    return p
-
-
-def problems(path: Path) -> list[str]:
-    with pytest.raises(ChronologyError) as info:
-        load_chronology(path)
-    return info.value.lines()
 
 
 def test_both_forms_read_with_english_in_the_records() -> None:
@@ -289,7 +278,12 @@ IN_LANGUAGES = st.one_of(
 )
 BILINGUAL_EVENTS = st.lists(
     st.fixed_dictionaries(
-        {"id": st.sampled_from(["a", "b", "c"]), "title": IN_LANGUAGES, "start": st.just("2014"), "category": st.just("p")},
+        {
+            "id": st.sampled_from(["a", "b", "c"]),
+            "title": IN_LANGUAGES,
+            "start": st.just("2014"),
+            "category": st.just("p"),
+        },
         optional={
             "description": IN_LANGUAGES,
             "places": st.lists(IN_LANGUAGES, max_size=2),
@@ -309,9 +303,14 @@ BILINGUAL_EVENTS = st.lists(
 def test_fast_and_exact_paths_agree_on_texts_in_languages(
     tmp_path: Path, events: list[dict[str, object]], style: str
 ) -> None:
-    doc = {"categories": [{"id": "p", "name": {"en": "P", "zh": "规划"}, "color": "#000000"}], "events": events}
+    doc = {
+        "categories": [{"id": "p", "name": {"en": "P", "zh": "规划"}, "color": "#000000"}],
+        "events": events,
+    }
     p = tmp_path / "h.yaml"
-    p.write_text(yaml.safe_dump(doc, allow_unicode=True, default_flow_style=(style == "flow")), encoding="utf-8")
+    p.write_text(
+        yaml.safe_dump(doc, allow_unicode=True, default_flow_style=(style == "flow")), encoding="utf-8"
+    )
     docs, _ = loader.load_documents([p])
     fast = loader._fast(docs)
     docs, _ = loader.load_documents([p])

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from timeline_app.io import ChronologyError, load_chronology
+from timeline_app.io import load_chronology
 from timeline_app.paths import shipped_chronology
+
+from .yaml_files import problems, write
 
 EVENTS = """\
 categories:
@@ -28,19 +29,6 @@ indicators:
 @pytest.fixture(autouse=True)
 def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-
-
-def write(name: str, text: str) -> Path:
-    p = Path(name)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    p.write_text(textwrap.dedent(text), encoding="utf-8")
-    return p
-
-
-def problems(*paths: str | Path) -> list[str]:
-    with pytest.raises(ChronologyError) as info:
-        load_chronology(*paths)
-    return info.value.lines()
 
 
 def test_a_tour_in_its_own_file_names_events_of_another() -> None:
