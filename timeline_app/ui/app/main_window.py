@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.search.field, self.search.results)
         QWidget.setTabOrder(self.search.results, self.errors.list)
 
-        self.help = HelpOverlay(self)
+        self._help: HelpOverlay | None = None  # built the first time `?` is pressed, not for the first frame
 
     def _build_actions(self) -> None:
         self.key_actions: dict[str, QAction] = {}
@@ -375,8 +375,19 @@ class MainWindow(QMainWindow):
         else:
             self.showFullScreen()
 
+    @property
+    def help(self) -> HelpOverlay:
+        """The keys overlay (`?`). Built on first use: its hundred rows of rich text took a tenth
+        of the start-up time, for a card nobody sees in the first frame."""
+        if self._help is None:
+            self._help = HelpOverlay(self)
+        return self._help
+
+    def help_shown(self) -> bool:
+        return self._help is not None and self._help.isVisible()
+
     def toggle_help(self) -> None:
-        if self.help.isVisible():
+        if self.help_shown():
             self.help.close_overlay()
         else:
             self.help.show_over()
@@ -429,7 +440,7 @@ class MainWindow(QMainWindow):
         return False
 
     def escape(self) -> None:
-        if self.help.isVisible():
+        if self.help_shown():
             self.help.close_overlay()
         elif self.tours.leave() or self.nav.escape():
             pass

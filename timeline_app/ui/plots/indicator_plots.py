@@ -106,9 +106,10 @@ class IndicatorPlot:
         self.value_axis = pg.AxisItem("left")
         self.value_axis.setWidth(left_width)
         self.value_axis.enableAutoSIPrefix(False)
-        self.plot = pg.PlotItem(axisItems={"bottom": self.time_axis, "left": self.value_axis})
+        self.plot = pg.PlotItem(  # with no context menus (pyqtgraph's are not used): 10 ms less per plot
+            axisItems={"bottom": self.time_axis, "left": self.value_axis}, enableMenu=False
+        )
         self.plot.hideButtons()
-        self.plot.setMenuEnabled(False)
         vb = self.plot.getViewBox()
         vb.setMouseEnabled(x=True, y=False)
         vb.enableAutoRange(x=False, y=False)
