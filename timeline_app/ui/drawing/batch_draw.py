@@ -15,6 +15,8 @@ import numpy as np
 import shiboken6
 from PySide6 import QtCore, QtGui
 
+from timeline_app.geometry.distinct import distinct
+
 # PySide6 (6.4.3 on) takes a pointer to the first of a C array of shapes, and a count
 _POINTERS = tuple(int(v) for v in shiboken6.__version_info__[:3]) >= (6, 4, 3)
 
@@ -208,7 +210,7 @@ def vertical_rules(
         return
     layers = []
     for xs, color in rules:
-        cols = np.unique(np.floor(np.asarray(xs, dtype=np.float64) - left).astype(np.int64))
+        cols = distinct(np.floor(np.asarray(xs, dtype=np.float64) - left).astype(np.int64))
         cols = cols[(cols >= 0) & (cols < width)]
         if len(cols):
             layers.append((cols, color))

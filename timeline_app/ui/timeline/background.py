@@ -9,6 +9,7 @@ import math
 import numpy as np
 from PySide6 import QtCore, QtGui
 
+from timeline_app.geometry.distinct import distinct
 from timeline_app.geometry.ticks import compute_ticks
 from timeline_app.text import translate
 from timeline_app.ui.drawing.batch_draw import (
@@ -192,7 +193,7 @@ class BackgroundPainter:
         def add(rgb: np.ndarray, cols: list[int], band_rows: np.ndarray) -> None:
             q = np.rint(rgb * 255).astype(np.int64)
             packed = (q[:, 0] << 16) | (q[:, 1] << 8) | q[:, 2]
-            for u in np.unique(packed).tolist():
+            for u in distinct(packed).tolist():
                 rows = band_rows[packed == u]
                 box = np.empty((len(cols), len(rows), 4))
                 box[..., 0] = (left + np.asarray(cols, dtype=np.float64))[:, None]
@@ -264,7 +265,7 @@ class BackgroundPainter:
                 continue
             q = np.rint(rgb * 255).astype(np.int64)
             packed = (q[:, 0] << 16) | (q[:, 1] << 8) | q[:, 2]
-            for u in np.unique(packed).tolist():
+            for u in distinct(packed).tolist():
                 groups.setdefault(u, []).append((a, b, np.flatnonzero(packed == u)))
         p.setPen(_NO_PEN)
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, False)
@@ -305,7 +306,7 @@ class BackgroundPainter:
                     bounds += [a, b]
         out = None
         if ok:
-            ys = np.unique(np.round(np.array(bounds), 6))
+            ys = distinct(np.round(np.array(bounds), 6))
             mids = (ys[:-1] + ys[1:]) / 2
             base = np.tile(np.array(_rgbf(c.background)), (len(mids), 1))
             for a, b, fill in fills:

@@ -22,6 +22,7 @@ from collections import OrderedDict
 import numpy as np
 from PySide6 import QtCore, QtGui
 
+from timeline_app.geometry.distinct import distinct
 from timeline_app.geometry.layout import count_text
 from timeline_app.model.date_marks import OPEN_AFTER, OPEN_BEFORE, UNCERTAIN
 from timeline_app.ui.drawing.batch_draw import (
@@ -341,7 +342,7 @@ class TimelinePainter:
             x1 = a.start_hi[ev] * fr.sx + fr.tx
             wide = (x1 - x0) > 2 * r + 2
             if wide.any():
-                for gk in np.unique(group[wide]).tolist():
+                for gk in distinct(group[wide]).tolist():
                     ln, is_dim = divmod(gk, 2)
                     rows = wide & (group == gk)
                     col = item.lane_qcolor(ln)
@@ -395,7 +396,7 @@ class TimelinePainter:
         # single markers
         if singles:
             approx = a.approx[ev]
-            for gk in np.unique(group * 2 + approx).tolist():
+            for gk in distinct(group * 2 + approx).tolist():
                 g2, is_approx = divmod(gk, 2)
                 ln, is_dim = divmod(g2, 2)
                 rows = (group == g2) & (approx == bool(is_approx))
