@@ -8,7 +8,7 @@ Layout::
     │ │                                       │ ┃ ├ detail pane ──────────┤ │
     │ ├ problems bar (only when files are bad)┤ ┃ │                        │ │
     │ └───────────────────────────────────────┘ ┃ └────────────────────────┘ │
-    └ status: visible dates · N of M events shown · problems ───────────────┘
+    └ status: visible dates · N of M events in view · problems ───────────────┘
 
 Every key comes from :mod:`timeline_app.ui.app.keymap`, as window-wide actions that also fill the
 menus. The window owns the one :class:`ViewState`; the views follow it and write through it.
