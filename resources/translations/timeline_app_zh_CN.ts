@@ -1746,6 +1746,10 @@
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
+    <message>
+        <source>Showing the chronology in the language chosen…</source>
+        <translation>正在以所选语言显示大事记…</translation>
+    </message>
 </context>
 <context>
     <name>Timeline</name>

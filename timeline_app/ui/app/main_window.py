@@ -312,6 +312,7 @@ class MainWindow(QMainWindow):
         d.loading_ended.connect(self._hide_loading)
         self.loader.progress.connect(self._on_load_progress)
         self.loader.cancelled.connect(self._on_load_cancelled)
+        d.localizing.connect(self.status.show_localizing)
 
     def _on_applied(self, switching: bool) -> None:
         if switching:

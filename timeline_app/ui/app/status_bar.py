@@ -24,6 +24,7 @@ class WindowStatusBar:
     """The widgets of the window's status bar and what they show."""
 
     def __init__(self, sb: QStatusBar, style: QStyle) -> None:
+        self._sb = sb
         # read as "Visible dates: 1 January 2014 – …", the caption and the value
         self.range_label = CaptionedLabel(translate("StatusBar", "Visible dates"))
         self.count_label = CaptionedLabel(translate("StatusBar", "Events in view"))
@@ -83,6 +84,13 @@ class WindowStatusBar:
     def hide_loading(self) -> None:
         for w in (self.load_label, self.load_bar, self.cancel_load_button):
             w.hide()
+
+    def show_localizing(self, started: bool) -> None:
+        """A large chronology is being put in the interface's language on a worker thread."""
+        if started:
+            self._sb.showMessage(translate("StatusBar", "Showing the chronology in the language chosen…"))
+        else:
+            self._sb.clearMessage()
 
     def show_progress(self, what: str, fraction: float) -> None:
         self.load_bar.setValue(int(fraction * 1000))
