@@ -734,16 +734,16 @@
         <translation>与输入内容相符的筛选条件</translation>
     </message>
     <message>
-        <source>Events shown</source>
-        <translation>显示的事件</translation>
+        <source>Events passing the filters</source>
+        <translation>符合筛选条件的事件</translation>
+    </message>
+    <message>
+        <source>%1 of %Ln event(s) pass the filters</source>
+        <translation>%1 / %Ln 个事件符合筛选条件</translation>
     </message>
     <message>
         <source>Clear all</source>
         <translation>全部清除</translation>
-    </message>
-    <message>
-        <source>%1 of %Ln event(s) shown</source>
-        <translation>显示 %1 / %Ln 个事件</translation>
     </message>
     <message>
         <source>No such filter: %1</source>
@@ -2253,8 +2253,8 @@
         <translation>可见日期</translation>
     </message>
     <message>
-        <source>Events shown</source>
-        <translation>显示的事件</translation>
+        <source>Events in view</source>
+        <translation>视图中的事件</translation>
     </message>
     <message>
         <source>Show or hide the problems in the files</source>
@@ -2273,8 +2273,8 @@
         <translation>停止加载（文件 ▸ 取消加载）；保留当前显示的大事记</translation>
     </message>
     <message>
-        <source>%1 of %Ln event(s) shown</source>
-        <translation>显示 %1 / %Ln 个事件</translation>
+        <source>%1 of %Ln event(s) in view</source>
+        <translation>视图中 %1 / %Ln 个事件</translation>
     </message>
     <message>
         <source> · %Ln lane(s) hidden</source>
@@ -2287,6 +2287,10 @@
     <message>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Showing the chronology in the language chosen…</source>
+        <translation>正在以所选语言显示大事记…</translation>
     </message>
 </context>
 <context>

@@ -141,12 +141,12 @@ def test_zero_fits_and_f_focuses(qtbot, window: MainWindow) -> None:
 
 
 def test_status_bar_tells_the_dates_and_how_many_events_are_shown(qtbot, window: MainWindow) -> None:
-    assert window.count_label.text() == "7 of 7 events shown"
+    assert window.count_label.text() == "7 of 7 events in view"
     window.state.set_range(day("2021-01-01"), day("2023-01-01"))
     assert window.range_label.text() == "1 January 2021 – 1 January 2023"
-    assert window.count_label.text() == "2 of 7 events shown"  # the ongoing wetland span, the Winter Games
+    assert window.count_label.text() == "2 of 7 events in view"  # the ongoing wetland span, the Winter Games
     press(qtbot, window, "3")  # hide Ecology: the ongoing wetland span goes
-    assert window.count_label.text() == "1 of 7 events shown · 1 lane hidden"
+    assert window.count_label.text() == "1 of 7 events in view · 1 lane hidden"
 
 
 def test_holding_a_key_speeds_up_smoothly(qtbot, window: MainWindow) -> None:

@@ -53,7 +53,7 @@ def test_switching_by_the_menu_changes_every_text_and_back(qtbot, window: MainWi
     press(qtbot, window, K.Key_Right)  # select the first event: the detail pane shows its date
     english_detail = detail_text(window)
     assert "26 February 2014" in english_detail and "Lane" in english_detail
-    assert "of 7 events shown" in window.count_label.text()
+    assert "of 7 events in view" in window.count_label.text()
 
     choose_language(qtbot, window, "2")
     assert language.current() == language.CHINESE
@@ -61,7 +61,7 @@ def test_switching_by_the_menu_changes_every_text_and_back(qtbot, window: MainWi
     chinese_detail = detail_text(window)
     assert "2014年2月26日" in chinese_detail and "泳道" in chinese_detail
     assert "Lane" not in chinese_detail
-    assert window.count_label.text() == "显示 7 / 7 个事件"
+    assert window.count_label.text() == "视图中 7 / 7 个事件"
     assert "年" in window.range_label.text()
     assert window.key_actions["zoom-in"].text() == "放大"
     assert window.search.field.placeholderText().startswith("搜索事件")
@@ -73,7 +73,7 @@ def test_switching_by_the_menu_changes_every_text_and_back(qtbot, window: MainWi
     assert language.current() == language.ENGLISH
     assert menu_titles(window) == ["&File", "&View", "&Go", "&Help"]
     assert detail_text(window) == english_detail
-    assert "of 7 events shown" in window.count_label.text()
+    assert "of 7 events in view" in window.count_label.text()
     assert window.settings.language() == language.ENGLISH
     assert not any("年" in label for label in axis_labels(window))
 

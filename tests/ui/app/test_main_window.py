@@ -57,7 +57,7 @@ def test_menus_have_the_standard_shortcuts(window: MainWindow) -> None:
 
 
 def test_status_bar_after_loading(window: MainWindow) -> None:
-    assert window.count_label.text() == "7 of 7 events shown"
+    assert window.count_label.text() == "7 of 7 events in view"
     assert " – " in window.range_label.text()
     assert not window.problems_button.isVisible()
 
@@ -431,7 +431,7 @@ def test_the_shipped_chronology_browses(qtbot, shipped_window: MainWindow) -> No
         press(qtbot, w, Qt.Key.Key_Right)
     assert w.state.selected_event_id == w.state.chronology.events[5].id
     total = len(w.state.chronology.events)
-    assert w.count_label.text().endswith(f"of {total} events shown")
+    assert w.count_label.text().endswith(f"of {total} events in view")
 
 
 def test_click_on_an_event_selects_it(qtbot, shipped_window: MainWindow) -> None:

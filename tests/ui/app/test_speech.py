@@ -22,7 +22,7 @@ def name_of(widget) -> str:  # type: ignore[no-untyped-def]
 def test_status_values_are_read_with_their_captions(qtbot, window: MainWindow) -> None:
     dates = name_of(window.range_label)
     assert dates.startswith("Visible dates: ") and window.range_label.text() in dates
-    assert name_of(window.count_label) == "Events shown: 7 of 7 events shown"
+    assert name_of(window.count_label) == "Events in view: 7 of 7 events in view"
 
 
 def test_slash_selects_the_old_query_to_type_over(qtbot, window: MainWindow) -> None:

@@ -42,14 +42,14 @@ def drawn_ids(w: MainWindow) -> set[str]:
 def test_a_place_chosen_from_the_list_filters_everything(qtbot, window: MainWindow) -> None:
     assert window.filter_bar.isHidden()
     open_bar(qtbot, window)
-    assert window.filter_bar.count.text() == "7 of 7 events shown"
+    assert window.filter_bar.count.text() == "7 of 7 events pass the filters"
     type_text(qtbot, "Beij")
     assert window.filter_bar.suggestions.isVisible()
     assert window.filter_bar.suggested() == ["Place: Beijing (2)"]
     press(qtbot, window, K.Key_Down)
     press(qtbot, window, K.Key_Return)
     assert window.filter_bar.chip_texts() == ["Place: Beijing"]
-    assert window.filter_bar.count.text() == "2 of 7 events shown"
+    assert window.filter_bar.count.text() == "2 of 7 events pass the filters"
     assert drawn_ids(window) == {"symposium-2014", "winter-games"}
     # → walks the two events the filter lets through, and nothing else
     window.canvas.setFocus()
@@ -71,18 +71,18 @@ def test_chips_removed_with_the_keyboard(qtbot, window: MainWindow) -> None:
     add(qtbot, window, "Transport")
     add(qtbot, window, "2014..2017")
     assert window.filter_bar.chip_texts() == ["Lane: Transport", "Dates: 2014 – 2017"]
-    assert window.filter_bar.count.text() == "1 of 7 events shown"
+    assert window.filter_bar.count.text() == "1 of 7 events pass the filters"
     assert drawn_ids(window) == {"rail-2017"}
     # Shift+Tab from the field reaches the last chip; Delete removes it, the focus stays on the chips
     press(qtbot, window, K.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
     assert QApplication.focusWidget() is window.filter_bar.chip_buttons[-1]
     press(qtbot, window, K.Key_Delete)
     assert window.filter_bar.chip_texts() == ["Lane: Transport"]
-    assert window.filter_bar.count.text() == "2 of 7 events shown"
+    assert window.filter_bar.count.text() == "2 of 7 events pass the filters"
     assert QApplication.focusWidget() is window.filter_bar.chip_buttons[0]
     press(qtbot, window, K.Key_Backspace)
     assert window.filter_bar.chip_texts() == []
-    assert window.filter_bar.count.text() == "7 of 7 events shown"
+    assert window.filter_bar.count.text() == "7 of 7 events pass the filters"
     assert drawn_ids(window) == set(ORDER)
 
 
@@ -91,7 +91,7 @@ def test_a_lane_hidden_from_the_field_and_a_wrong_filter(qtbot, window: MainWind
     add(qtbot, window, "Hide lane: Ecology")
     assert window.filter_bar.chip_texts() == ["Hidden lane: Ecology"]
     assert "ecology" in window.state.hidden_lanes
-    assert window.filter_bar.count.text() == "4 of 7 events shown"
+    assert window.filter_bar.count.text() == "4 of 7 events pass the filters"
     add(qtbot, window, "no such thing")
     assert window.filter_bar.message.text().startswith("No such filter")
     assert window.filter_bar.chip_texts() == ["Hidden lane: Ecology"]
@@ -126,7 +126,7 @@ def test_filters_are_kept_per_chronology_in_the_settings_not_its_files(
     again = make_window(small_chronology)
     assert again.filter_bar.isVisible(), "filters kept from last time are shown"
     assert again.filter_bar.chip_texts() == ["Tag: symposium"]
-    assert again.filter_bar.count.text() == "1 of 7 events shown"
+    assert again.filter_bar.count.text() == "1 of 7 events pass the filters"
     assert {p: p.read_bytes() for p in small_chronology.iterdir()} == before
 
 

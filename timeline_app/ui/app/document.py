@@ -28,6 +28,9 @@ from timeline_app.ui.app.settings import Settings
 log = logging.getLogger(__name__)
 
 BACKGROUND_BYTES = 2 * 1024 * 1024  # chronologies larger than this load on a worker thread
+# a language switch of a chronology with more events than this runs on a worker thread (localizing
+# takes about 6 µs an event in two languages: 30 ms here, seconds at a million)
+BACKGROUND_LOCALIZE_EVENTS = 5_000
 
 
 class Document(QObject):
@@ -40,6 +43,7 @@ class Document(QObject):
     path_adopted = Signal()  # ``path`` changed without a load (a first load that failed)
     loading_started = Signal(object)  # the Path a background load reads
     loading_ended = Signal()  # the background load ended (or a load at once replaced it)
+    localizing = Signal(bool)  # a language switch of a large chronology started (True) or ended
 
     def __init__(self, state: ViewState, settings: Settings, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +56,7 @@ class Document(QObject):
         self.loader = BackgroundLoader(self)
         self.loader.loaded.connect(self._on_background_loaded)
         self.loader.failed.connect(self._on_background_failed)
+        self.loader.localized.connect(self._on_localized)
         self.watcher = ChronologyWatcher(self)
         self.watcher.changed.connect(self.reload)
 
@@ -69,7 +74,7 @@ class Document(QObject):
         if background is None:
             background = _size_of(p) > BACKGROUND_BYTES
         if background:
-            self.loader.start(p)
+            self.loader.start(p, language.data_language())
             self.loading_started.emit(p)
             return True
         self.loader.cancel(quietly=True)
@@ -148,14 +153,37 @@ class Document(QObject):
 
     def relocalize(self) -> None:
         """After a language change: the chronology shown, in the interface's language (its texts in
-        every language were kept at the load, so nothing is read again)."""
+        every language were kept at the load, so nothing is read again). A large one is switched on
+        a worker thread (``localizing``), and goes into the view when it is ready."""
         chron = self.state.chronology
         lang = language.data_language()
-        if chron.language != lang:
+        if chron.language == lang:
+            if self.loader.localizing():  # back to the language shown before the switch ended
+                self.loader.cancel_localizing()
+                self.localizing.emit(False)
+            return
+        if len(chron.events) <= BACKGROUND_LOCALIZE_EVENTS:
             self.state.set_chronology(localize(chron, lang))
+            return
+        self.loader.localize(chron, lang)
+        self.localizing.emit(True)
+
+    def _on_localized(self, job: int, source: Chronology, chron: Chronology) -> None:
+        if not self.loader.finish_localizing(job):
+            return
+        self.localizing.emit(False)
+        # a load (or a reload) that went into the view meanwhile is newer: keep it
+        if source is self.state.chronology and chron.language == language.data_language():
+            self.state.set_chronology(chron)
 
     def _apply(self, p: Path, chron: Chronology, *, switching: bool) -> None:
-        chron = localize(chron, language.data_language())
+        lang = language.data_language()
+        # a background load comes in the language asked for; if the interface's changed meanwhile,
+        # a large chronology is switched afterwards like at a language change, off this thread
+        switch_later = bool(chron.language) and chron.language != lang
+        switch_later &= len(chron.events) > BACKGROUND_LOCALIZE_EVENTS
+        if chron.language != lang and not switch_later:
+            chron = localize(chron, lang)
         self.applying = True
         try:
             self.path = p
@@ -176,6 +204,8 @@ class Document(QObject):
         self.failed_path = None
         self.watcher.watch(p)
         self.applied.emit(switching)
+        if switch_later:
+            self.relocalize()
 
     def _show_problems(
         self, p: Path, lines: list[str], files: list[str | None], more: int, *, same: bool

@@ -5,8 +5,11 @@ back through Qt signals, which Qt delivers on the UI thread (queued across threa
 a time: starting another, or :meth:`cancel`, stops the running one at its next progress report (the
 loader reports about every percent), and its result is never delivered.
 
-Before delivering a chronology, the worker also makes what the view will ask for first (its columns
-and drawing arrays, see :func:`prepare_for_view`), so the UI thread finds them made.
+Before delivering a chronology, the worker also puts it in the language of the interface
+(:func:`~timeline_app.model.localize.localize`) and makes what the view will ask for first (its
+columns and drawing arrays, see :func:`prepare_for_view`), so the UI thread finds them made.
+:meth:`BackgroundLoader.localize` does the same for a chronology already shown, when the language
+changes: a million events in two languages take seconds to switch, and the window keeps answering.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from timeline_app.geometry.event_arrays import EventArrays
 from timeline_app.geometry.prepare import prepare
 from timeline_app.io import LoadCancelled, load_chronology
 from timeline_app.model.chronology import Chronology
+from timeline_app.model.localize import localize
 from timeline_app.runtime import brisk_switching
 from timeline_app.text import translate
 
@@ -52,6 +56,7 @@ class BackgroundLoader(QObject):
     loaded = Signal(int, object, object)  # job, path, Chronology
     failed = Signal(int, object, object)  # job, path, the exception (ChronologyError, OSError, ...)
     cancelled = Signal(object)  # path
+    localized = Signal(int, object, object)  # job, the chronology given, the same in the language asked
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +65,7 @@ class BackgroundLoader(QObject):
         self._stop: threading.Event | None = None
         self._thread: threading.Thread | None = None
         self._path: Path | None = None
+        self._localizing = 0  # the job of the language switch under way, if any
 
     def busy(self) -> bool:
         return self._stop is not None
@@ -68,8 +74,9 @@ class BackgroundLoader(QObject):
         """What is being loaded now, if anything."""
         return self._path if self.busy() else None
 
-    def start(self, path: Path) -> None:
-        """Load ``path`` in the background, stopping any load still running."""
+    def start(self, path: Path, lang: str | None = None) -> None:
+        """Load ``path`` in the background, in language ``lang`` (see :func:`localize`; None: as
+        the files give it), stopping any load still running."""
         self.cancel(quietly=True)
         job = next(self._ids)
         stop = threading.Event()
@@ -88,6 +95,8 @@ class BackgroundLoader(QObject):
             try:
                 with brisk_switching():
                     chron = load_chronology(path, cache=True, progress=load_report)
+                    if lang is not None:
+                        chron = localize(chron, lang)
                     prepare_for_view(chron, report)
             except LoadCancelled:
                 return
@@ -100,6 +109,44 @@ class BackgroundLoader(QObject):
 
         self._thread = threading.Thread(target=work, name=f"load-{job}", daemon=True)
         self._thread.start()
+
+    def localize(self, chron: Chronology, lang: str) -> int:
+        """``chron`` in language ``lang`` on a worker thread, ready for the view: ``localized`` brings
+        it back with the job number returned here. A later call supersedes an earlier one (whose
+        result is then never delivered); a load is a separate job and goes on."""
+        job = next(self._ids)
+        self._localizing = job
+
+        def work() -> None:
+            try:
+                with brisk_switching():
+                    out = localize(chron, lang)
+                    prepare_for_view(out, lambda what, fraction: None)
+            except Exception:  # a bug: logged by the thread's hook; the chronology shown stays
+                if job == self._localizing:
+                    self._localizing = 0
+                raise
+            if job == self._localizing:
+                self.localized.emit(job, chron, out)
+
+        threading.Thread(target=work, name=f"localize-{job}", daemon=True).start()
+        return job
+
+    def localizing(self) -> bool:
+        """Whether a :meth:`localize` job is running (its result not yet taken with
+        :meth:`finish_localizing`)."""
+        return self._localizing != 0
+
+    def cancel_localizing(self) -> None:
+        """Drop the language switch under way: its result is never delivered."""
+        self._localizing = 0
+
+    def finish_localizing(self, job: int) -> bool:
+        """Called by the receiver of ``localized``: False when a newer job superseded ``job``."""
+        if job != self._localizing:
+            return False
+        self._localizing = 0
+        return True
 
     def finish(self, job: int) -> bool:
         """Called by the receiver of ``loaded``/``failed``: that load is over. False when it was

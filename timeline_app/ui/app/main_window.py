@@ -8,7 +8,7 @@ Layout::
     │ │                                       │ ┃ ├ detail pane ──────────┤ │
     │ ├ problems bar (only when files are bad)┤ ┃ │                        │ │
     │ └───────────────────────────────────────┘ ┃ └────────────────────────┘ │
-    └ status: visible dates · N of M events shown · problems ───────────────┘
+    └ status: visible dates · N of M events in view · problems ───────────────┘
 
 Every key comes from :mod:`timeline_app.ui.app.keymap`, as window-wide actions that also fill the
 menus. The window owns the one :class:`ViewState`; the views follow it and write through it.
@@ -312,6 +312,7 @@ class MainWindow(QMainWindow):
         d.loading_ended.connect(self._hide_loading)
         self.loader.progress.connect(self._on_load_progress)
         self.loader.cancelled.connect(self._on_load_cancelled)
+        d.localizing.connect(self.status.show_localizing)
 
     def _on_applied(self, switching: bool) -> None:
         if switching:

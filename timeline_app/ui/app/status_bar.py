@@ -24,9 +24,10 @@ class WindowStatusBar:
     """The widgets of the window's status bar and what they show."""
 
     def __init__(self, sb: QStatusBar, style: QStyle) -> None:
+        self._sb = sb
         # read as "Visible dates: 1 January 2014 – …", the caption and the value
         self.range_label = CaptionedLabel(translate("StatusBar", "Visible dates"))
-        self.count_label = CaptionedLabel(translate("StatusBar", "Events shown"))
+        self.count_label = CaptionedLabel(translate("StatusBar", "Events in view"))
         self.problems_button = QToolButton()
         self.problems_button.setAutoRaise(True)
         self.problems_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -49,7 +50,7 @@ class WindowStatusBar:
     def retranslate(self) -> None:
         """The fixed texts in the current language (the changing ones follow with :meth:`update`)."""
         self.range_label.set_caption(translate("StatusBar", "Visible dates"))
-        self.count_label.set_caption(translate("StatusBar", "Events shown"))
+        self.count_label.set_caption(translate("StatusBar", "Events in view"))
         self.problems_button.setToolTip(translate("StatusBar", "Show or hide the problems in the files"))
         self.load_bar.setAccessibleName(translate("StatusBar", "Loading progress"))
         self.cancel_load_button.setText(translate("StatusBar", "Cancel"))
@@ -61,9 +62,8 @@ class WindowStatusBar:
         r = state.range
         self.range_label.setText(f"{day_words(r.start)} – {day_words(r.end)}")
         shown, total = actions.shown_event_count(state)
-        self.count_label.setText(
-            translate("StatusBar", "%1 of %Ln event(s) shown", None, total).replace("%1", format_count(shown))
-        )
+        counted = translate("StatusBar", "%1 of %Ln event(s) in view", None, total)
+        self.count_label.setText(counted.replace("%1", format_count(shown)))
         hidden = len(state.hidden_lanes)
         if hidden:
             self.count_label.setText(
@@ -84,6 +84,13 @@ class WindowStatusBar:
     def hide_loading(self) -> None:
         for w in (self.load_label, self.load_bar, self.cancel_load_button):
             w.hide()
+
+    def show_localizing(self, started: bool) -> None:
+        """A large chronology is being put in the interface's language on a worker thread."""
+        if started:
+            self._sb.showMessage(translate("StatusBar", "Showing the chronology in the language chosen…"))
+        else:
+            self._sb.clearMessage()
 
     def show_progress(self, what: str, fraction: float) -> None:
         self.load_bar.setValue(int(fraction * 1000))

@@ -1,5 +1,5 @@
 """The filter bar (Ctrl+Shift+F, View ▸ Filters): what is filtered, as removable chips, a field to
-add a filter, and "N of M events shown".
+add a filter, and "N of M events pass the filters".
 
 Filters live in the view state (:attr:`ViewState.event_filter`, an
 :class:`~timeline_app.model.filters.EventFilter`; lanes hidden with 1 … 9 are chips too). The bar
@@ -237,7 +237,7 @@ class FilterBar(QWidget):
             translate("FilterBar", "Add a filter: tag, place, source, lane, precision, 2014..2017")
         )
         self.suggestions.setAccessibleName(translate("FilterBar", "Filters that match what is typed"))
-        self.count.setAccessibleName(translate("FilterBar", "Events shown"))
+        self.count.setAccessibleName(translate("FilterBar", "Events passing the filters"))
         self.clear_button.setText(translate("FilterBar", "Clear all"))
 
     def changeEvent(self, e: QEvent) -> None:
@@ -264,9 +264,8 @@ class FilterBar(QWidget):
             QWidget.setTabOrder(a, b2)
         self.clear_button.setEnabled(bool(self.chip_buttons))
         shown, total = actions.shown_total(self.state)
-        self.count.setText(
-            translate("FilterBar", "%1 of %Ln event(s) shown", None, total).replace("%1", format_count(shown))
-        )
+        counted = translate("FilterBar", "%1 of %Ln event(s) pass the filters", None, total)
+        self.count.setText(counted.replace("%1", format_count(shown)))
         if focused is not None:
             if self.chip_buttons:
                 self.chip_buttons[min(focused, len(self.chip_buttons) - 1)].setFocus()
