@@ -4,6 +4,7 @@ and the choice is remembered; dates on the axis and in the panes follow."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,7 +14,7 @@ from timeline_app import text
 from timeline_app.ui.app import language
 from timeline_app.ui.app.main_window import MainWindow
 
-from ..conftest import detail_text, press
+from ..conftest import EVENTS_YAML, detail_text, press
 
 K = Qt.Key
 ALT = Qt.KeyboardModifier.AltModifier
@@ -160,3 +161,39 @@ def test_a_bundle_uses_its_compiled_translation_as_it_is(tmp_path, monkeypatch: 
     monkeypatch.setattr(sys, "frozen", False)
     language.compiled("zh_CN")  # a source checkout recompiles a stale .qm
     assert len(ran) == 1
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
+def test_the_problems_listed_follow_the_language_without_a_reload(
+    qtbot, window: MainWindow, small_chronology: Path
+) -> None:
+    events = small_chronology / "events.yaml"
+    broken = EVENTS_YAML.replace("start: 2022-02-04", "start: 2022-02-31").replace("color:", "colour:", 1)
+    events.write_text(broken, encoding="utf-8")
+    qtbot.waitUntil(lambda: window.errors.isVisible(), timeout=5000)
+    english = window.errors.lines()
+    english_header = window.errors.header.text()
+    line_no = broken.splitlines().index("    start: 2022-02-31") + 1
+    assert any(
+        line.endswith(f"events.yaml:{line_no}:12: start 2022-02-31: day 31 does not exist in February 2022")
+        for line in english
+    ), english
+    assert "Still showing the last version" in english_header
+    loads: list[str] = []
+    window.document.load_failed.connect(loads.append)
+    window.document.chronology_loaded.connect(loads.append)
+
+    choose_language(qtbot, window, "2")
+    chinese = window.errors.lines()
+    assert [line.split(": ", 1)[0] for line in chinese] == [line.split(": ", 1)[0] for line in english]
+    assert any(
+        line.endswith(f"events.yaml:{line_no}:12: start 2022-02-31：2022年2月没有 31 日") for line in chinese
+    )
+    assert not any("does not exist" in line or "unknown" in line or "missing" in line for line in chinese)
+    assert "Still showing" not in window.errors.header.text() and "问题" in window.errors.header.text()
+    assert window.errors.isVisible()
+
+    choose_language(qtbot, window, "1")
+    assert window.errors.lines() == english
+    assert window.errors.header.text() == english_header
+    assert loads == []  # said again, never read again

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -19,7 +20,7 @@ from timeline_app.model.chronology import Chronology
 from timeline_app.model.filters import EventFilter
 from timeline_app.model.localize import localize
 from timeline_app.model.view_state import ViewState
-from timeline_app.text import fill, translate
+from timeline_app.text import Later, fill, translate
 from timeline_app.ui.app import language
 from timeline_app.ui.app.file_watcher import ChronologyWatcher
 from timeline_app.ui.app.loading import BackgroundLoader
@@ -40,6 +41,7 @@ class Document(QObject):
     load_failed = Signal(str)  # the path, after a load that found problems
     applied = Signal(bool)  # a load went into the view state (True: a different chronology)
     problems_found = Signal(str, list, list)  # header, one line per problem, the file of each
+    problems_said = Signal(str, list, list)  # the same problems said again, after a language change
     path_adopted = Signal()  # ``path`` changed without a load (a first load that failed)
     loading_started = Signal(object)  # the Path a background load reads
     loading_ended = Signal()  # the background load ended (or a load at once replaced it)
@@ -52,6 +54,7 @@ class Document(QObject):
         self.path: Path | None = None  # the chronology shown (or, before any load succeeded, tried)
         self.loaded = False  # whether a chronology has loaded from ``path``
         self.failed_path: Path | None = None  # a path whose problems are shown
+        self._said: Callable[[], tuple[str, list[str], list[str | None]]] | None = None  # and how to say them
         self.applying = False  # while a load goes into the view state
         self.loader = BackgroundLoader(self)
         self.loader.loaded.connect(self._on_background_loaded)
@@ -134,17 +137,14 @@ class Document(QObject):
     def _load_failed(self, p: Path, exc: BaseException, *, initial: bool = False) -> None:
         same = self.path is not None and same_path(p, self.path)
         if isinstance(exc, ChronologyError):
-            self._show_problems(
-                p, [str(x) for x in exc.problems], [x.file for x in exc.problems], exc.more, same=same
-            )
+            self._show_problems(p, list(exc.problems), [x.file for x in exc.problems], exc.more, same=same)
         else:  # an unreadable file, or a bug in the loader: shown, never fatal
             if not isinstance(exc, OSError):
                 log.error("loading %s failed unexpectedly", p, exc_info=exc)
             text = (
                 exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
             )
-            line = fill(translate("Document", "%1: could not be read: %2"), p, text)
-            self._show_problems(p, [line], [None], 0, same=same)
+            self._show_problems(p, [Later(_unreadable, p, text)], [None], 0, same=same)
         if initial or not self.loaded:
             self.path = p
             self.watcher.watch(p)
@@ -208,32 +208,48 @@ class Document(QObject):
             self.relocalize()
 
     def _show_problems(
-        self, p: Path, lines: list[str], files: list[str | None], more: int, *, same: bool
+        self, p: Path, problems: list[object], files: list[str | None], more: int, *, same: bool
     ) -> None:
-        n = len(lines) + more
-        count = translate("Document", "%Ln problem(s)", None, n)
-        if more:
-            lines = [*lines, translate("Document", "… and %Ln more problem(s)", None, more)]
-            files = [*files, None]
-        if self.loaded and same:
-            header = fill(
-                translate(
-                    "Document",
-                    "%1 in %2. Still showing the last version that loaded; "
-                    "fix the file and it reloads by itself.",
-                ),
-                count,
-                p,
-            )
-        elif self.loaded and self.path is not None:
-            still = translate("Document", "Could not open %1: %2. Still showing %3.")
-            header = fill(still, p, count, self.path)
-        else:
-            header = fill(
-                translate("Document", "Could not open %1: %2. Fix the file and it opens by itself."), p, count
-            )
+        """Report ``problems`` (each said by ``str()`` in the language of the moment: the loader's
+        keep their templates) under a header that says what the window still shows."""
+        shown = self.path if self.loaded else None
+
+        def said() -> tuple[str, list[str], list[str | None]]:
+            lines = [str(x) for x in problems]
+            n = len(lines) + more
+            count = translate("Document", "%Ln problem(s)", None, n)
+            if more:
+                lines.append(translate("Document", "… and %Ln more problem(s)", None, more))
+            if shown is not None and same:
+                header = fill(
+                    translate(
+                        "Document",
+                        "%1 in %2. Still showing the last version that loaded; "
+                        "fix the file and it reloads by itself.",
+                    ),
+                    count,
+                    p,
+                )
+            elif shown is not None:
+                still = translate("Document", "Could not open %1: %2. Still showing %3.")
+                header = fill(still, p, count, shown)
+            else:
+                header = fill(
+                    translate("Document", "Could not open %1: %2. Fix the file and it opens by itself."),
+                    p,
+                    count,
+                )
+            return header, lines, [*files, None] if more else list(files)
+
         self.failed_path = p
-        self.problems_found.emit(header, lines, files)
+        self._said = said
+        self.problems_found.emit(*said())
+
+    def say_problems_again(self) -> None:
+        """After a language change: the problems shown, said in the new language (``problems_said``);
+        nothing is read again."""
+        if self.failed_path is not None and self._said is not None:
+            self.problems_said.emit(*self._said())
 
 
 def _size_of(p: Path) -> int:
@@ -249,3 +265,7 @@ def same_path(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
     except OSError:
         return os.path.abspath(a) == os.path.abspath(b)
+
+
+def _unreadable(p: Path, text: str) -> str:
+    return fill(translate("Document", "%1: could not be read: %2"), p, text)

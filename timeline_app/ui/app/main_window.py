@@ -210,6 +210,7 @@ class MainWindow(QMainWindow):
         """View ▸ Language: switch at once (every widget retranslates on LanguageChange) and remember."""
         self.settings.set_language(language.apply_language(lang))
         self.document.relocalize()  # titles, lanes, sources in that language too
+        self.document.say_problems_again()  # and the problems listed, without reading the files again
 
     def retranslate(self) -> None:
         """The window's own texts (actions, menus, status bar, title) in the current language."""
@@ -307,6 +308,7 @@ class MainWindow(QMainWindow):
         d = self.document
         d.applied.connect(self._on_applied)
         d.problems_found.connect(self._on_problems)
+        d.problems_said.connect(self.errors.say_again)
         d.path_adopted.connect(self._update_title)
         d.loading_started.connect(self._show_loading)
         d.loading_ended.connect(self._hide_loading)

@@ -167,6 +167,18 @@ class ErrorPanel(QFrame):
     # -- content -----------------------------------------------------------------------------------
     def show_problems(self, header: str, lines: Sequence[str], files: Sequence[str | None] = ()) -> None:
         """Show ``lines`` (``file:line:col: message``) under ``header``; ``files`` are the files they name."""
+        self._fill(header, lines, files)
+        self.show()
+
+    def say_again(self, header: str, lines: Sequence[str], files: Sequence[str | None] = ()) -> None:
+        """The same problems in other words (after a language change): the row selected stays
+        selected, and the panel stays shown or hidden."""
+        row = self.list.currentRow()
+        self._fill(header, lines, files)
+        if 0 <= row < self.list.count():
+            self.list.setCurrentRow(row)
+
+    def _fill(self, header: str, lines: Sequence[str], files: Sequence[str | None]) -> None:
         self.header.setText(header)
         self.list.clear()
         for i, line in enumerate(lines):
@@ -177,7 +189,6 @@ class ErrorPanel(QFrame):
             self.list.addItem(item)
         rows = min(max(self.list.count(), 1), 6)
         self.list.setFixedHeight(self.list.sizeHintForRow(0) * rows + 2 * self.list.frameWidth() + 4)
-        self.show()
 
     def clear(self) -> None:
         self.list.clear()
