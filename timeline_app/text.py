@@ -68,6 +68,87 @@ def fill(text: str, *args: object) -> str:
     return text
 
 
+_PLACEHOLDER = re.compile(r"%(\d)")
+
+
+class Message:
+    """A sentence said later, in the language of the moment it is shown: its template (a source text
+    marked with ``QT_TRANSLATE_NOOP(context, ...)`` where it is written, with Qt's numbered
+    placeholders ``%1``, ``%2`` ...) and its arguments (plain values shown as they are, or
+    :class:`Message` / :class:`Later` objects, said in the same language). ``str()`` says it; so a
+    list of problems kept as messages follows a change of language without being made again.
+
+    The placeholders are filled in one pass, so an argument that holds ``%1`` stays as it is."""
+
+    __slots__ = ("args", "context", "template")
+
+    def __init__(self, context: str, template: str, *args: object) -> None:
+        self.context = context
+        self.template = template
+        self.args = args
+
+    def __str__(self) -> str:
+        text = translate(self.context, self.template)
+        if not self.args:
+            return text
+        args = self.args
+        return _PLACEHOLDER.sub(lambda m: _arg(args, int(m[1]), m[0]), text)
+
+    def __repr__(self) -> str:
+        return f"Message({self.context!r}, {self.template!r}{''.join(', ' + repr(a) for a in self.args)})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Message):
+            return NotImplemented
+        return (self.context, self.template, self.args) == (other.context, other.template, other.args)
+
+    def __hash__(self) -> int:
+        return hash((self.context, self.template, self.args))
+
+    def to_data(self) -> list[object]:
+        """Plain values (JSON) that :meth:`from_data` makes into the same message."""
+        return [
+            self.context,
+            self.template,
+            *(a.to_data() if isinstance(a, Message) else str(a) for a in self.args),
+        ]
+
+    @classmethod
+    def from_data(cls, data: object) -> Message | str:
+        if not isinstance(data, list) or len(data) < 2:
+            return str(data)
+        context, template, *args = data
+        return cls(
+            str(context), str(template), *(cls.from_data(a) if isinstance(a, list) else str(a) for a in args)
+        )
+
+
+def _arg(args: tuple[object, ...], k: int, written: str) -> str:
+    return str(args[k - 1]) if 1 <= k <= len(args) else written
+
+
+class Later:
+    """A value said in the language of the moment it is shown: ``func(*args)`` then (a date in words
+    inside a :class:`Message`, for instance)."""
+
+    __slots__ = ("args", "func")
+
+    def __init__(self, func: Callable[..., str], *args: object) -> None:
+        self.func = func
+        self.args = args
+
+    def __str__(self) -> str:
+        return self.func(*self.args)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Later):
+            return NotImplemented
+        return (self.func, self.args) == (other.func, other.args)
+
+    def __hash__(self) -> int:
+        return hash((self.func, self.args))
+
+
 def _english_plural(text: str, n: int) -> str:
     count = format_count(n)
     return text.replace("%Ln", count).replace("%n", count).replace("(s)", "" if n == 1 else "s")

@@ -131,6 +131,81 @@
     </message>
 </context>
 <context>
+    <name>DateErrors</name>
+    <message>
+        <source>a day needs a month</source>
+        <translation>写了日就必须写月</translation>
+    </message>
+    <message>
+        <source>%1 is not a qualifier: write ~ (approximate), ? or %</source>
+        <translation>%1 不是限定符：请写 ~（约略）、? 或 %</translation>
+    </message>
+    <message>
+        <source>open side &apos;%1&apos; is not one of: before, after</source>
+        <translation>开放端 &apos;%1&apos; 只能是 before 或 after</translation>
+    </message>
+    <message>
+        <source>unspecified digits go at the end: 201X, 20XX, 2014-XX</source>
+        <translation>未指明的数字只能写在末尾：201X、20XX、2014-XX</translation>
+    </message>
+    <message>
+        <source>a year with unspecified digits (201X) cannot have a known month or day</source>
+        <translation>含未指明数字的年份（201X）不能再有已知的月或日</translation>
+    </message>
+    <message>
+        <source>a date has at most a year, a month and a day</source>
+        <translation>日期最多只有年、月、日三部分</translation>
+    </message>
+    <message>
+        <source>month %1 does not exist</source>
+        <translation>不存在 %1 月</translation>
+    </message>
+    <message>
+        <source>day %1 does not exist in %2</source>
+        <translation>%2没有 %1 日</translation>
+    </message>
+    <message>
+        <source>%1 is not a date: write an open side as ../%2 or %2/..</source>
+        <translation>%1 不是日期：开放端请写作 ../%2 或 %2/..</translation>
+    </message>
+    <message>
+        <source>%1 is an interval: write &apos;start: %2&apos; and &apos;end: %3&apos;</source>
+        <translation>%1 是一个区间：请分别写作 &apos;start: %2&apos; 和 &apos;end: %3&apos;</translation>
+    </message>
+    <message>
+        <source>%1 is not a date: write years before the common era as &apos;%2 BCE&apos;</source>
+        <translation>%1 不是日期：公元前的年份请写作 &apos;%2 BCE&apos;</translation>
+    </message>
+    <message>
+        <source>%1 is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2014, 2014-02, 2014-02-26)</source>
+        <translation>%1 不是日期：请写作 YYYY、YYYY-MM 或 YYYY-MM-DD（如 2014、2014-02、2014-02-26）</translation>
+    </message>
+    <message>
+        <source>there is no year 0 (1 BCE is followed by 1)</source>
+        <translation>没有公元 0 年（公元前 1 年之后就是公元 1 年）</translation>
+    </message>
+    <message>
+        <source>%1 is not a date: unspecified digits are written X at the end of a four-digit year or as XX for a month or day (201X, 20XX, 2014-XX, 2014-02-XX)</source>
+        <translation>%1 不是日期：未指明的数字写作 X，只能放在四位年份的末尾；未指明的月或日写作 XX（201X、20XX、2014-XX、2014-02-XX）</translation>
+    </message>
+    <message>
+        <source>%1 is not a date: after an unspecified part, every part is XX</source>
+        <translation>%1 不是日期：未指明的部分之后，每一部分都要写作 XX</translation>
+    </message>
+    <message>
+        <source>type a date: 2017, 2017-04, 2017-04-01, 44 BCE, or a range 2014..2017</source>
+        <translation>请输入日期：2017、2017-04、2017-04-01、44 BCE，或范围 2014..2017</translation>
+    </message>
+    <message>
+        <source>%1 is not a date or a range: write e.g. 2014..2017</source>
+        <translation>%1 不是日期，也不是范围：可写作 2014..2017 这样的形式</translation>
+    </message>
+    <message>
+        <source>the range %1..%2 ends before it begins</source>
+        <translation>范围 %1..%2 的结束早于开始</translation>
+    </message>
+</context>
+<context>
     <name>Dates</name>
     <message>
         <source>January</source>
@@ -1494,6 +1569,473 @@
     <message>
         <source>Print preview</source>
         <translation>打印预览</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>chronology</source>
+        <translation>大事记</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>era</source>
+        <translation>时期</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>figure</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>source reference</source>
+        <translation>来源引用</translation>
+    </message>
+    <message>
+        <source>indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>point</source>
+        <translation>数据点</translation>
+    </message>
+    <message>
+        <source>tour</source>
+        <translation>导览</translation>
+    </message>
+    <message>
+        <source>stop</source>
+        <translation>导览站点</translation>
+    </message>
+    <message>
+        <source>the source id</source>
+        <translation>来源 id</translation>
+    </message>
+    <message>
+        <source>the category id</source>
+        <translation>类别 id</translation>
+    </message>
+    <message>
+        <source>the era id</source>
+        <translation>时期 id</translation>
+    </message>
+    <message>
+        <source>the event id</source>
+        <translation>事件 id</translation>
+    </message>
+    <message>
+        <source>the indicator id</source>
+        <translation>指标 id</translation>
+    </message>
+    <message>
+        <source>the tour id</source>
+        <translation>导览 id</translation>
+    </message>
+    <message>
+        <source>sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>categories</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>eras</source>
+        <translation>时期</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>figures</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>数据点</translation>
+    </message>
+    <message>
+        <source>tours</source>
+        <translation>导览</translation>
+    </message>
+    <message>
+        <source>stops</source>
+        <translation>导览站点</translation>
+    </message>
+    <message>
+        <source>the file expands to more than %1 values (aliases?)</source>
+        <translation>文件展开后超过 %1 个值（是否用了别名？）</translation>
+    </message>
+    <message>
+        <source>expected a mapping for the %1 (key: value lines), found %2</source>
+        <translation>%1应为映射（若干“键: 值”行），这里却是%2</translation>
+    </message>
+    <message>
+        <source>duplicate key &apos;%1&apos; in the %2 (first written at line %3, column %4)</source>
+        <translation>%2中的键 &apos;%1&apos; 重复（第一次写在第 %3 行第 %4 列）</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; in the %2 (did you mean &apos;%3&apos;?)</source>
+        <translation>%2中有未知的键 &apos;%1&apos;（是不是想写 &apos;%3&apos;？）</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; in the %2 (expected one of: %3)</source>
+        <translation>%2中有未知的键 &apos;%1&apos;（应为以下之一：%3）</translation>
+    </message>
+    <message>
+        <source>the %1 is missing &apos;%2&apos;</source>
+        <translation>%1缺少 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>expected a list of %1 (lines starting with &apos;- &apos;), found %2</source>
+        <translation>应为%1的列表（以 &apos;- &apos; 开头的若干行），这里却是%2</translation>
+    </message>
+    <message>
+        <source>%1 must be text, found %2</source>
+        <translation>%1 必须是文字，这里却是%2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 characters long; the limit is %3</source>
+        <translation>%1 长达 %2 个字符，上限为 %3</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1 为空</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; may hold only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (and start with a letter or digit)</source>
+        <translation>%1 &apos;%2&apos; 只能包含字母、数字、&apos;.&apos;、&apos;_&apos; 和 &apos;-&apos;（且须以字母或数字开头）</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false, not %2</source>
+        <translation>%1 必须是 true 或 false，不能是 %2</translation>
+    </message>
+    <message>
+        <source>%1 must be a number, found %2</source>
+        <translation>%1 必须是数字，这里却是%2</translation>
+    </message>
+    <message>
+        <source>%1 must be a number, not quoted text: write %2 without quotes</source>
+        <translation>%1 必须是数字，不能是带引号的文字：请去掉引号，写作 %2</translation>
+    </message>
+    <message>
+        <source>%1 must be a finite number, not &apos;%2&apos;</source>
+        <translation>%1 必须是有限的数字，不能是 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1 must be a number, not &apos;%2&apos;</source>
+        <translation>%1 必须是数字，不能是 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1 %2 is too large</source>
+        <translation>%1 %2 太大</translation>
+    </message>
+    <message>
+        <source>duplicate %1 id &apos;%2&apos; (first defined at %3)</source>
+        <translation>%1 id &apos;%2&apos; 重复（第一次定义于 %3）</translation>
+    </message>
+    <message>
+        <source>end %1 is before start %2</source>
+        <translation>结束 %1 早于开始 %2</translation>
+    </message>
+    <message>
+        <source>more than %1 events: the limit of one chronology</source>
+        <translation>事件超过 %1 个：这是一部大事记的上限</translation>
+    </message>
+    <message>
+        <source>each of %1</source>
+        <translation>%1 的每一项</translation>
+    </message>
+    <message>
+        <source>a mapping</source>
+        <translation>一个映射</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>一个列表</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>空值</translation>
+    </message>
+    <message>
+        <source>something else</source>
+        <translation>其他类型的值</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>没有这个文件或文件夹</translation>
+    </message>
+    <message>
+        <source>the folder holds no .yaml, .yml or .json files</source>
+        <translation>文件夹中没有 .yaml、.yml 或 .json 文件</translation>
+    </message>
+    <message>
+        <source>the folder holds %1 files; the limit is %2</source>
+        <translation>文件夹中有 %1 个文件，上限为 %2</translation>
+    </message>
+    <message>
+        <source>the file is empty: expected &apos;events:&apos;, &apos;categories:&apos;, &apos;indicators:&apos; ...</source>
+        <translation>文件是空的：应有 &apos;events:&apos;、&apos;categories:&apos;、&apos;indicators:&apos; 等内容</translation>
+    </message>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>第 %1 行第 %2 列</translation>
+    </message>
+    <message>
+        <source>nested too deeply: more than %1 levels of lists and mappings</source>
+        <translation>嵌套过深：列表和映射超过 %1 层</translation>
+    </message>
+    <message>
+        <source>... and %Ln more problem(s)</source>
+        <translation>……另有%Ln个问题</translation>
+    </message>
+    <message>
+        <source>a source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>the figure&apos;s source</source>
+        <translation>数据的来源</translation>
+    </message>
+    <message>
+        <source>the point&apos;s source</source>
+        <translation>数据点的来源</translation>
+    </message>
+    <message>
+        <source>the indicator&apos;s source</source>
+        <translation>指标的来源</translation>
+    </message>
+    <message>
+        <source>event ids</source>
+        <translation>事件 id</translation>
+    </message>
+    <message>
+        <source>a related event id</source>
+        <translation>相关事件 id</translation>
+    </message>
+    <message>
+        <source>indicator ids</source>
+        <translation>指标 id</translation>
+    </message>
+    <message>
+        <source>an indicator id</source>
+        <translation>指标 id</translation>
+    </message>
+    <message>
+        <source>the url must start with http:// or https://, not &apos;%1&apos;</source>
+        <translation>url 必须以 http:// 或 https:// 开头，不能是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>the color must be written #rrggbb (e.g. %1), not &apos;%2&apos;</source>
+        <translation>颜色必须写作 #rrggbb（如 %1），不能是 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;order&apos; must be a whole number, not %1</source>
+        <translation>&apos;order&apos; 必须是整数，不能是 %1</translation>
+    </message>
+    <message>
+        <source>importance %1 is not one of: %2</source>
+        <translation>重要性 %1 不是以下之一：%2</translation>
+    </message>
+    <message>
+        <source>an event has either an &apos;end&apos; or &apos;ongoing: true&apos;, not both</source>
+        <translation>事件只能有 &apos;end&apos; 或 &apos;ongoing: true&apos; 其中之一，不能两者都有</translation>
+    </message>
+    <message>
+        <source>a second point for %1 (the first is at %2)</source>
+        <translation>%1 有第二个数据点（第一个在%2）</translation>
+    </message>
+    <message>
+        <source>&apos;chronology&apos; is already given at %1</source>
+        <translation>&apos;chronology&apos; 已在 %1 给出</translation>
+    </message>
+    <message>
+        <source>unknown %1 &apos;%2&apos; (did you mean &apos;%3&apos;?)</source>
+        <translation>未知的%1 &apos;%2&apos;（是不是想写 &apos;%3&apos;？）</translation>
+    </message>
+    <message>
+        <source>unknown %1 &apos;%2&apos; (no %1 is defined)</source>
+        <translation>未知的%1 &apos;%2&apos;（没有定义任何%1）</translation>
+    </message>
+    <message>
+        <source>unknown %1 &apos;%2&apos;</source>
+        <translation>未知的%1 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>en (English) or zh (Simplified Chinese)</source>
+        <translation>en（英文）或 zh（简体中文）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 is given twice in &apos;%2&apos; (first at line %3, column %4)</source>
+        <translation>%1 在 &apos;%2&apos; 中出现了两次（第一次在第 %3 行第 %4 列）</translation>
+    </message>
+    <message>
+        <source>unknown language &apos;%1&apos; in %2: did you mean &apos;%3&apos;? write %4</source>
+        <translation>%2 中有未知的语言 &apos;%1&apos;：是不是想写 &apos;%3&apos;？请写 %4</translation>
+    </message>
+    <message>
+        <source>unknown language &apos;%1&apos; in %2: write %3</source>
+        <translation>%2 中有未知的语言 &apos;%1&apos;：请写 %3</translation>
+    </message>
+    <message>
+        <source>%1 in %2 (%3)</source>
+        <translation>%1 的%2（%3）文字</translation>
+    </message>
+    <message>
+        <source>%1 gives no text: write it, or one text per language (%2)</source>
+        <translation>%1 没有文字：请直接写出，或按语言各写一份（%2）</translation>
+    </message>
+    <message>
+        <source>%1 is written in %2 only: add %3, or every language shows the %2</source>
+        <translation>%1 只写了 %2：请补上 %3，否则所有语言都显示 %2 的文字</translation>
+    </message>
+    <message>
+        <source>the stop&apos;s text</source>
+        <translation>站点的文字</translation>
+    </message>
+    <message>
+        <source>the stop&apos;s title</source>
+        <translation>站点的标题</translation>
+    </message>
+    <message>
+        <source>the stop&apos;s event</source>
+        <translation>站点的事件</translation>
+    </message>
+    <message>
+        <source>the tour&apos;s title</source>
+        <translation>导览的标题</translation>
+    </message>
+    <message>
+        <source>the tour&apos;s description</source>
+        <translation>导览的说明</translation>
+    </message>
+    <message>
+        <source>lanes (category ids)</source>
+        <translation>泳道（类别 id）</translation>
+    </message>
+    <message>
+        <source>a category id</source>
+        <translation>类别 id</translation>
+    </message>
+    <message>
+        <source>plots (indicator ids)</source>
+        <translation>图表（指标 id）</translation>
+    </message>
+    <message>
+        <source>a stop with an &apos;end&apos; needs a &apos;start&apos; too</source>
+        <translation>有 &apos;end&apos; 的站点也必须有 &apos;start&apos;</translation>
+    </message>
+    <message>
+        <source>a stop names an &apos;event&apos;, a &apos;start&apos; (and &apos;end&apos;), or both</source>
+        <translation>站点要写 &apos;event&apos;，或写 &apos;start&apos;（及 &apos;end&apos;），或两者都写</translation>
+    </message>
+    <message>
+        <source>the tour &apos;%1&apos; has no stops: give it at least one</source>
+        <translation>导览 &apos;%1&apos; 没有站点：请至少写一个</translation>
+    </message>
+    <message>
+        <source>a key must be a word, not a list or a mapping</source>
+        <translation>键必须是一个词，不能是列表或映射</translation>
+    </message>
+    <message>
+        <source>merge keys (&apos;&lt;&lt;&apos;) are not supported: write the keys out</source>
+        <translation>不支持合并键（&apos;&lt;&lt;&apos;）：请把各个键逐一写出</translation>
+    </message>
+    <message>
+        <source>the tag %1 is not allowed: write plain values (nothing is ever run)</source>
+        <translation>不允许使用标签 %1：请写普通的值（文件中的任何内容都不会被执行）</translation>
+    </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation>嵌套过深</translation>
+    </message>
+    <message>
+        <source>the file starts like %1 but is not valid %1</source>
+        <translation>文件开头像是 %1，但不是有效的 %1</translation>
+    </message>
+    <message>
+        <source>the file contains a NUL character: is it a binary file?</source>
+        <translation>文件中有 NUL 字符：是二进制文件吗？</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (byte %1): save the file as UTF-8</source>
+        <translation>不是 UTF-8 文字（字节 %1）：请将文件存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>a chronology file holds one YAML document; remove this &apos;---&apos; or split the file</source>
+        <translation>一个大事记文件只能有一个 YAML 文档：请删去这里的 &apos;---&apos;，或把文件拆开</translation>
+    </message>
+    <message>
+        <source>YAML syntax: found a tab character where indentation was expected; YAML indents with spaces, not tabs</source>
+        <translation>YAML 语法：在应当缩进的地方发现了制表符；YAML 用空格缩进，不用制表符</translation>
+    </message>
+    <message>
+        <source>YAML syntax: %1 (%2)</source>
+        <translation>YAML 语法：%1（%2）</translation>
+    </message>
+    <message>
+        <source>YAML syntax: %1</source>
+        <translation>YAML 语法：%1</translation>
+    </message>
+    <message>
+        <source>the file is %1 bytes; the limit is %2 MB</source>
+        <translation>文件大小为 %1 字节，上限为 %2 MB</translation>
+    </message>
+    <message>
+        <source>the file does not exist (was it moved or deleted?)</source>
+        <translation>文件不存在（是否已被移动或删除？）</translation>
+    </message>
+    <message>
+        <source>the file cannot be read: permission denied</source>
+        <translation>无法读取文件：没有权限</translation>
+    </message>
+    <message>
+        <source>expected a file, found a folder</source>
+        <translation>应为文件，这里却是文件夹</translation>
+    </message>
+    <message>
+        <source>the file cannot be read: %1</source>
+        <translation>无法读取文件：%1</translation>
     </message>
 </context>
 <context>

@@ -146,7 +146,7 @@ def test_one_language_only_is_a_placed_warning_not_an_error() -> None:
     assert c.event("a") is not None and c.event("a").title == "北京冬奥会"  # type: ignore[union-attr]
     ((origin, message),) = c.warnings
     assert str(origin) == "c.yaml:4:12"
-    assert message.startswith("'title' is written in zh only: add en (English)")
+    assert str(message).startswith("'title' is written in zh only: add en (English)")
 
 
 @pytest.mark.skipif(not fast_path_available(), reason="rapidyaml not installed")

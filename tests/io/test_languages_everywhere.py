@@ -92,7 +92,7 @@ def test_one_language_only_is_a_placed_warning() -> None:
     c = load_chronology(write("c.yaml", DOC.replace("{en: table 2, zh: 表2}", "{en: table 2}")))
     ((origin, message),) = c.warnings
     assert str(origin) == "c.yaml:21:53"  # the {en: table 2} of the 2015 point
-    assert message.startswith("'at' is written in en only: add zh")
+    assert str(message).startswith("'at' is written in en only: add zh")
     zh = localize(c, "zh")
     assert texts_of(zh)["point at"] == ("表1", "table 2")
     assert ("indicator", "i", "points.2015.source.at") in zh.fallbacks

@@ -53,9 +53,10 @@ from ..model.chronology import (
 from ..model.dates import PartialDate
 from ..model.event_table import EventTable, Extras
 from ..model.text_column import TextColumn
+from ..text import Message
 from .yaml_source import Document
 
-FORMAT = "timeline-app-cache/6"  # 6: tours
+FORMAT = "timeline-app-cache/7"  # 6: tours; 7: warnings as messages (template and arguments)
 MIN_BYTES = 256 * 1024
 MAX_ENTRIES = 16  # the oldest entries beyond this many are removed
 CHUNK = 2048  # events per JSON line of the rarely given fields (each line is one C-level call of
@@ -125,7 +126,9 @@ def _meta(c: Chronology) -> dict[str, Any]:
         "description": c.description,
         "files": list(c.files),
         "texts": [[*key, [list(pair) for pair in texts]] for key, texts in c.texts.items()],
-        "warnings": [[o.file, o.line, o.column, message] for o, message in c.warnings],
+        "warnings": [
+            [o.file, o.line, o.column, m.to_data() if isinstance(m, Message) else m] for o, m in c.warnings
+        ],
         "n": len(t),
         "dates": [d.iso() for d in t.dates],
         "category_ids": list(t.category_ids),
@@ -321,7 +324,9 @@ def _build(meta: dict[str, Any], sections: dict[str, memoryview]) -> Chronology:
             (str(kind), str(ident), str(name)): tuple((str(lang), str(text)) for lang, text in texts)
             for kind, ident, name, texts in meta["texts"]
         },
-        warnings=tuple((Origin(f, int(ln), int(col)), str(m)) for f, ln, col, m in meta["warnings"]),
+        warnings=tuple(
+            (Origin(f, int(ln), int(col)), Message.from_data(m)) for f, ln, col, m in meta["warnings"]
+        ),
         tours=tuple(
             Tour(
                 i,

@@ -16,8 +16,9 @@ from ..model.chronology import (
 )
 from ..model.dates import DateError, PartialDate
 from ..model.languages import TextKey, Translations
+from ..text import QT_TRANSLATE_NOOP, Message, format_count
 from . import limits
-from .problems import Problem
+from .problems import Problem, said
 from .values import REJECTED_TYPE, Number, Quoted, locate
 
 CHRONOLOGY_SUFFIXES = (".yaml", ".yml", ".json")
@@ -64,6 +65,44 @@ ALLOWED = _ALLOWED = {kind: (req, frozenset(req | opt)) for kind, (req, opt) in 
 _TOP_ALLOWED = (TOP_KEYS[0], frozenset(TOP_KEYS[0] | TOP_KEYS[1]))
 QUOTED_KEYS = {k: f"'{k}'" for req, opt in KEYS.values() for k in req | opt}
 
+What = str | Message  # what a value is, in a message: a key as written ("'title'"), or words
+
+# the kinds of mapping, and of ids, as problems name them
+KINDS: dict[str, Message] = {
+    "file": said(QT_TRANSLATE_NOOP("Problems", "file")),
+    "chronology": said(QT_TRANSLATE_NOOP("Problems", "chronology")),
+    "source": said(QT_TRANSLATE_NOOP("Problems", "source")),
+    "category": said(QT_TRANSLATE_NOOP("Problems", "category")),
+    "era": said(QT_TRANSLATE_NOOP("Problems", "era")),
+    "event": said(QT_TRANSLATE_NOOP("Problems", "event")),
+    "figure": said(QT_TRANSLATE_NOOP("Problems", "figure")),
+    "source reference": said(QT_TRANSLATE_NOOP("Problems", "source reference")),
+    "indicator": said(QT_TRANSLATE_NOOP("Problems", "indicator")),
+    "point": said(QT_TRANSLATE_NOOP("Problems", "point")),
+    "tour": said(QT_TRANSLATE_NOOP("Problems", "tour")),
+    "stop": said(QT_TRANSLATE_NOOP("Problems", "stop")),
+}
+ID_OF: dict[str, Message] = {
+    "source": said(QT_TRANSLATE_NOOP("Problems", "the source id")),
+    "category": said(QT_TRANSLATE_NOOP("Problems", "the category id")),
+    "era": said(QT_TRANSLATE_NOOP("Problems", "the era id")),
+    "event": said(QT_TRANSLATE_NOOP("Problems", "the event id")),
+    "indicator": said(QT_TRANSLATE_NOOP("Problems", "the indicator id")),
+    "tour": said(QT_TRANSLATE_NOOP("Problems", "the tour id")),
+}
+# the lists of a file, as "expected a list of ..." names them
+LISTS: dict[str, Message] = {
+    "sources": said(QT_TRANSLATE_NOOP("Problems", "sources")),
+    "categories": said(QT_TRANSLATE_NOOP("Problems", "categories")),
+    "eras": said(QT_TRANSLATE_NOOP("Problems", "eras")),
+    "events": said(QT_TRANSLATE_NOOP("Problems", "events")),
+    "indicators": said(QT_TRANSLATE_NOOP("Problems", "indicators")),
+    "figures": said(QT_TRANSLATE_NOOP("Problems", "figures")),
+    "points": said(QT_TRANSLATE_NOOP("Problems", "points")),
+    "tours": said(QT_TRANSLATE_NOOP("Problems", "tours")),
+    "stops": said(QT_TRANSLATE_NOOP("Problems", "stops")),
+}
+
 
 class Stop(Exception):
     """A bound was passed inside a file; its problem is recorded and the file's walk ends."""
@@ -85,7 +124,7 @@ class At:
 @dataclass(slots=True)
 class Pending:
     at: At
-    message: str  # may hold {0}, {1} ... for the positions in ``refs``
+    message: Message | None  # the positions in ``refs`` are its last arguments; None: counted only
     refs: tuple[tuple[At, str], ...] = ()  # (where, "at" -> file:line:col | "lc" -> line L, column C)
 
 
@@ -147,16 +186,16 @@ class Walk:
     warnings: list[Pending] = field(default_factory=list)
 
     def add(
-        self, path: Path_, message: str, *, key: bool = False, refs: tuple[tuple[At, str], ...] = ()
+        self, path: Path_, message: Message, *, key: bool = False, refs: tuple[tuple[At, str], ...] = ()
     ) -> None:
         if self.fast:
             raise Doubt
         if len(self.pending) + len(self.direct) < limits.MAX_PROBLEMS:
             self.pending.append(Pending(At(self.file, path, key), message, refs))
         else:
-            self.pending.append(Pending(At(self.file, (), False), ""))  # counted, not listed
+            self.pending.append(Pending(At(self.file, (), False), None))  # counted, not listed
 
-    def warn(self, path: Path_, message: str, *, key: bool = False) -> None:
+    def warn(self, path: Path_, message: Message, *, key: bool = False) -> None:
         """Note something that does not stop the load (placed like a problem; on the fast path,
         which cannot place it, the load starts again on the exact path)."""
         if self.fast:
@@ -183,7 +222,13 @@ class Walk:
         """Values read in this file so far: aliases may make a small file read as a huge one."""
         self.values += n
         if self.values > limits.MAX_NODES_PER_FILE:
-            self.add(path, f"the file expands to more than {limits.MAX_NODES_PER_FILE:,} values (aliases?)")
+            most = format_count(limits.MAX_NODES_PER_FILE)
+            self.add(
+                path,
+                said(
+                    QT_TRANSLATE_NOOP("Problems", "the file expands to more than %1 values (aliases?)"), most
+                ),
+            )
             raise Stop
 
     def doubt(self) -> None:
@@ -200,33 +245,49 @@ class Walk:
             return None
         if not isinstance(v, dict):
             self.doubt()
-            self.add(path, f"expected a mapping for the {kind} (key: value lines), found {_describe(v)}")
+            self.add(
+                path,
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Problems", "expected a mapping for the %1 (key: value lines), found %2"
+                    ),
+                    KINDS[kind],
+                    _describe(v),
+                ),
+            )
             return None
         for key, (line, col), (fl, fc) in self.duplicates.get(id(v), ()):
-            self.direct.append(
-                Problem(
-                    self.file,
-                    line,
-                    col,
-                    f"duplicate key '{key}' in the {kind} (first written at line {fl}, column {fc})",
-                )
+            twice = QT_TRANSLATE_NOOP(
+                "Problems", "duplicate key '%1' in the %2 (first written at line %3, column %4)"
             )
+            self.direct.append(Problem(self.file, line, col, said(twice, key, KINDS[kind], fl, fc)))
         required, allowed = _ALLOWED.get(kind, _TOP_ALLOWED)
         if not allowed.issuperset(v):
             for key in [k for k in v if k not in allowed]:
                 hint = difflib.get_close_matches(key, sorted(allowed), n=1)
-                did = (
-                    f" (did you mean '{hint[0]}'?)"
-                    if hint
-                    else f" (expected one of: {', '.join(sorted(allowed))})"
-                )
-                self.add((*path, key), f"unknown key '{key}' in the {kind}{did}", key=True)
+                if hint:
+                    unknown = said(
+                        QT_TRANSLATE_NOOP("Problems", "unknown key '%1' in the %2 (did you mean '%3'?)"),
+                        key,
+                        KINDS[kind],
+                        hint[0],
+                    )
+                else:
+                    unknown = said(
+                        QT_TRANSLATE_NOOP("Problems", "unknown key '%1' in the %2 (expected one of: %3)"),
+                        key,
+                        KINDS[kind],
+                        ", ".join(sorted(allowed)),
+                    )
+                self.add((*path, key), unknown, key=True)
         if not required.issubset(v):
             for key in sorted(required.difference(v)):
-                self.add(path, f"the {kind} is missing '{key}'")
+                self.add(
+                    path, said(QT_TRANSLATE_NOOP("Problems", "the %1 is missing '%2'"), KINDS[kind], key)
+                )
         return v
 
-    def sequence(self, v: Any, path: Path_, what: str) -> list[Any]:
+    def sequence(self, v: Any, path: Path_, what: What) -> list[Any]:
         if isinstance(v, list):
             self.count(path, len(v))
             return v
@@ -235,38 +296,53 @@ class Walk:
         self.doubt()
         if v == "" and not isinstance(v, Quoted):
             return []  # "events:" with nothing after it
-        self.add(path, f"expected a list of {what} (lines starting with '- '), found {_describe(v)}")
+        self.add(
+            path,
+            said(
+                QT_TRANSLATE_NOOP("Problems", "expected a list of %1 (lines starting with '- '), found %2"),
+                what,
+                _describe(v),
+            ),
+        )
         return []
 
-    def text(self, v: Any, path: Path_, what: str, *, allow_empty: bool = False) -> str | None:
+    def text(self, v: Any, path: Path_, what: What, *, allow_empty: bool = False) -> str | None:
         if not isinstance(v, str):
             if isinstance(v, REJECTED_TYPE):
                 return None
             self.doubt()
-            self.add(path, f"{what} must be text, found {_describe(v)}")
+            self.add(
+                path, said(QT_TRANSLATE_NOOP("Problems", "%1 must be text, found %2"), what, _describe(v))
+            )
             return None
         if len(v) > limits.MAX_SCALAR_CHARS:
-            self.add(path, f"{what} is {len(v):,} characters long; the limit is {limits.MAX_SCALAR_CHARS:,}")
+            long = said(
+                QT_TRANSLATE_NOOP("Problems", "%1 is %2 characters long; the limit is %3"),
+                what,
+                format_count(len(v)),
+                format_count(limits.MAX_SCALAR_CHARS),
+            )
+            self.add(path, long)
             return None
         if not allow_empty and not v.strip():
-            self.add(path, f"{what} is empty")
+            self.add(path, said(QT_TRANSLATE_NOOP("Problems", "%1 is empty"), what))
             return None
         return str(v)
 
-    def ident(self, v: Any, path: Path_, what: str) -> str | None:
+    def ident(self, v: Any, path: Path_, what: What) -> str | None:
         value = self.text(v, path, what)
         if value is None:
             return None
         if not _ID_RE.match(value):
-            self.add(
-                path,
-                f"{what} '{value}' may hold only letters, digits, '.', '_' and '-' "
-                "(and start with a letter or digit)",
+            only = QT_TRANSLATE_NOOP(
+                "Problems",
+                "%1 '%2' may hold only letters, digits, '.', '_' and '-' (and start with a letter or digit)",
             )
+            self.add(path, said(only, what, value))
             return None
         return value
 
-    def date(self, v: Any, path: Path_, what: str) -> PartialDate | None:
+    def date(self, v: Any, path: Path_, what: What) -> PartialDate | None:
         value = self.text(v, path, what)
         if value is None:
             return None
@@ -277,13 +353,16 @@ class Walk:
             date = self.dates[value] = PartialDate.parse(value)
             return date
         except DateError as exc:
-            msg = str(exc)
-            if not msg.startswith("'"):
-                msg = f"{value.strip()}: {msg}"
-            self.add(path, f"{what.strip(chr(39))} {msg}")
+            name = what.strip("'") if isinstance(what, str) else what
+            if exc.quotes_text:  # "'2014/2017' is an interval: ..."
+                self.add(path, said(QT_TRANSLATE_NOOP("Problems", "%1 %2"), name, exc.said))
+            else:
+                self.add(
+                    path, said(QT_TRANSLATE_NOOP("Problems", "%1 %2: %3"), name, value.strip(), exc.said)
+                )
             return None
 
-    def boolean(self, v: Any, path: Path_, what: str) -> bool | None:
+    def boolean(self, v: Any, path: Path_, what: What) -> bool | None:
         if isinstance(v, bool):
             return v
         self.doubt()
@@ -295,10 +374,10 @@ class Walk:
             if v in ("false", "False", "FALSE"):
                 return False
         shown = f"'{v}'" if isinstance(v, str) else _describe(v)
-        self.add(path, f"{what} must be true or false, not {shown}")
+        self.add(path, said(QT_TRANSLATE_NOOP("Problems", "%1 must be true or false, not %2"), what, shown))
         return None
 
-    def number(self, v: Any, path: Path_, what: str) -> float | None:
+    def number(self, v: Any, path: Path_, what: What) -> float | None:
         if isinstance(v, Number):
             number = float(v)
             if math.isfinite(number):
@@ -307,32 +386,40 @@ class Walk:
         if isinstance(v, REJECTED_TYPE):
             return None
         if not isinstance(v, str):
-            self.add(path, f"{what} must be a number, found {_describe(v)}")
+            self.add(
+                path, said(QT_TRANSLATE_NOOP("Problems", "%1 must be a number, found %2"), what, _describe(v))
+            )
             return None
         if isinstance(v, Quoted):
-            self.add(path, f"{what} must be a number, not quoted text: write {v} without quotes")
+            quoted = QT_TRANSLATE_NOOP(
+                "Problems", "%1 must be a number, not quoted text: write %2 without quotes"
+            )
+            self.add(path, said(quoted, what, v))
             return None
         text = v.strip().replace("_", "")
         if not _NUMBER_RE.match(text):
             if text.lower().lstrip("+-.") in ("nan", "inf", "infinity"):
-                self.add(path, f"{what} must be a finite number, not '{v}'")
+                self.add(
+                    path, said(QT_TRANSLATE_NOOP("Problems", "%1 must be a finite number, not '%2'"), what, v)
+                )
             else:
-                self.add(path, f"{what} must be a number, not '{v}'")
+                self.add(path, said(QT_TRANSLATE_NOOP("Problems", "%1 must be a number, not '%2'"), what, v))
             return None
         number = float(text)
         if not math.isfinite(number):
-            self.add(path, f"{what} {v} is too large")
+            self.add(path, said(QT_TRANSLATE_NOOP("Problems", "%1 %2 is too large"), what, v))
             return None
         return number
 
-    def text_list(self, v: Any, path: Path_, what: str) -> tuple[str, ...]:
+    def text_list(self, v: Any, path: Path_, what: What) -> tuple[str, ...]:
         if isinstance(v, str) and v.strip():
             # a single value where a list is expected: "places: Beijing"
             one = self.text(v, path, what)
             return (one,) if one else ()
         out: list[str] = []
+        each = each_of(what)
         for i, item in enumerate(self.sequence(v, path, what)):
-            t = self.text(item, (*path, i), f"each of {what}")
+            t = self.text(item, (*path, i), each)
             if t is not None:
                 out.append(t)
         return tuple(out)
@@ -346,7 +433,12 @@ class Walk:
         table = self.defined[kind]
         first = table.get(ident)
         if first is not None:
-            self.add(path, f"duplicate {kind} id '{ident}' (first defined at {{0}})", refs=((first, "at"),))
+            twice = said(
+                QT_TRANSLATE_NOOP("Problems", "duplicate %1 id '%2' (first defined at %3)"),
+                KINDS[kind],
+                ident,
+            )
+            self.add(path, twice, refs=((first, "at"),))
             return False
         table[ident] = At(self.file, path)
         return True
@@ -355,13 +447,33 @@ class Walk:
         self.refs.append((kind, ident, At(self.file, path)))
 
 
-def _describe(v: Any) -> str:
+def end_before_start(end: PartialDate, start: PartialDate) -> Message:
+    return said(QT_TRANSLATE_NOOP("Problems", "end %1 is before start %2"), end.iso(), start.iso())
+
+
+def too_many_events() -> Message:
+    most = format_count(limits.MAX_EVENTS)
+    return said(QT_TRANSLATE_NOOP("Problems", "more than %1 events: the limit of one chronology"), most)
+
+
+def each_of(what: What) -> Message:
+    """'each of 'places'': what every item of a list is called."""
+    return said(QT_TRANSLATE_NOOP("Problems", "each of %1"), what)
+
+
+_A_MAPPING = said(QT_TRANSLATE_NOOP("Problems", "a mapping"))
+_A_LIST = said(QT_TRANSLATE_NOOP("Problems", "a list"))
+_NOTHING = said(QT_TRANSLATE_NOOP("Problems", "nothing"))
+_SOMETHING_ELSE = said(QT_TRANSLATE_NOOP("Problems", "something else"))
+
+
+def _describe(v: Any) -> What:
     if isinstance(v, dict):
-        return "a mapping"
+        return _A_MAPPING
     if isinstance(v, list):
-        return "a list"
+        return _A_LIST
     if isinstance(v, str):
         if v == "" and not isinstance(v, Quoted):
-            return "nothing"
+            return _NOTHING
         return f"'{v}'" if len(v) <= 40 else f"'{v[:37]}...'"
-    return "something else"
+    return _SOMETHING_ELSE

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..model.chronology import IMPORTANCE, Origin
 from . import limits
-from .checks import ALLOWED, ID_RE, Walk
+from .checks import ALLOWED, ID_RE, Walk, too_many_events
 from .event_rows import EventRows
 from .fast_path import LazyItems
 from .sections import read_event
@@ -74,9 +74,7 @@ def read_events(w: Walk, items: list[Any], rows: EventRows) -> None:
         w.count(("events", offset), sum(map(len, batch)))  # the bound on values read
         offset += len(batch)
         if len(rows) > limits.MAX_EVENTS:
-            w.add(
-                ("events", offset - 1), f"more than {limits.MAX_EVENTS:,} events: the limit of one chronology"
-            )
+            w.add(("events", offset - 1), too_many_events())
 
 
 def _category(w: Walk, category: Any, i: int, categories: dict[str, str]) -> str | None:

@@ -23,7 +23,7 @@ from ..model.chronology import (
     Chronology,
     Origin,
 )
-from ..text import fill, translate
+from ..text import QT_TRANSLATE_NOOP, fill, format_count, translate
 from . import cache as _cache
 from . import limits
 from .checks import (
@@ -39,7 +39,7 @@ from .checks import (
 from .event_rows import EventRows
 from .fast_events import read_events
 from .fast_path import FastPathFailed, fast_read
-from .problems import ChronologyError, Problem
+from .problems import ChronologyError, Message, Problem, said
 from .sections import (
     EventIds,
     Parts,
@@ -86,14 +86,21 @@ def load_documents(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Docume
     for path in paths:
         p = Path(path)
         if not p.exists():
-            problems.append(Problem(_display(p), 1, 1, "no such file or folder"))
+            problems.append(
+                Problem(_display(p), 1, 1, said(QT_TRANSLATE_NOOP("Problems", "no such file or folder")))
+            )
             continue
         files = chronology_files(p)
         if p.is_dir() and not files:
-            problems.append(Problem(_display(p), 1, 1, "the folder holds no .yaml, .yml or .json files"))
+            empty = said(QT_TRANSLATE_NOOP("Problems", "the folder holds no .yaml, .yml or .json files"))
+            problems.append(Problem(_display(p), 1, 1, empty))
             continue
         if len(files) > limits.MAX_FILES:
-            msg = f"the folder holds {len(files):,} files; the limit is {limits.MAX_FILES:,}"
+            msg = said(
+                QT_TRANSLATE_NOOP("Problems", "the folder holds %1 files; the limit is %2"),
+                format_count(len(files)),
+                format_count(limits.MAX_FILES),
+            )
             problems.append(Problem(_display(p), 1, 1, msg))
             continue
         docs.extend(read_file(f, _display(f)) for f in files)
@@ -119,7 +126,7 @@ def _finish(parts: Parts, files: Sequence[str], w: Walk, nodes: dict[str, Any] |
     warnings = []
     for p in w.warnings:
         placed = _place(p, nodes or {})
-        warnings.append((Origin(placed.file, placed.line, placed.column), placed.message))
+        warnings.append((Origin(placed.file, placed.line, placed.column), placed.text))
     return Chronology.build(
         texts=w.texts,
         warnings=warnings,
@@ -226,11 +233,12 @@ def _exact(docs: Sequence[Document], problems: list[Problem], progress: Progress
             w.unread += 1
             continue
         if root is None:
-            problems.append(
-                Problem(
-                    doc.name, 1, 1, "the file is empty: expected 'events:', 'categories:', 'indicators:' ..."
+            empty = said(
+                QT_TRANSLATE_NOOP(
+                    "Problems", "the file is empty: expected 'events:', 'categories:', 'indicators:' ..."
                 )
             )
+            problems.append(Problem(doc.name, 1, 1, empty))
             continue
         converter = NodeConverter(doc.name, problems)
         values = converter.convert(root)
@@ -258,7 +266,7 @@ def _placed_or_built(w: Walk, parts: Parts, problems: list[Problem], names: list
     problems.extend(w.direct)
     more = 0
     for p in w.pending:
-        if not p.message:
+        if p.message is None:
             more += 1
             continue
         problems.append(_place(p, nodes))
@@ -277,12 +285,21 @@ def _position(at: At, nodes: dict[str, Any]) -> tuple[int, int]:
 
 
 def _place(p: Pending, nodes: dict[str, Any]) -> Problem:
+    """The problem at its line and column; the positions it names are its message's last arguments."""
     line, col = _position(p.at, nodes)
-    shown: list[str] = []
-    for at, style in p.refs:
-        rl, rc = _position(at, nodes)
-        shown.append(f"{at.file}:{rl}:{rc}" if style == "at" else f"line {rl}, column {rc}")
-    return Problem(p.at.file, line, col, p.message.format(*shown) if shown else p.message)
+    message = p.message
+    assert message is not None
+    if p.refs:
+        shown: list[object] = []
+        for at, style in p.refs:
+            rl, rc = _position(at, nodes)
+            shown.append(
+                f"{at.file}:{rl}:{rc}"
+                if style == "at"
+                else said(QT_TRANSLATE_NOOP("Problems", "line %1, column %2"), rl, rc)
+            )
+        message = Message(message.context, message.template, *message.args, *shown)
+    return Problem(p.at.file, line, col, message)
 
 
 def load_chronology(

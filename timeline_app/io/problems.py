@@ -1,22 +1,63 @@
-"""Positioned problems: what the loader says when a file is wrong."""
+"""Positioned problems: what the loader says when a file is wrong.
+
+A problem keeps what it says as a :class:`~timeline_app.text.Message` (a template of the
+``"Problems"`` context and its arguments), said in the language of the moment it is shown: the
+problems listed in the window follow a change of language without the files being read again.
+Templates are written where the problem is found, with :func:`said`::
+
+    w.add(path, said(QT_TRANSLATE_NOOP("Problems", "the %1 is missing '%2'"), kind, key))
+
+Nouns that fill a template (kinds of mapping, "a list", "the source id") are messages too
+(:data:`NOUNS`); keys of the format stay as they are written in the file.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..text import QT_TRANSLATE_NOOP, Message, translate
+from . import limits
 
-@dataclass(frozen=True, slots=True, order=True)
+__all__ = ["QT_TRANSLATE_NOOP", "ChronologyError", "Message", "Problem", "said"]
+
+
+def said(template: str, *args: object) -> Message:
+    """A problem's message: ``template`` (marked ``QT_TRANSLATE_NOOP("Problems", ...)``) and its
+    arguments, said when shown."""
+    return Message("Problems", template, *args)
+
+
+def too_deep() -> Message:
+    deep = QT_TRANSLATE_NOOP("Problems", "nested too deeply: more than %1 levels of lists and mappings")
+    return said(deep, limits.MAX_DEPTH)
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong with a chronology, at a 1-based line and column of a file."""
+    """One thing wrong with a chronology, at a 1-based line and column of a file. ``text`` is what
+    it says (a :class:`Message`, or a finished text); :attr:`message` says it in the language of
+    the moment."""
 
     file: str
     line: int
     column: int
-    message: str
+    text: Message | str
+
+    @property
+    def message(self) -> str:
+        return str(self.text)
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+        return f"{self.file}:{self.line}:{self.column}: {self.text}"
+
+    def __lt__(self, other: Problem) -> bool:
+        return (self.file, self.line, self.column, str(self.text)) < (
+            other.file,
+            other.line,
+            other.column,
+            str(other.text),
+        )
 
 
 class ChronologyError(Exception):
@@ -25,12 +66,14 @@ class ChronologyError(Exception):
     def __init__(self, problems: Iterable[Problem], *, more: int = 0) -> None:
         self.problems: list[Problem] = sorted(problems)
         self.more = more  # problems found past the reporting limit, counted but not listed
-        super().__init__(self.report())
+        super().__init__()
 
     def lines(self) -> list[str]:
+        """Each problem as ``file:line:column: message``, in the language of the moment."""
         out = [str(p) for p in self.problems]
         if self.more:
-            out.append(f"... and {self.more:,} more problems")
+            more = self.more
+            out.append(translate("Problems", "... and %Ln more problem(s)", None, more))
         return out
 
     def report(self) -> str:

@@ -24,9 +24,13 @@ from ..model.chronology import (
 )
 from ..model.dates import PartialDate
 from ..model.text_column import TextColumn
+from ..text import QT_TRANSLATE_NOOP, Message
 from . import limits
 from .checks import (
     COLOR_RE,
+    ID_OF,
+    KINDS,
+    LISTS,
     QUOTED_KEYS,
     URL_RE,
     At,
@@ -34,13 +38,34 @@ from .checks import (
     Stop,
     T,
     Walk,
+    What,
+    end_before_start,
+    too_many_events,
 )
 from .event_rows import EventRows
+from .problems import said
 from .texts import read_text, read_text_list
 from .tour_section import read_tours
 
 # -- the sections ---------------------------------------------------------------------------------------
-Reader = Callable[[Any, Path_, str], T | None]
+Reader = Callable[[Any, Path_, What], T | None]
+
+_THE_SOURCE_ID = ID_OF["source"]
+_A_SOURCE = said(QT_TRANSLATE_NOOP("Problems", "a source"))
+_FIGURE_SOURCE = said(QT_TRANSLATE_NOOP("Problems", "the figure's source"))
+_POINT_SOURCE = said(QT_TRANSLATE_NOOP("Problems", "the point's source"))
+_INDICATOR_SOURCE = said(QT_TRANSLATE_NOOP("Problems", "the indicator's source"))
+# the ids an event lists: what the list is, what each item is
+_ID_LISTS: dict[str, tuple[Message, Message]] = {
+    "event": (
+        said(QT_TRANSLATE_NOOP("Problems", "event ids")),
+        said(QT_TRANSLATE_NOOP("Problems", "a related event id")),
+    ),
+    "indicator": (
+        said(QT_TRANSLATE_NOOP("Problems", "indicator ids")),
+        said(QT_TRANSLATE_NOOP("Problems", "an indicator id")),
+    ),
+}
 
 
 def _opt(e: dict[str, Any], path: Path_, key: str, read: Reader[T]) -> T | None:
@@ -65,7 +90,7 @@ def _text(
 
 
 def _source_ref(
-    w: Walk, v: Any, path: Path_, what: str, owner: tuple[str, str] = ("", ""), field_name: str = ""
+    w: Walk, v: Any, path: Path_, what: What, owner: tuple[str, str] = ("", ""), field_name: str = ""
 ) -> SourceRef | None:
     """A reference to a source: its id, or ``{id, at}``. ``at`` (where in the source) may be written
     in languages, read as ``(*owner, field_name)``."""
@@ -78,7 +103,7 @@ def _source_ref(
     e = w.mapping(v, path, "source reference")
     if e is None or "id" not in e:
         return None
-    ident = w.ident(e["id"], (*path, "id"), "the source id")
+    ident = w.ident(e["id"], (*path, "id"), _THE_SOURCE_ID)
     at = (_text(w, e, path, "at", owner, field_name) if owner[0] else _opt(e, path, "at", w.text)) or ""
     if ident is None:
         return None
@@ -87,7 +112,7 @@ def _source_ref(
 
 
 def _ident_defined(w: Walk, e: dict[str, Any], path: Path_, kind: str) -> str | None:
-    ident = w.ident(e["id"], (*path, "id"), f"the {kind} id")
+    ident = w.ident(e["id"], (*path, "id"), ID_OF[kind])
     if ident is not None and w.define(kind, ident, (*path, "id")):
         return ident
     return None
@@ -106,7 +131,13 @@ def _read_source(w: Walk, v: Any, path: Path_) -> Source | None:
     url = _opt(e, path, "url", w.text) or ""
     note = _text(w, e, path, "note", owner) or ""
     if url and not URL_RE.match(url):
-        w.add((*path, "url"), f"the url must start with http:// or https://, not '{url[:30]}'")
+        w.add(
+            (*path, "url"),
+            said(
+                QT_TRANSLATE_NOOP("Problems", "the url must start with http:// or https://, not '%1'"),
+                url[:30],
+            ),
+        )
         url = ""
     if ident is None or title is None:
         return None
@@ -116,7 +147,14 @@ def _read_source(w: Walk, v: Any, path: Path_) -> Source | None:
 def _color(w: Walk, e: dict[str, Any], path: Path_, example: str) -> str | None:
     color = _opt(e, path, "color", w.text)
     if color is not None and not COLOR_RE.match(color):
-        w.add((*path, "color"), f"the color must be written #rrggbb (e.g. {example}), not '{color}'")
+        w.add(
+            (*path, "color"),
+            said(
+                QT_TRANSLATE_NOOP("Problems", "the color must be written #rrggbb (e.g. %1), not '%2'"),
+                example,
+                color,
+            ),
+        )
         return None
     return color
 
@@ -132,7 +170,10 @@ def _read_category(w: Walk, v: Any, path: Path_, default_order: int) -> Category
     order = _opt(e, path, "order", w.number)
     description = _text(w, e, path, "description", owner) or ""
     if order is not None and not order.is_integer():
-        w.add((*path, "order"), f"'order' must be a whole number, not {e['order']}")
+        w.add(
+            (*path, "order"),
+            said(QT_TRANSLATE_NOOP("Problems", "'order' must be a whole number, not %1"), e["order"]),
+        )
         return None
     if ident is None or name is None or color is None:
         return None
@@ -143,7 +184,7 @@ def _read_category(w: Walk, v: Any, path: Path_, default_order: int) -> Category
 
 def _span_ok(w: Walk, start: PartialDate, end: PartialDate, path: Path_) -> bool:
     if end.end_day() <= start.first_day():
-        w.add(path, f"end {end.iso()} is before start {start.iso()}")
+        w.add(path, end_before_start(end, start))
         return False
     return True
 
@@ -176,7 +217,7 @@ def _read_figure(w: Walk, v: Any, path: Path_, owner: tuple[str, str], n: int) -
     unit = _text(w, e, path, "unit", owner, f"figures.{n}.unit")
     qualifier = _text(w, e, path, "qualifier", owner, f"figures.{n}.qualifier") or ""
     source = (
-        _source_ref(w, e["source"], (*path, "source"), "the figure's source", owner, f"figures.{n}.source.at")
+        _source_ref(w, e["source"], (*path, "source"), _FIGURE_SOURCE, owner, f"figures.{n}.source.at")
         if "source" in e
         else None
     )
@@ -189,8 +230,9 @@ def _ids(w: Walk, e: dict[str, Any], path: Path_, key: str, kind: str) -> tuple[
     out: list[str] = []
     if key in e:
         p = (*path, key)
-        for i, item in enumerate(w.sequence(e[key], p, f"{kind} ids")):
-            ident = w.ident(item, (*p, i), f"a {'related event' if kind == 'event' else kind} id")
+        ids, each = _ID_LISTS[kind]
+        for i, item in enumerate(w.sequence(e[key], p, ids)):
+            ident = w.ident(item, (*p, i), each)
             if ident is not None:
                 w.refer(kind, ident, (*p, i))
                 out.append(ident)
@@ -216,7 +258,14 @@ def read_event(w: Walk, v: Any, path: Path_, rows: EventRows) -> bool:
             rank = IMPORTANCE.index(importance)
         else:
             choices = ", ".join(IMPORTANCE)
-            w.add((*path, "importance"), f"importance {importance!r} is not one of: {choices}")
+            w.add(
+                (*path, "importance"),
+                said(
+                    QT_TRANSLATE_NOOP("Problems", "importance %1 is not one of: %2"),
+                    repr(importance),
+                    choices,
+                ),
+            )
             return False
     category = _opt(e, path, "category", w.ident)
     if category is not None:
@@ -231,7 +280,7 @@ def read_event(w: Walk, v: Any, path: Path_, rows: EventRows) -> bool:
     figures: list[Figure] = []
     if "figures" in e:
         p = (*path, "figures")
-        for i, item in enumerate(w.sequence(e["figures"], p, "figures")):
+        for i, item in enumerate(w.sequence(e["figures"], p, LISTS["figures"])):
             fig = _read_figure(w, item, (*p, i), owner, len(figures))
             if fig is not None:
                 figures.append(fig)
@@ -242,16 +291,19 @@ def read_event(w: Walk, v: Any, path: Path_, rows: EventRows) -> bool:
         items = (
             [(src, p)]
             if isinstance(src, str) and src
-            else [(x, (*p, i)) for i, x in enumerate(w.sequence(src, p, "sources"))]
+            else [(x, (*p, i)) for i, x in enumerate(w.sequence(src, p, LISTS["sources"]))]
         )
         for item, item_path in items:
-            ref = _source_ref(w, item, item_path, "a source", owner, f"sources.{len(sources)}.at")
+            ref = _source_ref(w, item, item_path, _A_SOURCE, owner, f"sources.{len(sources)}.at")
             if ref is not None:
                 sources.append(ref)
     related = _ids(w, e, path, "related", "event")
     indicators = _ids(w, e, path, "indicators", "indicator")
     if end is not None and ongoing:
-        w.add((*path, "ongoing"), "an event has either an 'end' or 'ongoing: true', not both")
+        w.add(
+            (*path, "ongoing"),
+            said(QT_TRANSLATE_NOOP("Problems", "an event has either an 'end' or 'ongoing: true', not both")),
+        )
         return False
     if ident is None or title is None or start is None or category is None:
         return False
@@ -286,7 +338,7 @@ def _read_point(
     value = _opt(e, path, "value", w.number)
     at = f"points.{date.iso() if date is not None else ''}."
     if "source" in e:
-        source = _source_ref(w, e["source"], (*path, "source"), "the point's source", owner, at + "source.at")
+        source = _source_ref(w, e["source"], (*path, "source"), _POINT_SOURCE, owner, at + "source.at")
     else:
         source = default_source
         inherited = w.texts.get((*owner, "source.at"))
@@ -311,7 +363,7 @@ def _read_indicator(w: Walk, v: Any, path: Path_) -> Indicator | None:
     region = _text(w, e, path, "region", owner) or ""
     description = _text(w, e, path, "description", owner) or ""
     default_source = (
-        _source_ref(w, e["source"], (*path, "source"), "the indicator's source", owner, "source.at")
+        _source_ref(w, e["source"], (*path, "source"), _INDICATOR_SOURCE, owner, "source.at")
         if "source" in e
         else None
     )
@@ -319,17 +371,17 @@ def _read_indicator(w: Walk, v: Any, path: Path_) -> Indicator | None:
     seen: dict[PartialDate, Path_] = {}
     if "points" in e:
         p = (*path, "points")
-        for i, item in enumerate(w.sequence(e["points"], p, "points")):
+        for i, item in enumerate(w.sequence(e["points"], p, LISTS["points"])):
             point = _read_point(w, item, (*p, i), default_source, owner)
             if point is None:
                 continue
             if point.date in seen:
                 first = At(w.file, seen[point.date])
-                w.add(
-                    (*p, i),
-                    f"a second point for {point.date.iso()} (the first is at {{0}})",
-                    refs=((first, "lc"),),
+                second = said(
+                    QT_TRANSLATE_NOOP("Problems", "a second point for %1 (the first is at %2)"),
+                    point.date.iso(),
                 )
+                w.add((*p, i), second, refs=((first, "lc"),))
                 continue
             seen[point.date] = (*p, i)
             points.append(point)
@@ -366,7 +418,7 @@ def read_sections(w: Walk, root: Any, parts: Parts, read_events: EventsReader | 
             if parts.title_at is not None:
                 w.add(
                     ("chronology",),
-                    "'chronology' is already given at {0}",
+                    said(QT_TRANSLATE_NOOP("Problems", "'chronology' is already given at %1")),
                     key=True,
                     refs=((parts.title_at, "at"),),
                 )
@@ -375,21 +427,23 @@ def read_sections(w: Walk, root: Any, parts: Parts, read_events: EventsReader | 
                 parts.title = _text(w, c, ("chronology",), "title", whole) or ""
                 parts.description = (_text(w, c, ("chronology",), "description", whole) or "").strip()
                 parts.title_at = At(w.file, ("chronology",), key=True)
-    for i, item in enumerate(w.sequence(top["sources"], ("sources",), "sources") if "sources" in top else ()):
+    for i, item in enumerate(
+        w.sequence(top["sources"], ("sources",), LISTS["sources"]) if "sources" in top else ()
+    ):
         s = _read_source(w, item, ("sources", i))
         if s is not None:
             parts.sources.append(s)
     for i, item in enumerate(
-        w.sequence(top["categories"], ("categories",), "categories") if "categories" in top else ()
+        w.sequence(top["categories"], ("categories",), LISTS["categories"]) if "categories" in top else ()
     ):
         cat = _read_category(w, item, ("categories", i), len(parts.categories))
         if cat is not None:
             parts.categories.append(cat)
-    for i, item in enumerate(w.sequence(top["eras"], ("eras",), "eras") if "eras" in top else ()):
+    for i, item in enumerate(w.sequence(top["eras"], ("eras",), LISTS["eras"]) if "eras" in top else ()):
         era = _read_era(w, item, ("eras", i))
         if era is not None:
             parts.eras.append(era)
-    items = w.sequence(top["events"], ("events",), "events") if "events" in top else []
+    items = w.sequence(top["events"], ("events",), LISTS["events"]) if "events" in top else []
     if read_events is not None:  # the fast path's reader (fast_events)
         read_events(w, items, parts.events)
         items = []
@@ -398,10 +452,10 @@ def read_sections(w: Walk, root: Any, parts: Parts, read_events: EventsReader | 
         if i % step == 0:
             w.progress(i / len(items))
         if read_event(w, item, ("events", i), parts.events) and len(parts.events) > limits.MAX_EVENTS:
-            w.add(("events", i), f"more than {limits.MAX_EVENTS:,} events: the limit of one chronology")
+            w.add(("events", i), too_many_events())
             raise Stop
     for i, item in enumerate(
-        w.sequence(top["indicators"], ("indicators",), "indicators") if "indicators" in top else ()
+        w.sequence(top["indicators"], ("indicators",), LISTS["indicators"]) if "indicators" in top else ()
     ):
         ind = _read_indicator(w, item, ("indicators", i))
         if ind is not None:
@@ -444,11 +498,14 @@ def check_refs(w: Walk, events: EventIds | None = None) -> None:
         if target in table:
             continue
         hint = difflib.get_close_matches(target, list(table), n=1)
+        noun = KINDS[kind]
         if hint:
-            did = f" (did you mean '{hint[0]}'?)"
+            unknown = said(
+                QT_TRANSLATE_NOOP("Problems", "unknown %1 '%2' (did you mean '%3'?)"), noun, target, hint[0]
+            )
         elif not table:
-            did = f" (no {kind} is defined)"
+            unknown = said(QT_TRANSLATE_NOOP("Problems", "unknown %1 '%2' (no %1 is defined)"), noun, target)
         else:
-            did = ""
+            unknown = said(QT_TRANSLATE_NOOP("Problems", "unknown %1 '%2'"), noun, target)
         w.file = at.file
-        w.add(at.path, f"unknown {kind} '{target}'{did}")
+        w.add(at.path, unknown)

@@ -11,12 +11,17 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-from ..model.languages import LANGUAGE_NAMES, LANGUAGES, TextKey, ordered
-from .checks import Path_, Walk
-from .problems import Problem
+from ..model.languages import LANGUAGES, TextKey, ordered
+from ..text import QT_TRANSLATE_NOOP, Message
+from .checks import Path_, Walk, What, each_of
+from .problems import Problem, said
 from .values import REJECTED_TYPE
 
-_CODES = " or ".join(f"{code} ({name})" for code, name in LANGUAGE_NAMES.items())
+_NAMES = {
+    "en": said(QT_TRANSLATE_NOOP("Problems", "English")),
+    "zh": said(QT_TRANSLATE_NOOP("Problems", "Simplified Chinese")),
+}
+_CODES = said(QT_TRANSLATE_NOOP("Problems", "en (English) or zh (Simplified Chinese)"))
 # what authors write for our codes: region and script subtags, ISO 639-2 codes, country codes
 _ALIASES = {"cn": "zh", "chs": "zh", "chi": "zh", "zho": "zh", "hans": "zh", "eng": "en", "uk": "en"}
 
@@ -33,8 +38,13 @@ def _suggest(code: str) -> str | None:
     return hint[0] if hint else None
 
 
+def _code(code: str) -> Message:
+    """'zh (Simplified Chinese)'."""
+    return said(QT_TRANSLATE_NOOP("Problems", "%1 (%2)"), code, _NAMES[code])
+
+
 def read_text(
-    w: Walk, v: Any, path: Path_, what: str, key: TextKey, *, allow_empty: bool = False
+    w: Walk, v: Any, path: Path_, what: What, key: TextKey, *, allow_empty: bool = False
 ) -> str | None:
     """A text field: a string (empty only with ``allow_empty``), or a mapping of language code
     to text (each text stripped, never empty)."""
@@ -42,9 +52,8 @@ def read_text(
         return w.text(v, path, what, allow_empty=allow_empty)
     w.count(path, len(v))
     for dup, (line, col), (fl, fc) in w.duplicates.get(id(v), ()):
-        w.direct.append(
-            Problem(w.file, line, col, f"{what} is given twice in '{dup}' (first at line {fl}, column {fc})")
-        )
+        twice = QT_TRANSLATE_NOOP("Problems", "%1 is given twice in '%2' (first at line %3, column %4)")
+        w.direct.append(Problem(w.file, line, col, said(twice, what, dup, fl, fc)))
     found: dict[str, str] = {}
     ok = True
     for code, text in v.items():
@@ -53,17 +62,33 @@ def read_text(
             continue
         if code not in LANGUAGES:
             hint = _suggest(code)
-            did = f"did you mean '{hint}'? " if hint else ""
-            w.add((*path, code), f"unknown language '{code}' in {what}: {did}write {_CODES}", key=True)
+            if hint:
+                unknown = said(
+                    QT_TRANSLATE_NOOP("Problems", "unknown language '%1' in %2: did you mean '%3'? write %4"),
+                    code,
+                    what,
+                    hint,
+                    _CODES,
+                )
+            else:
+                unknown = said(
+                    QT_TRANSLATE_NOOP("Problems", "unknown language '%1' in %2: write %3"), code, what, _CODES
+                )
+            w.add((*path, code), unknown, key=True)
             ok = False
             continue
-        got = w.text(text, (*path, code), f"{what} in {LANGUAGE_NAMES[code]} ({code})")
+        got = w.text(
+            text,
+            (*path, code),
+            said(QT_TRANSLATE_NOOP("Problems", "%1 in %2 (%3)"), what, _NAMES[code], code),
+        )
         if got is None:
             ok = False
             continue
         found[code] = got.strip()
     if not v:
-        w.add(path, f"{what} gives no text: write it, or one text per language ({_CODES})")
+        empty = QT_TRANSLATE_NOOP("Problems", "%1 gives no text: write it, or one text per language (%2)")
+        w.add(path, said(empty, what, _CODES))
         return None
     if not ok or not found:
         return None
@@ -71,12 +96,15 @@ def read_text(
     w.texts[key] = texts
     if len(texts) < len(LANGUAGES):
         (given,) = (code for code, _ in texts)
-        missing = " and ".join(f"{c} ({LANGUAGE_NAMES[c]})" for c in LANGUAGES if c not in found)
-        w.warn(path, f"{what} is written in {given} only: add {missing}, or every language shows the {given}")
+        (missing,) = (_code(c) for c in LANGUAGES if c not in found)  # two languages: one is missing
+        only = QT_TRANSLATE_NOOP(
+            "Problems", "%1 is written in %2 only: add %3, or every language shows the %2"
+        )
+        w.warn(path, said(only, what, given, missing))
     return texts[0][1]
 
 
-def read_text_list(w: Walk, v: Any, path: Path_, what: str, key: TextKey) -> tuple[str, ...]:
+def read_text_list(w: Walk, v: Any, path: Path_, what: What, key: TextKey) -> tuple[str, ...]:
     """A list of texts (``places``), each a string or a mapping of language to text; a single
     one stands for a list of one. The key's field is the list's name, each item's ``name.N``."""
     kind, ident, name = key
@@ -85,7 +113,7 @@ def read_text_list(w: Walk, v: Any, path: Path_, what: str, key: TextKey) -> tup
         return (one,) if one else ()
     out: list[str] = []
     for i, item in enumerate(w.sequence(v, path, what)):
-        t = read_text(w, item, (*path, i), f"each of {what}", (kind, ident, f"{name}.{len(out)}"))
+        t = read_text(w, item, (*path, i), each_of(what), (kind, ident, f"{name}.{len(out)}"))
         if t is not None:
             out.append(t)
     return tuple(out)

@@ -9,11 +9,30 @@ from typing import Any
 
 from ..model.dates import PartialDate
 from ..model.records import Tour, TourStop
-from .checks import Path_, Walk
+from ..text import QT_TRANSLATE_NOOP, Message
+from .checks import ID_OF, LISTS, Path_, Walk, end_before_start
+from .problems import said
 from .texts import read_text
 
+_STOP_TEXT = said(QT_TRANSLATE_NOOP("Problems", "the stop's text"))
+_STOP_TITLE = said(QT_TRANSLATE_NOOP("Problems", "the stop's title"))
+_STOP_EVENT = said(QT_TRANSLATE_NOOP("Problems", "the stop's event"))
+_TOUR_TITLE = said(QT_TRANSLATE_NOOP("Problems", "the tour's title"))
+_TOUR_DESCRIPTION = said(QT_TRANSLATE_NOOP("Problems", "the tour's description"))
+# a stop's lists of ids: what the list is, what each item is
+_LANES = (
+    said(QT_TRANSLATE_NOOP("Problems", "lanes (category ids)")),
+    said(QT_TRANSLATE_NOOP("Problems", "a category id")),
+)
+_PLOTS = (
+    said(QT_TRANSLATE_NOOP("Problems", "plots (indicator ids)")),
+    said(QT_TRANSLATE_NOOP("Problems", "an indicator id")),
+)
 
-def _ids(w: Walk, e: dict[str, Any], path: Path_, key: str, kind: str, what: str) -> tuple[str, ...] | None:
+
+def _ids(
+    w: Walk, e: dict[str, Any], path: Path_, key: str, kind: str, what: tuple[Message, Message]
+) -> tuple[str, ...] | None:
     if key not in e:
         return None
     out: list[str] = []
@@ -22,10 +41,10 @@ def _ids(w: Walk, e: dict[str, Any], path: Path_, key: str, kind: str, what: str
     items = (
         [(v, p)]
         if isinstance(v, str) and v.strip()
-        else [(x, (*p, i)) for i, x in enumerate(w.sequence(v, p, what))]
+        else [(x, (*p, i)) for i, x in enumerate(w.sequence(v, p, what[0]))]
     )
     for item, item_path in items:
-        ident = w.ident(item, item_path, f"a {kind} id")
+        ident = w.ident(item, item_path, what[1])
         if ident is not None:
             w.refer(kind, ident, item_path)
             out.append(ident)
@@ -43,30 +62,33 @@ def read_stop(w: Walk, v: Any, path: Path_, tour_id: str) -> TourStop | None:
     # texts in several languages are kept under ("tour", id, "stops.N.text"): see model/localize
     at = f"stops.{path[-1]}."
     text = (
-        read_text(w, e["text"], (*path, "text"), "the stop's text", ("tour", tour_id, at + "text"))
+        read_text(w, e["text"], (*path, "text"), _STOP_TEXT, ("tour", tour_id, at + "text"))
         if "text" in e
         else None
     )
     title = (
-        read_text(w, e["title"], (*path, "title"), "the stop's title", ("tour", tour_id, at + "title"))
+        read_text(w, e["title"], (*path, "title"), _STOP_TITLE, ("tour", tour_id, at + "title"))
         if "title" in e
         else ""
     )
-    event = w.ident(e["event"], (*path, "event"), "the stop's event") if "event" in e else None
+    event = w.ident(e["event"], (*path, "event"), _STOP_EVENT) if "event" in e else None
     if event is not None:
         w.refer("event", event, (*path, "event"))
     start = _date(w, e, path, "start")
     end = _date(w, e, path, "end")
-    lanes = _ids(w, e, path, "lanes", "category", "lanes (category ids)") or ()
-    plots = _ids(w, e, path, "plots", "indicator", "plots (indicator ids)")
+    lanes = _ids(w, e, path, "lanes", "category", _LANES) or ()
+    plots = _ids(w, e, path, "plots", "indicator", _PLOTS)
     if "end" in e and "start" not in e:
-        w.add((*path, "end"), "a stop with an 'end' needs a 'start' too")
+        w.add((*path, "end"), said(QT_TRANSLATE_NOOP("Problems", "a stop with an 'end' needs a 'start' too")))
         return None
     if "event" not in e and "start" not in e:
-        w.add(path, "a stop names an 'event', a 'start' (and 'end'), or both")
+        w.add(
+            path,
+            said(QT_TRANSLATE_NOOP("Problems", "a stop names an 'event', a 'start' (and 'end'), or both")),
+        )
         return None
     if start is not None and end is not None and end.end_day() <= start.first_day():
-        w.add((*path, "end"), f"end {end.iso()} is before start {start.iso()}")
+        w.add((*path, "end"), end_before_start(end, start))
         return None
     if text is None or title is None or ("event" in e and event is None):
         return None
@@ -81,12 +103,12 @@ def read_tour(w: Walk, v: Any, path: Path_) -> Tour | None:
     e = w.mapping(v, path, "tour")
     if e is None or "id" not in e:
         return None
-    ident = w.ident(e["id"], (*path, "id"), "the tour id")
+    ident = w.ident(e["id"], (*path, "id"), ID_OF["tour"])
     if ident is not None and not w.define("tour", ident, (*path, "id")):
         ident = None
     tid = ident or ""
     title = (
-        read_text(w, e["title"], (*path, "title"), "the tour's title", ("tour", tid, "title"))
+        read_text(w, e["title"], (*path, "title"), _TOUR_TITLE, ("tour", tid, "title"))
         if "title" in e
         else None
     )
@@ -95,7 +117,7 @@ def read_tour(w: Walk, v: Any, path: Path_) -> Tour | None:
             w,
             e["description"],
             (*path, "description"),
-            "the tour's description",
+            _TOUR_DESCRIPTION,
             ("tour", tid, "description"),
         )
         if "description" in e
@@ -106,10 +128,11 @@ def read_tour(w: Walk, v: Any, path: Path_) -> Tour | None:
     if "stops" in e:
         p = (*path, "stops")
         before = len(w.pending)
-        items = w.sequence(e["stops"], p, "stops")
+        items = w.sequence(e["stops"], p, LISTS["stops"])
         if not items:
             if len(w.pending) == before:  # an empty list, or nothing: not something else
-                w.add(p, f"the tour '{ident or e['id']}' has no stops: give it at least one")
+                none = QT_TRANSLATE_NOOP("Problems", "the tour '%1' has no stops: give it at least one")
+                w.add(p, said(none, ident or e["id"]))
             bad = True
         for i, item in enumerate(items):
             stop = read_stop(w, item, (*p, i), tid)
@@ -125,7 +148,7 @@ def read_tour(w: Walk, v: Any, path: Path_) -> Tour | None:
 def read_tours(w: Walk, top: dict[str, Any], tours: list[Tour]) -> None:
     if "tours" not in top:
         return
-    for i, item in enumerate(w.sequence(top["tours"], ("tours",), "tours")):
+    for i, item in enumerate(w.sequence(top["tours"], ("tours",), LISTS["tours"])):
         tour = read_tour(w, item, ("tours", i))
         if tour is not None:
             tours.append(tour)

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from . import limits
-from .problems import Problem
+from .problems import QT_TRANSLATE_NOOP, Message, Problem, said, too_deep
 from .yaml_source import is_plain_tag, position, tag_text
 
 
@@ -56,7 +56,7 @@ class NodeConverter:
         # the loader reports them when it reads that mapping and knows what it is (an event, a point...)
         self.duplicates: dict[int, list[tuple[str, tuple[int, int], tuple[int, int]]]] = {}
 
-    def _add(self, node: yaml.Node, message: str) -> None:
+    def _add(self, node: yaml.Node, message: Message) -> None:
         line, col = position(node)
         self.problems.append(Problem(self.file, line, col, message))
 
@@ -65,7 +65,7 @@ class NodeConverter:
         if memo is not None:
             return memo
         if depth > limits.MAX_DEPTH and not isinstance(node, yaml.ScalarNode):
-            self._add(node, f"nested too deeply: more than {limits.MAX_DEPTH} levels of lists and mappings")
+            self._add(node, too_deep())
             return _Rejected()
         if not is_plain_tag(node):
             self._add(node, _tag_message(node))
@@ -85,11 +85,21 @@ class NodeConverter:
                     self._add(key_node, _tag_message(key_node))
                     continue
                 if not isinstance(key_node, yaml.ScalarNode):
-                    self._add(key_node, "a key must be a word, not a list or a mapping")
+                    self._add(
+                        key_node,
+                        said(QT_TRANSLATE_NOOP("Problems", "a key must be a word, not a list or a mapping")),
+                    )
                     continue
                 key = key_node.value
                 if key == "<<" and key_node.style not in ("'", '"'):
-                    self._add(key_node, "merge keys ('<<') are not supported: write the keys out")
+                    self._add(
+                        key_node,
+                        said(
+                            QT_TRANSLATE_NOOP(
+                                "Problems", "merge keys ('<<') are not supported: write the keys out"
+                            )
+                        ),
+                    )
                     continue
                 if key in first:
                     dup = (key, position(key_node), position(first[key]))
@@ -102,8 +112,9 @@ class NodeConverter:
         return value
 
 
-def _tag_message(node: yaml.Node) -> str:
-    return f"the tag {tag_text(node.tag)} is not allowed: write plain values (nothing is ever run)"
+def _tag_message(node: yaml.Node) -> Message:
+    tag = QT_TRANSLATE_NOOP("Problems", "the tag %1 is not allowed: write plain values (nothing is ever run)")
+    return said(tag, tag_text(node.tag))
 
 
 class _Rejected:

@@ -15,8 +15,9 @@ from typing import ClassVar
 
 import yaml
 
+from ..text import format_count
 from . import limits
-from .problems import Problem
+from .problems import QT_TRANSLATE_NOOP, Problem, said, too_deep
 
 STR_TAG = "tag:yaml.org,2002:str"
 SEQ_TAG = "tag:yaml.org,2002:seq"
@@ -96,7 +97,9 @@ class Document:
             except yaml.YAMLError as exc:
                 self.problems.append(_yaml_error(self.name, self.text, exc))
             except RecursionError:
-                self.problems.append(Problem(self.name, 1, 1, "nested too deeply"))
+                self.problems.append(
+                    Problem(self.name, 1, 1, said(QT_TRANSLATE_NOOP("Problems", "nested too deeply")))
+                )
         return self._root
 
 
@@ -116,21 +119,35 @@ def _decode(name: str, data: bytes) -> tuple[str | None, list[Problem]]:
             try:
                 return data.decode(enc), []
             except UnicodeDecodeError:
-                return None, [
-                    Problem(name, 1, 1, f"the file starts like {enc.upper()} but is not valid {enc.upper()}")
-                ]
+                wide = QT_TRANSLATE_NOOP("Problems", "the file starts like %1 but is not valid %1")
+                return None, [Problem(name, 1, 1, said(wide, enc.upper()))]
     nul = data.find(b"\0")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
         col = nul - (data.rfind(b"\n", 0, nul) + 1) + 1
-        return None, [Problem(name, line, col, "the file contains a NUL character: is it a binary file?")]
+        return None, [
+            Problem(
+                name,
+                line,
+                col,
+                said(
+                    QT_TRANSLATE_NOOP("Problems", "the file contains a NUL character: is it a binary file?")
+                ),
+            )
+        ]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        byte = f"0x{data[exc.start]:02x}"
         return None, [
-            Problem(name, line, col, f"not UTF-8 text (byte 0x{data[exc.start]:02x}): save the file as UTF-8")
+            Problem(
+                name,
+                line,
+                col,
+                said(QT_TRANSLATE_NOOP("Problems", "not UTF-8 text (byte %1): save the file as UTF-8"), byte),
+            )
         ]
     return text, []
 
@@ -141,27 +158,26 @@ def _yaml_error(name: str, text: str, exc: yaml.YAMLError) -> Problem:
     problem = str(getattr(exc, "problem", None) or exc)
     context = getattr(exc, "context", None)
     if "exceeded maximum nesting depth" in problem:
-        return Problem(
-            name, line, col, f"nested too deeply: more than {limits.MAX_DEPTH} levels of lists and mappings"
-        )
+        return Problem(name, line, col, too_deep())
     if "expected a single document" in str(context):
-        return Problem(
-            name, line, col, "a chronology file holds one YAML document; remove this '---' or split the file"
+        one = QT_TRANSLATE_NOOP(
+            "Problems", "a chronology file holds one YAML document; remove this '---' or split the file"
         )
+        return Problem(name, line, col, said(one))
     lines = text.splitlines()
     here = lines[line - 1][col - 1 : col] if 0 < line <= len(lines) else ""
     if here == "\t":
-        return Problem(
-            name,
-            line,
-            col,
+        tab = QT_TRANSLATE_NOOP(
+            "Problems",
             "YAML syntax: found a tab character where indentation was expected; "
             "YAML indents with spaces, not tabs",
         )
-    msg = f"YAML syntax: {problem}"
-    if context:
-        msg += f" ({context})"
-    return Problem(name, line, col, msg)
+        return Problem(name, line, col, said(tab))
+    if context:  # libyaml's own words, in English
+        return Problem(
+            name, line, col, said(QT_TRANSLATE_NOOP("Problems", "YAML syntax: %1 (%2)"), problem, context)
+        )
+    return Problem(name, line, col, said(QT_TRANSLATE_NOOP("Problems", "YAML syntax: %1"), problem))
 
 
 def parse_text(name: str, text: str) -> Document:
@@ -177,20 +193,38 @@ def read_file(path: Path, name: str) -> Document:
         size = path.stat().st_size
         if size > limits.MAX_FILE_BYTES:
             mb = limits.MAX_FILE_BYTES // (1024 * 1024)
-            return Document(
-                name, None, [Problem(name, 1, 1, f"the file is {size:,} bytes; the limit is {mb} MB")]
+            big = said(
+                QT_TRANSLATE_NOOP("Problems", "the file is %1 bytes; the limit is %2 MB"),
+                format_count(size),
+                mb,
             )
+            return Document(name, None, [Problem(name, 1, 1, big)])
         data = path.read_bytes()
     except FileNotFoundError:
-        return Document(
-            name, None, [Problem(name, 1, 1, "the file does not exist (was it moved or deleted?)")]
-        )
+        gone = said(QT_TRANSLATE_NOOP("Problems", "the file does not exist (was it moved or deleted?)"))
+        return Document(name, None, [Problem(name, 1, 1, gone)])
     except PermissionError:
-        return Document(name, None, [Problem(name, 1, 1, "the file cannot be read: permission denied")])
+        return Document(
+            name,
+            None,
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    said(QT_TRANSLATE_NOOP("Problems", "the file cannot be read: permission denied")),
+                )
+            ],
+        )
     except IsADirectoryError:
-        return Document(name, None, [Problem(name, 1, 1, "expected a file, found a folder")])
+        return Document(
+            name,
+            None,
+            [Problem(name, 1, 1, said(QT_TRANSLATE_NOOP("Problems", "expected a file, found a folder")))],
+        )
     except OSError as exc:
-        return Document(name, None, [Problem(name, 1, 1, f"the file cannot be read: {exc.strerror or exc}")])
+        unread = said(QT_TRANSLATE_NOOP("Problems", "the file cannot be read: %1"), exc.strerror or exc)
+        return Document(name, None, [Problem(name, 1, 1, unread)])
     digest = hashlib.sha256(data).hexdigest()
     return Document(name, json_file=path.suffix.lower() == ".json", digest=digest, raw=data)
 

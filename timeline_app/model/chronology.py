@@ -12,7 +12,7 @@ from functools import cached_property
 
 import numpy as np
 
-from ..text import format_number
+from ..text import Message, format_number
 from .columns import EventColumns, table_columns
 from .dates import PartialDate, today_epoch_day
 from .event_table import INDICATORS, RELATED, EventTable
@@ -96,7 +96,8 @@ class Chronology:
     """The language the records' text is in after :func:`.localize.localize`; "" before."""
     fallbacks: frozenset[TextKey] = frozenset()
     """The fields that show another language's text, for want of one in :attr:`language`."""
-    warnings: tuple[tuple[Origin, str], ...] = field(default=(), compare=False)
+    # what was noted without refusing the load, said in the language of the moment it is shown
+    warnings: tuple[tuple[Origin, Message | str], ...] = field(default=(), compare=False)
     """What the loader noted without refusing the chronology (a text in one language only)."""
     tours: tuple[Tour, ...] = ()  # guided tours (see .tours), in the order written
 
@@ -114,7 +115,7 @@ class Chronology:
         description: str = "",
         origins: Mapping[str, Origin] | None = None,
         texts: Texts | None = None,
-        warnings: Iterable[tuple[Origin, str]] = (),
+        warnings: Iterable[tuple[Origin, Message | str]] = (),
         tours: Iterable[Tour] = (),
     ) -> Chronology:
         table = events if isinstance(events, EventTable) else EventTable.from_events(events, origins)

@@ -25,7 +25,9 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 
 from ..text import (
-    MONTHS,
+    QT_TRANSLATE_NOOP,
+    Later,
+    Message,
     format_date,
     format_date_with_precision,
     format_not_given,
@@ -46,11 +48,9 @@ class Precision(IntEnum):
         return self.name.lower()
 
 
-_MONTHS = MONTHS  # for the parser's messages, which stay in English (file:line:col problems)
+def _said(template: str, *args: object) -> Message:
+    return Message("DateErrors", template, *args)
 
-
-def _english_year(astro_year: int) -> str:
-    return str(astro_year) if astro_year > 0 else f"{1 - astro_year} BCE"
 
 _DATE_RE = re.compile(
     r"^(?P<year>\d{1,6})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?(?P<bce>\s*(?:BCE|BC))?$"
@@ -67,7 +67,20 @@ OPEN_SIDES = ("", "before", "after")
 
 
 class DateError(ValueError):
-    """A date string that is not a date. The message is written for the author of the file."""
+    """A date string that is not a date. The message is written for the author of the file, and
+    said in the language of the moment it is shown (``said``, a :class:`~..text.Message`)."""
+
+    def __init__(self, said: Message) -> None:
+        super().__init__(said)
+        self.said = said
+
+    @property
+    def quotes_text(self) -> bool:
+        """Whether the message names the text itself ("'2014/2017' is an interval: ...")."""
+        return self.said.template.startswith("%1 ") and str(self.said.args[0]).startswith("'")
+
+    def __str__(self) -> str:
+        return str(self.said)
 
 
 def is_leap(astro_year: int) -> bool:
@@ -126,26 +139,48 @@ class PartialDate:
 
     def __post_init__(self) -> None:
         if self.day is not None and self.month is None:
-            raise DateError("a day needs a month")
+            raise DateError(_said(QT_TRANSLATE_NOOP("DateErrors", "a day needs a month")))
         if self.qualifier not in QUALIFIERS:
-            raise DateError(f"'{self.qualifier}' is not a qualifier: write ~ (approximate), ? or %")
+            raise DateError(
+                _said(
+                    QT_TRANSLATE_NOOP("DateErrors", "%1 is not a qualifier: write ~ (approximate), ? or %"),
+                    f"'{self.qualifier}'",
+                )
+            )
         if self.open not in OPEN_SIDES:
-            raise DateError(f"open side '{self.open}' is not one of: before, after")
+            raise DateError(
+                _said(
+                    QT_TRANSLATE_NOOP("DateErrors", "open side '%1' is not one of: before, after"), self.open
+                )
+            )
         if not 0 <= self.unknown_digits <= 3 or not 0 <= self.x_parts <= 2:
-            raise DateError("unspecified digits go at the end: 201X, 20XX, 2014-XX")
+            raise DateError(
+                _said(
+                    QT_TRANSLATE_NOOP("DateErrors", "unspecified digits go at the end: 201X, 20XX, 2014-XX")
+                )
+            )
         step = 10**self.unknown_digits
         if self.unknown_digits and (self.month is not None or self.year <= 0 or self.year % step):
-            raise DateError("a year with unspecified digits (201X) cannot have a known month or day")
+            raise DateError(
+                _said(
+                    QT_TRANSLATE_NOOP(
+                        "DateErrors", "a year with unspecified digits (201X) cannot have a known month or day"
+                    )
+                )
+            )
         known = 1 + (self.month is not None) + (self.day is not None)
         if known + self.x_parts > 3:
-            raise DateError("a date has at most a year, a month and a day")
+            raise DateError(
+                _said(QT_TRANSLATE_NOOP("DateErrors", "a date has at most a year, a month and a day"))
+            )
         if self.month is not None and not 1 <= self.month <= 12:
-            raise DateError(f"month {self.month} does not exist")
+            raise DateError(_said(QT_TRANSLATE_NOOP("DateErrors", "month %1 does not exist"), self.month))
         if self.day is not None and self.month is not None:
             last = days_in_month(self.year, self.month)
             if not 1 <= self.day <= last:
+                month = Later(format_date, self.year, self.month)
                 raise DateError(
-                    f"day {self.day} does not exist in {_MONTHS[self.month - 1]} {_english_year(self.year)}"
+                    _said(QT_TRANSLATE_NOOP("DateErrors", "day %1 does not exist in %2"), self.day, month)
                 )
         first = days_from_civil(self.year, self.month or 1, self.day or 1)
         if self.day is not None:
@@ -197,10 +232,23 @@ class PartialDate:
             open_side, s = "after", s[:-3].strip()
         elif s.startswith("/") or s.endswith("/"):
             d = s.strip("/")
-            raise DateError(f"'{text}' is not a date: write an open side as ../{d} or {d}/..")
+            raise DateError(
+                _said(
+                    QT_TRANSLATE_NOOP("DateErrors", "%1 is not a date: write an open side as ../%2 or %2/.."),
+                    f"'{text}'",
+                    d,
+                )
+            )
         elif _INTERVAL_RE.match(s):
             a, b = s.split("/")
-            raise DateError(f"'{text}' is an interval: write 'start: {a}' and 'end: {b}'")
+            raise DateError(
+                _said(
+                    QT_TRANSLATE_NOOP("DateErrors", "%1 is an interval: write 'start: %2' and 'end: %3'"),
+                    f"'{text}'",
+                    a,
+                    b,
+                )
+            )
         qualifier = ""
         if s[-1:] in ("~", "?", "%"):
             qualifier, s = s[-1], s[:-1].rstrip()
@@ -209,13 +257,30 @@ class PartialDate:
         m = _DATE_RE.match(s)
         if m is None:
             if s.startswith("-") and _DATE_RE.match(s[1:]):
-                raise DateError(f"'{text}' is not a date: write years before the common era as '{s[1:]} BCE'")
+                raise DateError(
+                    _said(
+                        QT_TRANSLATE_NOOP(
+                            "DateErrors", "%1 is not a date: write years before the common era as '%2 BCE'"
+                        ),
+                        f"'{text}'",
+                        s[1:],
+                    )
+                )
             raise DateError(
-                f"'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2014, 2014-02, 2014-02-26)"
+                _said(
+                    QT_TRANSLATE_NOOP(
+                        "DateErrors",
+                        "%1 is not a date: write YYYY, YYYY-MM or YYYY-MM-DD "
+                        "(e.g. 2014, 2014-02, 2014-02-26)",
+                    ),
+                    f"'{text}'",
+                )
             )
         written_year = int(m["year"])
         if written_year == 0:
-            raise DateError("there is no year 0 (1 BCE is followed by 1)")
+            raise DateError(
+                _said(QT_TRANSLATE_NOOP("DateErrors", "there is no year 0 (1 BCE is followed by 1)"))
+            )
         year = 1 - written_year if m["bce"] else written_year
         month = int(m["month"]) if m["month"] else None
         day = int(m["day"]) if m["day"] else None
@@ -226,17 +291,32 @@ class PartialDate:
         m = _EDTF_X_RE.match(s)
         if m is None or len(m["year"]) != 4:
             raise DateError(
-                f"'{text}' is not a date: unspecified digits are written X at the end of a four-digit "
-                "year or as XX for a month or day (201X, 20XX, 2014-XX, 2014-02-XX)"
+                _said(
+                    QT_TRANSLATE_NOOP(
+                        "DateErrors",
+                        "%1 is not a date: unspecified digits are written X at the end of a four-digit "
+                        "year or as XX for a month or day (201X, 20XX, 2014-XX, 2014-02-XX)",
+                    ),
+                    f"'{text}'",
+                )
             )
         digits = m["year"].count("X")
         parts = [p for p in m["rest"].split("-") if p]
         known = [int(p) for p in parts if p != "XX"]
         if len(known) != len([p for p in parts[: len(known)] if p != "XX"]) or (digits and known):
-            raise DateError(f"'{text}' is not a date: after an unspecified part, every part is XX")
+            raise DateError(
+                _said(
+                    QT_TRANSLATE_NOOP(
+                        "DateErrors", "%1 is not a date: after an unspecified part, every part is XX"
+                    ),
+                    f"'{text}'",
+                )
+            )
         year = int(m["year"].replace("X", "0"))
         if year == 0:
-            raise DateError("there is no year 0 (1 BCE is followed by 1)")
+            raise DateError(
+                _said(QT_TRANSLATE_NOOP("DateErrors", "there is no year 0 (1 BCE is followed by 1)"))
+            )
         month = known[0] if known else None
         day = known[1] if len(known) > 1 else None
         return cls(year, month, day, digits, len(parts) - len(known), qualifier, open_side)

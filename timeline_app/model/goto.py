@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 
+from ..text import QT_TRANSLATE_NOOP, Message
 from .dates import DateError, PartialDate, civil_from_days
 from .view_state import MIN_SPAN_DAYS, TimeRange
 
@@ -43,15 +44,35 @@ def parse_period(text: str) -> tuple[float, float]:
     stands for, with no margin: a date-range filter. Raises :class:`DateError`."""
     s = text.strip()
     if not s:
-        raise DateError("type a date: 2017, 2017-04, 2017-04-01, 44 BCE, or a range 2014..2017")
+        raise DateError(
+            Message(
+                "DateErrors",
+                QT_TRANSLATE_NOOP(
+                    "DateErrors", "type a date: 2017, 2017-04, 2017-04-01, 44 BCE, or a range 2014..2017"
+                ),
+            )
+        )
     parts = [p for p in _RANGE.split(s) if p]
     if len(parts) > 2 or (len(parts) == 2 and not _RANGE.search(s)):
-        raise DateError(f"'{text}' is not a date or a range: write e.g. 2014..2017")
+        raise DateError(
+            Message(
+                "DateErrors",
+                QT_TRANSLATE_NOOP("DateErrors", "%1 is not a date or a range: write e.g. 2014..2017"),
+                f"'{text}'",
+            )
+        )
     first = PartialDate.parse(parts[0])
     last = PartialDate.parse(parts[-1]) if len(parts) == 2 else first
     lo, hi = float(first.first_day()), float(last.end_day())
     if hi <= lo:
-        raise DateError(f"the range {first.iso()}..{last.iso()} ends before it begins")
+        raise DateError(
+            Message(
+                "DateErrors",
+                QT_TRANSLATE_NOOP("DateErrors", "the range %1..%2 ends before it begins"),
+                first.iso(),
+                last.iso(),
+            )
+        )
     return lo, hi
 
 

@@ -23,30 +23,15 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from timeline_app import text
+from timeline_app.catalog import CHINESE, DATA_LANGUAGE, ENGLISH, normalize
 from timeline_app.paths import resource
 
 log = logging.getLogger(__name__)
 
-ENGLISH = "en"
-CHINESE = "zh_CN"
 LANGUAGES = {ENGLISH: "English", CHINESE: "简体中文"}  # each written in itself, as menus show them
-DATA_LANGUAGE = {ENGLISH: "en", CHINESE: "zh"}  # the language of a chronology's text fields
 
 _installed: list[QTranslator] = []
 _current = ENGLISH
-
-
-def normalize(name: str | None) -> str | None:
-    """``zh_CN``, ``zh-CN``, ``zh``, ``zh_CN.UTF-8``, ``zh_Hans`` -> ``zh_CN``; ``en``, ``en_GB`` ->
-    ``en``; anything else (or nothing) -> None."""
-    if not name:
-        return None
-    n = name.split(".")[0].replace("-", "_").lower()
-    if n == "zh" or n.startswith(("zh_cn", "zh_hans", "zh_sg")):
-        return CHINESE
-    if n == "en" or n.startswith("en_") or n in ("c", "posix"):
-        return ENGLISH
-    return None
 
 
 def system_language() -> str:
