@@ -2240,6 +2240,17 @@
     </message>
 </context>
 <context>
+    <name>Source</name>
+    <message>
+        <source>page %1</source>
+        <translation>第%1版</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+</context>
+<context>
     <name>Speech</name>
     <message>
         <source>%1: %2</source>

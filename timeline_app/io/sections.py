@@ -89,7 +89,11 @@ def _text(
     return read_text(w, e[key], (*path, key), what, (*owner, field_name or key), allow_empty=allow_empty)
 
 
-def _source_ref(w: Walk, v: Any, path: Path_, what: What) -> SourceRef | None:
+def _source_ref(
+    w: Walk, v: Any, path: Path_, what: What, owner: tuple[str, str] = ("", ""), field_name: str = ""
+) -> SourceRef | None:
+    """A reference to a source: its id, or ``{id, at}``. ``at`` (where in the source) may be written
+    in languages, read as ``(*owner, field_name)``."""
     if isinstance(v, str):
         ident = w.ident(v, path, what)
         if ident is None:
@@ -100,7 +104,7 @@ def _source_ref(w: Walk, v: Any, path: Path_, what: What) -> SourceRef | None:
     if e is None or "id" not in e:
         return None
     ident = w.ident(e["id"], (*path, "id"), _THE_SOURCE_ID)
-    at = _opt(e, path, "at", w.text) or ""
+    at = (_text(w, e, path, "at", owner, field_name) if owner[0] else _opt(e, path, "at", w.text)) or ""
     if ident is None:
         return None
     w.refer("source", ident, (*path, "id"))
@@ -123,7 +127,7 @@ def _read_source(w: Walk, v: Any, path: Path_) -> Source | None:
     title = _text(w, e, path, "title", owner)
     date = _opt(e, path, "date", w.date)
     publisher = _text(w, e, path, "publisher", owner) or ""
-    page = _opt(e, path, "page", w.text) or ""
+    page = _text(w, e, path, "page", owner) or ""
     url = _opt(e, path, "url", w.text) or ""
     note = _text(w, e, path, "note", owner) or ""
     if url and not URL_RE.match(url):
@@ -212,7 +216,11 @@ def _read_figure(w: Walk, v: Any, path: Path_, owner: tuple[str, str], n: int) -
     value = _opt(e, path, "value", w.number)
     unit = _text(w, e, path, "unit", owner, f"figures.{n}.unit")
     qualifier = _text(w, e, path, "qualifier", owner, f"figures.{n}.qualifier") or ""
-    source = _source_ref(w, e["source"], (*path, "source"), _FIGURE_SOURCE) if "source" in e else None
+    source = (
+        _source_ref(w, e["source"], (*path, "source"), _FIGURE_SOURCE, owner, f"figures.{n}.source.at")
+        if "source" in e
+        else None
+    )
     if label is None or value is None or unit is None:
         return None
     return Figure(label, value, unit, qualifier, source)
@@ -265,7 +273,9 @@ def read_event(w: Walk, v: Any, path: Path_, rows: EventRows) -> bool:
     places: tuple[str, ...] = ()
     if "places" in e:
         places = read_text_list(w, e["places"], (*path, "places"), "'places'", (*owner, "places"))
-    tags = _opt(e, path, "tags", w.text_list) or ()
+    tags: tuple[str, ...] = ()
+    if "tags" in e:
+        tags = read_text_list(w, e["tags"], (*path, "tags"), "'tags'", (*owner, "tags"))
     description = _text(w, e, path, "description", owner, allow_empty=True) or ""
     figures: list[Figure] = []
     if "figures" in e:
@@ -284,7 +294,7 @@ def read_event(w: Walk, v: Any, path: Path_, rows: EventRows) -> bool:
             else [(x, (*p, i)) for i, x in enumerate(w.sequence(src, p, LISTS["sources"]))]
         )
         for item, item_path in items:
-            ref = _source_ref(w, item, item_path, _A_SOURCE)
+            ref = _source_ref(w, item, item_path, _A_SOURCE, owner, f"sources.{len(sources)}.at")
             if ref is not None:
                 sources.append(ref)
     related = _ids(w, e, path, "related", "event")
@@ -316,18 +326,27 @@ def read_event(w: Walk, v: Any, path: Path_, rows: EventRows) -> bool:
     return True
 
 
-def _read_point(w: Walk, v: Any, path: Path_, default_source: SourceRef | None) -> IndicatorPoint | None:
+def _read_point(
+    w: Walk, v: Any, path: Path_, default_source: SourceRef | None, owner: tuple[str, str]
+) -> IndicatorPoint | None:
+    """A point of an indicator (``owner``); its texts in languages are kept under its date
+    (``points.2014.note``): the points are put in date order after reading, and a date is given once."""
     e = w.mapping(v, path, "point")
     if e is None:
         return None
     date = _opt(e, path, "date", w.date)
     value = _opt(e, path, "value", w.number)
-    source = (
-        _source_ref(w, e["source"], (*path, "source"), _POINT_SOURCE) if "source" in e else default_source
-    )
-    derived = _opt(e, path, "derived", w.text) or ""
+    at = f"points.{date.iso() if date is not None else ''}."
+    if "source" in e:
+        source = _source_ref(w, e["source"], (*path, "source"), _POINT_SOURCE, owner, at + "source.at")
+    else:
+        source = default_source
+        inherited = w.texts.get((*owner, "source.at"))
+        if inherited is not None and date is not None:  # the indicator's own, in every language
+            w.texts[(*owner, at + "source.at")] = inherited
+    derived = _text(w, e, path, "derived", owner, at + "derived") or ""
     approximate = _opt(e, path, "approximate", w.boolean) or False
-    note = _opt(e, path, "note", w.text) or ""
+    note = _text(w, e, path, "note", owner, at + "note") or ""
     if date is None or value is None:
         return None
     return IndicatorPoint(date, value, source, derived.strip(), approximate, note)
@@ -344,14 +363,16 @@ def _read_indicator(w: Walk, v: Any, path: Path_) -> Indicator | None:
     region = _text(w, e, path, "region", owner) or ""
     description = _text(w, e, path, "description", owner) or ""
     default_source = (
-        _source_ref(w, e["source"], (*path, "source"), _INDICATOR_SOURCE) if "source" in e else None
+        _source_ref(w, e["source"], (*path, "source"), _INDICATOR_SOURCE, owner, "source.at")
+        if "source" in e
+        else None
     )
     points: list[IndicatorPoint] = []
     seen: dict[PartialDate, Path_] = {}
     if "points" in e:
         p = (*path, "points")
         for i, item in enumerate(w.sequence(e["points"], p, LISTS["points"])):
-            point = _read_point(w, item, (*p, i), default_source)
+            point = _read_point(w, item, (*p, i), default_source, owner)
             if point is None:
                 continue
             if point.date in seen:

@@ -6,7 +6,8 @@ settings and compared to know whether anything changed). Within one facet the va
 alternatives (tag A *or* tag B); the facets are combined (a tag *and* a place *and* the range).
 :meth:`EventFilter.mask` answers for every event of a table at once: the rarely given fields
 (tags, places, sources) are shared tuples in the table (:mod:`.event_table`), so each distinct
-tuple is looked at once, not once per event.
+tuple is looked at once, not once per event. A tag or place chosen in one language lets through the
+events that have it in any language (a filter made in English still holds after View ▸ Language).
 """
 
 from __future__ import annotations
@@ -111,9 +112,11 @@ class EventFilter:
         if not self.active or n == 0:
             return keep
         if self.tags:
-            keep &= _extras_mask(table, 1, lambda tags: not self.tags.isdisjoint(tags))
+            tags = _in_every_language(chron, "tags", self.tags)
+            keep &= _extras_mask(table, TAGS, lambda have: not tags.isdisjoint(have))
         if self.places:
-            keep &= _extras_mask(table, 0, lambda places: not self.places.isdisjoint(places))
+            places = _in_every_language(chron, "places", self.places)
+            keep &= _extras_mask(table, PLACES, lambda have: not places.isdisjoint(have))
         if self.sources:
             keep &= _extras_mask(table, 3, lambda refs: any(r.source in self.sources for r in refs))
         if self.categories:
@@ -130,6 +133,19 @@ class EventFilter:
             hi = np.inf if self.end is None else self.end
             keep &= (chron.starts < hi) & (chron.ends > lo)
         return keep
+
+
+def _in_every_language(chron: Chronology, name: str, values: frozenset[str]) -> frozenset[str]:
+    """``values`` of an event list field (``tags``, ``places``) with what each is in the other
+    languages of ``chron`` (from its texts in languages; a plain value is the same in all)."""
+    if not chron.texts:
+        return values
+    out = set(values)
+    prefix = name + "."
+    for (kind, _ident, field_name), texts in chron.texts.items():
+        if kind == "event" and field_name.startswith(prefix) and any(t in values for _, t in texts):
+            out.update(t for _, t in texts)
+    return frozenset(out)
 
 
 def _extras_mask(table: EventTable, slot: int, test: Any) -> np.ndarray:

@@ -13,10 +13,10 @@ import dataclasses
 from collections.abc import Callable, Collection, Mapping
 from typing import Any, TypeVar
 
-from .chronology import Chronology, Indicator
-from .event_table import FIGURES, PLACES, EventTable, Extras
+from .chronology import Chronology, Indicator, IndicatorPoint
+from .event_table import FIGURES, PLACES, SOURCES, TAGS, EventTable, Extras
 from .languages import LANGUAGES, TextKey, Translations, field_key, pick
-from .records import Category, Era, Figure, Source, Tour
+from .records import Category, Era, Figure, Source, SourceRef, Tour
 from .text_column import TextColumn
 
 R = TypeVar("R", Source, Category, Era, Indicator, Figure)
@@ -39,6 +39,13 @@ class _Picker:
             self.fallbacks.add(key)
         return text
 
+    def ref(self, ref: SourceRef | None, key: TextKey) -> SourceRef | None:
+        """A reference with its ``at`` (where in the source) in the language."""
+        if ref is None or not ref.locator:
+            return ref
+        at = self.text(key, ref.locator)
+        return ref if at == ref.locator else dataclasses.replace(ref, locator=at)
+
     def record(self, rec: R, kind: str, ident: str, fields: tuple[str, ...], prefix: str = "") -> R:
         changes: dict[str, Any] = {}
         for name in fields:
@@ -50,7 +57,7 @@ class _Picker:
 
 
 _FIELDS: Mapping[type, tuple[str, ...]] = {
-    Source: ("title", "publisher", "note"),
+    Source: ("title", "publisher", "page", "note"),
     Category: ("name", "description"),
     Era: ("title", "description"),
     Indicator: ("name", "unit", "region", "description"),
@@ -78,12 +85,32 @@ def localize(chronology: Chronology, lang: str) -> Chronology:
         sources=each(c.sources, "source", lambda s: s.id),
         categories=each(c.categories, "category", lambda k: k.id),
         eras=each(c.eras, "era", lambda e: e.id),
-        indicators=each(c.indicators, "indicator", lambda i: i.id),
+        indicators=tuple(_indicator(i, p) for i in c.indicators),
         events=_events(c, p),
         tours=tuple(_tour(t, p) for t in c.tours),
         language=lang,
         fallbacks=frozenset(p.fallbacks),
     )
+
+
+def _indicator(ind: Indicator, p: _Picker) -> Indicator:
+    """An indicator's own texts, and its points' notes, formulas and places in their sources, which
+    are kept under each point's date (``points.2014.note``)."""
+    out = p.record(ind, "indicator", ind.id, _FIELDS[Indicator])
+    points = tuple(_point(q, ind.id, p) for q in ind.points)
+    if any(a is not b for a, b in zip(points, ind.points, strict=True)):
+        out = dataclasses.replace(out, points=points)
+    return out
+
+
+def _point(q: IndicatorPoint, ident: str, p: _Picker) -> IndicatorPoint:
+    at = f"points.{q.date.iso()}."
+    note = p.text(("indicator", ident, at + "note"), q.note)
+    derived = p.text(("indicator", ident, at + "derived"), q.derived)
+    source = p.ref(q.source, ("indicator", ident, at + "source.at"))
+    if note == q.note and derived == q.derived and source is q.source:
+        return q
+    return dataclasses.replace(q, note=note, derived=derived, source=source)
 
 
 def _tour(t: Tour, p: _Picker) -> Tour:
@@ -121,7 +148,7 @@ def _events(c: Chronology, p: _Picker) -> EventTable:
         if "description" in names:
             descriptions[i] = p.text(("event", ident, "description"), descriptions[i])
         x = extras[i]
-        if x is not None and any(n.startswith(("places.", "figures.")) for n in names):
+        if x is not None and any(n.startswith(("places.", "tags.", "figures.", "sources.")) for n in names):
             extras[i] = _extras(x, ident, p)
     return table.with_texts(
         TextColumn.from_strings(titles), TextColumn.from_strings(descriptions), tuple(extras)
@@ -141,8 +168,16 @@ def event_positions(table: EventTable, ids: Collection[str]) -> list[tuple[int, 
 
 def _extras(x: Extras, ident: str, p: _Picker) -> Extras:
     places = tuple(p.text(("event", ident, field_key("places", k)), t) for k, t in enumerate(x[PLACES]))
-    figures = tuple(
-        p.record(f, "event", ident, _FIELDS[Figure], prefix=field_key("figures", k) + ".")
-        for k, f in enumerate(x[FIGURES])
+    tags = tuple(p.text(("event", ident, field_key("tags", k)), t) for k, t in enumerate(x[TAGS]))
+    figures = tuple(_figure(f, ident, k, p) for k, f in enumerate(x[FIGURES]))
+    sources = tuple(
+        p.ref(r, ("event", ident, field_key("sources", k) + ".at")) or r for k, r in enumerate(x[SOURCES])
     )
-    return (places, x[1], figures, x[3], x[4], x[5])
+    return (places, tags, figures, sources, x[4], x[5])
+
+
+def _figure(f: Figure, ident: str, k: int, p: _Picker) -> Figure:
+    prefix = field_key("figures", k) + "."
+    out = p.record(f, "event", ident, _FIELDS[Figure], prefix=prefix)
+    source = p.ref(f.source, ("event", ident, prefix + "source.at"))
+    return out if source is f.source else dataclasses.replace(out, source=source)

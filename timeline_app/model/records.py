@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..text import format_number
+from ..text import fill, format_number, translate
 from .dates import PartialDate, today_epoch_day
 
 
@@ -44,8 +44,8 @@ class Source:
         if self.date is not None:
             parts.append(self.date.words())
         if self.page:
-            parts.append(f"page {self.page}")
-        return ", ".join(parts)
+            parts.append(fill(translate("Source", "page %1"), self.page))
+        return translate("Source", ", ").join(parts)
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,15 +102,16 @@ class _Texts:
             return scalar(text)
         return "{" + ", ".join(f"{lang}: {scalar(t)}" for lang, t in langs) + "}"
 
-    def places(self, e: Event) -> str:
-        items = (self.flow(("event", e.id, f"places.{k}"), p) for k, p in enumerate(e.places))
+    def items(self, e: Event, name: str, values: tuple[str, ...]) -> str:
+        """A list of texts (places, tags), each one plain or in languages."""
+        items = (self.flow(("event", e.id, f"{name}.{k}"), v) for k, v in enumerate(values))
         return "[" + ", ".join(items) + "]"
 
-
-def _ref(r: SourceRef) -> str:
-    if not r.locator:
-        return scalar(r.source)
-    return "{ id: " + scalar(r.source) + ", at: " + scalar(r.locator) + " }"
+    def ref(self, r: SourceRef, key: TextKey) -> str:
+        """A source reference; its ``at`` in languages where it has them (under ``key``)."""
+        if not r.locator:
+            return scalar(r.source)
+        return "{ id: " + scalar(r.source) + ", at: " + self.flow(key, r.locator) + " }"
 
 
 def _event(e: Event, t: _Texts) -> list[str]:
@@ -127,9 +128,9 @@ def _event(e: Event, t: _Texts) -> list[str]:
     if e.importance != IMPORTANCE[0]:
         out.append(f"    importance: {e.importance}")
     if e.places:
-        out.append(f"    places: {t.places(e)}")
+        out.append(f"    places: {t.items(e, 'places', e.places)}")
     if e.tags:
-        out.append(f"    tags: {_flow(e.tags)}")
+        out.append(f"    tags: {t.items(e, 'tags', e.tags)}")
     if e.description:
         described = t.value((*own, "description"), e.description, "    ", block=True)
         out.append(f"    description:{described}")
@@ -144,10 +145,10 @@ def _event(e: Event, t: _Texts) -> list[str]:
                 qualifier = t.value((*own, f"figures.{n}.qualifier"), f.qualifier, "        ")
                 out.append(f"        qualifier:{qualifier}")
             if f.source is not None:
-                out.append(f"        source: {_ref(f.source)}")
+                out.append(f"        source: {t.ref(f.source, (*own, f'figures.{n}.source.at'))}")
     if e.sources:
         out.append("    sources:")
-        out.extend(f"      - {_ref(r)}" for r in e.sources)
+        out.extend(f"      - {t.ref(r, (*own, f'sources.{k}.at'))}" for k, r in enumerate(e.sources))
     if e.related:
         out.append(f"    related: {_flow(e.related)}")
     if e.indicators:
@@ -229,14 +230,15 @@ def write_yaml(c: Chronology, target: Path | None = None) -> str:
             for p in ind.points:
                 v = int(p.value) if p.value.is_integer() else p.value
                 fields = [f"date: {p.date.iso()}", f"value: {v!r}"]
+                at = ("indicator", ind.id, f"points.{p.date.iso()}.")
                 if p.source is not None:
-                    fields.append(f"source: {_ref(p.source)}")
+                    fields.append(f"source: {t.ref(p.source, (at[0], at[1], at[2] + 'source.at'))}")
                 if p.derived:
-                    fields.append(f"derived: {scalar(p.derived)}")
+                    fields.append(f"derived: {t.flow((at[0], at[1], at[2] + 'derived'), p.derived)}")
                 if p.approximate:
                     fields.append("approximate: true")
                 if p.note:
-                    fields.append(f"note: {scalar(p.note)}")
+                    fields.append(f"note: {t.flow((at[0], at[1], at[2] + 'note'), p.note)}")
                 out.append("      - { " + ", ".join(fields) + " }")
     if c.tours:
         out += ["", "tours:"]
