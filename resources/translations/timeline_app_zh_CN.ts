@@ -2037,6 +2037,150 @@
         <source>the file cannot be read: %1</source>
         <translation>无法读取文件：%1</translation>
     </message>
+    <message>
+        <source>not an iCalendar line (NAME:value): %1</source>
+        <translation>不是 iCalendar 行（应为 NAME:value）：%1</translation>
+    </message>
+    <message>
+        <source>END:%1 without a BEGIN:%1</source>
+        <translation>有 END:%1 却没有对应的 BEGIN:%1</translation>
+    </message>
+    <message>
+        <source>BEGIN:%1 is never ended (END:%1 is missing)</source>
+        <translation>BEGIN:%1 没有结束（缺少 END:%1）</translation>
+    </message>
+    <message>
+        <source>the calendar is not UTF-8 text</source>
+        <translation>日历不是 UTF-8 文字</translation>
+    </message>
+    <message>
+        <source>not an iCalendar file: %1</source>
+        <translation>不是 iCalendar 文件：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 无法读取：%2</translation>
+    </message>
+    <message>
+        <source>the recurrence cannot be read: %1</source>
+        <translation>无法读取重复规则：%1</translation>
+    </message>
+    <message>
+        <source>the file is %1 bytes; the limit is %2</source>
+        <translation>文件大小为 %1 字节，上限为 %2</translation>
+    </message>
+    <message>
+        <source>more than %1 rows: the limit of one chronology</source>
+        <translation>超过 %1 行：这是一部大事记的上限</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (save the sheet as CSV UTF-8)</source>
+        <translation>文件不是 UTF-8 文字（请将表格另存为 CSV UTF-8）</translation>
+    </message>
+    <message>
+        <source>CSV syntax: %1</source>
+        <translation>CSV 语法：%1</translation>
+    </message>
+    <message>
+        <source>the file is empty: expected a header row (title, start, ...)</source>
+        <translation>文件是空的：应有表头行（title、start 等）</translation>
+    </message>
+    <message>
+        <source>not an .xlsx workbook: %1</source>
+        <translation>不是 .xlsx 工作簿：%1</translation>
+    </message>
+    <message>
+        <source>the workbook unpacks to %1 bytes; the limit is %2</source>
+        <translation>工作簿解压后为 %1 字节，上限为 %2</translation>
+    </message>
+    <message>
+        <source>the workbook cannot be read: %1</source>
+        <translation>无法读取工作簿：%1</translation>
+    </message>
+    <message>
+        <source>the cell is %1 characters long; the limit is %2</source>
+        <translation>单元格长达 %1 个字符，上限为 %2</translation>
+    </message>
+    <message>
+        <source>the sheet is empty: expected a header row (title, start, ...)</source>
+        <translation>工作表是空的：应有表头行（title、start 等）</translation>
+    </message>
+    <message>
+        <source>no column for the title (call one of them: %1)</source>
+        <translation>没有标题列（请将其中一列命名为：%1）</translation>
+    </message>
+    <message>
+        <source>no column for the start (call one of them: %1)</source>
+        <translation>没有开始日期列（请将其中一列命名为：%1）</translation>
+    </message>
+    <message>
+        <source>nested too deeply: more than %1 levels of elements</source>
+        <translation>嵌套过深：元素超过 %1 层</translation>
+    </message>
+    <message>
+        <source>more than %1 elements</source>
+        <translation>元素超过 %1 个</translation>
+    </message>
+    <message>
+        <source>XML syntax: %1</source>
+        <translation>XML 语法：%1</translation>
+    </message>
+    <message>
+        <source>the file declares a DTD or entities (%1): refused, nothing in a file is expanded or fetched</source>
+        <translation>文件声明了 DTD 或实体（%1）：已拒绝读取，文件中的任何内容都不会被展开或下载</translation>
+    </message>
+    <message>
+        <source>expected a &lt;timeline&gt; document, found &lt;%1&gt;</source>
+        <translation>应为 &lt;timeline&gt; 文档，这里却是 &lt;%1&gt;</translation>
+    </message>
+    <message>
+        <source>only Gregorian time is read; this timeline counts in %1</source>
+        <translation>只能读取公历时间；这个时间线使用的是 %1</translation>
+    </message>
+    <message>
+        <source>sub-event of container [%1], which the file does not have</source>
+        <translation>是容器 [%1] 的子事件，但文件中没有这个容器</translation>
+    </message>
+    <message>
+        <source>the file is empty: expected a TimelineJS object</source>
+        <translation>文件是空的：应为一个 TimelineJS 对象</translation>
+    </message>
+    <message>
+        <source>duplicate key &apos;%1&apos; (first written at line %2, column %3)</source>
+        <translation>键 &apos;%1&apos; 重复（第一次写在第 %2 行第 %3 列）</translation>
+    </message>
+    <message>
+        <source>expected a TimelineJS object ({&quot;events&quot;: [...]})</source>
+        <translation>应为一个 TimelineJS 对象（{&quot;events&quot;: [...]}）</translation>
+    </message>
+    <message>
+        <source>a TimelineJS timeline needs &apos;events&apos;</source>
+        <translation>TimelineJS 时间线必须有 &apos;events&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;events&apos; must be a list of slides</source>
+        <translation>&apos;events&apos; 必须是幻灯片的列表</translation>
+    </message>
+    <message>
+        <source>each of &apos;events&apos; must be an object (a slide)</source>
+        <translation>&apos;events&apos; 的每一项都必须是一个对象（一张幻灯片）</translation>
+    </message>
+    <message>
+        <source>the slide has no &apos;start_date&apos; (only the title slide may go without)</source>
+        <translation>幻灯片没有 &apos;start_date&apos;（只有标题幻灯片可以不写）</translation>
+    </message>
+    <message>
+        <source>each of &apos;eras&apos; must be an object</source>
+        <translation>&apos;eras&apos; 的每一项都必须是一个对象</translation>
+    </message>
+    <message>
+        <source>JSON syntax: %1</source>
+        <translation>JSON 语法：%1</translation>
+    </message>
+    <message>
+        <source>JSON syntax: %1 (%2)</source>
+        <translation>JSON 语法：%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>Report</name>

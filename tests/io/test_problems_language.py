@@ -3,6 +3,7 @@ translation is read from the .ts by timeline_app.catalog, as the command line do
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from timeline_app import catalog, text
 from timeline_app.io import ChronologyError, load_chronology
+from timeline_app.io.formats import load_foreign
 from timeline_app.model.dates import DateError, PartialDate
 from timeline_app.text import QT_TRANSLATE_NOOP, Later, Message, format_date
 
@@ -155,3 +157,25 @@ def test_the_catalog_reads_every_entry_the_ts_file_has() -> None:
     assert catalog.system_language({"LANG": "zh_CN.UTF-8"}) == "zh_CN"
     assert catalog.system_language({"LC_ALL": "C.UTF-8", "LANG": "zh_CN.UTF-8"}) == "en"
     assert catalog.system_language({"LANGUAGE": "fr:zh_CN", "LANG": "en_US"}) == "zh_CN"
+
+
+FOREIGN = Path(__file__).resolve().parents[1] / "data" / "foreign"
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(p for p in FOREIGN.glob("*/broken/*") if p.name != "EXPECTED.txt"),
+    ids=lambda p: f"{p.parent.parent.name}/{p.name}",
+)
+def test_the_readers_of_other_formats_speak_chinese_at_the_same_places(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(path.parent)
+    with pytest.raises(ChronologyError) as info:
+        load_foreign(path.name)
+    english = info.value.lines()
+    _chinese()
+    chinese = info.value.lines()
+    assert _positions(chinese) == _positions(english)
+    said = [line.split(": ", 1)[1] for line in chinese]
+    assert all(re.search("[\u4e00-\u9fff]", s) for s in said), chinese

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ...model.chronology import Chronology
-from ..problems import ChronologyError, Problem
+from ..problems import QT_TRANSLATE_NOOP, ChronologyError, Problem, said
 from .mapped import Mapped, build
 
 FOREIGN_SUFFIXES = (".csv", ".xlsx", ".ics", ".ical", ".timeline")
@@ -105,7 +105,9 @@ def load_foreign(path: str | os.PathLike[str]) -> Chronology:
     """A foreign file as a chronology, or :class:`ChronologyError` with every problem, placed."""
     p = Path(path)
     if not p.exists():
-        raise ChronologyError([Problem(_display(p), 1, 1, "no such file or folder")])
+        raise ChronologyError(
+            [Problem(_display(p), 1, 1, said(QT_TRANSLATE_NOOP("Problems", "no such file or folder")))]
+        )
     return build(read_mapped(p))
 
 

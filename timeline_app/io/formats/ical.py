@@ -22,7 +22,7 @@ from typing import Any
 from ...model.chronology import IMPORTANCE, Chronology
 from ...model.dates import civil_from_days
 from .. import limits
-from ..problems import Problem
+from ..problems import QT_TRANSLATE_NOOP, Problem, said
 from .dates import date_text
 from .mapped import Ids, Lanes, Mapped, Positions, check_size, drop_empty, http_url, texts
 
@@ -40,6 +40,7 @@ class _Scan:
     def __init__(self, name: str, text: str) -> None:
         self.events: list[tuple[int, dict[str, tuple[int, int]]]] = []
         self.problems: list[Problem] = []
+        self.unbalanced = False  # a BEGIN without its END, or an END without its BEGIN
         current: dict[str, tuple[int, int]] | None = None
         logical: list[tuple[int, str]] = []
         self.good: list[str] = []  # the physical lines, less those that are not content lines
@@ -55,7 +56,10 @@ class _Scan:
                 continue
             if not _CONTENT_LINE.match(line):
                 shown = line if len(line) < 60 else line[:57] + "..."
-                self.problems.append(Problem(name, n, 1, f"not an iCalendar line (NAME:value): {shown!r}"))
+                not_ical = said(
+                    QT_TRANSLATE_NOOP("Problems", "not an iCalendar line (NAME:value): %1"), repr(shown)
+                )
+                self.problems.append(Problem(name, n, 1, not_ical))
                 bad.add(n)
                 continue
             prop = re.split(r"[;:]", line, maxsplit=1)[0].upper()
@@ -67,7 +71,12 @@ class _Scan:
                 if opened and opened[-1][1] == what:
                     opened.pop()
                 else:
-                    self.problems.append(Problem(name, n, 1, f"END:{what} without a BEGIN:{what}"))
+                    self.problems.append(
+                        Problem(
+                            name, n, 1, said(QT_TRANSLATE_NOOP("Problems", "END:%1 without a BEGIN:%1"), what)
+                        )
+                    )
+                    self.unbalanced = True
             if prop == "BEGIN" and what == "VEVENT":
                 current = {}
                 self.events.append((n, current))
@@ -76,7 +85,15 @@ class _Scan:
             elif current is not None and prop not in current:
                 current[prop] = (n, value_col)
         for n, what in opened:
-            self.problems.append(Problem(name, n, 1, f"BEGIN:{what} is never ended (END:{what} is missing)"))
+            self.problems.append(
+                Problem(
+                    name,
+                    n,
+                    1,
+                    said(QT_TRANSLATE_NOOP("Problems", "BEGIN:%1 is never ended (END:%1 is missing)"), what),
+                )
+            )
+            self.unbalanced = True
         self.good = [line for n, line in enumerate(lines, start=1) if n not in bad]
 
 
@@ -101,15 +118,27 @@ def read_ics(path: Path, name: str) -> Mapped:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        return Mapped(name, {}, pos, [Problem(name, line, 1, "the calendar is not UTF-8 text")])
+        return Mapped(
+            name,
+            {},
+            pos,
+            [Problem(name, line, 1, said(QT_TRANSLATE_NOOP("Problems", "the calendar is not UTF-8 text")))],
+        )
     scan = _Scan(name, text)
     problems = list(scan.problems)
-    if problems and any("never ended" in p.message or "without a BEGIN" in p.message for p in problems):
+    if scan.unbalanced:
         return Mapped(name, {}, pos, problems)
     try:  # the lines reported above are left out, so that the rest is still read and checked
         cal = icalendar.Calendar.from_ical("\r\n".join(scan.good) + "\r\n")
     except (ValueError, IndexError, KeyError) as exc:
-        problems.append(Problem(name, 1, 1, f"not an iCalendar file: {str(exc).splitlines()[0]}"))
+        problems.append(
+            Problem(
+                name,
+                1,
+                1,
+                said(QT_TRANSLATE_NOOP("Problems", "not an iCalendar file: %1"), str(exc).splitlines()[0]),
+            )
+        )
         return Mapped(name, {}, pos, problems)
     if isinstance(cal, list):
         cal = cal[0]
@@ -138,7 +167,10 @@ def read_ics(path: Path, name: str) -> Mapped:
         broken = False
         for prop, message in getattr(ve, "errors", []):
             n, col = props.get(str(prop).upper(), (line, 1))
-            problems.append(Problem(name, n, col, f"{prop}: {message}"))
+            # the calendar library's own words (in English), after the property they are about
+            problems.append(
+                Problem(name, n, col, said(QT_TRANSLATE_NOOP("Problems", "%1: %2"), prop, message))
+            )
             broken = True
         if broken:
             continue
@@ -178,7 +210,14 @@ def read_ics(path: Path, name: str) -> Mapped:
                 occurrences = _expand(ve, start, end, uid, overridden)
             except (ValueError, TypeError, OverflowError, AttributeError) as exc:
                 n, col = props.get("RRULE", props.get("RDATE", (line, 1)))
-                problems.append(Problem(name, n, col, f"the recurrence cannot be read: {exc}"))
+                problems.append(
+                    Problem(
+                        name,
+                        n,
+                        col,
+                        said(QT_TRANSLATE_NOOP("Problems", "the recurrence cannot be read: %1"), exc),
+                    )
+                )
                 continue
         else:
             occurrences = [(start, end)]

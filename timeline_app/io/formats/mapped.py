@@ -20,9 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from ...model.chronology import Chronology
+from ...text import format_count
 from .. import limits
 from ..loader import load_values
-from ..problems import ChronologyError, Problem
+from ..problems import QT_TRANSLATE_NOOP, ChronologyError, Message, Problem, said
 
 Path_ = tuple[str | int, ...]
 
@@ -74,11 +75,16 @@ def check_size(path: Path, name: str) -> Problem | None:
     """The loader's bound on one file's size, as a problem (None when within it)."""
     size = path.stat().st_size
     if size > limits.MAX_FILE_BYTES:
-        return Problem(name, 1, 1, f"the file is {size:,} bytes; the limit is {limits.MAX_FILE_BYTES:,}")
+        big = said(
+            QT_TRANSLATE_NOOP("Problems", "the file is %1 bytes; the limit is %2"),
+            format_count(size),
+            format_count(limits.MAX_FILE_BYTES),
+        )
+        return Problem(name, 1, 1, big)
     return None
 
 
-def fail(name: str, line: int, column: int, message: str) -> ChronologyError:
+def fail(name: str, line: int, column: int, message: Message | str) -> ChronologyError:
     return ChronologyError([Problem(name, max(line, 1), max(column, 1), message)])
 
 

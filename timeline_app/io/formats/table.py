@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ...text import format_count
 from .. import limits
-from ..problems import Problem
+from ..problems import QT_TRANSLATE_NOOP, Problem, said
 from .dates import date_text, ymd_text
 from .mapped import Ids, Lanes, Mapped, Positions, check_size, drop_empty, http_url, texts
 
@@ -31,7 +32,15 @@ class Table:
 def _bounded(t: Table, r: int) -> bool:
     if len(t.rows) > limits.MAX_EVENTS:
         t.problems.append(
-            Problem(t.name, r, 1, f"more than {limits.MAX_EVENTS:,} rows: the limit of one chronology")
+            Problem(
+                t.name,
+                r,
+                1,
+                said(
+                    QT_TRANSLATE_NOOP("Problems", "more than %1 rows: the limit of one chronology"),
+                    format_count(limits.MAX_EVENTS),
+                ),
+            )
         )
         return False
     return True
@@ -48,7 +57,10 @@ def read_csv(path: Path, name: str) -> Table:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        t.problems.append(Problem(name, line, 1, "the file is not UTF-8 text (save the sheet as CSV UTF-8)"))
+        not_utf8 = said(
+            QT_TRANSLATE_NOOP("Problems", "the file is not UTF-8 text (save the sheet as CSV UTF-8)")
+        )
+        t.problems.append(Problem(name, line, 1, not_utf8))
         return t
     try:
         dialect: Any = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
@@ -67,11 +79,14 @@ def read_csv(path: Path, name: str) -> Table:
             if not _bounded(t, r):
                 break
     except csv.Error as exc:
-        t.problems.append(Problem(name, r + 1, 1, f"CSV syntax: {exc}"))
+        t.problems.append(Problem(name, r + 1, 1, said(QT_TRANSLATE_NOOP("Problems", "CSV syntax: %1"), exc)))
     finally:
         csv.field_size_limit(old)
     if not t.header and not t.problems:
-        t.problems.append(Problem(name, 1, 1, "the file is empty: expected a header row (title, start, ...)"))
+        empty = said(
+            QT_TRANSLATE_NOOP("Problems", "the file is empty: expected a header row (title, start, ...)")
+        )
+        t.problems.append(Problem(name, 1, 1, empty))
     return t
 
 
@@ -102,7 +117,9 @@ def read_xlsx(path: Path, name: str, *, header_only: bool = False) -> Table:
         with zipfile.ZipFile(path) as z:
             unpacked = sum(i.file_size for i in z.infolist())
     except (zipfile.BadZipFile, OSError) as exc:
-        t.problems.append(Problem(name, 1, 1, f"not an .xlsx workbook: {exc}"))
+        t.problems.append(
+            Problem(name, 1, 1, said(QT_TRANSLATE_NOOP("Problems", "not an .xlsx workbook: %1"), exc))
+        )
         return t
     if unpacked > limits.MAX_FILE_BYTES:
         t.problems.append(
@@ -110,7 +127,11 @@ def read_xlsx(path: Path, name: str, *, header_only: bool = False) -> Table:
                 name,
                 1,
                 1,
-                f"the workbook unpacks to {unpacked:,} bytes; the limit is {limits.MAX_FILE_BYTES:,}",
+                said(
+                    QT_TRANSLATE_NOOP("Problems", "the workbook unpacks to %1 bytes; the limit is %2"),
+                    format_count(unpacked),
+                    format_count(limits.MAX_FILE_BYTES),
+                ),
             )
         )
         return t
@@ -119,7 +140,9 @@ def read_xlsx(path: Path, name: str, *, header_only: bool = False) -> Table:
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken workbook
-        t.problems.append(Problem(name, 1, 1, f"the workbook cannot be read: {exc}"))
+        t.problems.append(
+            Problem(name, 1, 1, said(QT_TRANSLATE_NOOP("Problems", "the workbook cannot be read: %1"), exc))
+        )
         return t
     try:
         ws = wb.worksheets[0]
@@ -137,8 +160,13 @@ def read_xlsx(path: Path, name: str, *, header_only: bool = False) -> Table:
                             name,
                             r,
                             k + 1,
-                            f"the cell is {len(v):,} characters long; "
-                            f"the limit is {limits.MAX_SCALAR_CHARS:,}",
+                            said(
+                                QT_TRANSLATE_NOOP(
+                                    "Problems", "the cell is %1 characters long; the limit is %2"
+                                ),
+                                format_count(len(v)),
+                                format_count(limits.MAX_SCALAR_CHARS),
+                            ),
                         )
                     )
                     cells[k] = None
@@ -149,7 +177,16 @@ def read_xlsx(path: Path, name: str, *, header_only: bool = False) -> Table:
         wb.close()
     if not t.header and not t.problems:
         t.problems.append(
-            Problem(name, 1, 1, "the sheet is empty: expected a header row (title, start, ...)")
+            Problem(
+                name,
+                1,
+                1,
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Problems", "the sheet is empty: expected a header row (title, start, ...)"
+                    )
+                ),
+            )
         )
     return t
 
@@ -206,10 +243,13 @@ def read_plain(t: Table) -> Mapped:
     if not t.header:  # unreadable or empty: the reader said why
         return Mapped(t.name, {}, pos, problems)
     cols = _header_map(t.header)
-    for need in ("title", "start"):
+    needed = (
+        ("title", QT_TRANSLATE_NOOP("Problems", "no column for the title (call one of them: %1)")),
+        ("start", QT_TRANSLATE_NOOP("Problems", "no column for the start (call one of them: %1)")),
+    )
+    for need, no_column in needed:
         if need not in cols:
-            names = ", ".join(COLUMNS[need])
-            problems.append(Problem(t.name, 1, 1, f"no column for the {need} (call one of them: {names})"))
+            problems.append(Problem(t.name, 1, 1, said(no_column, ", ".join(COLUMNS[need]))))
     if any(p.line == 1 for p in problems):
         return Mapped(t.name, {}, pos, problems)
     lanes, ids = Lanes(), Ids()

@@ -20,8 +20,9 @@ from typing import Any
 from xml.sax import SAXParseException
 from xml.sax.handler import ContentHandler
 
+from ...text import format_count
 from .. import limits
-from ..problems import Problem
+from ..problems import QT_TRANSLATE_NOOP, Problem, said
 from .mapped import Ids, Lanes, Mapped, Positions, check_size, drop_empty, http_url, texts
 
 _TIME = re.compile(r"^\s*(-?\d{1,6})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{1,2}(?::\d{1,2})?)?\s*$")
@@ -72,9 +73,15 @@ class _Tree(ContentHandler):
         self.count += 1
         if len(self.stack) >= limits.MAX_DEPTH or self.count > limits.MAX_NODES_PER_FILE:
             what = (
-                f"nested too deeply: more than {limits.MAX_DEPTH} levels of elements"
+                said(
+                    QT_TRANSLATE_NOOP("Problems", "nested too deeply: more than %1 levels of elements"),
+                    limits.MAX_DEPTH,
+                )
                 if len(self.stack) >= limits.MAX_DEPTH
-                else f"more than {limits.MAX_NODES_PER_FILE:,} elements"
+                else said(
+                    QT_TRANSLATE_NOOP("Problems", "more than %1 elements"),
+                    format_count(limits.MAX_NODES_PER_FILE),
+                )
             )
             self.problems.append(Problem(self.name, line, col, what))
             raise _TooBig
@@ -113,7 +120,7 @@ def _parse(path: Path, name: str) -> tuple[_El | None, list[Problem]]:
                 name,
                 exc.getLineNumber() or 1,
                 (exc.getColumnNumber() or 0) + 1,
-                f"XML syntax: {exc.getMessage()}",
+                said(QT_TRANSLATE_NOOP("Problems", "XML syntax: %1"), exc.getMessage()),
             )
         )
         return None, problems
@@ -126,8 +133,14 @@ def _parse(path: Path, name: str) -> tuple[_El | None, list[Problem]]:
                 name,
                 line,
                 1,
-                f"the file declares a DTD or entities ({type(exc).__name__}): "
-                "refused, nothing in a file is expanded or fetched",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Problems",
+                        "the file declares a DTD or entities (%1): "
+                        "refused, nothing in a file is expanded or fetched",
+                    ),
+                    type(exc).__name__,
+                ),
             )
         )
         return None, problems
@@ -184,14 +197,27 @@ def read_timeline(path: Path, name: str) -> Mapped:
         return Mapped(name, {}, pos, problems)
     if root.tag != "timeline":
         problems.append(
-            Problem(name, root.line, root.column, f"expected a <timeline> document, found <{root.tag}>")
+            Problem(
+                name,
+                root.line,
+                root.column,
+                said(QT_TRANSLATE_NOOP("Problems", "expected a <timeline> document, found <%1>"), root.tag),
+            )
         )
         return Mapped(name, {}, pos, problems)
     timetype = root.value("timetype")
     if timetype and timetype != "gregoriantime":
         line, col = root.at("timetype")
         problems.append(
-            Problem(name, line, col, f"only Gregorian time is read; this timeline counts in {timetype}")
+            Problem(
+                name,
+                line,
+                col,
+                said(
+                    QT_TRANSLATE_NOOP("Problems", "only Gregorian time is read; this timeline counts in %1"),
+                    timetype,
+                ),
+            )
         )
         return Mapped(name, {}, pos, problems)
 
@@ -295,7 +321,17 @@ def read_timeline(path: Path, name: str) -> Mapped:
             if target is None:
                 line, col = el.at("text")
                 problems.append(
-                    Problem(name, line, col, f"sub-event of container [{sub}], which the file does not have")
+                    Problem(
+                        name,
+                        line,
+                        col,
+                        said(
+                            QT_TRANSLATE_NOOP(
+                                "Problems", "sub-event of container [%1], which the file does not have"
+                            ),
+                            sub,
+                        ),
+                    )
                 )
             elif target != ev["id"]:
                 ev["related"] = [target]

@@ -16,7 +16,7 @@ from typing import Any
 
 from ...model.chronology import Chronology
 from ...model.dates import PartialDate
-from ..problems import Problem
+from ..problems import QT_TRANSLATE_NOOP, Message, Problem, said
 from ..values import NodeConverter, locate
 from ..yaml_source import parse_text, read_file
 from .dates import with_words, ymd_text
@@ -152,22 +152,28 @@ def read_json(path: Path, name: str) -> Mapped:
     problems = [_json_words(p) for p in doc.problems]
     if root is None:
         if not problems:
-            problems.append(Problem(name, 1, 1, "the file is empty: expected a TimelineJS object"))
+            empty = said(QT_TRANSLATE_NOOP("Problems", "the file is empty: expected a TimelineJS object"))
+            problems.append(Problem(name, 1, 1, empty))
         return Mapped(name, {}, Positions(), problems)
     conv = NodeConverter(name, problems)
     data = conv.convert(root)
     for dups in conv.duplicates.values():
         for key, (line, col), (fl, fc) in dups:
-            problems.append(
-                Problem(name, line, col, f"duplicate key '{key}' (first written at line {fl}, column {fc})")
-            )
+            twice = QT_TRANSLATE_NOOP("Problems", "duplicate key '%1' (first written at line %2, column %3)")
+            problems.append(Problem(name, line, col, said(twice, key, fl, fc)))
     b = _Builder(name)
 
     def at(*p: str | int) -> tuple[int, int]:
         return locate(root, p)
 
     if not isinstance(data, dict):
-        problems.append(Problem(name, *at(), 'expected a TimelineJS object ({"events": [...]})'))
+        problems.append(
+            Problem(
+                name,
+                *at(),
+                said(QT_TRANSLATE_NOOP("Problems", 'expected a TimelineJS object ({"events": [...]})')),
+            )
+        )
         return Mapped(name, {}, Positions(), problems)
     b.pos.put((), *at())
     title = data.get("title")
@@ -176,15 +182,27 @@ def read_json(path: Path, name: str) -> Mapped:
         b.title(t.get("headline"), t.get("text"), at("title"))
     events = data.get("events")
     if events is None:
-        problems.append(Problem(name, *at(), "a TimelineJS timeline needs 'events'"))
+        problems.append(
+            Problem(name, *at(), said(QT_TRANSLATE_NOOP("Problems", "a TimelineJS timeline needs 'events'")))
+        )
         events = []
     elif not isinstance(events, list):
-        problems.append(Problem(name, *at("events"), "'events' must be a list of slides"))
+        problems.append(
+            Problem(
+                name, *at("events"), said(QT_TRANSLATE_NOOP("Problems", "'events' must be a list of slides"))
+            )
+        )
         events = []
     for j, ev in enumerate(events):
         p: tuple[str | int, ...] = ("events", j)
         if not isinstance(ev, dict):
-            problems.append(Problem(name, *at(*p), "each of 'events' must be an object (a slide)"))
+            problems.append(
+                Problem(
+                    name,
+                    *at(*p),
+                    said(QT_TRANSLATE_NOOP("Problems", "each of 'events' must be an object (a slide)")),
+                )
+            )
             continue
         start, start_at = _json_date(ev.get("start_date"), ev.get("display_date"), at, (*p, "start_date"))
         end, end_at = _json_date(ev.get("end_date"), None, at, (*p, "end_date"))
@@ -194,9 +212,12 @@ def read_json(path: Path, name: str) -> Mapped:
         where["category"] = at(*p, "group")
         where["media"] = at(*p, "media")
         if "start_date" not in ev:
-            problems.append(
-                Problem(name, *at(*p), "the slide has no 'start_date' (only the title slide may go without)")
+            undated = said(
+                QT_TRANSLATE_NOOP(
+                    "Problems", "the slide has no 'start_date' (only the title slide may go without)"
+                )
             )
+            problems.append(Problem(name, *at(*p), undated))
             continue
         b.event(
             at=where,
@@ -212,7 +233,11 @@ def read_json(path: Path, name: str) -> Mapped:
     for j, era in enumerate(eras if isinstance(eras, list) else []):
         p = ("eras", j)
         if not isinstance(era, dict):
-            problems.append(Problem(name, *at(*p), "each of 'eras' must be an object"))
+            problems.append(
+                Problem(
+                    name, *at(*p), said(QT_TRANSLATE_NOOP("Problems", "each of 'eras' must be an object"))
+                )
+            )
             continue
         start, start_at = _json_date(era.get("start_date"), None, at, (*p, "start_date"))
         end, end_at = _json_date(era.get("end_date"), None, at, (*p, "end_date"))
@@ -228,7 +253,16 @@ def _obj(v: Any) -> dict[str, Any]:
 
 def _json_words(p: Problem) -> Problem:
     """The YAML parser's syntax message, said of JSON."""
-    return Problem(p.file, p.line, p.column, p.message.replace("YAML syntax", "JSON syntax", 1))
+    m = p.text
+    if isinstance(m, Message) and m.template == "YAML syntax: %1":
+        return Problem(
+            p.file, p.line, p.column, said(QT_TRANSLATE_NOOP("Problems", "JSON syntax: %1"), *m.args)
+        )
+    if isinstance(m, Message) and m.template == "YAML syntax: %1 (%2)":
+        return Problem(
+            p.file, p.line, p.column, said(QT_TRANSLATE_NOOP("Problems", "JSON syntax: %1 (%2)"), *m.args)
+        )
+    return p
 
 
 def _json_date(d: Any, display: Any, at: Any, p: tuple[str | int, ...]) -> tuple[str | None, tuple[int, int]]:

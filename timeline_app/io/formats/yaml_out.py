@@ -92,9 +92,7 @@ class _Texts:
         if not langs:
             return " " + (_block(text, indent) if block else scalar(text))
         inner = indent + "  "
-        return "".join(
-            f"\n{inner}{lang}: {_block(t, inner) if block else scalar(t)}" for lang, t in langs
-        )
+        return "".join(f"\n{inner}{lang}: {_block(t, inner) if block else scalar(t)}" for lang, t in langs)
 
     def flow(self, key: TextKey, text: str) -> str:
         langs = self.texts.get(key)
