@@ -187,7 +187,7 @@ def _parse_yaml(piece: bytes) -> Any:
 
 
 @dataclass
-class _Piece:
+class Piece:
     start: int
     end: int
     keys: tuple[str, ...]  # the top-level keys it holds, in order
@@ -195,7 +195,7 @@ class _Piece:
     items: int = -1  # for a piece of a sequence: how many items were cut into it
 
 
-def _pieces(text: bytes, lo: int = 0) -> tuple[list[_Piece], dict[str, list[int]]] | None:
+def _pieces(text: bytes, lo: int = 0) -> tuple[list[Piece], dict[str, list[int]]] | None:
     """The text (from ``lo``: after a byte order mark) cut into pieces of about CHUNK_CHARS, and the
     item starts of each block sequence found on the way; None when it cannot be cut (it is then read
     in one piece). The pieces cover the text from ``lo`` to its end, each cut at the start of a line."""
@@ -203,7 +203,7 @@ def _pieces(text: bytes, lo: int = 0) -> tuple[list[_Piece], dict[str, list[int]
     if not secs:
         return None
     secs[0].start = lo  # blank lines and comments before the first key go with it
-    pieces: list[_Piece] = []
+    pieces: list[Piece] = []
     starts_of: dict[str, list[int]] = {}
     group: list[Section] = []
     for sec in [*secs, None]:
@@ -211,12 +211,12 @@ def _pieces(text: bytes, lo: int = 0) -> tuple[list[_Piece], dict[str, list[int]
             if sec.key in _POSITION_KEYS and sec.key not in starts_of and find_items(text, sec):
                 starts_of[sec.key] = item_starts(text, sec)
             if group and sec.end - group[0].start > CHUNK_CHARS:
-                pieces.append(_Piece(group[0].start, group[-1].end, tuple(s.key for s in group)))
+                pieces.append(Piece(group[0].start, group[-1].end, tuple(s.key for s in group)))
                 group = []
             group.append(sec)
             continue
         if group:
-            pieces.append(_Piece(group[0].start, group[-1].end, tuple(s.key for s in group)))
+            pieces.append(Piece(group[0].start, group[-1].end, tuple(s.key for s in group)))
             group = []
         if sec is None:
             break
@@ -227,11 +227,14 @@ def _pieces(text: bytes, lo: int = 0) -> tuple[list[_Piece], dict[str, list[int]
             j = bisect.bisect_left(starts, starts[k] + CHUNK_CHARS, k + 1)
             b = starts[j] if j < len(starts) else sec.end
             if k == 0:
-                pieces.append(_Piece(sec.start, b, (sec.key,), items=j))
+                pieces.append(Piece(sec.start, b, (sec.key,), items=j))
             else:
-                pieces.append(_Piece(starts[k], b, (sec.key,), head=head, items=j - k))
+                pieces.append(Piece(starts[k], b, (sec.key,), head=head, items=j - k))
             k = j
     return pieces, starts_of
+
+
+Delegate = Callable[[bytes, str, list[Piece], list[int]], "LazyItems"]
 
 
 class FastPathFailed(Exception):
@@ -247,7 +250,9 @@ class LazyItems(list):  # type: ignore[type-arg]
     It is a ``list`` for the loader's checks and reports its length, but holds nothing itself:
     iterate it once. A piece that does not read back as cut raises :class:`FastPathFailed`."""
 
-    def __init__(self, text: bytes, key: str, pieces: list[_Piece], progress: ProgressFn | None) -> None:
+    elsewhere = False  # read by worker processes (see .parallel): its positions are found there
+
+    def __init__(self, text: bytes, key: str, pieces: list[Piece], progress: ProgressFn | None) -> None:
         super().__init__()
         self._text: bytes | None = text
         self._key = key
@@ -285,7 +290,7 @@ class LazyItems(list):  # type: ignore[type-arg]
         return self is other
 
 
-def _piece_items(text: bytes, piece: _Piece, key: str) -> list[Any]:
+def _piece_items(text: bytes, piece: Piece, key: str) -> list[Any]:
     value = _parse_yaml(piece.head + text[piece.start : piece.end])
     if not isinstance(value, dict) or list(value) != [key]:
         raise _Unsure
@@ -296,16 +301,26 @@ def _piece_items(text: bytes, piece: _Piece, key: str) -> list[Any]:
 
 
 def _read_pieces(
-    text: bytes, pieces: list[_Piece], progress: ProgressFn | None, *, lazy: bool = False
+    text: bytes,
+    pieces: list[Piece],
+    progress: ProgressFn | None,
+    *,
+    lazy: bool = False,
+    delegate: Delegate | None = None,
+    starts_of: dict[str, list[int]] | None = None,
 ) -> dict[str, Any] | None:
     root: dict[str, Any] = {}
     if lazy:  # the pieces of a cut sequence are read when its items are
-        cut: dict[str, list[_Piece]] = {}
+        cut: dict[str, list[Piece]] = {}
         for piece in pieces:
             if piece.items >= 0:
                 cut.setdefault(piece.keys[0], []).append(piece)
         for key, parts in cut.items():
-            root[key] = LazyItems(text, key, parts, None)  # the walk reports (and cancels)
+            starts = (starts_of or {}).get(key)
+            if delegate is not None and starts is not None:
+                root[key] = delegate(text, key, parts, starts)
+            else:
+                root[key] = LazyItems(text, key, parts, None)  # the walk reports (and cancels)
         pieces = [p for p in pieces if p.items < 0]
     for piece in pieces:
         try:
@@ -399,7 +414,12 @@ class _Raised(Exception):
 
 
 def fast_read(
-    text: str | bytes, *, json_file: bool, progress: ProgressFn | None = None, lazy: bool = False
+    text: str | bytes,
+    *,
+    json_file: bool,
+    progress: ProgressFn | None = None,
+    lazy: bool = False,
+    delegate: Delegate | None = None,
 ) -> tuple[Any, dict[str, Positions | None]] | None:
     """The plain values of a file on the fast path, with where the items of its ``events`` and
     ``indicators`` were written (see :func:`item_positions`; none for JSON files); None when the
@@ -413,7 +433,9 @@ def fast_read(
     A large text is read in pieces (see :data:`CHUNK_CHARS`), so that no step holds the GIL for more
     than a few milliseconds; ``progress`` is told the fraction read after each piece, and what it
     raises (a cancelled load) comes out of here. With ``lazy``, the long sequences cut in pieces are
-    :class:`LazyItems`, parsed as they are iterated (the loader's way: see that class)."""
+    :class:`LazyItems`, parsed as they are iterated (the loader's way: see that class), or what
+    ``delegate`` makes of them (given the text, the key, its pieces and item starts: the loader's
+    worker processes, see :mod:`.parallel`)."""
     if json_file:
         try:
             if isinstance(text, bytes):
@@ -447,12 +469,14 @@ def fast_read(
                 positions[key] = item_positions(text, key, len(items))
         return values, positions
     pieces, starts_of = cut
-    root = _read_pieces(text, pieces, progress, lazy=lazy)
+    root = _read_pieces(text, pieces, progress, lazy=lazy, delegate=delegate, starts_of=starts_of)
     if root is None:
         return None
     positions = {}
     for key in _POSITION_KEYS:
         items = root.get(key)
+        if isinstance(items, LazyItems) and items.elsewhere:
+            continue
         if isinstance(items, list) and items:
             starts = starts_of.get(key)
             positions[key] = (

@@ -30,7 +30,7 @@ def slices(n: int) -> Iterator[tuple[int, int]]:
 _COPY = 4 << 20  # bytes copied per call
 
 
-def _buffer(size: int) -> memoryview:
+def text_buffer(size: int) -> memoryview:
     """A writable buffer of ``size`` bytes for a text column: an anonymous mapping, which the kernel
     gives zeroed pages as they are written (``bytearray(size)`` zeroes it first, in one call)."""
     if size == 0:
@@ -84,7 +84,7 @@ class TextColumn(Sequence[str]):
         # hundred megabytes in one call holding the interpreter lock, ``bytearray(size)`` zeroes it
         # first (110 ms for 150 MB), and a growing bytearray is copied on some of its reallocations
         # (up to 160 ms). An anonymous mapping is given zeroed pages by the kernel as they are written.
-        buf = _buffer(int(offsets[-1]))
+        buf = text_buffer(int(offsets[-1]))
         at = 0
         for d in datas:
             buf[at : at + len(d)] = d
@@ -102,7 +102,7 @@ class TextColumn(Sequence[str]):
             [np.zeros(1, dtype=np.int64)]
             + [c.offsets[1:] + at for c, at in zip(columns, starts, strict=True)]
         )
-        buf = _buffer(sum(sizes))
+        buf = text_buffer(sum(sizes))
         at = 0
         for c in columns:
             data = memoryview(c.data).cast("B")
@@ -120,7 +120,7 @@ class TextColumn(Sequence[str]):
         lengths = self.offsets[1:][order] - starts
         offsets = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(lengths, out=offsets[1:])
-        buf = _buffer(int(offsets[-1]))
+        buf = text_buffer(int(offsets[-1]))
         src = np.frombuffer(self.data, dtype=np.uint8)
         out = np.frombuffer(buf, dtype=np.uint8)
         for a, b in slices(n):
