@@ -25,6 +25,122 @@
     </message>
 </context>
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>%Ln problem(s) found</source>
+        <translation>发现%Ln个问题</translation>
+    </message>
+    <message>
+        <source>%1: warning: %2</source>
+        <translation>%1：警告：%2</translation>
+    </message>
+    <message>
+        <source>ok: %1 files, %2 events, %3 categories, %4 indicators, %5 points, %6 sources</source>
+        <translation>正常：%1 个文件，%2 个事件，%3 个类别，%4 个指标，%5 个数据点，%6 个来源</translation>
+    </message>
+    <message>
+        <source>wrote %1: %2 events, %3 categories (%4)</source>
+        <translation>已写入 %1：%2 个事件，%3 个类别（%4）</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2)</source>
+        <translation>已写入 %1（%2）</translation>
+    </message>
+    <message>
+        <source>A4 landscape</source>
+        <translation>A4 横向</translation>
+    </message>
+    <message>
+        <source>%1 pages, %2 s</source>
+        <translation>%1 页，%2 秒</translation>
+    </message>
+    <message>
+        <source>will not write %1: it is (or would become) part of the chronology; choose a file outside its folder</source>
+        <translation>不会写入 %1：它是（或将成为）大事记的一部分；请选择大事记文件夹以外的文件</translation>
+    </message>
+    <message>
+        <source>will not write over the input %1</source>
+        <translation>不会覆盖输入文件 %1</translation>
+    </message>
+    <message>
+        <source>--out must end in %1, not &apos;%2&apos;</source>
+        <translation>--out 必须以 %1 结尾，不能是 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>.png, .svg or .pdf</source>
+        <translation>.png、.svg 或 .pdf</translation>
+    </message>
+    <message>
+        <source>no event with id &apos;%1&apos;</source>
+        <translation>没有 id 为 &apos;%1&apos; 的事件</translation>
+    </message>
+    <message>
+        <source>--to must be after --from</source>
+        <translation>--to 必须晚于 --from</translation>
+    </message>
+    <message>
+        <source>will not write %1 inside the chronology&apos;s folder</source>
+        <translation>不会把 %1 写进大事记的文件夹</translation>
+    </message>
+    <message>
+        <source>cannot read the views in &apos;%1&apos;: %2</source>
+        <translation>无法读取 &apos;%1&apos; 中的视图：%2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; holds no view</source>
+        <translation>&apos;%1&apos; 中没有视图</translation>
+    </message>
+    <message>
+        <source>none saved for this chronology</source>
+        <translation>这部大事记没有保存的视图</translation>
+    </message>
+    <message>
+        <source>no saved view named &apos;%1&apos; (the views: %2)</source>
+        <translation>没有名为 &apos;%1&apos; 的已保存视图（现有视图：%2）</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>redated</source>
+        <translation>改期</translation>
+    </message>
+    <message>
+        <source>reworded</source>
+        <translation>改写</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>%Ln event(s) differ</source>
+        <translation>%Ln个事件有差异</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%2 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>Compare</name>
     <message>
         <source>Compare with another version</source>
