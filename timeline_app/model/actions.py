@@ -89,7 +89,7 @@ def visible_mask(state: ViewState) -> np.ndarray:
 def shown_total(state: ViewState) -> tuple[int, int]:
     """(events shown in the whole chronology, after hidden lanes and filters; all events)."""
     total = len(state.chronology.events)
-    return (int(visible_mask(state).sum()) if total else 0), total
+    return (len(state.shown_bounds()[0]) if total else 0), total
 
 
 def visible_lanes(state: ViewState) -> list[int]:
@@ -106,9 +106,13 @@ def shown_event_count(state: ViewState) -> tuple[int, int]:
     total = len(c.events)
     if not total:
         return 0, 0
+    # an event overlaps [a, b] when it starts by b and ends from a on; those that end before a
+    # all start before b too (an end is never before its start), so the count is
+    # #(start <= b) - #(end < a) over the events shown: two binary searches
+    starts, ends = state.shown_bounds()
     r = state.range
-    on_screen = (c.starts <= r.end) & (c.ends >= r.start) & visible_mask(state)
-    return int(on_screen.sum()), total
+    n = int(np.searchsorted(starts, r.end, side="right")) - int(np.searchsorted(ends, r.start, side="left"))
+    return n, total
 
 
 def _selected_index(state: ViewState) -> int | None:
