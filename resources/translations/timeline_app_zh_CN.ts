@@ -2297,6 +2297,166 @@
         <source>JSON syntax: %1 (%2)</source>
         <translation>JSON 语法：%1（%2）</translation>
     </message>
+    <message>
+        <source>mapping values are not allowed in this context</source>
+        <translation>此处不能写映射的值</translation>
+    </message>
+    <message>
+        <source>mapping keys are not allowed in this context</source>
+        <translation>此处不能写映射的键</translation>
+    </message>
+    <message>
+        <source>block sequence entries are not allowed in this context</source>
+        <translation>此处不能写块序列的项</translation>
+    </message>
+    <message>
+        <source>could not find expected &apos;:&apos;</source>
+        <translation>没有找到应有的 &apos;:&apos;</translation>
+    </message>
+    <message>
+        <source>did not find expected key</source>
+        <translation>没有找到应有的键</translation>
+    </message>
+    <message>
+        <source>did not find expected node content</source>
+        <translation>没有找到应有的节点内容</translation>
+    </message>
+    <message>
+        <source>did not find expected &apos;-&apos; indicator</source>
+        <translation>没有找到应有的 &apos;-&apos; 标记</translation>
+    </message>
+    <message>
+        <source>did not find expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation>没有找到应有的 &apos;,&apos; 或 &apos;]&apos;</translation>
+    </message>
+    <message>
+        <source>did not find expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation>没有找到应有的 &apos;,&apos; 或 &apos;}&apos;</translation>
+    </message>
+    <message>
+        <source>did not find expected &lt;document start&gt;</source>
+        <translation>没有找到应有的文档开头</translation>
+    </message>
+    <message>
+        <source>did not find expected whitespace or line break</source>
+        <translation>没有找到应有的空白或换行</translation>
+    </message>
+    <message>
+        <source>did not find expected comment or line break</source>
+        <translation>没有找到应有的注释或换行</translation>
+    </message>
+    <message>
+        <source>did not find expected alphabetic or numeric character</source>
+        <translation>没有找到应有的字母或数字</translation>
+    </message>
+    <message>
+        <source>did not find expected hexdecimal number</source>
+        <translation>没有找到应有的十六进制数</translation>
+    </message>
+    <message>
+        <source>found character that cannot start any token</source>
+        <translation>发现了不能作为任何记号开头的字符</translation>
+    </message>
+    <message>
+        <source>found unexpected end of stream</source>
+        <translation>文件意外结束</translation>
+    </message>
+    <message>
+        <source>found unexpected &apos;:&apos;</source>
+        <translation>发现了意外的 &apos;:&apos;</translation>
+    </message>
+    <message>
+        <source>found unexpected document indicator</source>
+        <translation>发现了意外的文档标记</translation>
+    </message>
+    <message>
+        <source>found unknown escape character</source>
+        <translation>发现了未知的转义字符</translation>
+    </message>
+    <message>
+        <source>found invalid Unicode character escape code</source>
+        <translation>发现了无效的 Unicode 字符转义码</translation>
+    </message>
+    <message>
+        <source>found undefined tag handle</source>
+        <translation>发现了未定义的标签句柄</translation>
+    </message>
+    <message>
+        <source>found a tab character that violates indentation</source>
+        <translation>发现了破坏缩进的制表符</translation>
+    </message>
+    <message>
+        <source>found a tab character where an indentation space is expected</source>
+        <translation>在应为缩进空格的地方发现了制表符</translation>
+    </message>
+    <message>
+        <source>found an indentation indicator equal to 0</source>
+        <translation>缩进指示符不能为 0</translation>
+    </message>
+    <message>
+        <source>while scanning a simple key</source>
+        <translation>扫描简单键时</translation>
+    </message>
+    <message>
+        <source>while scanning a quoted scalar</source>
+        <translation>扫描带引号的标量时</translation>
+    </message>
+    <message>
+        <source>while scanning a plain scalar</source>
+        <translation>扫描普通标量时</translation>
+    </message>
+    <message>
+        <source>while scanning a block scalar</source>
+        <translation>扫描块标量时</translation>
+    </message>
+    <message>
+        <source>while scanning an anchor</source>
+        <translation>扫描锚点时</translation>
+    </message>
+    <message>
+        <source>while scanning an alias</source>
+        <translation>扫描别名时</translation>
+    </message>
+    <message>
+        <source>while scanning a tag</source>
+        <translation>扫描标签时</translation>
+    </message>
+    <message>
+        <source>while scanning a directive</source>
+        <translation>扫描指令时</translation>
+    </message>
+    <message>
+        <source>while scanning for the next token</source>
+        <translation>查找下一个记号时</translation>
+    </message>
+    <message>
+        <source>while parsing a block collection</source>
+        <translation>解析块集合时</translation>
+    </message>
+    <message>
+        <source>while parsing a block mapping</source>
+        <translation>解析块映射时</translation>
+    </message>
+    <message>
+        <source>while parsing a block node</source>
+        <translation>解析块节点时</translation>
+    </message>
+    <message>
+        <source>while parsing a flow sequence</source>
+        <translation>解析流式序列时</translation>
+    </message>
+    <message>
+        <source>while parsing a flow mapping</source>
+        <translation>解析流式映射时</translation>
+    </message>
+    <message>
+        <source>while parsing a flow node</source>
+        <translation>解析流式节点时</translation>
+    </message>
+    <message>
+        <source>while parsing a node</source>
+        <translation>解析节点时</translation>
+    </message>
 </context>
 <context>
     <name>Report</name>
