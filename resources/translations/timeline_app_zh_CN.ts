@@ -139,6 +139,42 @@
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
+    <message>
+        <source>the number of plots cannot be negative</source>
+        <translation>图表的数量不能为负数</translation>
+    </message>
+    <message>
+        <source>no plot named %1 (the plots are: %2)</source>
+        <translation>没有名为 %1 的图表（现有图表：%2）</translation>
+    </message>
+    <message>
+        <source>cannot render to &apos;%1&apos;: use a .png, .svg or .pdf file name</source>
+        <translation>无法渲染到 &apos;%1&apos;：请使用 .png、.svg 或 .pdf 文件名</translation>
+    </message>
+    <message>
+        <source>image size %1x%2 is too small (at least 200x150)</source>
+        <translation>图像尺寸 %1x%2 太小（至少 200x150）</translation>
+    </message>
+    <message>
+        <source>no category with id %1</source>
+        <translation>没有 id 为 %1 的类别</translation>
+    </message>
+    <message>
+        <source>the end of the range must come after its start</source>
+        <translation>范围的结束必须晚于开始</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>no tour with id &apos;%1&apos; (the tours are: %2)</source>
+        <translation>没有 id 为 &apos;%1&apos; 的导览（现有导览：%2）</translation>
+    </message>
+    <message>
+        <source>a report is a PDF: name the file .pdf, not &apos;%1&apos;</source>
+        <translation>报告是 PDF 文件：文件名请以 .pdf 结尾，不能是 &apos;%1&apos;</translation>
+    </message>
 </context>
 <context>
     <name>Compare</name>
@@ -2835,6 +2871,33 @@
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>ViewFiles</name>
+    <message>
+        <source>a view is an object with a name, a start and an end</source>
+        <translation>视图应是一个带有名称、开始和结束的对象</translation>
+    </message>
+    <message>
+        <source>a view needs a name</source>
+        <translation>视图必须有名称</translation>
+    </message>
+    <message>
+        <source>view &apos;%1&apos;: start and end are epoch days, start before end</source>
+        <translation>视图 &apos;%1&apos;：开始和结束须为纪元日数，且开始早于结束</translation>
+    </message>
+    <message>
+        <source>not JSON: %1</source>
+        <translation>不是 JSON：%1</translation>
+    </message>
+    <message>
+        <source>&apos;views&apos; is a list of views</source>
+        <translation>&apos;views&apos; 应是视图的列表</translation>
+    </message>
+    <message>
+        <source>a views file is an object with a list of &apos;views&apos;</source>
+        <translation>视图文件应是一个带有 &apos;views&apos; 列表的对象</translation>
     </message>
 </context>
 </TS>

@@ -70,7 +70,9 @@ def test_the_system_locale_chooses_and_lang_overrides_it(broken: Path) -> None:
     chosen = _run("validate", str(broken), "--lang", "en", lang_env="zh_CN.UTF-8")
     assert chosen.stderr.splitlines()[-1] == "3 problems found"
     good = _run("validate", lang_env="zh_CN.UTF-8")  # the shipped chronology
-    assert good.returncode == 0 and good.stdout.startswith("正常：") and " 个文件，" in good.stdout, good.stdout
+    assert good.returncode == 0 and good.stdout.startswith("正常：") and " 个文件，" in good.stdout, (
+        good.stdout
+    )
     unknown = _run("validate", str(broken), "--lang", "fr")
     assert unknown.returncode == 2 and "en or zh_CN" in unknown.stderr
 
@@ -124,3 +126,20 @@ def test_export_lang_puts_the_records_own_fields_in_that_language(capsys: pytest
     doc = json.loads(capsys.readouterr().out)
     event = next(e for e in doc["events"] if e["id"] == "xiongan-founded")
     assert event["title"] == "设立雄安新区" and event["texts"]["title"]["en"].startswith("Xiong'an")
+
+
+def test_render_refusals_in_chinese_before_qt(
+    broken: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["render", "--out", "x.gif", "--lang", "zh_CN"]) == 2
+    assert (
+        capsys.readouterr().err
+        == "timeline-app render: --out 必须以 .png、.svg 或 .pdf 结尾，不能是 'x.gif'\n"
+    )
+    views = tmp_path / "views.json"
+    views.write_text('{"views": 3}', encoding="utf-8")
+    assert main(["render", "--out", str(tmp_path / "x.png"), "--view", str(views), "--lang", "zh_CN"]) == 2
+    err = capsys.readouterr().err
+    assert err == f"timeline-app render: 无法读取 '{views}' 中的视图：'views' 应是视图的列表\n"
+    assert main(["render", "--out", str(tmp_path / "x.png"), "--view", str(views), "--lang", "en"]) == 2
+    assert capsys.readouterr().err.endswith("'views' is a list of views\n")
