@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import locale
 import os
-import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -72,6 +71,8 @@ def ts_file(lang: str) -> Path:
 
 def read_ts(path: Path) -> dict[Key, list[str]]:
     """Every finished entry of a ``.ts`` file: its translation, or its plural forms."""
+    import xml.etree.ElementTree as ET  # only when a language other than English is asked for
+
     out: dict[Key, list[str]] = {}
     for context in ET.parse(path).getroot().iter("context"):
         ctx = context.findtext("name") or ""
@@ -106,5 +107,5 @@ def load(lang: str) -> Translator | None:
         return None
     try:
         return translator(read_ts(ts_file(lang)))
-    except (OSError, ET.ParseError):
+    except (OSError, SyntaxError):  # xml.etree's ParseError is a SyntaxError
         return None

@@ -12,7 +12,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, runtime
+from . import __version__, catalog, runtime, text
+from . import cli_words as say
 from .io import ChronologyError, load_chronology
 from .model.chronology import Chronology
 from .model.dates import DateError, PartialDate
@@ -53,8 +54,7 @@ def _load_or_report(paths: Sequence[str]) -> Chronology | None:
     except ChronologyError as exc:
         for line in exc.lines():
             print(line, file=sys.stderr)
-        n = len(exc.problems) + exc.more
-        print(f"{n} problem{'s' if n != 1 else ''} found", file=sys.stderr)
+        print(say.problems_found(len(exc.problems) + exc.more), file=sys.stderr)
         return None
 
 
@@ -63,12 +63,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if chron is None:
         return 1
     for origin, message in chron.warnings:
-        print(f"{origin}: warning: {message}", file=sys.stderr)
-    c = chron.counts()
-    print(
-        f"ok: {c['files']} files, {c['events']} events, {c['categories']} categories, "
-        f"{c['indicators']} indicators, {c['points']} points, {c['sources']} sources"
-    )
+        print(say.warning(origin, message), file=sys.stderr)
+    print(say.counted(chron.counts()))
     return 0
 
 
@@ -79,12 +75,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     if chron is None:
         return 1
     if args.output and args.output != "-" and _inside_chronology(Path(args.output), args.path):
-        print(
-            f"timeline-app export: will not write {args.output}: it is (or would become) part of the "
-            "chronology; choose a file outside its folder",
-            file=sys.stderr,
-        )
+        print(f"timeline-app export: {say.export_inside(args.output)}", file=sys.stderr)
         return 2
+    if args.lang:  # the records' own fields in that language (every language stays in "texts")
+        chron = _in_language(chron, args.lang)
     if args.format == "json":
         text = to_json(chron)
     else:
@@ -104,13 +98,22 @@ def cmd_convert(args: argparse.Namespace) -> int:
         return 1
     out = Path(args.output)
     if out.exists() and out.resolve() == Path(args.input).resolve():
-        print(f"timeline-app convert: will not write over the input {args.input}", file=sys.stderr)
+        print(f"timeline-app convert: {say.convert_over_input(args.input)}", file=sys.stderr)
         return 2
-    text = writer(args.to)(chron, out)
-    out.write_text(text, encoding="utf-8", newline="\r\n" if args.to == "ics" else "")
-    c = chron.counts()
-    print(f"wrote {out}: {c['events']} events, {c['categories']} categories ({args.to})")
+    if args.lang and args.to != "yaml":  # a YAML file keeps every language as it was written
+        chron = _in_language(chron, args.lang)
+    written = writer(args.to)(chron, out)
+    out.write_text(written, encoding="utf-8", newline="\r\n" if args.to == "ics" else "")
+    print(say.wrote_converted(out, chron.counts(), args.to))
     return 0
+
+
+def _in_language(chron: Chronology, lang: str) -> Chronology:
+    """The chronology with its texts in ``lang`` (``en`` or ``zh_CN``) where written in it."""
+    from .catalog import DATA_LANGUAGE
+    from .model.localize import localize
+
+    return localize(chron, DATA_LANGUAGE[lang])
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
@@ -128,16 +131,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
         doc["changes"] = [c.as_dict() for c in changes]
         print(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
-        for c in changes:
-            ident = f"{c.old_id} -> {c.new_id}" if c.renamed else c.event_id
-            print(f"{c.date.iso():<11} {', '.join(c.kinds):<18} {ident}  {c.title}")
-            for f in c.fields:
-                print(f"{'':<11}   {f.field}: {f.before or '(none)'} -> {f.after or '(none)'}")
-        counts = summary(changes)
-        said = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
-        print(
-            f"{len(changes)} event{'s' if len(changes) != 1 else ''} differ" + (f" ({said})" if said else "")
-        )
+        for line in say.diff_lines(changes, summary(changes)):
+            print(line)
     return 1 if changes else 0
 
 
@@ -189,33 +184,32 @@ def _find_view(spec: str, chronology_path: str) -> SavedView | str:
         try:
             views = saved_views.loads(Path(spec).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, saved_views.ViewFileError) as exc:
-            return f"cannot read the views in '{spec}': {exc}"
-        return views[0] if views else f"'{spec}' holds no view"
+            return say.views_unreadable(spec, exc)
+        return views[0] if views else say.no_view_in(spec)
     from timeline_app.ui.app.settings import Settings
 
     views = Settings().saved_views(chronology_path)
     found = saved_views.find(views, spec)
     if found is None:
-        names = "; ".join(v.name for v in views) or "none saved for this chronology"
-        return f"no saved view named '{spec}' (the views: {names})"
+        return say.no_view_named(spec, [v.name for v in views])
     return found
 
 
 def cmd_render(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.suffix.lower() not in (".png", ".svg", ".pdf"):
-        print(f"timeline-app render: --out must end in .png, .svg or .pdf, not '{out.name}'", file=sys.stderr)
+        print(f"timeline-app render: {say.out_suffix(out.name, say.png_svg_or_pdf())}", file=sys.stderr)
         return 2
     chron = _load_or_report(_paths([args.path] if args.path else None))
     if chron is None:
         return 1
     if args.select and chron.event(args.select) is None:
-        print(f"timeline-app render: no event with id '{args.select}'", file=sys.stderr)
+        print(f"timeline-app render: {say.no_event(args.select)}", file=sys.stderr)
         return 2
     start = float(args.date_from.first_day()) if args.date_from else None
     end = float(args.date_to.end_day()) if args.date_to else None
     if start is not None and end is not None and end <= start:
-        print("timeline-app render: --to must be after --from", file=sys.stderr)
+        print(f"timeline-app render: {say.to_after_from()}", file=sys.stderr)
         return 2
     view: SavedView | None = None
     if args.view:
@@ -252,8 +246,8 @@ def cmd_render(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"timeline-app render: {exc}", file=sys.stderr)
         return 2
-    size = "A4 landscape" if out.suffix.lower() == ".pdf" else f"{args.size[0]}x{args.size[1]}"
-    print(f"wrote {path} ({size})")
+    size = say.a4_landscape() if out.suffix.lower() == ".pdf" else f"{args.size[0]}x{args.size[1]}"
+    print(say.wrote(path, size))
     return 0
 
 
@@ -263,10 +257,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     began = time.perf_counter()
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
-        print(f"timeline-app report: --out must end in .pdf, not '{out.name}'", file=sys.stderr)
+        print(f"timeline-app report: {say.out_suffix(out.name, '.pdf')}", file=sys.stderr)
         return 2
     if _inside_chronology(out, args.path):
-        print(f"timeline-app report: will not write {out} inside the chronology's folder", file=sys.stderr)
+        print(f"timeline-app report: {say.report_inside(out)}", file=sys.stderr)
         return 2
     chron = _load_or_report(_paths([args.path] if args.path else None))
     if chron is None:
@@ -282,7 +276,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"timeline-app report: {exc}", file=sys.stderr)
         return 2
-    print(f"wrote {out} ({pages} pages, {time.perf_counter() - began:.1f} s)")
+    print(say.wrote(out, say.pages_in(pages, time.perf_counter() - began)))
     return 0
 
 
@@ -335,6 +329,7 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument(
         "paths", nargs="*", metavar="PATH", help="files or folders (default: the shipped chronology)"
     )
+    _lang(v, "the language of the messages: en or zh_CN (default: the system's)")
     v.set_defaults(func=cmd_validate)
 
     e = sub.add_parser("export", help="write the chronology as JSON or CSV on standard output")
@@ -344,12 +339,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--table", choices=("events", "points"), default="events", help="which CSV table (default: events)"
     )
     e.add_argument("-o", "--output", help="write to this file instead of standard output")
+    _lang(
+        e,
+        "the language of the messages, and of the records' own fields (every language stays in "
+        "'texts'): en or zh_CN (default: the messages in the system's, the fields as written)",
+    )
     e.set_defaults(func=cmd_export)
 
     c = sub.add_parser("convert", help="convert a chronology from or to another program's format")
     c.add_argument("input", metavar="IN", help="ours, TimelineJS JSON/CSV/XLSX, .timeline, .ics, or a table")
     c.add_argument("--to", required=True, choices=("yaml", "json", "csv", "ics", "timelinejs"))
     c.add_argument("output", metavar="OUT")
+    _lang(
+        c,
+        "the language of the messages, and of the texts of a one-language format (ics, timelinejs, "
+        "csv's title column): en or zh_CN (default: the messages in the system's, the texts in English)",
+    )
     c.set_defaults(func=cmd_convert)
 
     r = sub.add_parser("render", help="draw the timeline and the plots to a PNG or SVG file")
@@ -397,8 +402,13 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("old", metavar="OLD", help="the earlier chronology (file or folder)")
     d.add_argument("new", metavar="NEW", help="the later one")
     d.add_argument("--format", choices=("text", "json"), default="text")
+    _lang(d, "the language of the text output: en or zh_CN (default: the system's; json is always English)")
     d.set_defaults(func=cmd_diff)
     return parser
+
+
+def _lang(p: argparse.ArgumentParser, help: str) -> None:
+    p.add_argument("--lang", metavar="LANG", type=say.language_arg, help=help)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -410,7 +420,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in COMMANDS:
         ns = build_parser().parse_args(args)
-        return int(ns.func(ns))
+        before = text.installed()
+        lang = getattr(ns, "lang", None)  # report's is a data language (zh): normalized here
+        say.speak(catalog.normalize(lang) if lang else None)
+        try:
+            return int(ns.func(ns))
+        finally:
+            text.install(before)
     if args and args[0] in ("-h", "--help"):
         build_parser().print_help()
         print()

@@ -40,6 +40,11 @@ def install(translator: Translator | None) -> None:
     _translator = translator
 
 
+def installed() -> Translator | None:
+    """The translator :func:`install` put in place (None: English)."""
+    return _translator
+
+
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``text`` in the user's language (``context``: where it appears, as Qt's tools group it).
 

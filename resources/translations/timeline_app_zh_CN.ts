@@ -25,6 +25,158 @@
     </message>
 </context>
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>%Ln problem(s) found</source>
+        <translation>发现%Ln个问题</translation>
+    </message>
+    <message>
+        <source>%1: warning: %2</source>
+        <translation>%1：警告：%2</translation>
+    </message>
+    <message>
+        <source>ok: %1 files, %2 events, %3 categories, %4 indicators, %5 points, %6 sources</source>
+        <translation>正常：%1 个文件，%2 个事件，%3 个类别，%4 个指标，%5 个数据点，%6 个来源</translation>
+    </message>
+    <message>
+        <source>wrote %1: %2 events, %3 categories (%4)</source>
+        <translation>已写入 %1：%2 个事件，%3 个类别（%4）</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2)</source>
+        <translation>已写入 %1（%2）</translation>
+    </message>
+    <message>
+        <source>A4 landscape</source>
+        <translation>A4 横向</translation>
+    </message>
+    <message>
+        <source>%1 pages, %2 s</source>
+        <translation>%1 页，%2 秒</translation>
+    </message>
+    <message>
+        <source>will not write %1: it is (or would become) part of the chronology; choose a file outside its folder</source>
+        <translation>不会写入 %1：它是（或将成为）大事记的一部分；请选择大事记文件夹以外的文件</translation>
+    </message>
+    <message>
+        <source>will not write over the input %1</source>
+        <translation>不会覆盖输入文件 %1</translation>
+    </message>
+    <message>
+        <source>--out must end in %1, not &apos;%2&apos;</source>
+        <translation>--out 必须以 %1 结尾，不能是 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>.png, .svg or .pdf</source>
+        <translation>.png、.svg 或 .pdf</translation>
+    </message>
+    <message>
+        <source>no event with id &apos;%1&apos;</source>
+        <translation>没有 id 为 &apos;%1&apos; 的事件</translation>
+    </message>
+    <message>
+        <source>--to must be after --from</source>
+        <translation>--to 必须晚于 --from</translation>
+    </message>
+    <message>
+        <source>will not write %1 inside the chronology&apos;s folder</source>
+        <translation>不会把 %1 写进大事记的文件夹</translation>
+    </message>
+    <message>
+        <source>cannot read the views in &apos;%1&apos;: %2</source>
+        <translation>无法读取 &apos;%1&apos; 中的视图：%2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; holds no view</source>
+        <translation>&apos;%1&apos; 中没有视图</translation>
+    </message>
+    <message>
+        <source>none saved for this chronology</source>
+        <translation>这部大事记没有保存的视图</translation>
+    </message>
+    <message>
+        <source>no saved view named &apos;%1&apos; (the views: %2)</source>
+        <translation>没有名为 &apos;%1&apos; 的已保存视图（现有视图：%2）</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>redated</source>
+        <translation>改期</translation>
+    </message>
+    <message>
+        <source>reworded</source>
+        <translation>改写</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>%Ln event(s) differ</source>
+        <translation>%Ln个事件有差异</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%2 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>the number of plots cannot be negative</source>
+        <translation>图表的数量不能为负数</translation>
+    </message>
+    <message>
+        <source>no plot named %1 (the plots are: %2)</source>
+        <translation>没有名为 %1 的图表（现有图表：%2）</translation>
+    </message>
+    <message>
+        <source>cannot render to &apos;%1&apos;: use a .png, .svg or .pdf file name</source>
+        <translation>无法渲染到 &apos;%1&apos;：请使用 .png、.svg 或 .pdf 文件名</translation>
+    </message>
+    <message>
+        <source>image size %1x%2 is too small (at least 200x150)</source>
+        <translation>图像尺寸 %1x%2 太小（至少 200x150）</translation>
+    </message>
+    <message>
+        <source>no category with id %1</source>
+        <translation>没有 id 为 %1 的类别</translation>
+    </message>
+    <message>
+        <source>the end of the range must come after its start</source>
+        <translation>范围的结束必须晚于开始</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>no tour with id &apos;%1&apos; (the tours are: %2)</source>
+        <translation>没有 id 为 &apos;%1&apos; 的导览（现有导览：%2）</translation>
+    </message>
+    <message>
+        <source>a report is a PDF: name the file .pdf, not &apos;%1&apos;</source>
+        <translation>报告是 PDF 文件：文件名请以 .pdf 结尾，不能是 &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
     <name>Compare</name>
     <message>
         <source>Compare with another version</source>
@@ -2181,6 +2333,166 @@
         <source>JSON syntax: %1 (%2)</source>
         <translation>JSON 语法：%1（%2）</translation>
     </message>
+    <message>
+        <source>mapping values are not allowed in this context</source>
+        <translation>此处不能写映射的值</translation>
+    </message>
+    <message>
+        <source>mapping keys are not allowed in this context</source>
+        <translation>此处不能写映射的键</translation>
+    </message>
+    <message>
+        <source>block sequence entries are not allowed in this context</source>
+        <translation>此处不能写块序列的项</translation>
+    </message>
+    <message>
+        <source>could not find expected &apos;:&apos;</source>
+        <translation>没有找到应有的 &apos;:&apos;</translation>
+    </message>
+    <message>
+        <source>did not find expected key</source>
+        <translation>没有找到应有的键</translation>
+    </message>
+    <message>
+        <source>did not find expected node content</source>
+        <translation>没有找到应有的节点内容</translation>
+    </message>
+    <message>
+        <source>did not find expected &apos;-&apos; indicator</source>
+        <translation>没有找到应有的 &apos;-&apos; 标记</translation>
+    </message>
+    <message>
+        <source>did not find expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation>没有找到应有的 &apos;,&apos; 或 &apos;]&apos;</translation>
+    </message>
+    <message>
+        <source>did not find expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation>没有找到应有的 &apos;,&apos; 或 &apos;}&apos;</translation>
+    </message>
+    <message>
+        <source>did not find expected &lt;document start&gt;</source>
+        <translation>没有找到应有的文档开头</translation>
+    </message>
+    <message>
+        <source>did not find expected whitespace or line break</source>
+        <translation>没有找到应有的空白或换行</translation>
+    </message>
+    <message>
+        <source>did not find expected comment or line break</source>
+        <translation>没有找到应有的注释或换行</translation>
+    </message>
+    <message>
+        <source>did not find expected alphabetic or numeric character</source>
+        <translation>没有找到应有的字母或数字</translation>
+    </message>
+    <message>
+        <source>did not find expected hexdecimal number</source>
+        <translation>没有找到应有的十六进制数</translation>
+    </message>
+    <message>
+        <source>found character that cannot start any token</source>
+        <translation>发现了不能作为任何记号开头的字符</translation>
+    </message>
+    <message>
+        <source>found unexpected end of stream</source>
+        <translation>文件意外结束</translation>
+    </message>
+    <message>
+        <source>found unexpected &apos;:&apos;</source>
+        <translation>发现了意外的 &apos;:&apos;</translation>
+    </message>
+    <message>
+        <source>found unexpected document indicator</source>
+        <translation>发现了意外的文档标记</translation>
+    </message>
+    <message>
+        <source>found unknown escape character</source>
+        <translation>发现了未知的转义字符</translation>
+    </message>
+    <message>
+        <source>found invalid Unicode character escape code</source>
+        <translation>发现了无效的 Unicode 字符转义码</translation>
+    </message>
+    <message>
+        <source>found undefined tag handle</source>
+        <translation>发现了未定义的标签句柄</translation>
+    </message>
+    <message>
+        <source>found a tab character that violates indentation</source>
+        <translation>发现了破坏缩进的制表符</translation>
+    </message>
+    <message>
+        <source>found a tab character where an indentation space is expected</source>
+        <translation>在应为缩进空格的地方发现了制表符</translation>
+    </message>
+    <message>
+        <source>found an indentation indicator equal to 0</source>
+        <translation>缩进指示符不能为 0</translation>
+    </message>
+    <message>
+        <source>while scanning a simple key</source>
+        <translation>扫描简单键时</translation>
+    </message>
+    <message>
+        <source>while scanning a quoted scalar</source>
+        <translation>扫描带引号的标量时</translation>
+    </message>
+    <message>
+        <source>while scanning a plain scalar</source>
+        <translation>扫描普通标量时</translation>
+    </message>
+    <message>
+        <source>while scanning a block scalar</source>
+        <translation>扫描块标量时</translation>
+    </message>
+    <message>
+        <source>while scanning an anchor</source>
+        <translation>扫描锚点时</translation>
+    </message>
+    <message>
+        <source>while scanning an alias</source>
+        <translation>扫描别名时</translation>
+    </message>
+    <message>
+        <source>while scanning a tag</source>
+        <translation>扫描标签时</translation>
+    </message>
+    <message>
+        <source>while scanning a directive</source>
+        <translation>扫描指令时</translation>
+    </message>
+    <message>
+        <source>while scanning for the next token</source>
+        <translation>查找下一个记号时</translation>
+    </message>
+    <message>
+        <source>while parsing a block collection</source>
+        <translation>解析块集合时</translation>
+    </message>
+    <message>
+        <source>while parsing a block mapping</source>
+        <translation>解析块映射时</translation>
+    </message>
+    <message>
+        <source>while parsing a block node</source>
+        <translation>解析块节点时</translation>
+    </message>
+    <message>
+        <source>while parsing a flow sequence</source>
+        <translation>解析流式序列时</translation>
+    </message>
+    <message>
+        <source>while parsing a flow mapping</source>
+        <translation>解析流式映射时</translation>
+    </message>
+    <message>
+        <source>while parsing a flow node</source>
+        <translation>解析流式节点时</translation>
+    </message>
+    <message>
+        <source>while parsing a node</source>
+        <translation>解析节点时</translation>
+    </message>
 </context>
 <context>
     <name>Report</name>
@@ -2559,6 +2871,33 @@
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>ViewFiles</name>
+    <message>
+        <source>a view is an object with a name, a start and an end</source>
+        <translation>视图应是一个带有名称、开始和结束的对象</translation>
+    </message>
+    <message>
+        <source>a view needs a name</source>
+        <translation>视图必须有名称</translation>
+    </message>
+    <message>
+        <source>view &apos;%1&apos;: start and end are epoch days, start before end</source>
+        <translation>视图 &apos;%1&apos;：开始和结束须为纪元日数，且开始早于结束</translation>
+    </message>
+    <message>
+        <source>not JSON: %1</source>
+        <translation>不是 JSON：%1</translation>
+    </message>
+    <message>
+        <source>&apos;views&apos; is a list of views</source>
+        <translation>&apos;views&apos; 应是视图的列表</translation>
+    </message>
+    <message>
+        <source>a views file is an object with a list of &apos;views&apos;</source>
+        <translation>视图文件应是一个带有 &apos;views&apos; 列表的对象</translation>
     </message>
 </context>
 </TS>

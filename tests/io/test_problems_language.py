@@ -179,3 +179,14 @@ def test_the_readers_of_other_formats_speak_chinese_at_the_same_places(
     assert _positions(chinese) == _positions(english)
     said = [line.split(": ", 1)[1] for line in chinese]
     assert all(re.search("[\u4e00-\u9fff]", s) for s in said), chinese
+
+
+def test_the_yaml_parsers_own_words_are_said_too() -> None:
+    write("c.yaml", 'events:\n  - title: "unclosed\n')
+    with pytest.raises(ChronologyError) as info:
+        load_chronology("c.yaml")
+    assert info.value.lines() == [
+        "c.yaml:3:1: YAML syntax: found unexpected end of stream (while scanning a quoted scalar)"
+    ]
+    _chinese()
+    assert info.value.lines() == ["c.yaml:3:1: YAML 语法：文件意外结束（扫描带引号的标量时）"]

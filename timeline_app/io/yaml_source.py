@@ -18,6 +18,7 @@ import yaml
 from ..text import format_count
 from . import limits
 from .problems import QT_TRANSLATE_NOOP, Problem, said, too_deep
+from .yaml_words import yaml_words
 
 STR_TAG = "tag:yaml.org,2002:str"
 SEQ_TAG = "tag:yaml.org,2002:seq"
@@ -173,11 +174,12 @@ def _yaml_error(name: str, text: str, exc: yaml.YAMLError) -> Problem:
             "YAML indents with spaces, not tabs",
         )
         return Problem(name, line, col, said(tab))
-    if context:  # libyaml's own words, in English
-        return Problem(
-            name, line, col, said(QT_TRANSLATE_NOOP("Problems", "YAML syntax: %1 (%2)"), problem, context)
-        )
-    return Problem(name, line, col, said(QT_TRANSLATE_NOOP("Problems", "YAML syntax: %1"), problem))
+    if context:  # libyaml's own words, said in the language shown where we know them
+        syntax = QT_TRANSLATE_NOOP("Problems", "YAML syntax: %1 (%2)")
+        return Problem(name, line, col, said(syntax, yaml_words(problem), yaml_words(str(context))))
+    return Problem(
+        name, line, col, said(QT_TRANSLATE_NOOP("Problems", "YAML syntax: %1"), yaml_words(problem))
+    )
 
 
 def parse_text(name: str, text: str) -> Document:

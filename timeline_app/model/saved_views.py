@@ -18,6 +18,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..text import QT_TRANSLATE_NOOP, Message
 from .filters import EventFilter
 from .view_state import Selection, TimeRange, ViewState
 
@@ -26,7 +27,15 @@ FORMAT_VERSION = 1
 
 
 class ViewFileError(ValueError):
-    """A views file that cannot be read; the message is for the reader."""
+    """A views file that cannot be read; the message is for the reader, said in the language of the
+    moment it is shown."""
+
+    def __init__(self, template: str, *args: object) -> None:
+        self.said = Message("ViewFiles", template, *args)
+        super().__init__(self.said)
+
+    def __str__(self) -> str:
+        return str(self.said)
 
 
 @dataclass(frozen=True)
@@ -59,12 +68,17 @@ class SavedView:
     def from_data(cls, data: object) -> SavedView:
         """Raises :class:`ViewFileError` when ``data`` is not a view."""
         if not isinstance(data, dict):
-            raise ViewFileError("a view is an object with a name, a start and an end")
+            raise ViewFileError(
+                QT_TRANSLATE_NOOP("ViewFiles", "a view is an object with a name, a start and an end")
+            )
         name, start, end = data.get("name"), data.get("start"), data.get("end")
         if not isinstance(name, str) or not name.strip():
-            raise ViewFileError("a view needs a name")
+            raise ViewFileError(QT_TRANSLATE_NOOP("ViewFiles", "a view needs a name"))
         if not all(_number(v) for v in (start, end)) or not float(end) > float(start):  # type: ignore[arg-type]
-            raise ViewFileError(f"view '{name}': start and end are epoch days, start before end")
+            raise ViewFileError(
+                QT_TRANSLATE_NOOP("ViewFiles", "view '%1': start and end are epoch days, start before end"),
+                name,
+            )
         sel = data.get("selected")
         lanes = data.get("hidden_lanes")
         plots = data.get("plots")
@@ -140,13 +154,15 @@ def loads(text: str) -> list[SavedView]:
     try:
         data = json.loads(text)
     except ValueError as e:
-        raise ViewFileError(f"not JSON: {e}") from None
+        raise ViewFileError(QT_TRANSLATE_NOOP("ViewFiles", "not JSON: %1"), e) from None
     if isinstance(data, dict) and "views" in data:
         items = data["views"]
         if not isinstance(items, list):
-            raise ViewFileError("'views' is a list of views")
+            raise ViewFileError(QT_TRANSLATE_NOOP("ViewFiles", "'views' is a list of views"))
     elif isinstance(data, dict):
         items = [data]
     else:
-        raise ViewFileError("a views file is an object with a list of 'views'")
+        raise ViewFileError(
+            QT_TRANSLATE_NOOP("ViewFiles", "a views file is an object with a list of 'views'")
+        )
     return [SavedView.from_data(x) for x in items]

@@ -332,9 +332,11 @@ def write_ics(c: Chronology) -> str:
     cal.add("PRODID", PRODID)
     cal.add("VERSION", "2.0")
     cal.add("CALSCALE", "GREGORIAN")
-    cal.add("X-WR-CALNAME", c.title)
+    # as text, said so: an X- property's type is otherwise guessed (and a description's line breaks
+    # were then left unescaped, which icalendar refuses)
+    cal.add("X-WR-CALNAME", icalendar.vText(c.title))
     if c.description:
-        cal.add("X-WR-CALDESC", c.description)
+        cal.add("X-WR-CALDESC", icalendar.vText(c.description))
     lanes = {k.id: k.name for k in c.categories}
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     for e in c.events:

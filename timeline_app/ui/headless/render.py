@@ -22,6 +22,7 @@ from timeline_app.model.chronology import Chronology
 from timeline_app.model.filters import EventFilter
 from timeline_app.model.localize import localize
 from timeline_app.model.view_state import TimeRange, ViewState, padded_range
+from timeline_app.text import fill, translate
 
 if TYPE_CHECKING:
     from timeline_app.ui.app.canvas import ChronologyCanvas
@@ -48,13 +49,14 @@ def choose_plots(
         return (ordered if defaults is None else defaults)[:room]
     if isinstance(plots, int):
         if plots < 0:
-            raise ValueError("the number of plots cannot be negative")
+            raise ValueError(translate("CommandLine", "the number of plots cannot be negative"))
         return ordered[:plots]
     names = list(plots)
     unknown = [n for n in names if n not in {k[0] for k in keys}]
     if unknown:
         known = "; ".join(k[0] for k in keys)
-        raise ValueError(f"no plot named {', '.join(repr(u) for u in unknown)} (the plots are: {known})")
+        named = ", ".join(repr(u) for u in unknown)
+        raise ValueError(fill(translate("CommandLine", "no plot named %1 (the plots are: %2)"), named, known))
     return [k for k in keys if k[0] in names]
 
 
@@ -93,15 +95,24 @@ def render_chronology(
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in SUFFIXES:
-        raise ValueError(f"cannot render to '{out.name}': use a .png, .svg or .pdf file name")
+        raise ValueError(
+            fill(
+                translate("CommandLine", "cannot render to '%1': use a .png, .svg or .pdf file name"),
+                out.name,
+            )
+        )
     w, h = int(size[0]), int(size[1])
     if w < 200 or h < 150:
-        raise ValueError(f"image size {w}x{h} is too small (at least 200x150)")
+        raise ValueError(
+            fill(translate("CommandLine", "image size %1x%2 is too small (at least 200x150)"), w, h)
+        )
     if select is not None and chronology.event(select) is None:
-        raise ValueError(f"no event with id '{select}'")
+        raise ValueError(fill(translate("CommandLine", "no event with id '%1'"), select))
     unknown = sorted(set(hidden) - set(chronology.category_index))
     if unknown:
-        raise ValueError(f"no category with id {', '.join(repr(u) for u in unknown)}")
+        raise ValueError(
+            fill(translate("CommandLine", "no category with id %1"), ", ".join(repr(u) for u in unknown))
+        )
 
     app = _application()
     from timeline_app.ui.app import language as ui_language  # after the QApplication exists
@@ -119,7 +130,7 @@ def render_chronology(
     r0 = full.start if start is None else float(start)
     r1 = full.end if end is None else float(end)
     if r1 <= r0:
-        raise ValueError("the end of the range must come after its start")
+        raise ValueError(translate("CommandLine", "the end of the range must come after its start"))
     state.set_hidden_lanes(frozenset(hidden))
     if event_filter is not None:
         state.set_event_filter(event_filter)
@@ -229,7 +240,7 @@ def _render_pdf(
     r0 = full.start if start is None else float(start)
     r1 = full.end if end is None else float(end)
     if r1 <= r0:
-        raise ValueError("the end of the range must come after its start")
+        raise ValueError(translate("CommandLine", "the end of the range must come after its start"))
     keys = [k for k, _ in chronology.plot_groups()]
     chosen = choose_plots(keys, 3 if plots is None else plots, 800, chronology.default_plot_keys())
     spec = ViewSpec(TimeRange(r0, r1), frozenset(hidden), tuple(chosen), select, event_filter)

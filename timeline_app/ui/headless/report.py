@@ -114,8 +114,10 @@ def _sections(chron: Chronology, tour_id: str | None) -> list[Section]:
     if tour_id is not None:
         tour = chron.tour(tour_id)
         if tour is None:
-            known = ", ".join(t.id for t in chron.tours) or "none"
-            raise ValueError(f"no tour with id '{tour_id}' (the tours are: {known})")
+            known = ", ".join(t.id for t in chron.tours) or translate("CommandLine", "none")
+            raise ValueError(
+                fill(translate("CommandLine", "no tour with id '%1' (the tours are: %2)"), tour_id, known)
+            )
         out = []
         for k, stop in enumerate(tour.stops):
             v = stop_view(chron, stop)
@@ -218,7 +220,9 @@ def write_report(
     follows the system's."""
     out = Path(out)
     if out.suffix.lower() != ".pdf":
-        raise ValueError(f"a report is a PDF: name the file .pdf, not '{out.name}'")
+        raise ValueError(
+            fill(translate("CommandLine", "a report is a PDF: name the file .pdf, not '%1'"), out.name)
+        )
     application()
     from timeline_app.ui.app import language as ui_language  # after the QApplication exists
 
