@@ -290,7 +290,7 @@ def _placed_or_built(w: Walk, parts: Parts, problems: list[Problem], names: list
             continue
         problems.append(_place(p, nodes))
     if problems:
-        problems = sorted(problems)
+        problems = sorted(problems, key=Problem.sort_key)
         if len(problems) > limits.MAX_PROBLEMS:
             more += len(problems) - limits.MAX_PROBLEMS
             problems = problems[: limits.MAX_PROBLEMS]

@@ -51,20 +51,19 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.text}"
 
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """File order: file, line, column, then what it says (said once per problem)."""
+        return (self.file, self.line, self.column, str(self.text))
+
     def __lt__(self, other: Problem) -> bool:
-        return (self.file, self.line, self.column, str(self.text)) < (
-            other.file,
-            other.line,
-            other.column,
-            str(other.text),
-        )
+        return self.sort_key() < other.sort_key()
 
 
 class ChronologyError(Exception):
     """A chronology could not be loaded. ``problems`` lists every problem found, in file order."""
 
     def __init__(self, problems: Iterable[Problem], *, more: int = 0) -> None:
-        self.problems: list[Problem] = sorted(problems)
+        self.problems: list[Problem] = sorted(problems, key=Problem.sort_key)
         self.more = more  # problems found past the reporting limit, counted but not listed
         super().__init__()
 

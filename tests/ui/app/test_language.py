@@ -197,3 +197,26 @@ def test_the_problems_listed_follow_the_language_without_a_reload(
     assert window.errors.lines() == english
     assert window.errors.header.text() == english_header
     assert loads == []  # said again, never read again
+
+
+def test_the_command_lines_catalog_says_what_the_windows_qm_says() -> None:
+    """timeline_app.catalog (the .ts, no Qt) and Qt's QTranslator (the compiled .qm) agree on every entry."""
+    from PySide6.QtCore import QTranslator
+
+    from timeline_app import catalog
+
+    qm = language.compiled(language.CHINESE)
+    assert qm is not None
+    tr = QTranslator()
+    assert tr.load(str(qm))
+    entries = catalog.read_ts(catalog.ts_file(language.CHINESE))
+    ours = catalog.translator(entries)
+    assert len(entries) > 500
+    differ = [
+        key
+        for key, forms in entries.items()
+        if tr.translate(key[0], key[1], key[2] or None, 1 if "%n" in key[1] or "%Ln" in key[1] else -1)
+        != ours(key[0], key[1], key[2] or None, 1)
+        or not forms
+    ]
+    assert differ == []
