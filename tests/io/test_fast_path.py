@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline_app.io import ChronologyError, fast_events, load_chronology, loader
-from timeline_app.io.fast_path import fast_path_available
+from timeline_app.io.fast_path import fast_path_available, fast_read
 from timeline_app.model import Chronology
 from timeline_app.paths import shipped_chronology
 
@@ -106,6 +106,29 @@ def test_fast_path_steps_aside_when_it_could_differ(tmp_path: Path, text: str) -
     if fast is not None:  # where it does answer, it must agree exactly
         assert isinstance(exact, Chronology)
         same(fast, exact)
+
+
+@pytest.mark.parametrize(
+    ("twice", "once"),
+    [
+        ("a: x\na: y\n", "a: x\nb: y\n"),
+        ("events:\n  - {id: x, title: X, title: Y}\n", "events:\n  - {id: x, title: X, more: Y}\n"),
+        (
+            "events:\n  - {id: x, figures: [{label: a, label: b}]}\n",
+            "events:\n  - {id: x, figures: [{label: a, unit: b}]}\n",
+        ),
+        (
+            "events:\n  - id: x\n    places: [a, b]\n    tags: {t: a, t: b}\n",
+            "events:\n  - id: x\n    places: [a, b]\n    tags: {t: a, u: b}\n",
+        ),
+    ],
+)
+def test_fast_read_refuses_a_duplicate_key_at_any_depth(twice: str, once: str) -> None:
+    """Mappings are decoded as plain dicts, so a duplicate key is found by counting: the values
+    decoded must be as many as the nodes rapidyaml read."""
+    assert fast_read(twice.encode(), json_file=False) is None
+    got = fast_read(once.encode(), json_file=False)
+    assert got is not None and got[0] == yaml.safe_load(once)
 
 
 SCALARS = st.one_of(

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from ..model.chronology import Origin
 from ..model.dates import PartialDate
 from ..model.event_table import EventTable, Extras
+from ..model.table_concat import concat_tables
+from ..model.text_column import TextColumn
 
 
 class EventRows:
@@ -31,9 +33,34 @@ class EventRows:
         self.origin_column: list[int] = []
         self._categories: dict[str, str] = {}  # one string per category id, not one per event
         self._extras: dict[Extras, Extras] = {}  # one tuple per distinct value (most are alike)
+        # events read elsewhere (worker processes: see .parallel) as tables, in reading order with
+        # the rows above, which are made into a table of their own before each one
+        self.tables: list[EventTable] = []
+        self._in_tables = 0
 
     def __len__(self) -> int:
-        return len(self.ids)
+        return len(self.ids) + self._in_tables
+
+    def add_table(self, table: EventTable) -> None:
+        """Events read and checked elsewhere, after those read so far."""
+        self._flush()
+        self.tables.append(table)
+        self._in_tables += len(table)
+
+    def id_column(self) -> TextColumn:
+        """The ids of all the events, in reading order."""
+        column = TextColumn.from_strings(self.ids)
+        return TextColumn.concat([*(t.ids for t in self.tables), column]) if self.tables else column
+
+    def _flush(self) -> None:
+        """The rows read so far made into a table (the files keep their numbers)."""
+        if not self.ids:
+            return
+        table = self._rows_table()
+        kept = (self.tables, self._in_tables + len(self.ids), self.files)
+        EventRows.__init__(self)
+        self.tables, self._in_tables, self.files = kept
+        self.tables.append(table)
 
     def add(
         self,
@@ -97,6 +124,12 @@ class EventRows:
         self.origin_column += columns
 
     def table(self) -> EventTable:
+        if not self.tables:
+            return self._rows_table()
+        self._flush()
+        return concat_tables(self.tables)
+
+    def _rows_table(self) -> EventTable:
         return EventTable.from_rows(
             ids=self.ids,
             titles=self.titles,

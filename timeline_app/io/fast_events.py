@@ -24,6 +24,7 @@ from . import limits
 from .checks import ALLOWED, ID_RE, Walk, too_many_events
 from .event_rows import EventRows
 from .fast_path import LazyItems
+from .parallel import Delegated
 from .sections import read_event
 
 _REQUIRED = ALLOWED["event"][0]
@@ -63,7 +64,10 @@ def _batches(items: list[Any]) -> Iterator[list[Any]]:
 def read_events(w: Walk, items: list[Any], rows: EventRows) -> None:
     """Read the ``events`` items of the file ``w.file`` into ``rows`` (the fast path's walk): a
     batch at a time in passes over each field, or one event at a time when a batch has an event of
-    another shape (see :func:`_read_batch`)."""
+    another shape (see :func:`_read_batch`); by worker processes when they were given them."""
+    if isinstance(items, Delegated):
+        items.read_into(w, rows)
+        return
     n = len(items)
     categories: dict[str, str] = {}  # each category id checked (and referred to) once per file
     offset = 0

@@ -7,10 +7,12 @@ from __future__ import annotations
 import bisect
 import codecs
 import json
+import operator
 import re
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import chain, compress, repeat
 from typing import Any
 
 from .. import runtime
@@ -41,7 +43,6 @@ from .values import Number
 # Anything that JSON cannot carry sends the file to the exact path: a tag (!), an anchor (&) or an alias
 # (*) where a YAML token may start, a merge key, a directive or a second document. The test is on the
 # raw text and is deliberately cautious: a description that merely *looks* like one costs a slower load.
-_INDICATOR = re.compile(rb"[!&*]")
 _TOKEN_START = frozenset(b" \t\r\n[]{},:-?")  # byte values: what indexing bytes gives
 _LINE_START = re.compile(rb"\n(?:%|---|\.\.\.)")  # a directive or document marker (after the first line)
 
@@ -50,19 +51,23 @@ _LINE_START = re.compile(rb"\n(?:%|---|\.\.\.)")  # a directive or document mark
 _ODD_BREAKS = (b"\xe2\x80\xa8", b"\xe2\x80\xa9", b"\xc2\x85")
 
 
-def _json_safe(text: bytes) -> bool:
+def _json_safe(text: bytes, ascii_text: bool = False) -> bool:
+    """Whether JSON can carry the piece (see above). Each indicator byte is looked for with
+    ``bytes.find`` (memchr: gigabytes a second), not a regex over every byte (160 MB/s here: two
+    seconds of a million-event file); the odd line breaks are not looked for in ASCII text."""
     if b"<<" in text or text.startswith((b"%", b"---", b"...")) or _LINE_START.search(text):
         return False
-    if any(b in text for b in _ODD_BREAKS):
+    if not ascii_text and any(b in text for b in _ODD_BREAKS):
         return False
     n = len(text)
-    for m in _INDICATOR.finditer(text):
-        i = m.start()
-        if i == 0 or text[i - 1] in _TOKEN_START:
+    for c in b"!&*":
+        i = text.find(c)
+        while i >= 0:
             # an anchor or alias needs a name right after it: "R & D" and "a * b" are plain text
-            if m.group() != b"!" and (i + 1 >= n or text[i + 1] in b" \t\r\n"):
-                continue
-            return False
+            named = c == 0x21 or (i + 1 < n and text[i + 1] not in b" \t\r\n")
+            if named and (i == 0 or text[i - 1] in _TOKEN_START):
+                return False
+            i = text.find(c, i + 1)
     return True
 
 
@@ -94,16 +99,41 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 _decoders = threading.local()
 
 
-def _loads(text: str | bytes | bytearray) -> Any:
+def _values_below(value: Any) -> int:
+    """How many values ``value`` holds at every depth (the items of its lists, the values of its
+    mappings), counted a level at a time in C-level passes."""
+    total = 0
+    level = [value]
+    while level:
+        inner = list(compress(level, map(isinstance, level, repeat(_CONTAINERS))))
+        if not inner:
+            break
+        maps = list(map(isinstance, inner, repeat(dict)))
+        level = [
+            *chain.from_iterable(map(dict.values, compress(inner, maps))),
+            *chain.from_iterable(compress(inner, map(operator.not_, maps))),
+        ]
+        total += len(level)
+    return total
+
+
+_CONTAINERS = (list, dict)
+
+
+def _loads(text: str | bytes | bytearray, *, pairs: bool = True) -> Any:
     """``json.loads`` with the fast path's hooks, through one decoder per thread: ``json.loads``
     with hooks makes a decoder per call, and each left a few small blocks alive (measured with
     tracemalloc: ~2 per call, 60 bytes each), which, made all through a load, kept pymalloc arenas
-    of a megabyte each from going back to the system."""
-    decoder = getattr(_decoders, "decoder", None)
+    of a megabyte each from going back to the system. With ``pairs`` a duplicate key raises (JSON
+    files); without, mappings are plain dicts (YAML: its duplicates are counted, see _parse_yaml)."""
+    name = "decoder" if pairs else "plain"
+    decoder = getattr(_decoders, name, None)
     if decoder is None:
-        decoder = _decoders.decoder = json.JSONDecoder(
-            object_pairs_hook=_pairs, parse_int=Number, parse_float=Number, parse_constant=_reject
+        hook = _pairs if pairs else None
+        decoder = json.JSONDecoder(
+            object_pairs_hook=hook, parse_int=Number, parse_float=Number, parse_constant=_reject
         )
+        setattr(_decoders, name, decoder)
     if isinstance(text, (bytes, bytearray)):
         text = text.decode(json.detect_encoding(text), "surrogatepass")  # as json.loads does
     elif text.startswith("\ufeff"):
@@ -138,7 +168,7 @@ class _Unsure(Exception):
 
 
 def _parse_yaml(piece: bytes) -> Any:
-    if not _utf8_text(piece) or not _json_safe(piece):
+    if not _utf8_text(piece) or not _json_safe(piece, piece.isascii()):
         raise _Unsure
     assert _ryml is not None
     with runtime.quiet_stderr():  # rapidyaml prints its own message before raising; ours come later
@@ -146,11 +176,18 @@ def _parse_yaml(piece: bytes) -> Any:
         # emitted into a buffer of ours: emit_json_malloc never frees its own (a leak per load)
         buf = bytearray(_ryml.compute_json_length(tree, tree.root_id()))
         _ryml.emit_json_in_place(tree, buf, tree.root_id())
-    return _loads(buf)
+        nodes = tree.size()
+    del tree
+    # decoded into plain dicts (a Python hook per mapping to find duplicate keys took 2.7 s of a
+    # million events); a duplicate key is one value fewer than the nodes rapidyaml read
+    value = _loads(buf, pairs=False)
+    if _values_below(value) != nodes - 1:
+        raise _Unsure
+    return value
 
 
 @dataclass
-class _Piece:
+class Piece:
     start: int
     end: int
     keys: tuple[str, ...]  # the top-level keys it holds, in order
@@ -158,7 +195,7 @@ class _Piece:
     items: int = -1  # for a piece of a sequence: how many items were cut into it
 
 
-def _pieces(text: bytes, lo: int = 0) -> tuple[list[_Piece], dict[str, list[int]]] | None:
+def _pieces(text: bytes, lo: int = 0) -> tuple[list[Piece], dict[str, list[int]]] | None:
     """The text (from ``lo``: after a byte order mark) cut into pieces of about CHUNK_CHARS, and the
     item starts of each block sequence found on the way; None when it cannot be cut (it is then read
     in one piece). The pieces cover the text from ``lo`` to its end, each cut at the start of a line."""
@@ -166,7 +203,7 @@ def _pieces(text: bytes, lo: int = 0) -> tuple[list[_Piece], dict[str, list[int]
     if not secs:
         return None
     secs[0].start = lo  # blank lines and comments before the first key go with it
-    pieces: list[_Piece] = []
+    pieces: list[Piece] = []
     starts_of: dict[str, list[int]] = {}
     group: list[Section] = []
     for sec in [*secs, None]:
@@ -174,12 +211,12 @@ def _pieces(text: bytes, lo: int = 0) -> tuple[list[_Piece], dict[str, list[int]
             if sec.key in _POSITION_KEYS and sec.key not in starts_of and find_items(text, sec):
                 starts_of[sec.key] = item_starts(text, sec)
             if group and sec.end - group[0].start > CHUNK_CHARS:
-                pieces.append(_Piece(group[0].start, group[-1].end, tuple(s.key for s in group)))
+                pieces.append(Piece(group[0].start, group[-1].end, tuple(s.key for s in group)))
                 group = []
             group.append(sec)
             continue
         if group:
-            pieces.append(_Piece(group[0].start, group[-1].end, tuple(s.key for s in group)))
+            pieces.append(Piece(group[0].start, group[-1].end, tuple(s.key for s in group)))
             group = []
         if sec is None:
             break
@@ -190,11 +227,14 @@ def _pieces(text: bytes, lo: int = 0) -> tuple[list[_Piece], dict[str, list[int]
             j = bisect.bisect_left(starts, starts[k] + CHUNK_CHARS, k + 1)
             b = starts[j] if j < len(starts) else sec.end
             if k == 0:
-                pieces.append(_Piece(sec.start, b, (sec.key,), items=j))
+                pieces.append(Piece(sec.start, b, (sec.key,), items=j))
             else:
-                pieces.append(_Piece(starts[k], b, (sec.key,), head=head, items=j - k))
+                pieces.append(Piece(starts[k], b, (sec.key,), head=head, items=j - k))
             k = j
     return pieces, starts_of
+
+
+Delegate = Callable[[bytes, str, list[Piece], list[int]], "LazyItems"]
 
 
 class FastPathFailed(Exception):
@@ -210,7 +250,9 @@ class LazyItems(list):  # type: ignore[type-arg]
     It is a ``list`` for the loader's checks and reports its length, but holds nothing itself:
     iterate it once. A piece that does not read back as cut raises :class:`FastPathFailed`."""
 
-    def __init__(self, text: bytes, key: str, pieces: list[_Piece], progress: ProgressFn | None) -> None:
+    elsewhere = False  # read by worker processes (see .parallel): its positions are found there
+
+    def __init__(self, text: bytes, key: str, pieces: list[Piece], progress: ProgressFn | None) -> None:
         super().__init__()
         self._text: bytes | None = text
         self._key = key
@@ -248,7 +290,7 @@ class LazyItems(list):  # type: ignore[type-arg]
         return self is other
 
 
-def _piece_items(text: bytes, piece: _Piece, key: str) -> list[Any]:
+def _piece_items(text: bytes, piece: Piece, key: str) -> list[Any]:
     value = _parse_yaml(piece.head + text[piece.start : piece.end])
     if not isinstance(value, dict) or list(value) != [key]:
         raise _Unsure
@@ -259,16 +301,26 @@ def _piece_items(text: bytes, piece: _Piece, key: str) -> list[Any]:
 
 
 def _read_pieces(
-    text: bytes, pieces: list[_Piece], progress: ProgressFn | None, *, lazy: bool = False
+    text: bytes,
+    pieces: list[Piece],
+    progress: ProgressFn | None,
+    *,
+    lazy: bool = False,
+    delegate: Delegate | None = None,
+    starts_of: dict[str, list[int]] | None = None,
 ) -> dict[str, Any] | None:
     root: dict[str, Any] = {}
     if lazy:  # the pieces of a cut sequence are read when its items are
-        cut: dict[str, list[_Piece]] = {}
+        cut: dict[str, list[Piece]] = {}
         for piece in pieces:
             if piece.items >= 0:
                 cut.setdefault(piece.keys[0], []).append(piece)
         for key, parts in cut.items():
-            root[key] = LazyItems(text, key, parts, None)  # the walk reports (and cancels)
+            starts = (starts_of or {}).get(key)
+            if delegate is not None and starts is not None:
+                root[key] = delegate(text, key, parts, starts)
+            else:
+                root[key] = LazyItems(text, key, parts, None)  # the walk reports (and cancels)
         pieces = [p for p in pieces if p.items < 0]
     for piece in pieces:
         try:
@@ -362,7 +414,12 @@ class _Raised(Exception):
 
 
 def fast_read(
-    text: str | bytes, *, json_file: bool, progress: ProgressFn | None = None, lazy: bool = False
+    text: str | bytes,
+    *,
+    json_file: bool,
+    progress: ProgressFn | None = None,
+    lazy: bool = False,
+    delegate: Delegate | None = None,
 ) -> tuple[Any, dict[str, Positions | None]] | None:
     """The plain values of a file on the fast path, with where the items of its ``events`` and
     ``indicators`` were written (see :func:`item_positions`; none for JSON files); None when the
@@ -376,7 +433,9 @@ def fast_read(
     A large text is read in pieces (see :data:`CHUNK_CHARS`), so that no step holds the GIL for more
     than a few milliseconds; ``progress`` is told the fraction read after each piece, and what it
     raises (a cancelled load) comes out of here. With ``lazy``, the long sequences cut in pieces are
-    :class:`LazyItems`, parsed as they are iterated (the loader's way: see that class)."""
+    :class:`LazyItems`, parsed as they are iterated (the loader's way: see that class), or what
+    ``delegate`` makes of them (given the text, the key, its pieces and item starts: the loader's
+    worker processes, see :mod:`.parallel`)."""
     if json_file:
         try:
             if isinstance(text, bytes):
@@ -410,12 +469,14 @@ def fast_read(
                 positions[key] = item_positions(text, key, len(items))
         return values, positions
     pieces, starts_of = cut
-    root = _read_pieces(text, pieces, progress, lazy=lazy)
+    root = _read_pieces(text, pieces, progress, lazy=lazy, delegate=delegate, starts_of=starts_of)
     if root is None:
         return None
     positions = {}
     for key in _POSITION_KEYS:
         items = root.get(key)
+        if isinstance(items, LazyItems) and items.elsewhere:
+            continue
         if isinstance(items, list) and items:
             starts = starts_of.get(key)
             positions[key] = (

@@ -25,7 +25,7 @@ from ..model.chronology import (
 )
 from ..text import QT_TRANSLATE_NOOP, fill, format_count, translate
 from . import cache as _cache
-from . import limits
+from . import limits, parallel
 from .checks import (
     CHRONOLOGY_SUFFIXES,
     At,
@@ -38,7 +38,7 @@ from .checks import (
 )
 from .event_rows import EventRows
 from .fast_events import read_events
-from .fast_path import FastPathFailed, fast_read
+from .fast_path import FastPathFailed, fast_path_available, fast_read
 from .problems import ChronologyError, Message, Problem, said
 from .sections import (
     EventIds,
@@ -116,7 +116,7 @@ def _walk_all(w: Walk, roots: list[tuple[str, Any]], parts: Parts, lo: float = 0
             read_sections(w, root, parts, read_events if w.fast else None)
     events = None
     if w.fast:  # the event ids were not defined one by one (see Walk.define)
-        events = EventIds(parts.events.ids)
+        events = EventIds(parts.events.id_column())
         if not events.unique:
             raise Doubt  # a duplicate id: the exact path says which, and where
     check_refs(w, events)
@@ -142,9 +142,27 @@ def _finish(parts: Parts, files: Sequence[str], w: Walk, nodes: dict[str, Any] |
     )
 
 
-def _fast(docs: Sequence[Document], progress: Progress | None = None) -> Chronology | None:
-    """The whole chronology on the fast path, or None at the first doubt or problem."""
-    progress = progress or Progress(None)
+def _fast(
+    docs: Sequence[Document], progress: Progress | None = None, *, workers: bool = False
+) -> Chronology | None:
+    """The whole chronology on the fast path, or None at the first doubt or problem. With
+    ``workers``, the events of a large file are read in worker processes (:mod:`.parallel`)."""
+    large = any(not d.json_file and parallel.worth_it(d.size) for d in docs)
+    pool = (
+        parallel.Workers.start(parallel.worker_count())
+        if workers and large and fast_path_available()
+        else None
+    )
+    try:
+        return _fast_read(docs, progress or Progress(None), pool)
+    finally:
+        if pool is not None:
+            pool.close()
+
+
+def _fast_read(
+    docs: Sequence[Document], progress: Progress, pool: parallel.Workers | None
+) -> Chronology | None:
     roots: list[tuple[str, Any]] = []
     lines: list[dict[str, list[tuple[int, int]] | None]] = []
     for k, doc in enumerate(docs):
@@ -157,7 +175,8 @@ def _fast(docs: Sequence[Document], progress: Progress | None = None) -> Chronol
             source = doc.text
         if source is None or doc.problems:
             return None
-        got = fast_read(source, json_file=doc.json_file, progress=progress, lazy=True)
+        delegate = pool.delegate if pool is not None else None
+        got = fast_read(source, json_file=doc.json_file, progress=progress, lazy=True, delegate=delegate)
         del source  # the documents hold it until they are read for good (see below)
         if got is None:
             return None
@@ -303,7 +322,10 @@ def _place(p: Pending, nodes: dict[str, Any]) -> Problem:
 
 
 def load_chronology(
-    *paths: str | os.PathLike[str], cache: bool = False, progress: ProgressCallback | None = None
+    *paths: str | os.PathLike[str],
+    cache: bool = False,
+    progress: ProgressCallback | None = None,
+    workers: bool = False,
 ) -> Chronology:
     """Load a chronology from one or more files or folders.
 
@@ -311,6 +333,8 @@ def load_chronology(
     with its file, line and column. With ``cache``, a large chronology read before with exactly the
     same bytes comes from the user's cache folder (:mod:`.cache`), and a fresh load is stored there.
     ``progress`` is told how far the load is, and may stop it by raising :class:`LoadCancelled`.
+    With ``workers``, the events of a large file are read in worker processes (:mod:`.parallel`:
+    the same result, sooner, and the parse's debris never in this process).
     """
     if not paths:
         raise TypeError("load_chronology() needs at least one path")
@@ -327,7 +351,7 @@ def load_chronology(
             if cached is not None:
                 report.phase(translate("Loader", "Done"), 1.0, 1.0)
                 return cached
-        chron = _fast(docs, report) or _exact(docs, problems, report)
+        chron = _fast(docs, report, workers=workers) or _exact(docs, problems, report)
         if key is not None:
             report.phase(translate("Loader", "Saving to the cache"), 1.0, 1.0)
             _cache.store(key, chron)

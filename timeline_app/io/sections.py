@@ -5,7 +5,7 @@ between them (related events, sources, indicators)."""
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -468,11 +468,12 @@ class EventIds:
     other threads run): are they unique, and is an id among them. Ids too long or unusual for the
     array go into a set."""
 
-    def __init__(self, ids: list[str]) -> None:
-        keys = TextColumn.from_strings(ids).fixed_width(64)
+    def __init__(self, ids: Sequence[str]) -> None:
+        column = ids if isinstance(ids, TextColumn) else TextColumn.from_strings(ids)
+        keys = column.fixed_width(64)
         self._set: set[str] | None = None
         if keys is None:
-            self._set = set(ids)
+            self._set = set(column)
             self.unique = len(self._set) == len(ids)
             return
         self._sorted = np.sort(keys)

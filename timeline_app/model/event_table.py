@@ -103,6 +103,22 @@ def _canonical(distinct: list[Any], codes: np.ndarray, sort_key: Any) -> tuple[t
     return tuple(ordered), (remap[codes] if len(codes) else codes.astype(np.int32))
 
 
+def sort_order(
+    dates: Sequence[PartialDate], start: np.ndarray, end: np.ndarray, ongoing: np.ndarray, ids: TextColumn
+) -> np.ndarray:
+    """The order of a table's events: by start, end and id (codes into ``dates``; end -1: none)."""
+    if not len(start):
+        return np.zeros(0, dtype=np.int64)
+    first = np.array([d.first_day() for d in dates], dtype=np.float64)
+    last = np.array([d.end_day() for d in dates], dtype=np.float64)
+    end_key = np.where(end >= 0, last[np.maximum(end, 0)], last[start])
+    end_key[ongoing] = 0.0  # Event.end_day(today=0): the order does not move with the clock
+    # same first and last day: "before 2014" (../2014) ahead of "2014" ahead of "2014 or
+    # after" (2014/..); plain dates all rank 0, so their order is start, end, id
+    side = np.array([{"before": -1, "after": 1}.get(d.open, 0) for d in dates], dtype=np.int8)
+    return np.lexsort((id_ranks(ids), side[start], end_key, first[start]))
+
+
 class EventTable(Sequence["Event"]):
     """The events of a chronology, sorted by start, end and id (see the module's docstring)."""
 
@@ -209,6 +225,7 @@ class EventTable(Sequence["Event"]):
         Where each was written: ``origins``, or (quicker) ``origin_columns``: the file names, and
         per event the index of its file (-1: unknown), its line and its column."""
         n = len(ids)
+        id_column = TextColumn.from_strings(ids)
         dates = list(starts) + [e for e in ends if e is not None]
         distinct, codes = _codes(dates, id)
         table, codes = _canonical(distinct, codes, PartialDate.sort_key)
@@ -220,17 +237,7 @@ class EventTable(Sequence["Event"]):
         cat_table, cat_codes = _canonical(cats, cat_codes, None)
         on = _from(bool, ongoing, bool)
 
-        first = np.array([d.first_day() for d in table], dtype=np.float64)
-        last = np.array([d.end_day() for d in table], dtype=np.float64)
-        if n:
-            end_key = np.where(has_end, last[np.maximum(end, 0)], last[start])
-            end_key[on] = 0.0  # Event.end_day(today=0): the order does not move with the clock
-            # same first and last day: "before 2014" (../2014) ahead of "2014" ahead of "2014 or
-            # after" (2014/..); plain dates all rank 0, so their order is start, end, id
-            side = np.array([{"before": -1, "after": 1}.get(d.open, 0) for d in table], dtype=np.int8)
-            order = np.lexsort((id_ranks(TextColumn.from_strings(ids)), side[start], end_key, first[start]))
-        else:
-            order = np.zeros(0, dtype=np.int64)
+        order = sort_order(table, start, end, on, id_column)
 
         o_files: tuple[str, ...] = ()
         o_file = o_line = o_col = None
@@ -251,9 +258,10 @@ class EventTable(Sequence["Event"]):
             o_line = _from(int, line_of, np.int32)[order]
             o_col = _from(int, col_of, np.int32)[order]
         return cls(
-            ids=TextColumn.from_strings(_pick(ids, order)),
-            titles=TextColumn.from_strings(_pick(titles, order)),
-            descriptions=TextColumn.from_strings(_pick(descriptions, order)),
+            # the texts made into columns as they come, then reordered in numpy (no string moved)
+            ids=id_column.take(order),
+            titles=TextColumn.from_strings(titles).take(order),
+            descriptions=TextColumn.from_strings(descriptions).take(order),
             dates=table,
             start=start[order],
             end=end[order],

@@ -27,6 +27,18 @@ def slices(n: int) -> Iterator[tuple[int, int]]:
     return ((a, min(a + SLICE, n)) for a in range(0, n, SLICE))
 
 
+_COPY = 4 << 20  # bytes copied per call
+
+
+def text_buffer(size: int) -> memoryview:
+    """A writable buffer of ``size`` bytes for a text column: an anonymous mapping, which the kernel
+    gives zeroed pages as they are written (``bytearray(size)`` zeroes it first, in one call)."""
+    if size == 0:
+        return memoryview(bytearray())
+    private = {"flags": mmap.MAP_PRIVATE} if hasattr(mmap, "MAP_PRIVATE") else {}  # not on Windows
+    return memoryview(mmap.mmap(-1, size, **private))
+
+
 class TextColumn(Sequence[str]):
     """Texts kept as one UTF-8 buffer and the offsets where each begins: a million titles are two
     objects, not a million (the strings a loader reads are freed, so the memory they took returns
@@ -72,16 +84,52 @@ class TextColumn(Sequence[str]):
         # hundred megabytes in one call holding the interpreter lock, ``bytearray(size)`` zeroes it
         # first (110 ms for 150 MB), and a growing bytearray is copied on some of its reallocations
         # (up to 160 ms). An anonymous mapping is given zeroed pages by the kernel as they are written.
-        total = int(offsets[-1])
-        if total == 0:
-            return cls(b"", offsets)
-        private = {"flags": mmap.MAP_PRIVATE} if hasattr(mmap, "MAP_PRIVATE") else {}  # not on Windows
-        buf = mmap.mmap(-1, total, **private)
+        buf = text_buffer(int(offsets[-1]))
         at = 0
         for d in datas:
             buf[at : at + len(d)] = d
             at += len(d)
-        return cls(memoryview(buf), offsets)
+        return cls(buf, offsets)
+
+    @classmethod
+    def concat(cls, columns: Sequence[TextColumn]) -> TextColumn:
+        """The texts of ``columns`` one after another, copied a few megabytes at a time."""
+        if len(columns) == 1:
+            return columns[0]
+        sizes = [len(c.data) for c in columns]
+        starts = np.cumsum([0, *sizes[:-1]]).tolist()
+        offsets = np.concatenate(
+            [np.zeros(1, dtype=np.int64)]
+            + [c.offsets[1:] + at for c, at in zip(columns, starts, strict=True)]
+        )
+        buf = text_buffer(sum(sizes))
+        at = 0
+        for c in columns:
+            data = memoryview(c.data).cast("B")
+            for lo in range(0, len(data), _COPY):
+                piece = data[lo : lo + _COPY]
+                buf[at : at + len(piece)] = piece
+                at += len(piece)
+        return cls(buf, offsets)
+
+    def take(self, order: np.ndarray) -> TextColumn:
+        """The texts at the positions ``order`` (a permutation, or any positions), gathered in
+        numpy a slice at a time: no string is made, and no call holds the interpreter lock long."""
+        n = len(order)
+        starts = self.offsets[:-1][order]
+        lengths = self.offsets[1:][order] - starts
+        offsets = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        buf = text_buffer(int(offsets[-1]))
+        src = np.frombuffer(self.data, dtype=np.uint8)
+        out = np.frombuffer(buf, dtype=np.uint8)
+        for a, b in slices(n):
+            lo, hi = int(offsets[a]), int(offsets[b])
+            if hi > lo:
+                shift = np.repeat(starts[a:b] - offsets[a:b], lengths[a:b])
+                out[lo:hi] = src[shift + np.arange(lo, hi, dtype=np.int64)]
+        del out
+        return TextColumn(buf, offsets)
 
     def __len__(self) -> int:
         return len(self.offsets) - 1

@@ -51,12 +51,12 @@ def test_cancel_keeps_the_chronology_shown(qtbot, window: MainWindow, big: Path,
     before = window.state.chronology
     real = loader._fast
 
-    def slow_fast(docs, progress=None):  # type: ignore[no-untyped-def]
+    def slow_fast(docs, progress=None, **kwargs):  # type: ignore[no-untyped-def]
         for _ in range(400):  # the worker reports progress (and so notices Cancel) while it works
             if progress is not None:
                 progress(0.0)
             time.sleep(0.005)
-        return real(docs, progress)
+        return real(docs, progress, **kwargs)
 
     monkeypatch.setattr(loader, "_fast", slow_fast)
     with qtbot.waitSignal(window.loader.cancelled, timeout=5000):

@@ -94,7 +94,7 @@ class BackgroundLoader(QObject):
         def work() -> None:
             try:
                 with brisk_switching():
-                    chron = load_chronology(path, cache=True, progress=load_report)
+                    chron = load_chronology(path, cache=True, progress=load_report, workers=True)
                     if lang is not None:
                         chron = localize(chron, lang)
                     prepare_for_view(chron, report)

@@ -1,0 +1,73 @@
+"""Tables joined into one (the loader's worker processes each read a share of a file's events):
+the same table, column for column, as one built from all the events at once. No Qt."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline_app.model.chronology import Event, Origin
+from timeline_app.model.dates import PartialDate
+from timeline_app.model.event_table import EventTable
+from timeline_app.model.table_concat import concat_tables
+from timeline_app.model.text_column import TextColumn
+
+DATES = st.sampled_from(
+    ["2014", "2014-02", "2014-02-26", "201X", "../2014", "2014/..", "1999-12-31", "44 BCE"]
+)
+ROWS = st.lists(
+    st.tuples(
+        st.text(min_size=1, max_size=6),  # id
+        st.text(max_size=5),  # title and description
+        DATES,
+        st.one_of(st.none(), DATES),
+        st.sampled_from(["a", "b", "z"]),  # category
+        st.booleans(),  # ongoing
+        st.sampled_from([(), ("Beijing",), ("Hebei", "Tianjin")]),  # places
+        st.sampled_from(["x.yaml", "y.yaml"]),
+        st.integers(0, 9),  # importance, line
+    ),
+    max_size=30,
+    unique_by=lambda r: r[0],
+)
+
+
+def _events(rows: list[tuple]) -> tuple[list[Event], dict[str, Origin]]:  # type: ignore[type-arg]
+    events, origins = [], {}
+    for ident, text, start, end, cat, ongoing, places, file, k in rows:
+        s, e = PartialDate.parse(start), PartialDate.parse(end) if end else None
+        if e is not None and (ongoing or e.end_day() <= s.first_day()):
+            e = None
+        rank = ("minor", "major", "headline")[k % 3]
+        events.append(
+            Event(ident, text or "T", s, cat, e, ongoing, k % 2 == 0, places, (), text, importance=rank)
+        )
+        origins[ident] = Origin(file, k + 1, 3)
+    return events, origins
+
+
+@settings(max_examples=80, deadline=None)
+@given(ROWS, st.lists(st.integers(0, 30), max_size=3))
+def test_joined_tables_equal_the_table_of_all_events(rows: list[tuple], cuts: list[int]) -> None:  # type: ignore[type-arg]
+    events, origins = _events(rows)
+    bounds = [0, *sorted(min(c, len(events)) for c in cuts), len(events)]
+    shares = [EventTable.from_events(events[a:b], origins) for a, b in pairwise(bounds)]
+    whole = EventTable.from_events(events, origins)
+    joined = concat_tables(shares)
+    assert joined == whole
+    assert joined.dates == whole.dates and joined.category_ids == whole.category_ids
+    assert [joined.origin(i) for i in range(len(joined))] == [whole.origin(i) for i in range(len(whole))]
+    assert list(joined) == list(whole)
+
+
+def test_text_columns_joined_and_reordered_as_bytes() -> None:
+    texts = ["", "北京", "a", "Über", "", "zz"]
+    a, b = TextColumn.from_strings(texts[:4]), TextColumn.from_strings(texts[4:])
+    joined = TextColumn.concat([a, b])
+    assert joined == TextColumn.from_strings(texts)
+    order = np.array([5, 1, 0, 3, 2, 4])
+    assert list(joined.take(order)) == [texts[i] for i in order]
+    assert joined.take(order) == TextColumn.from_strings([texts[i] for i in order])
