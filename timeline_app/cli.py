@@ -131,7 +131,12 @@ def cmd_diff(args: argparse.Namespace) -> int:
         doc["changes"] = [c.as_dict() for c in changes]
         print(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
-        for line in say.diff_lines(changes, summary(changes)):
+        titles: dict[str, str] = {}
+        if say.spoken != catalog.ENGLISH:  # the events' titles in the language spoken, where written in it
+            for chron in (old, new):
+                shown = _in_language(chron, say.spoken)
+                titles.update((e.id, e.title) for e in shown.events)
+        for line in say.diff_lines(changes, summary(changes), titles):
             print(line)
     return 1 if changes else 0
 

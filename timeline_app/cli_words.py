@@ -26,10 +26,17 @@ def language_arg(value: str) -> str:
     return lang
 
 
+spoken = catalog.ENGLISH
+"""The language :func:`speak` chose (``en`` or ``zh_CN``)."""
+
+
 def speak(lang: str | None) -> None:
     """Say what follows in ``lang`` (as :func:`language_arg` gives it), else the system's language."""
+    global spoken
     chosen = lang or catalog.system_language()
-    text.install(catalog.load(chosen) if chosen != catalog.ENGLISH else None)
+    translator = catalog.load(chosen) if chosen != catalog.ENGLISH else None
+    spoken = chosen if translator is not None else catalog.ENGLISH
+    text.install(translator)
 
 
 def problems_found(n: int) -> str:
@@ -135,13 +142,17 @@ def _kind(k: str) -> str:
     return translate("CommandLine", _KINDS.get(k, k))
 
 
-def diff_lines(changes: Sequence[EventChange], counts: Mapping[str, int]) -> Iterator[str]:
-    """The text ``timeline-app diff`` prints: a line per event, a line per field, then the count."""
+def diff_lines(
+    changes: Sequence[EventChange], counts: Mapping[str, int], titles: Mapping[str, str] | None = None
+) -> Iterator[str]:
+    """The text ``timeline-app diff`` prints: a line per event (its title from ``titles`` by id,
+    where given), a line per field, then the count."""
     none = translate("CommandLine", "(none)")
     for c in changes:
         ident = f"{c.old_id} -> {c.new_id}" if c.renamed else c.event_id
         kinds = ", ".join(_kind(k) for k in c.kinds)
-        yield f"{c.date.iso():<11} {kinds:<18} {ident}  {c.title}"
+        title = (titles or {}).get(c.event_id, c.title)
+        yield f"{c.date.iso():<11} {kinds:<18} {ident}  {title}"
         for f in c.fields:
             yield f"{'':<11}   {f.field}: {f.before or none} -> {f.after or none}"
     n = len(changes)

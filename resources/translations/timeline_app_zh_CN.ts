@@ -1863,15 +1863,15 @@
     </message>
     <message>
         <source>%1 must be text, found %2</source>
-        <translation>%1 必须是文字，这里却是%2</translation>
+        <translation>%1必须是文字，这里却是%2</translation>
     </message>
     <message>
         <source>%1 is %2 characters long; the limit is %3</source>
-        <translation>%1 长达 %2 个字符，上限为 %3</translation>
+        <translation>%1长达 %2 个字符，上限为 %3</translation>
     </message>
     <message>
         <source>%1 is empty</source>
-        <translation>%1 为空</translation>
+        <translation>%1为空</translation>
     </message>
     <message>
         <source>%1 &apos;%2&apos; may hold only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (and start with a letter or digit)</source>
@@ -1887,23 +1887,23 @@
     </message>
     <message>
         <source>%1 must be true or false, not %2</source>
-        <translation>%1 必须是 true 或 false，不能是 %2</translation>
+        <translation>%1必须是 true 或 false，不能是 %2</translation>
     </message>
     <message>
         <source>%1 must be a number, found %2</source>
-        <translation>%1 必须是数字，这里却是%2</translation>
+        <translation>%1必须是数字，这里却是%2</translation>
     </message>
     <message>
         <source>%1 must be a number, not quoted text: write %2 without quotes</source>
-        <translation>%1 必须是数字，不能是带引号的文字：请去掉引号，写作 %2</translation>
+        <translation>%1必须是数字，不能是带引号的文字：请去掉引号，写作 %2</translation>
     </message>
     <message>
         <source>%1 must be a finite number, not &apos;%2&apos;</source>
-        <translation>%1 必须是有限的数字，不能是 &apos;%2&apos;</translation>
+        <translation>%1必须是有限的数字，不能是 &apos;%2&apos;</translation>
     </message>
     <message>
         <source>%1 must be a number, not &apos;%2&apos;</source>
-        <translation>%1 必须是数字，不能是 &apos;%2&apos;</translation>
+        <translation>%1必须是数字，不能是 &apos;%2&apos;</translation>
     </message>
     <message>
         <source>%1 %2 is too large</source>
@@ -2059,15 +2059,15 @@
     </message>
     <message>
         <source>%1 is given twice in &apos;%2&apos; (first at line %3, column %4)</source>
-        <translation>%1 在 &apos;%2&apos; 中出现了两次（第一次在第 %3 行第 %4 列）</translation>
+        <translation>%1在 &apos;%2&apos; 中出现了两次（第一次在第 %3 行第 %4 列）</translation>
     </message>
     <message>
         <source>unknown language &apos;%1&apos; in %2: did you mean &apos;%3&apos;? write %4</source>
-        <translation>%2 中有未知的语言 &apos;%1&apos;：是不是想写 &apos;%3&apos;？请写 %4</translation>
+        <translation>%2中有未知的语言 &apos;%1&apos;：是不是想写 &apos;%3&apos;？请写 %4</translation>
     </message>
     <message>
         <source>unknown language &apos;%1&apos; in %2: write %3</source>
-        <translation>%2 中有未知的语言 &apos;%1&apos;：请写 %3</translation>
+        <translation>%2中有未知的语言 &apos;%1&apos;：请写 %3</translation>
     </message>
     <message>
         <source>%1 in %2 (%3)</source>
@@ -2075,11 +2075,11 @@
     </message>
     <message>
         <source>%1 gives no text: write it, or one text per language (%2)</source>
-        <translation>%1 没有文字：请直接写出，或按语言各写一份（%2）</translation>
+        <translation>%1没有文字：请直接写出，或按语言各写一份：%2</translation>
     </message>
     <message>
         <source>%1 is written in %2 only: add %3, or every language shows the %2</source>
-        <translation>%1 只写了 %2：请补上 %3，否则所有语言都显示 %2 的文字</translation>
+        <translation>%1只写了 %2：请补上 %3，否则所有语言都显示 %2 的文字</translation>
     </message>
     <message>
         <source>the stop&apos;s text</source>

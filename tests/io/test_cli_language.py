@@ -143,3 +143,22 @@ def test_render_refusals_in_chinese_before_qt(
     assert err == f"timeline-app render: 无法读取 '{views}' 中的视图：'views' 应是视图的列表\n"
     assert main(["render", "--out", str(tmp_path / "x.png"), "--view", str(views), "--lang", "en"]) == 2
     assert capsys.readouterr().err.endswith("'views' is a list of views\n")
+
+
+def test_diff_in_chinese_names_the_events_by_their_chinese_titles(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    copy = tmp_path / "events"
+    shutil.copytree(shipped_chronology(), copy)
+    f = copy / "xiongan-subcentre.yaml"
+    f.write_text(
+        f.read_text(encoding="utf-8").replace("start: 2017-04-01", "start: 2017-04", 1), encoding="utf-8"
+    )
+    assert main(["diff", str(shipped_chronology()), str(copy), "--lang", "zh_CN"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split() == ["2017-04", "改期", "xiongan-founded", "设立雄安新区"]
+    assert out[-1] == "1个事件有差异（改期 1 个）"
+    assert main(["diff", str(shipped_chronology()), str(copy)]) == 1
+    assert capsys.readouterr().out.splitlines()[0].endswith("xiongan-founded  Xiong'an New Area announced")

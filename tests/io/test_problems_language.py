@@ -90,10 +90,10 @@ def test_a_broken_file_in_chinese_has_the_english_positions() -> None:
         "c.yaml:2:32: 类别中有未知的键 'colour'（是不是想写 'color'？）",
         "c.yaml:6:12: start 2014-02-30：2014年2月没有 30 日",
         "c.yaml:8:9: 事件 id 'a' 重复（第一次定义于 c.yaml:4:9）",
-        "c.yaml:9:12: 'title' 必须是文字，这里却是一个列表",
+        "c.yaml:9:12: 'title'必须是文字，这里却是一个列表",
         "c.yaml:11:15: 未知的类别 'plann'（是不是想写 'plan'？）",
         "c.yaml:12:5: 事件缺少 'title'",
-        "c.yaml:16:29: 'value' 必须是数字，不能是带引号的文字：请去掉引号，写作 12",
+        "c.yaml:16:29: 'value'必须是数字，不能是带引号的文字：请去掉引号，写作 12",
         "c.yaml:23:9: 2014 有第二个数据点（第一个在第 22 行第 9 列）",
     ]
     assert [p.message for p in exc.problems] == [line.split(": ", 1)[1] for line in chinese]
@@ -117,7 +117,7 @@ def test_warnings_are_said_in_the_language_shown() -> None:
     english = "'name' is written in zh only: add en (English), or every language shows the zh"
     assert str(message) == english
     _chinese()
-    assert str(message) == "'name' 只写了 zh：请补上 en（英文），否则所有语言都显示 zh 的文字"
+    assert str(message) == "'name'只写了 zh：请补上 en（英文），否则所有语言都显示 zh 的文字"
 
 
 def test_the_count_of_problems_left_out_is_said_too() -> None:
