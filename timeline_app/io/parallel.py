@@ -146,7 +146,7 @@ def _read_share(
     w.item_lines[(name, key)] = positions
     rows = EventRows()
     read_events(w, LazyItems(text, key, pieces, None), rows)
-    return rows.table(), w, positions is not None
+    return rows.table(sort=False), w, positions is not None  # sorted once joined
 
 
 def _meta(table: EventTable, w: Walk, found: bool) -> dict[str, Any]:
