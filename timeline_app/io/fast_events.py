@@ -98,7 +98,7 @@ def _dates(w: Walk, texts: list[Any], key: str, offset: int) -> list[Any] | None
         return None
     known = w.dates
     got = list(map(known.get, texts))
-    if None in got:
+    if not all(got):  # a date is always true: no Python __eq__ per item, as "None in got" made
         for j, (t, d) in enumerate(zip(texts, got, strict=True)):
             if d is None and t is not _MISSING:
                 got[j] = w.date(t, ("events", offset + j, key), f"'{key}'")

@@ -87,16 +87,22 @@ def find_items(text: bytes, sec: Section) -> bool:
 
 
 def item_starts(text: bytes, sec: Section) -> list[int]:
-    """Where each line that starts an item of the section starts, a window at a time."""
+    """Where each line that starts an item of the section starts (what ``sec.item`` finds: a line
+    break, the items' indentation, ``-`` and a space or line break), in numpy a window at a time:
+    the dashes first, then the bytes around them (the regex made a match object per item, most of
+    a second at a million items)."""
     assert sec.item is not None
+    indent = sec.overlap - 3
+    raw = np.frombuffer(text, dtype=np.uint8)
     out = [sec.first]
-    pos, end = sec.first, sec.end
-    while True:
-        stop = min(pos + _WINDOW, end)
-        out.extend(m.start() + 1 for m in sec.item.finditer(text, pos, stop))
-        if stop >= end:
-            return out
-        pos = max(stop - sec.overlap, out[-1])
+    lo, end = sec.first + indent + 1, sec.end - 1  # where the dash of a later item can be
+    for a in range(lo, end, _WINDOW):
+        dashes = np.flatnonzero(raw[a : min(a + _WINDOW, end)] == _DASH) + a
+        keep = (raw[dashes - (indent + 1)] == _BREAK) & _AFTER_DASH[raw[dashes + 1]]
+        for k in range(1, indent + 1):
+            keep &= raw[dashes - k] == _SPACE
+        out += (dashes[keep] - indent).tolist()
+    return out
 
 
 def find_positions(text: bytes, starts: list[int]) -> Positions | None:
@@ -111,6 +117,9 @@ def find_positions(text: bytes, starts: list[int]) -> Positions | None:
 
 _MANY = 256  # items: below this, one by one is as quick
 _SPACE, _DASH = ord(" "), ord("-")
+_BREAK = ord("\n")
+_AFTER_DASH = np.zeros(256, dtype=bool)
+_AFTER_DASH[[ord(c) for c in " \t\r\n"]] = True
 _NOT_A_NODE = np.zeros(256, dtype=bool)
 _NOT_A_NODE[[ord(c) for c in " \t\r\n#"]] = True
 
