@@ -366,6 +366,9 @@ def _read_indicator(w: Walk, v: Any, path: Path_) -> Indicator | None:
                 continue
             seen[point.date] = (*p, i)
             points.append(point)
+    # the indicator's own `at` in languages now lives in each point that took its source (an
+    # indicator keeps no source of its own): one key for one text, as a written-back file has it
+    w.texts.pop((*owner, "source.at"), None)
     if ident is None or name is None or unit is None:
         return None
     points.sort(key=lambda q: (q.date.first_day(), q.date.end_day()))
