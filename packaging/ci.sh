@@ -56,6 +56,8 @@ smoke3 "$BUNDLE/$APP"
 bundle_smoke=$SMOKE_BEST
 echo "  $SMOKE_LINE (best of 3: $bundle_smoke s wall)"
 (cd /tmp && "$BUNDLE/$APP" validate) | grep -q '^ok: ' || fail "bundle: validate"
+# the command line's Chinese comes from the bundled .ts (timeline_app.catalog), with no Qt started
+(cd /tmp && "$BUNDLE/$APP" validate --lang zh_CN) | grep -q '^正常：' || fail "bundle: validate --lang zh_CN"
 out=$(mktemp -d)
 (cd /tmp && "$BUNDLE/$APP" export --format json -o "$out/chronology.json") || fail "bundle: export json"
 "$ROOT/packaging/.venv-build/bin/python" -c 'import json, sys; d = json.load(open(sys.argv[1])); assert d' \

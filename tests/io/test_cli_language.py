@@ -162,3 +162,16 @@ def test_diff_in_chinese_names_the_events_by_their_chinese_titles(
     assert out[-1] == "1个事件有差异（改期 1 个）"
     assert main(["diff", str(shipped_chronology()), str(copy)]) == 1
     assert capsys.readouterr().out.splitlines()[0].endswith("xiongan-founded  Xiong'an New Area announced")
+
+
+def test_validate_warns_in_chinese_and_still_passes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    p = tmp_path / "c.yaml"
+    p.write_text("categories: [{id: p, name: {zh: 规划}, color: '#4e79a7'}]\n", encoding="utf-8")
+    assert main(["validate", str(p), "--lang", "zh_CN"]) == 0
+    captured = capsys.readouterr()
+    assert (
+        captured.err == f"{p}:1:28：警告：'name'只写了 zh：请补上 en（英文），否则所有语言都显示 zh 的文字\n"
+    )
+    assert captured.out.startswith("正常：1 个文件，0 个事件，1 个类别")

@@ -190,3 +190,13 @@ def test_the_yaml_parsers_own_words_are_said_too() -> None:
     ]
     _chinese()
     assert info.value.lines() == ["c.yaml:3:1: YAML 语法：文件意外结束（扫描带引号的标量时）"]
+
+
+def test_problems_pickle_with_their_templates() -> None:
+    import pickle
+
+    exc = _broken()
+    again = pickle.loads(pickle.dumps(ChronologyError(exc.problems, more=2)))
+    assert again.problems == exc.problems and again.more == 2
+    _chinese()
+    assert again.lines()[:-1] == exc.lines() and again.lines()[-1] == "……另有2个问题"

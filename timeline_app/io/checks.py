@@ -18,6 +18,7 @@ from ..model.dates import DateError, PartialDate
 from ..model.languages import TextKey, Translations
 from ..text import QT_TRANSLATE_NOOP, Message, format_count
 from . import limits
+from .nouns import KINDS
 from .problems import Problem, said
 from .values import REJECTED_TYPE, Number, Quoted, locate
 
@@ -66,42 +67,6 @@ _TOP_ALLOWED = (TOP_KEYS[0], frozenset(TOP_KEYS[0] | TOP_KEYS[1]))
 QUOTED_KEYS = {k: f"'{k}'" for req, opt in KEYS.values() for k in req | opt}
 
 What = str | Message  # what a value is, in a message: a key as written ("'title'"), or words
-
-# the kinds of mapping, and of ids, as problems name them
-KINDS: dict[str, Message] = {
-    "file": said(QT_TRANSLATE_NOOP("Problems", "file")),
-    "chronology": said(QT_TRANSLATE_NOOP("Problems", "chronology")),
-    "source": said(QT_TRANSLATE_NOOP("Problems", "source")),
-    "category": said(QT_TRANSLATE_NOOP("Problems", "category")),
-    "era": said(QT_TRANSLATE_NOOP("Problems", "era")),
-    "event": said(QT_TRANSLATE_NOOP("Problems", "event")),
-    "figure": said(QT_TRANSLATE_NOOP("Problems", "figure")),
-    "source reference": said(QT_TRANSLATE_NOOP("Problems", "source reference")),
-    "indicator": said(QT_TRANSLATE_NOOP("Problems", "indicator")),
-    "point": said(QT_TRANSLATE_NOOP("Problems", "point")),
-    "tour": said(QT_TRANSLATE_NOOP("Problems", "tour")),
-    "stop": said(QT_TRANSLATE_NOOP("Problems", "stop")),
-}
-ID_OF: dict[str, Message] = {
-    "source": said(QT_TRANSLATE_NOOP("Problems", "the source id")),
-    "category": said(QT_TRANSLATE_NOOP("Problems", "the category id")),
-    "era": said(QT_TRANSLATE_NOOP("Problems", "the era id")),
-    "event": said(QT_TRANSLATE_NOOP("Problems", "the event id")),
-    "indicator": said(QT_TRANSLATE_NOOP("Problems", "the indicator id")),
-    "tour": said(QT_TRANSLATE_NOOP("Problems", "the tour id")),
-}
-# the lists of a file, as "expected a list of ..." names them
-LISTS: dict[str, Message] = {
-    "sources": said(QT_TRANSLATE_NOOP("Problems", "sources")),
-    "categories": said(QT_TRANSLATE_NOOP("Problems", "categories")),
-    "eras": said(QT_TRANSLATE_NOOP("Problems", "eras")),
-    "events": said(QT_TRANSLATE_NOOP("Problems", "events")),
-    "indicators": said(QT_TRANSLATE_NOOP("Problems", "indicators")),
-    "figures": said(QT_TRANSLATE_NOOP("Problems", "figures")),
-    "points": said(QT_TRANSLATE_NOOP("Problems", "points")),
-    "tours": said(QT_TRANSLATE_NOOP("Problems", "tours")),
-    "stops": said(QT_TRANSLATE_NOOP("Problems", "stops")),
-}
 
 
 class Stop(Exception):

@@ -67,6 +67,9 @@ class ChronologyError(Exception):
         self.more = more  # problems found past the reporting limit, counted but not listed
         super().__init__()
 
+    def __reduce__(self) -> tuple[object, ...]:  # pickled with its problems, not its text
+        return (self.__class__, (self.problems,), {"more": self.more})
+
     def lines(self) -> list[str]:
         """Each problem as ``file:line:column: message``, in the language of the moment."""
         out = [str(p) for p in self.problems]

@@ -24,13 +24,10 @@ from ..model.chronology import (
 )
 from ..model.dates import PartialDate
 from ..model.text_column import TextColumn
-from ..text import QT_TRANSLATE_NOOP, Message
+from ..text import QT_TRANSLATE_NOOP
 from . import limits
 from .checks import (
     COLOR_RE,
-    ID_OF,
-    KINDS,
-    LISTS,
     QUOTED_KEYS,
     URL_RE,
     At,
@@ -43,29 +40,13 @@ from .checks import (
     too_many_events,
 )
 from .event_rows import EventRows
+from .nouns import A_SOURCE, FIGURE_SOURCE, ID_LISTS, ID_OF, INDICATOR_SOURCE, KINDS, LISTS, POINT_SOURCE
 from .problems import said
 from .texts import read_text, read_text_list
 from .tour_section import read_tours
 
 # -- the sections ---------------------------------------------------------------------------------------
 Reader = Callable[[Any, Path_, What], T | None]
-
-_THE_SOURCE_ID = ID_OF["source"]
-_A_SOURCE = said(QT_TRANSLATE_NOOP("Problems", "a source"))
-_FIGURE_SOURCE = said(QT_TRANSLATE_NOOP("Problems", "the figure's source"))
-_POINT_SOURCE = said(QT_TRANSLATE_NOOP("Problems", "the point's source"))
-_INDICATOR_SOURCE = said(QT_TRANSLATE_NOOP("Problems", "the indicator's source"))
-# the ids an event lists: what the list is, what each item is
-_ID_LISTS: dict[str, tuple[Message, Message]] = {
-    "event": (
-        said(QT_TRANSLATE_NOOP("Problems", "event ids")),
-        said(QT_TRANSLATE_NOOP("Problems", "a related event id")),
-    ),
-    "indicator": (
-        said(QT_TRANSLATE_NOOP("Problems", "indicator ids")),
-        said(QT_TRANSLATE_NOOP("Problems", "an indicator id")),
-    ),
-}
 
 
 def _opt(e: dict[str, Any], path: Path_, key: str, read: Reader[T]) -> T | None:
@@ -103,7 +84,7 @@ def _source_ref(
     e = w.mapping(v, path, "source reference")
     if e is None or "id" not in e:
         return None
-    ident = w.ident(e["id"], (*path, "id"), _THE_SOURCE_ID)
+    ident = w.ident(e["id"], (*path, "id"), ID_OF["source"])
     at = (_text(w, e, path, "at", owner, field_name) if owner[0] else _opt(e, path, "at", w.text)) or ""
     if ident is None:
         return None
@@ -217,7 +198,7 @@ def _read_figure(w: Walk, v: Any, path: Path_, owner: tuple[str, str], n: int) -
     unit = _text(w, e, path, "unit", owner, f"figures.{n}.unit")
     qualifier = _text(w, e, path, "qualifier", owner, f"figures.{n}.qualifier") or ""
     source = (
-        _source_ref(w, e["source"], (*path, "source"), _FIGURE_SOURCE, owner, f"figures.{n}.source.at")
+        _source_ref(w, e["source"], (*path, "source"), FIGURE_SOURCE, owner, f"figures.{n}.source.at")
         if "source" in e
         else None
     )
@@ -230,7 +211,7 @@ def _ids(w: Walk, e: dict[str, Any], path: Path_, key: str, kind: str) -> tuple[
     out: list[str] = []
     if key in e:
         p = (*path, key)
-        ids, each = _ID_LISTS[kind]
+        ids, each = ID_LISTS[kind]
         for i, item in enumerate(w.sequence(e[key], p, ids)):
             ident = w.ident(item, (*p, i), each)
             if ident is not None:
@@ -294,7 +275,7 @@ def read_event(w: Walk, v: Any, path: Path_, rows: EventRows) -> bool:
             else [(x, (*p, i)) for i, x in enumerate(w.sequence(src, p, LISTS["sources"]))]
         )
         for item, item_path in items:
-            ref = _source_ref(w, item, item_path, _A_SOURCE, owner, f"sources.{len(sources)}.at")
+            ref = _source_ref(w, item, item_path, A_SOURCE, owner, f"sources.{len(sources)}.at")
             if ref is not None:
                 sources.append(ref)
     related = _ids(w, e, path, "related", "event")
@@ -338,7 +319,7 @@ def _read_point(
     value = _opt(e, path, "value", w.number)
     at = f"points.{date.iso() if date is not None else ''}."
     if "source" in e:
-        source = _source_ref(w, e["source"], (*path, "source"), _POINT_SOURCE, owner, at + "source.at")
+        source = _source_ref(w, e["source"], (*path, "source"), POINT_SOURCE, owner, at + "source.at")
     else:
         source = default_source
         inherited = w.texts.get((*owner, "source.at"))
@@ -363,7 +344,7 @@ def _read_indicator(w: Walk, v: Any, path: Path_) -> Indicator | None:
     region = _text(w, e, path, "region", owner) or ""
     description = _text(w, e, path, "description", owner) or ""
     default_source = (
-        _source_ref(w, e["source"], (*path, "source"), _INDICATOR_SOURCE, owner, "source.at")
+        _source_ref(w, e["source"], (*path, "source"), INDICATOR_SOURCE, owner, "source.at")
         if "source" in e
         else None
     )
@@ -385,6 +366,9 @@ def _read_indicator(w: Walk, v: Any, path: Path_) -> Indicator | None:
                 continue
             seen[point.date] = (*p, i)
             points.append(point)
+    # the indicator's own `at` in languages now lives in each point that took its source (an
+    # indicator keeps no source of its own): one key for one text, as a written-back file has it
+    w.texts.pop((*owner, "source.at"), None)
     if ident is None or name is None or unit is None:
         return None
     points.sort(key=lambda q: (q.date.first_day(), q.date.end_day()))

@@ -10,7 +10,8 @@ from typing import Any
 from ..model.dates import PartialDate
 from ..model.records import Tour, TourStop
 from ..text import QT_TRANSLATE_NOOP, Message
-from .checks import ID_OF, LISTS, Path_, Walk, end_before_start
+from .checks import Path_, Walk, end_before_start
+from .nouns import ID_OF, LISTS
 from .problems import said
 from .texts import read_text
 
