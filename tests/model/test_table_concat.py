@@ -49,12 +49,30 @@ def _events(rows: list[tuple]) -> tuple[list[Event], dict[str, Origin]]:  # type
     return events, origins
 
 
+def _share(events: list[Event], origins: dict[str, Origin], sort: bool) -> EventTable:
+    """A table of ``events``; unsorted (in the order given) without ``sort``, as a worker's share."""
+    return EventTable.from_rows(
+        ids=[e.id for e in events],
+        titles=[e.title for e in events],
+        descriptions=[e.description for e in events],
+        starts=[e.start for e in events],
+        ends=[e.end for e in events],
+        categories=[e.category for e in events],
+        ongoing=[e.ongoing for e in events],
+        approximate=[e.approximate for e in events],
+        extras=[((e.places, (), (), (), (), ()) if e.places else None) for e in events],
+        importance=[e.rank for e in events],
+        origins=[origins[e.id] for e in events],
+        sort=sort,
+    )
+
+
 @settings(max_examples=80, deadline=None)
-@given(ROWS, st.lists(st.integers(0, 30), max_size=3))
-def test_joined_tables_equal_the_table_of_all_events(rows: list[tuple], cuts: list[int]) -> None:  # type: ignore[type-arg]
+@given(ROWS, st.lists(st.integers(0, 30), max_size=3), st.booleans())
+def test_joined_tables_equal_the_table_of_all_events(rows: list[tuple], cuts: list[int], sort: bool) -> None:  # type: ignore[type-arg]
     events, origins = _events(rows)
     bounds = [0, *sorted(min(c, len(events)) for c in cuts), len(events)]
-    shares = [EventTable.from_events(events[a:b], origins) for a, b in pairwise(bounds)]
+    shares = [_share(events[a:b], origins, sort) for a, b in pairwise(bounds)]
     whole = EventTable.from_events(events, origins)
     joined = concat_tables(shares)
     assert joined == whole

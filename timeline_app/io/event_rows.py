@@ -123,13 +123,14 @@ class EventRows:
         self.origin_line += lines
         self.origin_column += columns
 
-    def table(self) -> EventTable:
+    def table(self, *, sort: bool = True) -> EventTable:
+        """The events as a table; without ``sort``, in reading order (a worker's share)."""
         if not self.tables:
-            return self._rows_table()
+            return self._rows_table(sort)
         self._flush()
         return concat_tables(self.tables)
 
-    def _rows_table(self) -> EventTable:
+    def _rows_table(self, sort: bool = True) -> EventTable:
         return EventTable.from_rows(
             ids=self.ids,
             titles=self.titles,
@@ -142,4 +143,5 @@ class EventRows:
             extras=self.extras,
             importance=self.importance,
             origin_columns=(tuple(self.files), self.origin_file, self.origin_line, self.origin_column),
+            sort=sort,
         )

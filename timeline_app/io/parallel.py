@@ -18,6 +18,7 @@ read in the app's process. Workers are started with ``spawn`` (the frozen app ca
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import pickle
@@ -101,6 +102,7 @@ def _send_task(
 # -- in the worker ----------------------------------------------------------------------------------------
 def _serve(conn: Connection) -> None:
     """A worker's life: one share of events read, its table sent back (or what went wrong)."""
+    gc.disable()  # as the loader in the app's process (runtime.loading): it makes only what it keeps
     try:
         name, key, pieces, starts, line_base = conn.recv()
         text = bytes(_recv_buffer(conn))
@@ -144,7 +146,7 @@ def _read_share(
     w.item_lines[(name, key)] = positions
     rows = EventRows()
     read_events(w, LazyItems(text, key, pieces, None), rows)
-    return rows.table(), w, positions is not None
+    return rows.table(sort=False), w, positions is not None  # sorted once joined
 
 
 def _meta(table: EventTable, w: Walk, found: bool) -> dict[str, Any]:

@@ -219,11 +219,14 @@ class EventTable(Sequence["Event"]):
         importance: Sequence[int] | None = None,
         origins: Sequence[Origin | None] | None = None,
         origin_columns: tuple[Sequence[str], Sequence[int], Sequence[int], Sequence[int]] | None = None,
+        sort: bool = True,
     ) -> EventTable:
         """Events given field by field in any order: sorted, with canonical date and category tables.
 
         Where each was written: ``origins``, or (quicker) ``origin_columns``: the file names, and
-        per event the index of its file (-1: unknown), its line and its column."""
+        per event the index of its file (-1: unknown), its line and its column. Without ``sort``,
+        the events stay in the order given: a share of a table to be joined with others (see
+        :func:`.table_concat.concat_tables`, which sorts)."""
         n = len(ids)
         id_column = TextColumn.from_strings(ids)
         dates = list(starts) + [e for e in ends if e is not None]
@@ -237,7 +240,12 @@ class EventTable(Sequence["Event"]):
         cat_table, cat_codes = _canonical(cats, cat_codes, None)
         on = _from(bool, ongoing, bool)
 
-        order = sort_order(table, start, end, on, id_column)
+        order = sort_order(table, start, end, on, id_column) if sort else np.arange(n)
+
+        def put(column: Any) -> Any:
+            if not sort:
+                return column
+            return column.take(order) if isinstance(column, TextColumn) else column[order]
 
         o_files: tuple[str, ...] = ()
         o_file = o_line = o_col = None
@@ -249,28 +257,28 @@ class EventTable(Sequence["Event"]):
             )
             o_line = _from(lambda o: 0 if o is None else o.line, origins, np.int32)
             o_col = _from(lambda o: 0 if o is None else o.column, origins, np.int32)
-            o_file, o_line, o_col = o_file[order], o_line[order], o_col[order]
+            o_file, o_line, o_col = put(o_file), put(o_line), put(o_col)
             o_files = tuple(names)
         elif origin_columns is not None:
             files, file_of, line_of, col_of = origin_columns
             o_files = tuple(files)
-            o_file = _from(int, file_of, np.int32)[order]
-            o_line = _from(int, line_of, np.int32)[order]
-            o_col = _from(int, col_of, np.int32)[order]
+            o_file = put(_from(int, file_of, np.int32))
+            o_line = put(_from(int, line_of, np.int32))
+            o_col = put(_from(int, col_of, np.int32))
         return cls(
             # the texts made into columns as they come, then reordered in numpy (no string moved)
-            ids=id_column.take(order),
-            titles=TextColumn.from_strings(titles).take(order),
-            descriptions=TextColumn.from_strings(descriptions).take(order),
+            ids=put(id_column),
+            titles=put(TextColumn.from_strings(titles)),
+            descriptions=put(TextColumn.from_strings(descriptions)),
             dates=table,
-            start=start[order],
-            end=end[order],
+            start=put(start),
+            end=put(end),
             category_ids=cat_table,
-            category=cat_codes[order],
-            ongoing=on[order],
-            approximate=_from(bool, approximate, bool)[order],
-            extras=_pick(extras, order),
-            importance=None if importance is None else _from(int, importance, np.int8)[order],
+            category=put(cat_codes),
+            ongoing=put(on),
+            approximate=put(_from(bool, approximate, bool)),
+            extras=_pick(extras, order) if sort else tuple(extras),
+            importance=None if importance is None else put(_from(int, importance, np.int8)),
             origin_files=o_files,
             origin_file=o_file,
             origin_line=o_line,

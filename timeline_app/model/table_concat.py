@@ -37,9 +37,7 @@ def _recode(codes: np.ndarray, mapping: np.ndarray) -> np.ndarray:
 
 def concat_tables(tables: Sequence[EventTable]) -> EventTable:
     """One table of the events of ``tables`` (equal, column for column, to the table built from all
-    their rows by :meth:`EventTable.from_rows`)."""
-    if len(tables) == 1:
-        return tables[0]
+    their rows by :meth:`EventTable.from_rows`). The tables need not be sorted (``sort=False``)."""
     dates, date_maps = _joined([t.dates for t in tables], PartialDate.sort_key)
     cats, cat_maps = _joined([t.category_ids for t in tables], None)
     files: dict[str, int] = {}  # in the order first met, as the loader numbers them
