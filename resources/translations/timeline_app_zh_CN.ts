@@ -549,6 +549,10 @@
         <translation>迄今%1</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
         <source>Event details</source>
         <translation>事件详情</translation>
     </message>
@@ -691,6 +695,10 @@
     <message>
         <source>All points</source>
         <translation>全部数据点</translation>
+    </message>
+    <message>
+        <source>%1 (derived)</source>
+        <translation>%1（推算值）</translation>
     </message>
     <message>
         <source>Events about this series</source>

@@ -220,3 +220,20 @@ def test_the_command_lines_catalog_says_what_the_windows_qm_says() -> None:
         or not forms
     ]
     assert differ == []
+
+
+def test_the_detail_pane_writes_label_and_value_the_chinese_way(qtbot, shipped_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """A figure's label and value are joined as each language writes them, and a computed point is
+    marked in the language shown."""
+    from timeline_app.model import actions
+
+    w = shipped_window
+    actions.go_to_event(w.state, "xiongan-founded")
+    assert "distance from Beijing: about 105 km" in detail_text(w)
+    w.set_language(language.CHINESE)
+    qtbot.waitUntil(lambda: "距北京" in detail_text(w))
+    shown = detail_text(w)
+    assert "距北京：约 105 km" in shown and "距北京: " not in shown
+    w.state.select_point("pm25-tianjin", 0)  # 2014: computed from the 2023 value and the fall
+    qtbot.waitUntil(lambda: "（推算值）" in detail_text(w))
+    assert "(derived)" not in detail_text(w)
