@@ -549,10 +549,6 @@
         <translation>迄今%1</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
         <source>Event details</source>
         <translation>事件详情</translation>
     </message>
@@ -1676,8 +1672,12 @@
         <translation>其间无数据</translation>
     </message>
     <message>
-        <source>, derived</source>
-        <translation>，推算</translation>
+        <source>%1: %2 (%3, derived)</source>
+        <translation>%1：%2（%3，推算值）</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1：%2（%3）</translation>
     </message>
     <message>
         <source>nearest point</source>
@@ -2766,6 +2766,13 @@
     <message>
         <source>Showing the chronology in the language chosen…</source>
         <translation>正在以所选语言显示大事记…</translation>
+    </message>
+</context>
+<context>
+    <name>Text</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>

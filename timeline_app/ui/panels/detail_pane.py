@@ -21,7 +21,7 @@ from timeline_app.model import actions
 from timeline_app.model.chronology import Chronology, Event, Figure, Indicator, SourceRef
 from timeline_app.model.dates import Precision
 from timeline_app.model.view_state import ViewState
-from timeline_app.text import escape_html, fill, format_number, translate
+from timeline_app.text import escape_html, fill, format_number, label_value, translate
 from timeline_app.ui.drawing.speech import announce
 
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -105,7 +105,7 @@ def muted_color(text: QColor, base: QColor, t: float = 0.42) -> QColor:
 
 def _pair(label: str, value: str) -> str:
     """A label and its value, as each language writes them ("PM2.5: 32 µg/m³", "距北京：约 105 km")."""
-    return fill(translate("DetailPane", "%1: %2"), label, value)
+    return label_value(label, value)
 
 class DetailPane(QTextBrowser):
     """Shows the state's selection. Emits ``status_message`` with a link's address while it is hovered
