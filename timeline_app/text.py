@@ -159,6 +159,11 @@ def _english_plural(text: str, n: int) -> str:
     return text.replace("%Ln", count).replace("%n", count).replace("(s)", "" if n == 1 else "s")
 
 
+def label_value(label: str, value: str) -> str:
+    """A label and its value as each language joins them: "Lane: Transport", "泳道：交通"."""
+    return fill(translate("Text", "%1: %2"), label, value)
+
+
 def format_count(n: int) -> str:
     """A count with thousands separators: 10000 -> "10,000"."""
     return f"{n:,}"

@@ -693,6 +693,10 @@
         <translation>全部数据点</translation>
     </message>
     <message>
+        <source>%1 (derived)</source>
+        <translation>%1（推算值）</translation>
+    </message>
+    <message>
         <source>Events about this series</source>
         <translation>与此数据系列相关的事件</translation>
     </message>
@@ -1668,8 +1672,12 @@
         <translation>其间无数据</translation>
     </message>
     <message>
-        <source>, derived</source>
-        <translation>，推算</translation>
+        <source>%1: %2 (%3, derived)</source>
+        <translation>%1：%2（%3，推算值）</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1：%2（%3）</translation>
     </message>
     <message>
         <source>nearest point</source>
@@ -2758,6 +2766,13 @@
     <message>
         <source>Showing the chronology in the language chosen…</source>
         <translation>正在以所选语言显示大事记…</translation>
+    </message>
+</context>
+<context>
+    <name>Text</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>

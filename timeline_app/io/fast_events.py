@@ -24,7 +24,6 @@ from . import limits
 from .checks import ALLOWED, ID_RE, Walk, too_many_events
 from .event_rows import EventRows
 from .fast_path import LazyItems
-from .parallel import Delegated
 from .sections import read_event
 
 _REQUIRED = ALLOWED["event"][0]
@@ -65,7 +64,7 @@ def read_events(w: Walk, items: list[Any], rows: EventRows) -> None:
     """Read the ``events`` items of the file ``w.file`` into ``rows`` (the fast path's walk): a
     batch at a time in passes over each field, or one event at a time when a batch has an event of
     another shape (see :func:`_read_batch`); by worker processes when they were given them."""
-    if isinstance(items, Delegated):
+    if isinstance(items, LazyItems) and items.elsewhere:  # given to worker processes (.parallel)
         items.read_into(w, rows)
         return
     n = len(items)

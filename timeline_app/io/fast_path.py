@@ -260,6 +260,12 @@ class LazyItems(list):  # type: ignore[type-arg]
         self._progress = progress
         self._n = sum(p.items for p in pieces)
 
+    def read_into(self, w: Any, rows: Any) -> None:
+        """Read the items into ``rows`` (an :class:`~.event_rows.EventRows`) for the walk ``w``
+        by other means than iterating them: what a sequence read ``elsewhere`` does (see
+        :class:`.parallel.Delegated`); this one is iterated."""
+        raise NotImplementedError("iterate the items: they are read in this process")
+
     def __len__(self) -> int:
         return self._n
 

@@ -220,3 +220,38 @@ def test_the_command_lines_catalog_says_what_the_windows_qm_says() -> None:
         or not forms
     ]
     assert differ == []
+
+
+def test_the_detail_pane_writes_label_and_value_the_chinese_way(qtbot, shipped_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """A figure's label and value are joined as each language writes them, and a computed point is
+    marked in the language shown."""
+    from timeline_app.model import actions
+
+    w = shipped_window
+    actions.go_to_event(w.state, "xiongan-founded")
+    assert "distance from Beijing: about 105 km" in detail_text(w)
+    w.set_language(language.CHINESE)
+    qtbot.waitUntil(lambda: "距北京" in detail_text(w))
+    shown = detail_text(w)
+    assert "距北京：约 105 km" in shown and "距北京: " not in shown
+    w.state.select_point("pm25-tianjin", 0)  # 2014: computed from the 2023 value and the fall
+    qtbot.waitUntil(lambda: "（推算值）" in detail_text(w))
+    assert "(derived)" not in detail_text(w)
+    # the plot's read-out and a filter's chip join label and value the same way
+    from timeline_app.model.dates import PartialDate
+    from timeline_app.model.filters import EventFilter
+
+    pm = next(pl for pl in w.canvas.indicator_plots() if pl.key[0] == "PM2.5年均浓度")
+    lines = pm.readout_lines(PartialDate.parse("2015").first_day() + 180)
+    assert "北京：80.6（2015年）" in lines
+    w.state.set_event_filter(EventFilter().with_value("categories", "transport"))
+    w.canvas.setFocus()
+    press(qtbot, w, K.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(w.filter_bar.isVisible)
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    def chip_texts() -> list[str]:
+        found = [*w.filter_bar.findChildren(QAbstractButton), *w.filter_bar.findChildren(QLabel)]
+        return [x.text() for x in found if x.isVisible()]
+
+    qtbot.waitUntil(lambda: any("泳道：交通" in t for t in chip_texts()))

@@ -21,7 +21,7 @@ from timeline_app.model import actions
 from timeline_app.model.chronology import Chronology, Event, Figure, Indicator, SourceRef
 from timeline_app.model.dates import Precision
 from timeline_app.model.view_state import ViewState
-from timeline_app.text import escape_html, fill, format_number, translate
+from timeline_app.text import escape_html, fill, format_number, label_value, translate
 from timeline_app.ui.drawing.speech import announce
 
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -102,6 +102,11 @@ def muted_color(text: QColor, base: QColor, t: float = 0.42) -> QColor:
 # -- the pane --------------------------------------------------------------------------------------
 
 
+
+def _pair(label: str, value: str) -> str:
+    """A label and its value, as each language writes them ("PM2.5: 32 µg/m³", "距北京：约 105 km")."""
+    return label_value(label, value)
+
 class DetailPane(QTextBrowser):
     """Shows the state's selection. Emits ``status_message`` with a link's address while it is hovered
     or focused, so the user sees where a link leads before following it."""
@@ -151,7 +156,8 @@ class DetailPane(QTextBrowser):
             ind = c.indicator(sel.indicator_id)
             if ind is not None and sel.point_index is not None and 0 <= sel.point_index < len(ind.points):
                 p = ind.points[sel.point_index]
-                return f"{ind.label}, {p.date.words()}: {format_number(p.value)} {ind.unit}"
+                value = f"{format_number(p.value)} {ind.unit}"
+                return _pair(f"{ind.label}, {p.date.words()}", value)
         return translate("DetailPane", "Select an event: ←/→, click, or / to search")
 
     def changeEvent(self, e: QEvent) -> None:
@@ -234,7 +240,7 @@ class DetailPane(QTextBrowser):
         return text + at
 
     def _figure_html(self, c: Chronology, f: Figure, previous: Figure | None) -> str:
-        out = f"{esc(f.label)}: <b>{esc(f.value_text())}</b>"
+        out = _pair(esc(f.label), f"<b>{esc(f.value_text())}</b>")
         if f.source is not None:
             same = previous is not None and previous.source == f.source
             where = esc(translate("DetailPane", "as above")) if same else self._short_source(c, f.source)
@@ -350,7 +356,7 @@ class DetailPane(QTextBrowser):
         order = sorted(range(len(ind.points)), key=lambda i: (ind.points[i].day(), i))
         for i in order:
             q = ind.points[i]
-            text = f"{esc(q.date.words())}: <b>{esc(format_number(q.value))} {esc(ind.unit)}</b>"
+            text = _pair(esc(q.date.words()), f"<b>{esc(format_number(q.value))} {esc(ind.unit)}</b>")
             if q.derived:
                 derived = esc(fill(translate("DetailPane", "(derived: %1)"), q.derived))
                 text += f' <span style="color:{muted}">{derived}</span>'
@@ -402,9 +408,9 @@ class DetailPane(QTextBrowser):
             for i in order:
                 q = ind.points[i]
                 qv = format_number(q.value)
-                label = f"{esc(q.date.words())}: {esc(qv)} {esc(ind.unit)}"
+                label = _pair(esc(q.date.words()), f"{esc(qv)} {esc(ind.unit)}")
                 if q.derived:
-                    label += " (derived)"
+                    label = fill(translate("DetailPane", "%1 (derived)"), label)
                 href = f"point:{quote(ind.id, safe='')}/{i}"
                 items.append(
                     f"<li><b>{label}</b></li>" if i == index else f'<li><a href="{href}">{label}</a></li>'

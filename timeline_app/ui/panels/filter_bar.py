@@ -32,7 +32,7 @@ from timeline_app.model.dates import DateError
 from timeline_app.model.filters import EventFilter, facet_values
 from timeline_app.model.goto import parse_period, period_words
 from timeline_app.model.view_state import ViewState
-from timeline_app.text import fill, format_count, translate
+from timeline_app.text import fill, format_count, label_value, translate
 
 HIDDEN = "hidden"  # the chip of a lane hidden (1 … 9, or "Hide lane: …")
 RANGE = "range"
@@ -92,12 +92,12 @@ def chips(state: ViewState) -> list[Chip]:
             lo = f.start if f.start is not None else float("-inf")
             hi = f.end if f.end is not None else float("inf")
             words = period_words(lo, hi) if f.start is not None and f.end is not None else value
-            out.append(Chip(RANGE, value, f"{facet_label(RANGE)}: {words}"))
+            out.append(Chip(RANGE, value, label_value(facet_label(RANGE), words)))
         else:
-            out.append(Chip(facet, value, f"{facet_label(facet)}: {value_label(c, facet, value)}"))
+            out.append(Chip(facet, value, label_value(facet_label(facet), value_label(c, facet, value))))
     for cat in c.categories:
         if cat.id in state.hidden_lanes:
-            out.append(Chip(HIDDEN, cat.id, f"{facet_label(HIDDEN)}: {cat.name}"))
+            out.append(Chip(HIDDEN, cat.id, label_value(facet_label(HIDDEN), cat.name)))
     return out
 
 
@@ -113,11 +113,11 @@ def offers(chron: Chronology) -> dict[str, tuple[str, str]]:
     out: dict[str, tuple[str, str]] = {}
     for facet, values in facet_values(chron).items():
         for value, n in values:
-            text = f"{facet_label(facet)}: {value_label(chron, facet, value)} ({format_count(n)})"
+            text = f"{label_value(facet_label(facet), value_label(chron, facet, value))} ({format_count(n)})"
             out[text] = (facet, value)
     for cat in chron.categories:
         hide = translate("FilterBar", "Hide lane")
-        out[f"{hide}: {cat.name}"] = (HIDDEN, cat.id)
+        out[label_value(hide, cat.name)] = (HIDDEN, cat.id)
     return out
 
 

@@ -30,7 +30,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from timeline_app.geometry.series_lod import SeriesArrays
 from timeline_app.model.chronology import Indicator
 from timeline_app.model.view_state import Selection
-from timeline_app.text import escape_html, format_number, translate
+from timeline_app.text import escape_html, fill, format_number, translate
 from timeline_app.ui.drawing.palette import CanvasColors, with_alpha
 from timeline_app.ui.drawing.time_axis import TimeAxisItem
 from timeline_app.ui.plots.event_markers import EventMarkersItem
@@ -393,8 +393,11 @@ class IndicatorPlot:
             if j < 0:
                 continue
             pt = s.indicator.points[int(s.data.order[j])]
-            tag = translate("Plots", ", derived") if pt.is_derived else ""
-            out.append(f"{self.series_label(s.indicator)}: {format_number(pt.value)} ({pt.date.iso()}{tag})")
+            name, value, when = self.series_label(s.indicator), format_number(pt.value), pt.date.words()
+            if pt.is_derived:
+                out.append(fill(translate("Plots", "%1: %2 (%3, derived)"), name, value, when))
+            else:
+                out.append(fill(translate("Plots", "%1: %2 (%3)"), name, value, when))
         return out
 
     def show_crosshair(self, day: float | None, px: QtCore.QPointF | None = None) -> None:
