@@ -7,7 +7,7 @@ replaced whole when the files change, so views never see a half-updated one.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 
 import numpy as np
@@ -159,6 +159,17 @@ class Chronology:
     def event(self, event_id: str) -> Event | None:
         i = self.event_index.get(event_id)
         return None if i is None else self.events[i]
+
+    def drop_caches(self) -> None:
+        """Forget what was made from the chronology and kept with it (its indexes and columns, and
+        the drawing arrays and search index that other modules keep in it): some of that refers
+        back to the chronology, a cycle that only a full collection of the garbage frees, and the
+        app ran none after a reload (hundreds of megabytes kept at a million events). For a
+        chronology no longer shown; whatever is asked for again is made again."""
+        kept = {f.name for f in fields(self)}
+        cache = vars(self)
+        for key in [k for k in cache if k not in kept]:
+            del cache[key]
 
     @cached_property
     def source_index(self) -> dict[str, Source]:

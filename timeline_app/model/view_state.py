@@ -143,6 +143,8 @@ class ViewState:
         both are settled before anyone is told, so no view ever sees a selection that points at
         nothing. With ``fit`` (another chronology, not a reload) the range shows everything and
         the history of the previous chronology is forgotten: Back never jumps into it."""
+        if chronology is not self._chronology:
+            self._chronology.drop_caches()  # see there: so that it is freed when let go
         self._chronology = chronology
         old_selection, old_hidden = self._selection, self._hidden
         if self._selection is not None and not self._selection_exists(self._selection):

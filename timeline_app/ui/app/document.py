@@ -117,6 +117,7 @@ class Document(QObject):
     def close(self) -> None:
         self.watcher.stop()
         self.loader.cancel(quietly=True)
+        self.state.chronology.drop_caches()  # freed with the window, not at the next full collection
 
     # -- outcomes ------------------------------------------------------------------------------------
     def _on_background_loaded(self, job: int, p: Path, chron: Chronology) -> None:
