@@ -36,7 +36,7 @@ def rss_mb() -> float:
 def measure(path: Path, cache: Path, timeout: float = 600.0, then: str = "") -> dict[str, float]:
     os.environ["TIMELINE_APP_CACHE_DIR"] = str(cache)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QEvent, QSettings
     from PySide6.QtWidgets import QApplication
 
     import timeline_app.ui  # noqa: F401  (chooses the Qt binding before pyqtgraph is imported)
@@ -69,10 +69,13 @@ def measure(path: Path, cache: Path, timeout: float = 600.0, then: str = "") -> 
         out["rss_two_windows_mb"] = rss_mb()
         window.close()
         window.deleteLater()
+        del window
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # deleteLater, as the event loop does it
         for _ in range(5):
             app.processEvents()
-        gc.collect()
         out["rss_after_closing_the_first_mb"] = rss_mb()
+        gc.collect()
+        out["rss_after_closing_the_first_and_collecting_mb"] = rss_mb()
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     return out
 
