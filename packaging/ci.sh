@@ -74,6 +74,15 @@ PY
 rm -rf "$big"
 # the command line's Chinese comes from the bundled .ts (timeline_app.catalog), with no Qt started
 (cd /tmp && "$BUNDLE/$APP" validate --lang zh_CN) | grep -q '^正常：' || fail "bundle: validate --lang zh_CN"
+# a large file's events are read by worker processes, which the frozen app starts as itself (spawn:
+# multiprocessing.freeze_support() in timeline_app/__main__.py); the report says how many did
+big=$(mktemp -d)
+"$ROOT/packaging/.venv-build/bin/python" "$ROOT/benchmarks/generate.py" 30000 "$big/big.yaml" >/dev/null \
+  || fail "generating a large chronology"
+(cd /tmp && TIMELINE_APP_LOAD_WORKERS=2 TIMELINE_APP_LOAD_WORKERS_REPORT="$big/report" \
+  timeout 300 "$BUNDLE/$APP" validate "$big/big.yaml") | grep -q '^ok: ' || fail "bundle: validate a large file"
+[ "$(cat "$big/report" 2>/dev/null)" = "2" ] || fail "bundle: a large file's events were not read by 2 workers"
+rm -rf "$big"
 out=$(mktemp -d)
 (cd /tmp && "$BUNDLE/$APP" export --format json -o "$out/chronology.json") || fail "bundle: export json"
 "$ROOT/packaging/.venv-build/bin/python" -c 'import json, sys; d = json.load(open(sys.argv[1])); assert d' \

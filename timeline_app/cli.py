@@ -50,7 +50,7 @@ def _paths(values: Sequence[str] | None) -> list[str]:
 
 def _load_or_report(paths: Sequence[str]) -> Chronology | None:
     try:
-        return load_chronology(*paths)
+        return load_chronology(*paths, workers=True)
     except ChronologyError as exc:
         for line in exc.lines():
             print(line, file=sys.stderr)

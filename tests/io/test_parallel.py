@@ -77,6 +77,25 @@ def test_workers_give_the_same_chronology(tmp_path: Path, shared: list[bool | No
     assert multiprocessing.active_children() == []
 
 
+def test_the_workers_read_each_large_file_of_a_folder(tmp_path: Path, shared: list[bool | None]) -> None:
+    """One set of workers, a share of each file in turn."""
+    lines = _lines()
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # the same events again under other ids, in a second file
+    other = [line.replace('"id": "e', '"id": "f', 1) for line in lines if line.startswith('  - {"id": "e')]
+    (tmp_path / "c" / "b.yaml").write_text("events:\n" + "\n".join(other) + "\n", encoding="utf-8")
+    single = _load(tmp_path / "c", workers=False)
+    both = _load(tmp_path / "c", workers=True)
+    assert shared == [True, True]
+    assert isinstance(single, Chronology) and both == single and len(single.events) == 4000
+    assert isinstance(both, Chronology)
+    assert [both.events.origin(i) for i in range(0, 4000, 7)] == [
+        single.events.origin(i) for i in range(0, 4000, 7)
+    ]
+    assert multiprocessing.active_children() == []
+
+
 def _edit(lines: list[str], at: int, change: Callable[[str], str]) -> None:
     assert lines[at].startswith('  - {"id": "e')
     lines[at] = change(lines[at])

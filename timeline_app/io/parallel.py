@@ -42,6 +42,8 @@ from .item_positions import find_positions
 MIN_PIECES = 16  # a sequence cut into fewer pieces (4 MB) is read in the app's process
 MAX_WORKERS = 4
 WORKERS_ENV = "TIMELINE_APP_LOAD_WORKERS"  # how many worker processes; 0: none
+# a file this names is given how many workers read a load's events (packaging/ci.sh: the frozen app)
+REPORT_ENV = "TIMELINE_APP_LOAD_WORKERS_REPORT"
 _CHUNK = 4 << 20  # bytes per message: a large message is gathered in a growing buffer, copied as it grows
 _TEXTS = ("ids", "titles", "descriptions")
 _ARRAYS = (
@@ -101,28 +103,44 @@ def _send_task(
 
 # -- in the worker ----------------------------------------------------------------------------------------
 def _serve(conn: Connection) -> None:
-    """A worker's life: one share of events read, its table sent back (or what went wrong)."""
+    """A worker's life: shares of events read, one after another (a load of several large files
+    gives it one of each), each table sent back, until the app closes the pipe or a share fails."""
     gc.disable()  # as the loader in the app's process (runtime.loading): it makes only what it keeps
     try:
-        name, key, pieces, starts, line_base = conn.recv()
+        while True:
+            try:
+                task = conn.recv()
+            except EOFError:
+                return
+            if not _serve_one(conn, task):
+                return
+    finally:
+        conn.close()
+
+
+def _serve_one(conn: Connection, task: tuple[Any, ...]) -> bool:
+    """Read one share and send back its table (or why not); False when something failed on the way
+    (the pipe may hold half a message: the worker ends, and the app reads the share itself)."""
+    try:
+        name, key, pieces, starts, line_base = task
         text = bytes(_recv_buffer(conn))
         try:
             table, w, found = _read_share(conn, name, key, pieces, starts, line_base, text)
         except Doubt:
             conn.send(("doubt",))
-            return
+            return True
         except FastPathFailed:
             conn.send(("unsure",))
-            return
+            return True
         del text
         conn.send(("done", _meta(table, w, found)))
         for part in _parts(table):
             _send_buffer(conn, part)
-    except Exception as exc:  # the app's process reads the share itself
+        return True
+    except Exception as exc:
         with contextlib.suppress(Exception):
             conn.send(("error", repr(exc)))
-    finally:
-        conn.close()
+        return False
 
 
 def _read_share(
@@ -186,6 +204,7 @@ class Workers:
     def __init__(self, count: int) -> None:
         ctx = multiprocessing.get_context("spawn")
         self._procs: list[Any] = []
+        self._ended: list[Any] = []
         self.conns: list[Connection] = []
         for _ in range(count):
             ours, theirs = ctx.Pipe()
@@ -207,20 +226,28 @@ class Workers:
 
     def delegate(self, text: bytes, key: str, pieces: list[Piece], starts: list[int]) -> LazyItems:
         """The items of a long sequence cut into ``pieces``: the events, read by the workers."""
-        if key != "events" or len(pieces) < MIN_PIECES:
+        if key != "events" or len(pieces) < MIN_PIECES or not self.conns:
             return LazyItems(text, key, pieces, None)
         return Delegated(self, text, key, pieces, starts)
+
+    def drop(self, conn: Connection) -> None:
+        """Stop giving work to the worker at the end of ``conn`` (it failed)."""
+        if conn in self.conns:
+            k = self.conns.index(conn)
+            conn.close()
+            del self.conns[k]
+            self._ended.append(self._procs.pop(k))
 
     def close(self) -> None:
         for conn in self.conns:
             conn.close()
-        for proc in self._procs:
+        for proc in [*self._procs, *self._ended]:
             if proc.is_alive():
                 proc.terminate()
             proc.join(5)
             with contextlib.suppress(Exception):
                 proc.close()
-        self._procs, self.conns = [], []
+        self._procs, self.conns, self._ended = [], [], []
 
 
 def _shares(pieces: Sequence[Piece], count: int) -> list[tuple[int, int]]:
@@ -263,6 +290,10 @@ class Delegated(LazyItems):
             return
         self._text = None
         tables, metas = got
+        report = os.environ.get(REPORT_ENV)
+        if report:
+            with contextlib.suppress(OSError), open(report, "w", encoding="utf-8") as f:
+                f.write(f"{len(tables)}\n")
         if not all(m["positions"] for m in metas):  # as the loader in one process: no line known
             tables = [_unplaced(t) for t in tables]
         for table, meta in zip(tables, metas, strict=True):
@@ -296,7 +327,9 @@ class Delegated(LazyItems):
             t.start()
         for t in senders:
             t.join()
-        if failed:
+        if failed:  # the workers may be waiting for the rest of a message: none is used again
+            for conn in conns:
+                self._workers.drop(conn)
             return None
         done: list[float] = [0.0] * len(conns)
         results: list[Any] = [None] * len(conns)
@@ -316,6 +349,9 @@ class Delegated(LazyItems):
                 results[k] = msg
                 waiting.discard(k)
             w.progress(sum(d * f for d, f in zip(done, weights, strict=True)))  # a cancel raises here
+        for conn, r in zip(conns, results, strict=True):
+            if r[0] == "error":  # it ended, or is in no state for another share
+                self._workers.drop(conn)
         kinds = {r[0] for r in results}
         if "doubt" in kinds:
             raise Doubt
