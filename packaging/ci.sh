@@ -66,6 +66,9 @@ big=$(mktemp -d)
 (cd /tmp && TIMELINE_APP_LOAD_WORKERS=2 TIMELINE_APP_LOAD_WORKERS_REPORT="$big/report" \
   timeout 300 "$BUNDLE/$APP" validate "$big/big.yaml") | grep -q '^ok: ' || fail "bundle: validate a large file"
 [ "$(cat "$big/report" 2>/dev/null)" = "2" ] || fail "bundle: a large file's events were not read by 2 workers"
+# and as the window opens it (in the background, the same workers), drawn in one frame
+(cd /tmp && timeout 300 "$BUNDLE/$APP" "$big/big.yaml" --smoke) | grep -q '^smoke ok: 30000 events' \
+  || fail "bundle: --smoke of a large file"
 rm -rf "$big"
 out=$(mktemp -d)
 (cd /tmp && "$BUNDLE/$APP" export --format json -o "$out/chronology.json") || fail "bundle: export json"

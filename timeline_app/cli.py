@@ -25,7 +25,7 @@ COMMANDS = ("validate", "export", "convert", "render", "report", "diff")
 EPILOG = """\
 commands:
   timeline-app [PATH]                       open the viewer (default: the shipped chronology)
-  timeline-app --smoke                      check a build: load, draw one frame offscreen, print one line
+  timeline-app [PATH] --smoke               check a build: load, draw one frame offscreen, print one line
   timeline-app validate [PATH ...]          check a chronology; exit 1 with file:line:col errors
   timeline-app export [PATH] --format json|csv [--table events|points]
   timeline-app convert IN --to yaml|json|csv|ics|timelinejs OUT
@@ -303,14 +303,14 @@ def cmd_open(argv: Sequence[str]) -> int:
     parser.add_argument(
         "--smoke",
         action="store_true",
-        help="check this build: load the shipped chronology, draw one frame (offscreen without a "
-        "display), print one line, exit 0 (or 1 with the reason)",
+        help="check this build: load PATH (default: the shipped chronology) as the window does, draw "
+        "one frame (offscreen without a display), print one line, exit 0 (or 1 with the reason)",
     )
     args = parser.parse_args(argv)
     if args.smoke:
         from timeline_app.ui.headless.smoke import smoke
 
-        return smoke()
+        return smoke(args.path)
     if args.path is not None and not Path(args.path).exists():
         parser.error(f"no such file or folder: {args.path}")
     # before Qt starts: errors at start-up (and later) go to a log file and a dialog, even in a windowed

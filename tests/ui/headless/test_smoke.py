@@ -224,3 +224,26 @@ def test_an_error_in_another_thread_is_shown_by_the_gui_thread(tmp_path: Path) -
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.stdout.strip() == "[('Timeline: unexpected error', 'ZeroDivisionError: division by zero')]"
     assert "Unhandled exception in thread 'loader'" in result.stderr
+
+
+def test_smoke_of_a_large_file_loads_it_by_worker_processes(tmp_path: Path) -> None:
+    """``timeline-app PATH --smoke`` loads PATH as the window does: a file large enough is read by
+    worker processes (a frozen build must be able to start them), and the frame shows its events."""
+    from timeline_app.io import parallel
+
+    big = tmp_path / "big.yaml"
+    lines = ["categories:", "  - {id: a, name: A, color: '#4e79a7'}", "events:"]
+    n = size = 0
+    while size < parallel.MIN_PIECES * 256 * 1024 + 65536:
+        day = f"{1950 + n % 70}-0{1 + n % 9}-1{n % 9}"
+        lines.append(f"  - {{id: e{n}, title: Event number {n} of a large file, start: {day}, category: a}}")
+        size += len(lines[-1]) + 1
+        n += 1
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert parallel.worth_it(big.stat().st_size)
+    done = subprocess.run(
+        [sys.executable, "-m", "timeline_app", str(big), "--smoke"],
+        capture_output=True, text=True, timeout=240, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"smoke ok: {n:,} events") or done.stdout.startswith(f"smoke ok: {n} events")
