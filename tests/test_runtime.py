@@ -21,7 +21,8 @@ def test_importing_and_loading_changes_nothing_global(tmp_path: Path) -> None:
     good = tmp_path / "good.yaml"
     good.write_text(
         "categories:\n  - {id: c, name: C, color: '#123456'}\n"
-        "events:\n" + "".join(f"  - {{id: e{k}, title: E {k}, start: {2000 + k}, category: c}}\n" for k in range(50))
+        "events:\n"
+        + "".join(f"  - {{id: e{k}, title: E {k}, start: {2000 + k}, category: c}}\n" for k in range(50))
     )
     bad = tmp_path / "bad.yaml"
     bad.write_text("events:\n  - {id: x, title: X, start: 2014, category: c\n")

@@ -40,7 +40,9 @@ def test_one_number_formatter_no_scientific_notation(value: float, shown: str) -
 
 
 def test_one_html_escaper() -> None:
-    assert text.escape_html('<a href="x">R&D\'s</a>') == "&lt;a href=&quot;x&quot;&gt;R&amp;D&#x27;s&lt;/a&gt;"
+    assert (
+        text.escape_html('<a href="x">R&D\'s</a>') == "&lt;a href=&quot;x&quot;&gt;R&amp;D&#x27;s&lt;/a&gt;"
+    )
 
 
 def test_fill_puts_arguments_in_qt_placeholders() -> None:

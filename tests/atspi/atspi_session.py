@@ -239,7 +239,9 @@ def main() -> int:
         key("question", window=win)
         ok = wait_for(
             lambda: any(
-                t.startswith(("focus:", "object:state-changed:focused")) and r == "dialog" and n == "Keyboard shortcuts"
+                t.startswith(("focus:", "object:state-changed:focused"))
+                and r == "dialog"
+                and n == "Keyboard shortcuts"
                 for t, n, r, _ in heard.since(mark)
             ),
             5,
@@ -257,7 +259,9 @@ def main() -> int:
         order = [t for t, n, _, _ in heard.since(mark) if n == "Search events"]
         first_focus = next((k for k, t in enumerate(order) if t.startswith("focus:")), len(order))
         first_caret = next((k for k, t in enumerate(order) if t.startswith("object:text-caret")), len(order))
-        check("/: the field's focus event comes before its caret event", first_focus < first_caret, heard, mark)
+        check(
+            "/: the field's focus event comes before its caret event", first_focus < first_caret, heard, mark
+        )
 
         mark = len(heard.events)
         typed("olymp", window=win)
@@ -301,7 +305,9 @@ def main() -> int:
         while code is None and time.monotonic() < end:
             pump(0.1)  # keep answering the app's AT-SPI calls while it closes
             code = app.poll()
-        check(f"Ctrl+Q: the app quits cleanly with its accessible objects (exit {code})", code == 0, heard, mark)
+        check(
+            f"Ctrl+Q: the app quits cleanly with its accessible objects (exit {code})", code == 0, heard, mark
+        )
     finally:
         app.terminate()
         try:

@@ -77,7 +77,9 @@ def test_added_removed_and_a_precision_change(copy: Path) -> None:
     end = len(text) if end < 0 else end
     block = text[start:end]
     (copy / "transport.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
-    added = block.replace("subcentre-transport-projects", "new-hub").replace("title:\n      en: ", "title:\n      en: New ", 1)
+    added = block.replace("subcentre-transport-projects", "new-hub").replace(
+        "title:\n      en: ", "title:\n      en: New ", 1
+    )
     (copy / "extra.yaml").write_text("events:\n" + added, encoding="utf-8")
     edit(copy / "planning.yaml", "    start: 2017-09\n", "    start: 2017\n")
     new = load_chronology(copy)

@@ -119,7 +119,9 @@ def test_the_cache_and_the_yaml_writer_keep_them(tmp_path: Path, monkeypatch: py
 def test_a_tag_or_place_filter_holds_in_every_language() -> None:
     from timeline_app.model.filters import EventFilter
 
-    c = load_chronology(write("c.yaml", DOC.replace("    tags:", "    places: [{en: Hebei, zh: 河北}]\n    tags:")))
+    c = load_chronology(
+        write("c.yaml", DOC.replace("    tags:", "    places: [{en: Hebei, zh: 河北}]\n    tags:"))
+    )
     zh = localize(c, "zh")
     for f in (
         EventFilter().with_value("tags", "two wings"),

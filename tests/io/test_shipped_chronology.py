@@ -271,6 +271,7 @@ def test_titles_are_short_and_descriptions_present(docs: dict[str, Any]) -> None
 def test_every_text_is_in_both_languages(docs: dict[str, Any]) -> None:
     """The shipped chronology is bilingual throughout: titles, descriptions, places and figure
     labels of every event, the lanes, eras and indicators (the loader would warn otherwise)."""
+
     def both(v: Any) -> bool:
         return isinstance(v, dict) and set(v) == {"en", "zh"} and all(str(t).strip() for t in v.values())
 

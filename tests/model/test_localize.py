@@ -13,7 +13,9 @@ from .helpers import d
 def bilingual() -> Chronology:
     fig = Figure("staff", 10000, "people", "more than")
     events = [
-        Event("olympics", "Winter Olympics", d("2022-02-04"), "eco", end=d("2022-02-20"), places=("Beijing",)),
+        Event(
+            "olympics", "Winter Olympics", d("2022-02-04"), "eco", end=d("2022-02-20"), places=("Beijing",)
+        ),
         Event(
             "xiongan",
             "Xiong'an New Area established",
@@ -79,7 +81,9 @@ def test_english_and_back_again() -> None:
     assert e.title == "Ten years"
     xa = e.event("xiongan")
     assert xa is not None
-    assert xa.title == "设立雄安新区" and xa.places == ("Hebei", "Xiong'an") and xa.description == "A new area."
+    assert (
+        xa.title == "设立雄安新区" and xa.places == ("Hebei", "Xiong'an") and xa.description == "A new area."
+    )
     assert e.fallbacks == {("event", "xiongan", "title")}
     assert e.texts == c.texts  # every language is kept, to localize again
     assert localize(e, "zh").event("olympics").title == "北京冬奥会"  # type: ignore[union-attr]
@@ -97,7 +101,9 @@ def test_nothing_else_changes() -> None:
 
 
 def test_a_plain_chronology_is_returned_as_it_is() -> None:
-    c = Chronology.build(title="T", events=[Event("a", "A", d("2014"), "x")], categories=[Category("x", "X", "#000000", 1)])
+    c = Chronology.build(
+        title="T", events=[Event("a", "A", d("2014"), "x")], categories=[Category("x", "X", "#000000", 1)]
+    )
     z = localize(c, "zh")
     assert z.events is c.events and z.title == "T" and z.fallbacks == frozenset() and z.language == "zh"
 

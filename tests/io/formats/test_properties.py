@@ -28,7 +28,11 @@ SAMPLES = {
     "ics": (FOREIGN / "ics" / "alarm_google_future.ics", "ics"),
     "timeline": (FOREIGN / "timeline" / "made-features.timeline", "timeline"),
 }
-FAST = settings(max_examples=int(__import__("os").environ.get("PROPERTY_EXAMPLES", "40")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FAST = settings(
+    max_examples=int(__import__("os").environ.get("PROPERTY_EXAMPLES", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 
 
 def _survives(path: Path, kind: str) -> None:

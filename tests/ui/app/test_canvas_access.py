@@ -57,7 +57,9 @@ def test_arrow_keys_focus_the_selected_event(qtbot, window: MainWindow, sent: Se
         lambda: sent.of(QAccessible.Event.Focus)[-1:] == ["First symposium on coordinated development"]
     )
     # the list's active descendant is the event (an event on the list, about its child)
-    assert sent.of(QAccessible.Event.ActiveDescendantChanged)[-1] == "First symposium on coordinated development"
+    assert (
+        sent.of(QAccessible.Event.ActiveDescendantChanged)[-1] == "First symposium on coordinated development"
+    )
     assert window.timeline_announcer.last_announcement == (
         "First symposium on coordinated development, 26 February 2014, Planning"
     )

@@ -78,7 +78,9 @@ def test_switching_back_before_it_is_ready_keeps_what_is_shown(qtbot, make_windo
     assert w.state.chronology is shown and first_title(w) == "Event 0"
 
 
-def test_a_large_file_opened_in_chinese_arrives_in_chinese(qtbot, window: MainWindow, bilingual: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_large_file_opened_in_chinese_arrives_in_chinese(
+    qtbot, window: MainWindow, bilingual: Path
+) -> None:  # type: ignore[no-untyped-def]
     language.apply_language(language.CHINESE)
     assert window.open_path(bilingual, background=True)  # as a file over the size limit opens
     assert window.loader.busy()

@@ -46,7 +46,9 @@ def test_typing_announces_the_count_and_enter_the_match(qtbot, window: MainWindo
     assert sent.announcements() == ["Number of matches: 2 events match · Enter: next"]
     assert name_of(window.search.count) == "Number of matches: 2 events match · Enter: next"
     qtbot.keyClick(field, K.Key_Return)
-    assert sent.announcements()[-1] == "First symposium on coordinated development, 26 February 2014, Planning"
+    assert (
+        sent.announcements()[-1] == "First symposium on coordinated development, 26 February 2014, Planning"
+    )
     qtbot.keyClick(field, K.Key_Down)
     assert sent.announcements()[-1].startswith("Intercity railway opens, 2017")
     # typing on: one announcement when typing pauses, not one per key

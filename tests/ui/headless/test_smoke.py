@@ -42,7 +42,11 @@ def _smoke_command() -> list[str]:
     """``python -m timeline_app --smoke`` once the command line knows the flag; the function until then."""
     if "--smoke" in inspect.getsource(timeline_app.cli):
         return [sys.executable, "-m", "timeline_app", "--smoke"]
-    return [sys.executable, "-c", "import sys; from timeline_app.ui.headless.smoke import smoke; sys.exit(smoke())"]
+    return [
+        sys.executable,
+        "-c",
+        "import sys; from timeline_app.ui.headless.smoke import smoke; sys.exit(smoke())",
+    ]
 
 
 def test_smoke_starts_loads_and_draws_the_shipped_chronology(tmp_path: Path) -> None:
@@ -243,7 +247,12 @@ def test_smoke_of_a_large_file_loads_it_by_worker_processes(tmp_path: Path) -> N
     assert parallel.worth_it(big.stat().st_size)
     done = subprocess.run(
         [sys.executable, "-m", "timeline_app", str(big), "--smoke"],
-        capture_output=True, text=True, timeout=240, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        capture_output=True,
+        text=True,
+        timeout=240,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith(f"smoke ok: {n:,} events") or done.stdout.startswith(f"smoke ok: {n} events")
+    assert done.stdout.startswith(f"smoke ok: {n:,} events") or done.stdout.startswith(
+        f"smoke ok: {n} events"
+    )

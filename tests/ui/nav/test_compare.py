@@ -45,9 +45,7 @@ def day(text: str) -> float:
     return float(PartialDate.parse(text).first_day())
 
 
-def test_compare_lists_and_steps_through_the_differences(
-    qtbot, window: MainWindow, tmp_path: Path
-) -> None:
+def test_compare_lists_and_steps_through_the_differences(qtbot, window: MainWindow, tmp_path: Path) -> None:
     old = older_version(tmp_path / "old")
     before = (old / "events.yaml").read_bytes()
     panel = window.compare.panel

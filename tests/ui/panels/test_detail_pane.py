@@ -245,7 +245,14 @@ def test_a_field_shown_in_another_language_is_marked(qtbot) -> None:  # type: ig
 
     cats = [Category("c", "Lane", "#4e79a7", 1)]
     events = [
-        Event(id="a", title="Games", start=D("2022-02-04"), category="c", description="Held.", places=("Beijing",)),
+        Event(
+            id="a",
+            title="Games",
+            start=D("2022-02-04"),
+            category="c",
+            description="Held.",
+            places=("Beijing",),
+        ),
         Event(id="b", title="Both", start=D("2023"), category="c"),
     ]
     texts = {

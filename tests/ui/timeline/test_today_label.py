@@ -20,7 +20,12 @@ def _today_pixels(tmp_path: Path, days_after: float) -> int:
     t = dt.date.today()
     today = days_from_civil(t.year, t.month, t.day)
     out = render_chronology(
-        c, tmp_path / f"t{days_after}.png", size=(800, 200), start=today - 3000, end=today + days_after, plots=0
+        c,
+        tmp_path / f"t{days_after}.png",
+        size=(800, 200),
+        start=today - 3000,
+        end=today + days_after,
+        plots=0,
     )
     img = QtGui.QImage(str(out))
     n = 0

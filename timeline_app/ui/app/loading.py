@@ -31,6 +31,7 @@ from timeline_app.text import translate
 
 LOAD_SHARE = 0.9  # of the progress bar: the load; the rest is preparing for the view
 
+
 def prepare_for_view(chron: Chronology, report: Callable[[str, float], None]) -> None:
     """On the worker thread, after the load: make the chronology's caches the view needs, so that
     building the view on the UI thread finds them made. ``report`` is told each step (it raises

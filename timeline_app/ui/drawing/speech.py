@@ -26,7 +26,7 @@ def announce(source: QObject, text: str, *, assertive: bool = False) -> None:
 
 
 def captioned(caption: str, value: str) -> str:
-    """"Caption: value", or the caption alone while there is no value."""
+    """ "Caption: value", or the caption alone while there is no value."""
     return fill(translate("Speech", "%1: %2"), caption, value) if value else caption
 
 

@@ -102,10 +102,10 @@ def muted_color(text: QColor, base: QColor, t: float = 0.42) -> QColor:
 # -- the pane --------------------------------------------------------------------------------------
 
 
-
 def _pair(label: str, value: str) -> str:
     """A label and its value, as each language writes them ("PM2.5: 32 µg/m³", "距北京：约 105 km")."""
     return label_value(label, value)
+
 
 class DetailPane(QTextBrowser):
     """Shows the state's selection. Emits ``status_message`` with a link's address while it is hovered

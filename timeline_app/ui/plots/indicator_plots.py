@@ -62,8 +62,6 @@ def region_color_map(indicators: list[Indicator]) -> dict[str, str]:
     return out
 
 
-
-
 @dataclass
 class Series:
     indicator: Indicator

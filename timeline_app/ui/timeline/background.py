@@ -11,6 +11,7 @@ from PySide6 import QtCore, QtGui
 
 from timeline_app.geometry.distinct import distinct
 from timeline_app.geometry.ticks import compute_ticks
+from timeline_app.model.records import Era
 from timeline_app.text import translate
 from timeline_app.ui.drawing.batch_draw import (
     RectBatch,
@@ -86,34 +87,15 @@ class BackgroundPainter:
         # eras
         hh = item.header_height()
         lanes_bottom = top + (fr.lanes[-1].top + fr.lanes[-1].height if fr.lanes else rect.height())
-        p.setFont(item.fonts.italic)
-        fms = QtGui.QFontMetricsF(item.fonts.italic)
-        era_bands: list[tuple[float, float, QtGui.QColor]] = []
-        shown_eras = []
-        for era in item.chronology().eras:
-            x0 = fr.day_to_x(era.start.first_day())
-            x1 = fr.day_to_x(era.end.end_day())
-            if x1 < rect.left() or x0 > rect.right():
-                continue
-            col = era_color(era.color, c)
-            era_bands.append((x0, x1, with_alpha(col, 0.55)))
-            shown_eras.append((era, x0, x1, col))
+        shown_eras = self._shown_eras(fr)
+        era_bands = [(x0, x1, with_alpha(col, 0.55)) for _, x0, x1, col in shown_eras]
         # the bands over the lanes: opaque rectangles in the colours they make over the lanes
         # when all colours allow (a translucent band is blended pixel by pixel: ~1 ms for an era
         # across the view), else translucent bands
         if era_bands and not self._opaque_eras(p, fr, top + hh, lanes_bottom, era_bands):
             for x0, x1, band_color in era_bands:
                 p.fillRect(QtCore.QRectF(x0, top + hh, x1 - x0, lanes_bottom - top - hh), band_color)
-        for era, x0, x1, col in shown_eras:
-            p.fillRect(QtCore.QRectF(x0, top, x1 - x0, hh), col)
-            vis0 = max(x0, rect.left()) + 4
-            vis1 = min(x1, rect.right()) - 4
-            if vis1 - vis0 > 20:
-                p.setPen(mix(c.foreground, col, 0.25))
-                text = fms.elidedText(era.title, QtCore.Qt.TextElideMode.ElideRight, vis1 - vis0)
-                p.drawText(
-                    QtCore.QRectF(vis0, top, vis1 - vis0, hh), int(QtCore.Qt.AlignmentFlag.AlignVCenter), text
-                )
+        self._era_names(p, fr, shown_eras)
         # grid from the same calendar ticks as the axis, and lane separators (thin rectangles:
         # the colours are translucent, see RuleBatch)
         minor, major = self._grid(fr)
@@ -133,11 +115,62 @@ class BackgroundPainter:
             self._rules.draw(p, lines, c.separator)
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
         # today
+        self._today(p, fr, lanes_bottom, line=True)
+
+    def header(self, p: QtGui.QPainter, fr: Frame) -> None:
+        """The header row alone (era names, "today"), as :meth:`paint` draws it there: what a pan
+        drawn from the strip paints over the image, where titles keep to the view's edges."""
+        self._era_names(p, fr, self._shown_eras(fr))
+        self._today(p, fr, 0.0, line=False)
+
+    def _shown_eras(self, fr: Frame) -> list[tuple[Era, float, float, QtGui.QColor]]:
+        """The eras in view: (era, left, right, colour)."""
+        rect = fr.rect
+        c = self._item.colors()
+        out = []
+        for era in self._item.chronology().eras:
+            x0 = fr.day_to_x(era.start.first_day())
+            x1 = fr.day_to_x(era.end.end_day())
+            if x1 < rect.left() or x0 > rect.right():
+                continue
+            out.append((era, x0, x1, era_color(era.color, c)))
+        return out
+
+    def _era_names(
+        self, p: QtGui.QPainter, fr: Frame, shown_eras: list[tuple[Era, float, float, QtGui.QColor]]
+    ) -> None:
+        """Each era's band in the header row, its name kept within the view."""
+        item = self._item
+        c = item.colors()
+        rect = fr.rect
+        top = rect.top()
+        hh = item.header_height()
+        p.setFont(item.fonts.italic)
+        fms = QtGui.QFontMetricsF(item.fonts.italic)
+        for era, x0, x1, col in shown_eras:
+            p.fillRect(QtCore.QRectF(x0, top, x1 - x0, hh), col)
+            vis0 = max(x0, rect.left()) + 4
+            vis1 = min(x1, rect.right()) - 4
+            if vis1 - vis0 > 20:
+                p.setPen(mix(c.foreground, col, 0.25))
+                text = fms.elidedText(era.title, QtCore.Qt.TextElideMode.ElideRight, vis1 - vis0)
+                p.drawText(
+                    QtCore.QRectF(vis0, top, vis1 - vis0, hh), int(QtCore.Qt.AlignmentFlag.AlignVCenter), text
+                )
+
+    def _today(self, p: QtGui.QPainter, fr: Frame, lanes_bottom: float, line: bool) -> None:
+        """The "today" line down the lanes (``line``), and its word in the header row."""
+        item = self._item
+        c = item.colors()
+        rect = fr.rect
+        top = rect.top()
+        hh = item.header_height()
         tx = fr.day_to_x(item.arrays().today + 0.5)
         if rect.left() <= tx <= rect.right():
             pen = QtGui.QPen(c.today, 1.2, QtCore.Qt.PenStyle.DashLine)
             p.setPen(pen)
-            p.drawLine(QtCore.QPointF(tx, top + hh), QtCore.QPointF(tx, lanes_bottom))
+            if line:
+                p.drawLine(QtCore.QPointF(tx, top + hh), QtCore.QPointF(tx, lanes_bottom))
             p.setFont(item.fonts.small)
             today = translate("Timeline", "today")
             w = QtGui.QFontMetricsF(item.fonts.small).horizontalAdvance(today) + 1.0

@@ -85,6 +85,51 @@ class Frame:
     labels: list[PlacedLabel]
     selected: tuple[int, float, float] | None  # (event, x, y) of the selected point/span anchor
 
+    def shifted(self, dx: float, rect: QtCore.QRectF) -> Frame:
+        """This frame moved ``dx`` pixels sideways, keeping what lies in ``rect`` (the view, when
+        this frame was laid out for a strip wider than it: see :mod:`timeline_app.ui.timeline.strip`)."""
+        lo, hi = rect.left(), rect.right()
+        slack = 16.0  # a marker's glyph reaches this far beyond its centre
+
+        def boxes(b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            moved = b.copy()
+            moved[:, 0] += dx
+            keep = (moved[:, 0] <= hi) & (moved[:, 0] + moved[:, 2] >= lo)
+            return keep, moved[keep]
+
+        cs = self.cluster_set
+        c_keep, c_box = boxes(cs.box)
+        s_keep, s_box = boxes(self.span_box)
+        t_keep, t_box = boxes(self.strip_box)
+        labels = []
+        for lab in self.labels:
+            moved_rect = lab.rect.translated(dx, 0.0)
+            if moved_rect.right() >= lo and moved_rect.left() <= hi:
+                leader = lab.leader.translated(dx, 0.0) if lab.leader is not None else None
+                labels.append(PlacedLabel(lab.event, moved_rect, lab.text, lab.bold, lab.match, leader))
+        sel = self.selected
+        return Frame(
+            QtCore.QRectF(rect),
+            self.sx,
+            self.tx + dx,
+            self.lanes,
+            [(i, x + dx, y) for i, x, y in self.markers if lo - slack <= x + dx <= hi + slack],
+            ClusterSet(
+                cs.lane[c_keep],
+                c_box,
+                cs.count[c_keep],
+                cs.day_lo[c_keep],
+                cs.day_hi[c_keep],
+                cs.match[c_keep],
+            ),
+            self.span_event[s_keep],
+            s_box,
+            self.strip_lane[t_keep],
+            t_box,
+            labels,
+            None if sel is None else (sel[0], sel[1] + dx, sel[2]),
+        )
+
     def day_to_x(self, day: float) -> float:
         return day * self.sx + self.tx
 

@@ -38,6 +38,7 @@ from timeline_app.ui.drawing.view_item import ViewSizedItem
 from timeline_app.ui.timeline.frame import ClusterGlyph, Frame, Hit, LayoutInputs, event_tooltip
 from timeline_app.ui.timeline.layout import LOD_EVENTS, anchor_columns, layout_frame
 from timeline_app.ui.timeline.paint import TimelinePainter
+from timeline_app.ui.timeline.strip import PanStrip
 from timeline_app.ui.timeline.style import TimelineFonts
 
 LABEL_MAX_CHARS = 48  # titles are elided beyond this many average characters
@@ -69,6 +70,7 @@ class TimelineItem(ViewSizedItem):
         self._label_cache: dict[tuple[int, bool], tuple[str, float]] = {}
         self._lanes_cache: tuple[tuple[float, ...], list[LaneGeom]] | None = None
         self._painter = TimelinePainter(self)
+        self._strip = PanStrip(self._layout, self._painter.paint, self._painter.header, self._strip_settled)
         self._ticks_source: Callable[[float, float, float], AxisTicks] | None = None
         self._shared: dict[str, dict[str, object]] = {}
         self._anchor_cache: tuple[tuple[float, ...], tuple[list[int], np.ndarray, np.ndarray]] | None = None
@@ -87,6 +89,7 @@ class TimelineItem(ViewSizedItem):
         self._label_cache.clear()
         self._refresh_lane_colors()
         self._painter.reset()
+        self._strip.drop()
         self._changed()
 
     def arrays(self) -> EventArrays:
@@ -99,6 +102,7 @@ class TimelineItem(ViewSizedItem):
         self._colors = colors
         self._refresh_lane_colors()
         self._painter.reset()
+        self._strip.drop()
         self.update()
 
     def colors(self) -> CanvasColors:
@@ -124,6 +128,7 @@ class TimelineItem(ViewSizedItem):
         self._label_cache.clear()
         self._count_widths: dict[int, float] = {}  # by count (a frame asks for hundreds)
         self._painter.reset()
+        self._strip.drop()
         self._changed()
 
     def header_height(self) -> float:
@@ -252,6 +257,9 @@ class TimelineItem(ViewSizedItem):
         rect = dt.mapRect(vr)
         if rect.width() <= 1 or rect.height() <= 1:
             return None
+        shown = self._strip.frame_for(rect, dt.m31(), self._version)
+        if shown is not None:  # the last paint came from the pan strip: answer from what it shows
+            return shown
         key = (dt.m11(), dt.m31(), rect.x(), rect.y(), rect.width(), rect.height(), float(self._version))
         if self._frame is not None and self._frame_key == key:
             return self._frame
@@ -336,6 +344,8 @@ class TimelineItem(ViewSizedItem):
 
     # -- painting --------------------------------------------------------------------------------------------
     def paint(self, p: QtGui.QPainter, opt: object, widget: object) -> None:
+        if self._paint_from_strip(p):
+            return
         fr = self.frame()
         dt = self._device_transform()
         if fr is None or dt is None:
@@ -353,6 +363,37 @@ class TimelineItem(ViewSizedItem):
             self._painter.paint(p, fr)
         finally:
             p.restore()
+
+    def _paint_from_strip(self, p: QtGui.QPainter) -> bool:
+        """Paint from the pan strip if this frame continues a pan (see :mod:`.strip`)."""
+        dt = self._device_transform()
+        vr = self.viewRect()
+        if dt is None or vr is None:
+            return False
+        rect = dt.mapRect(vr)
+        inv, ok = dt.inverted()
+        if rect.width() <= 1 or rect.height() <= 1 or not ok:
+            return False
+        c = self._colors.background
+        device = p.device()
+        dpr = float(device.devicePixelRatioF()) if device is not None else 1.0
+        p.save()
+        try:
+            p.setTransform(inv * p.transform())
+            return self._strip.draw(
+                p, rect, dt.m11(), dt.m31(), self._version, dpr, c if self.backdrop_is(c) else None
+            )
+        finally:
+            p.restore()
+
+    def _strip_settled(self) -> None:
+        """A movement drawn from the pan strip has stopped: the exact frame."""
+        if shiboken6.isValid(self):
+            self.update()
+
+    def strips_made(self) -> int:
+        """How many pan strips were laid out and painted (for tests and benchmarks)."""
+        return self._strip.strips_made
 
     def backdrop_is(self, color: QtGui.QColor) -> bool:
         """The view behind the item is already filled with ``color`` (opaque) when it paints: its

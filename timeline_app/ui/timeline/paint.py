@@ -97,6 +97,11 @@ class TimelinePainter:
         self.points(p, fr)
         self.labels(p, fr)
 
+    def header(self, p: QtGui.QPainter, fr: Frame) -> None:
+        """The header row of a frame (era names, "today"), as :meth:`paint` draws it there (a pan
+        drawn from the strip paints it over the image; the caller clips to the row)."""
+        self._background.header(p, fr)
+
     def _span_style(self, lane: int, dim: bool) -> SpanStyle:
         k = (lane, dim)
         st = self._span_styles.get(k)

@@ -1,0 +1,118 @@
+"""Pans that follow each other are drawn from a strip wider than the view (issue 18), and look as
+the exact frame does; the exact frame follows once the panning stops."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6 import QtGui, QtWidgets
+
+import timeline_app.ui  # noqa: F401  (binding first)
+from timeline_app.model import Chronology, Era, Event, ViewState
+from timeline_app.model.chronology import Category
+from timeline_app.model.dates import PartialDate, days_from_civil
+from timeline_app.ui.app.canvas import ChronologyCanvas
+from timeline_app.ui.timeline.strip import SETTLE_MS
+
+
+def _chronology() -> Chronology:
+    """A few events in the middle of the view, an era running past both its edges."""
+    cats = [Category("a", "Planning", "#4e79a7", 0), Category("b", "Transport", "#f28e2b", 1)]
+    events = [
+        Event("one", "First meeting", PartialDate.parse("2015-03-10"), "a"),
+        Event("two", "Second meeting", PartialDate.parse("2015-09-01"), "a"),
+        Event("line", "A railway line", PartialDate.parse("2015-05"), "b", end=PartialDate.parse("2016-02")),
+        Event("edge", "Long before", PartialDate.parse("2001-01-01"), "b"),
+        Event("later", "Long after", PartialDate.parse("2030-01-01"), "b"),
+    ]
+    eras = [Era("era", "A long era of planning", PartialDate.parse("2005"), PartialDate.parse("2025"))]
+    return Chronology.build(title="t", events=events, categories=cats, eras=eras)
+
+
+@pytest.fixture
+def canvas(qtbot) -> Iterator[ChronologyCanvas]:  # type: ignore[no-untyped-def]
+    state = ViewState(_chronology())
+    c = ChronologyCanvas(state)
+    qtbot.addWidget(c)
+    c.resize(1100, 520)
+    c.show()
+    qtbot.waitExposed(c)
+    state.set_range(days_from_civil(2013, 1, 1), days_from_civil(2018, 1, 1))
+    qtbot.wait(SETTLE_MS + 100)
+    yield c
+
+
+def _pixels_per_day(c: ChronologyCanvas) -> float:
+    fr = c.timeline_item().frame()
+    assert fr is not None
+    return fr.sx
+
+
+def _pan_px(c: ChronologyCanvas, px: float) -> None:
+    st = c.state()
+    d = px / _pixels_per_day(c)
+    st.set_range(st.range.start + d, st.range.end + d)
+
+
+def _grab(c: ChronologyCanvas) -> QtGui.QImage:
+    """The canvas as painted now (a paint of its own, with the state as it is)."""
+    return c.viewport().grab().toImage()
+
+
+def test_panning_draws_from_the_strip_the_same_pixels_as_the_exact_frame(qtbot, canvas) -> None:  # type: ignore[no-untyped-def]
+    item = canvas.timeline_item()
+    made = item.strips_made()
+    _grab(canvas)
+    for px in (40, 40, 40):  # whole pixels, one paint after each: a movement
+        _pan_px(canvas, px)
+        moving = _grab(canvas)
+    assert item.strips_made() == made + 1  # laid out and painted once, then shifted
+    qtbot.wait(SETTLE_MS + 100)  # the panning stopped: the exact frame
+    QtWidgets.QApplication.processEvents()
+    exact = _grab(canvas)
+    assert item.strips_made() == made + 1
+    assert moving.size() == exact.size()
+    assert moving == exact  # the era's name kept to the left edge; events, labels and grid alike
+
+
+def test_a_lone_pan_is_painted_exactly(qtbot, canvas) -> None:  # type: ignore[no-untyped-def]
+    item = canvas.timeline_item()
+    made = item.strips_made()
+    _pan_px(canvas, 30)
+    _grab(canvas)
+    assert item.strips_made() == made
+
+
+def test_hit_testing_answers_from_what_the_strip_shows(qtbot, canvas) -> None:  # type: ignore[no-untyped-def]
+    item = canvas.timeline_item()
+    st = canvas.state()
+    for _ in range(3):  # key-sized steps: a tenth of the view, not whole pixels
+        d = st.range.span * 0.1
+        st.set_range(st.range.start + d, st.range.end + d)
+        _grab(canvas)
+    assert item.strips_made() >= 1
+    pos = item.event_position("two")
+    assert pos is not None
+    hit = item.hit(pos)
+    assert hit is not None and hit.kind == "event"
+    assert item.arrays().ids[hit.event] == "two"
+    qtbot.wait(SETTLE_MS + 100)
+    QtWidgets.QApplication.processEvents()
+    _grab(canvas)
+    exact = item.event_position("two")
+    assert exact is not None
+    assert abs(exact.x() - pos.x()) <= 0.5  # drawn at whole pixels while moving
+    assert exact.y() == pos.y()
+
+
+def test_a_change_other_than_a_pan_is_painted_exactly(qtbot, canvas) -> None:  # type: ignore[no-untyped-def]
+    item = canvas.timeline_item()
+    for px in (25, 25):
+        _pan_px(canvas, px)
+        _grab(canvas)
+    canvas.state().select_event("one")
+    _grab(canvas)
+    fr = item.frame()
+    assert fr is not None and fr.selected is not None  # laid out for the view, with the selection
+    assert item.arrays().ids[fr.selected[0]] == "one"
