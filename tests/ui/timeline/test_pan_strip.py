@@ -1,19 +1,21 @@
-"""Pans that follow each other are drawn from a strip wider than the view (issue 18), and look as
-the exact frame does; the exact frame follows once the panning stops."""
+"""Pans that follow each other are drawn from strips wider than the view (issue 18): the timeline's,
+and each plot's (its event lines and its series); they look as the exact frame does, and the exact
+frame follows once the panning stops."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
 import pytest
 from PySide6 import QtGui, QtWidgets
 
 import timeline_app.ui  # noqa: F401  (binding first)
 from timeline_app.model import Chronology, Era, Event, ViewState
-from timeline_app.model.chronology import Category
+from timeline_app.model.chronology import Category, Indicator, IndicatorPoint
 from timeline_app.model.dates import PartialDate, days_from_civil
 from timeline_app.ui.app.canvas import ChronologyCanvas
-from timeline_app.ui.timeline.strip import SETTLE_MS
+from timeline_app.ui.drawing.pan_strip import SETTLE_MS
 
 
 def _chronology() -> Chronology:
@@ -27,7 +29,25 @@ def _chronology() -> Chronology:
         Event("later", "Long after", PartialDate.parse("2030-01-01"), "b"),
     ]
     eras = [Era("era", "A long era of planning", PartialDate.parse("2005"), PartialDate.parse("2025"))]
-    return Chronology.build(title="t", events=events, categories=cats, eras=eras)
+    years = range(2012, 2020)
+    inds = [
+        Indicator(
+            f"gdp-{region}",
+            "GDP",
+            "bn yuan",
+            tuple(IndicatorPoint(PartialDate.parse(str(y)), base + 7.5 * k) for k, y in enumerate(years)),
+            region=region,
+        )
+        for region, base in (("Beijing", 100.0), ("Tianjin", 60.0))
+    ] + [
+        Indicator(
+            "share",
+            "Share of services",
+            "%",
+            tuple(IndicatorPoint(PartialDate.parse(str(y)), 50.0 + (k % 3)) for k, y in enumerate(years)),
+        )
+    ]
+    return Chronology.build(title="t", events=events, categories=cats, eras=eras, indicators=inds)
 
 
 @pytest.fixture
@@ -55,6 +75,12 @@ def _pan_px(c: ChronologyCanvas, px: float) -> None:
     st.set_range(st.range.start + d, st.range.end + d)
 
 
+def _pixels(img: QtGui.QImage) -> np.ndarray:
+    img = img.convertToFormat(QtGui.QImage.Format.Format_RGB32)
+    rows = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.bytesPerLine() // 4, 4)
+    return rows[:, : img.width()].copy()
+
+
 def _grab(c: ChronologyCanvas) -> QtGui.QImage:
     """The canvas as painted now (a paint of its own, with the state as it is)."""
     return c.viewport().grab().toImage()
@@ -68,12 +94,23 @@ def test_panning_draws_from_the_strip_the_same_pixels_as_the_exact_frame(qtbot, 
         _pan_px(canvas, px)
         moving = _grab(canvas)
     assert item.strips_made() == made + 1  # laid out and painted once, then shifted
+    plots = canvas.indicator_plots()
+    assert len(plots) == 2
+    assert all(pl.markers.strips_made() >= 1 for pl in plots)  # the plots' lines and series too
     qtbot.wait(SETTLE_MS + 100)  # the panning stopped: the exact frame
     QtWidgets.QApplication.processEvents()
     exact = _grab(canvas)
     assert item.strips_made() == made + 1
     assert moving.size() == exact.size()
-    assert moving == exact  # the era's name kept to the left edge; events, labels and grid alike
+    # the timeline: the same pixels (the era's name kept to the left edge; events, labels, grid)
+    differ = np.argwhere((_pixels(moving) != _pixels(exact)).any(axis=2))
+    top_of_plots = min(pl.view_rect_px().top() for pl in plots)  # type: ignore[union-attr]
+    assert not len(differ) or differ[:, 0].min() >= top_of_plots
+    # the plots: the same but for a few pixels where a sloped line meets the view's edge (the
+    # line is cut there, and stepped from another point), and the column beside each edge
+    assert len(differ) <= 30
+    strip_moved = _pixels(moving)[int(top_of_plots) :]
+    assert (strip_moved != 255).any(axis=2).sum() > 2000  # lines, points and grid are all there
 
 
 def test_a_lone_pan_is_painted_exactly(qtbot, canvas) -> None:  # type: ignore[no-untyped-def]

@@ -20,14 +20,19 @@ The selected event's line is emphasised, and a click near a line selects that ev
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
+import shiboken6
 from PySide6 import QtCore, QtGui
 
 from timeline_app.ui.drawing.palette import with_alpha
+from timeline_app.ui.drawing.pan_strip import PanStrip
 from timeline_app.ui.drawing.view_item import ViewSizedItem
 from timeline_app.ui.timeline.item import TimelineItem
+
+if TYPE_CHECKING:
+    from timeline_app.ui.plots.series_item import SeriesLayer
 
 LINE_ALPHA = 0.38  # a line of an event (matching the search, when there is one)
 DIM_ALPHA = 0.12  # a line of an event that does not match the search
@@ -90,6 +95,9 @@ class EventMarkersItem(ViewSizedItem):
         super().__init__()
         self._timeline = timeline
         self._baseline = False
+        self._layer: SeriesLayer | None = None
+        self._strip_y = (1.0, 0.0)
+        self._strip = PanStrip(self._render_strip, self._strip_settled)
         self.setZValue(-5)
 
     def set_baseline(self, on: bool) -> None:
@@ -142,6 +150,51 @@ class EventMarkersItem(ViewSizedItem):
         shared["image"] = img
         return img
 
+    def draw_with(self, layer: SeriesLayer) -> None:
+        """Also draw ``layer`` (the plot's series, above these lines) into the strip that pans are
+        drawn from (see :mod:`timeline_app.ui.drawing.pan_strip`): a pan that continues a movement
+        then copies one image for both."""
+        self._layer = layer
+        layer.drawn_by(self)
+
+    def _strip_version(self, sy: float, ty: float) -> tuple[object, ...]:
+        """What the strip's pixels depend on besides the range."""
+        tl = self._timeline
+        c = tl.colors()
+        layer = self._layer
+        return (
+            tl.version(),
+            id(tl.ticks_source()),
+            tuple(col.rgba() for col in tl.lane_colors()),
+            c.grid.rgba(),
+            c.grid_major.rgba(),
+            c.foreground.rgba(),
+            c.selection.rgba(),
+            self._baseline,
+            layer.version() if layer is not None else None,
+            round(sy, 9),
+            round(ty, 6),
+        )
+
+    def shown_from_strip(self, rect: QtCore.QRectF, tx: float, sy: float, ty: float) -> bool:
+        """Whether this frame of the view ``rect`` was drawn from the strip (the series with it)."""
+        return self._strip.shown_at(rect, tx, self._strip_version(sy, ty))
+
+    def strips_made(self) -> int:
+        """How many pan strips were painted (for tests and benchmarks)."""
+        return self._strip.strips_made
+
+    def _render_strip(self, p: QtGui.QPainter, rect: QtCore.QRectF, sx: float, tx: float) -> None:
+        self.paint_view(p, rect, sx, tx)
+        if self._layer is not None:
+            self._layer.paint_view(p, rect, sx, tx, *self._strip_y)
+
+    def _strip_settled(self) -> None:
+        if shiboken6.isValid(self):
+            self.update()
+            if self._layer is not None and shiboken6.isValid(self._layer):
+                self._layer.update()
+
     def paint(self, p: QtGui.QPainter, opt: object, widget: object) -> None:
         dt = self._device_transform()
         vr = self.viewRect()
@@ -152,12 +205,27 @@ class EventMarkersItem(ViewSizedItem):
             return
         rect = dt.mapRect(vr)
         sx, tx = dt.m11(), dt.m31()
+        self._strip_y = (dt.m22(), dt.m32())
+        c = self._timeline.colors()
+        device = p.device()
+        dpr = float(device.devicePixelRatioF()) if device is not None else 1.0
+        background = c.background if self._timeline.backdrop_is(c.background) else None
+        p.save()
+        try:
+            p.setTransform(inv * p.transform())
+            version = self._strip_version(*self._strip_y)
+            if not self._strip.draw(p, rect, sx, tx, version, dpr, background):
+                self.paint_view(p, rect, sx, tx)
+        finally:
+            p.restore()
+
+    def paint_view(self, p: QtGui.QPainter, rect: QtCore.QRectF, sx: float, tx: float) -> None:
+        """The lines for the view-port rectangle ``rect`` (``p`` in view-port pixels)."""
         tl = self._timeline
         a = tl.arrays()
         c = tl.colors()
         p.save()
         try:
-            p.setTransform(inv * p.transform())
             p.setClipRect(rect)
             p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, False)
             p.setRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform, False)

@@ -132,6 +132,7 @@ class IndicatorPlot:
         self.series: list[Series] = []
         self.layer = SeriesLayer()
         self.plot.addItem(self.layer)
+        self.markers.draw_with(self.layer)
         self.selection_ring = pg.ScatterPlotItem()
         self.selection_ring.setZValue(30)
         self.plot.addItem(self.selection_ring, ignoreBounds=True)

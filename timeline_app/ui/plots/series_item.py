@@ -11,6 +11,8 @@ pans as fast as one of a hundred.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
@@ -114,6 +116,12 @@ class _Style:
         return pix
 
 
+class StripOwner(Protocol):
+    """What draws a layer into its pan strip (the plot's :class:`EventMarkersItem`)."""
+
+    def shown_from_strip(self, rect: QtCore.QRectF, tx: float, sy: float, ty: float) -> bool: ...
+
+
 class SeriesLayer(ViewSizedItem):
     """The lines and symbols of a plot's series (see the module docstring).
     ``sigPointClicked(series, index)`` gives the series (its position in :attr:`series`) and the
@@ -128,6 +136,8 @@ class SeriesLayer(ViewSizedItem):
         self._batch = SpriteBatch()
         self._lines = LineBatch()
         self._rects = RectBatch()
+        self._drawn_by: StripOwner | None = None
+        self._version = 0
         self.setZValue(10)
 
     def add(self, data: SeriesArrays, color: QtGui.QColor, shape: str = "o") -> int:
@@ -135,6 +145,7 @@ class SeriesLayer(ViewSizedItem):
         position."""
         self.series.append(data)
         self._styles.append(_Style(color, QtGui.QColor("white"), shape))
+        self._version += 1
         self.prepareGeometryChange()
         self.update()
         return len(self.series) - 1
@@ -143,12 +154,14 @@ class SeriesLayer(ViewSizedItem):
         """Forget every series (the plot shows another group)."""
         self.series = []
         self._styles = []
+        self._version += 1
         self.prepareGeometryChange()
         self.update()
 
     # -- appearance ------------------------------------------------------------------------------------
     def set_style(self, k: int, color: QtGui.QColor, background: QtGui.QColor) -> None:
         self._styles[k] = _Style(color, background, self._styles[k].shape)
+        self._version += 1
         self.update()
 
     def symbols(self, k: int) -> list[str]:
@@ -165,6 +178,15 @@ class SeriesLayer(ViewSizedItem):
         return min(float(v.min()) for v in vals), max(float(v.max()) for v in vals)
 
     # -- what is drawn ------------------------------------------------------------------------------------
+    def drawn_by(self, markers: StripOwner) -> None:
+        """The plot's event lines, which draw this layer into their pan strip with them (see
+        :meth:`EventMarkersItem.draw_with`)."""
+        self._drawn_by = markers
+
+    def version(self) -> int:
+        """Changes whenever what this layer draws changes for another reason than the range."""
+        return self._version
+
     def paint(self, p: QtGui.QPainter, opt: object, widget: object) -> None:
         dt = self._device_transform()
         vr = self.viewRect()
@@ -174,19 +196,43 @@ class SeriesLayer(ViewSizedItem):
         if not ok:
             return
         rect = dt.mapRect(vr)
-        width = max(rect.width(), 1.0)
         sx, tx, sy, ty = dt.m11(), dt.m31(), dt.m22(), dt.m32()
+        markers = self._drawn_by
+        if markers is not None and markers.shown_from_strip(rect, tx, sy, ty):
+            return  # drawn with the event lines, from their strip
+        p.save()
+        try:
+            p.setTransform(inv * p.transform())
+            self.paint_view(p, rect, sx, tx, sy, ty, (vr.left(), vr.right()))
+        finally:
+            p.restore()
+
+    def paint_view(
+        self,
+        p: QtGui.QPainter,
+        rect: QtCore.QRectF,
+        sx: float,
+        tx: float,
+        sy: float,
+        ty: float,
+        days: tuple[float, float] | None = None,
+    ) -> None:
+        """The series in the view-port rectangle ``rect`` (``p`` in view-port pixels; ``sx``,
+        ``tx``, ``sy``, ``ty`` map data to them; ``days``: the range ``rect`` shows, if known)."""
+        if not self.series:
+            return
+        width = max(rect.width(), 1.0)
+        lo, hi = days if days is not None else ((rect.left() - tx) / sx, (rect.right() - tx) / sx)
         engine = p.paintEngine()
         raster = engine is not None and engine.type() == QtGui.QPaintEngine.Type.Raster
         dev = p.device()
         dpr = dev.devicePixelRatioF() if dev is not None else 1.0
         p.save()
         try:
-            p.setTransform(inv * p.transform())
             p.setClipRect(rect.adjusted(-1, -1, 1, 1))
             p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
             for s, style in zip(self.series, self._styles, strict=True):
-                i0, i1 = s.visible(vr.left(), vr.right())
+                i0, i1 = s.visible(lo, hi)
                 if i1 <= i0:
                     continue
                 line = line_vertices(s, i0, i1, sx, tx, sy, ty, width_px=width, raw_per_px=RAW_PER_PX)

@@ -38,7 +38,7 @@ from timeline_app.ui.drawing.view_item import ViewSizedItem
 from timeline_app.ui.timeline.frame import ClusterGlyph, Frame, Hit, LayoutInputs, event_tooltip
 from timeline_app.ui.timeline.layout import LOD_EVENTS, anchor_columns, layout_frame
 from timeline_app.ui.timeline.paint import TimelinePainter
-from timeline_app.ui.timeline.strip import PanStrip
+from timeline_app.ui.timeline.strip import TimelineStrip
 from timeline_app.ui.timeline.style import TimelineFonts
 
 LABEL_MAX_CHARS = 48  # titles are elided beyond this many average characters
@@ -70,7 +70,9 @@ class TimelineItem(ViewSizedItem):
         self._label_cache: dict[tuple[int, bool], tuple[str, float]] = {}
         self._lanes_cache: tuple[tuple[float, ...], list[LaneGeom]] | None = None
         self._painter = TimelinePainter(self)
-        self._strip = PanStrip(self._layout, self._painter.paint, self._painter.header, self._strip_settled)
+        self._strip = TimelineStrip(
+            self._layout, self._painter.paint, self._painter.header, self._strip_settled
+        )
         self._ticks_source: Callable[[float, float, float], AxisTicks] | None = None
         self._shared: dict[str, dict[str, object]] = {}
         self._anchor_cache: tuple[tuple[float, ...], tuple[list[int], np.ndarray, np.ndarray]] | None = None
@@ -380,8 +382,16 @@ class TimelineItem(ViewSizedItem):
         p.save()
         try:
             p.setTransform(inv * p.transform())
+            lanes = self.lanes(rect.height())
             return self._strip.draw(
-                p, rect, dt.m11(), dt.m31(), self._version, dpr, c if self.backdrop_is(c) else None
+                p,
+                rect,
+                dt.m11(),
+                dt.m31(),
+                self._version,
+                dpr,
+                c if self.backdrop_is(c) else None,
+                lanes[0].top if lanes else 0.0,
             )
         finally:
             p.restore()
