@@ -101,3 +101,40 @@ def test_the_band_from_the_keyboard(qtbot, window: MainWindow) -> None:
     assert abs(window.state.range.start - d.lo) < 1e-6
     press(qtbot, window, Qt.Key.Key_End)
     assert abs(window.state.range.end - d.hi) < 1e-6
+
+
+def test_the_band_repaints_from_its_cache_what_a_fresh_band_paints(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """What does not move with the view is painted once and copied: after pans, and after another
+    chronology, the band shows what a band made afresh shows."""
+    from timeline_app.model.chronology import Category, Chronology, Event
+    from timeline_app.model.view_state import ViewState
+    from timeline_app.ui.timeline.overview_band import OverviewBand
+
+    band = window.overview
+    st = window.state
+
+    def fresh() -> np.ndarray:
+        other = OverviewBand(ViewState(st.chronology))
+        qtbot.addWidget(other)
+        other.resize(band.size())
+        other.state.set_range(st.range.start, st.range.end)
+        return _pixels(other)
+
+    st.jump_to(TimeRange(day("2016"), day("2019")))
+    band.grab()
+    st.jump_to(TimeRange(day("2017"), day("2021")))
+    assert (_pixels(band) == fresh()).all()
+    cats = [Category("x", "Only lane", "#e15759", 0)]
+    evs = [Event(f"e{k}", f"Event {k}", PartialDate.parse(str(1990 + k)), "x") for k in range(5)]
+    st.set_chronology(Chronology.build(title="other", events=evs, categories=cats))
+    qtbot.wait(20)
+    assert (_pixels(band) == fresh()).all()
+
+
+def _pixels(w) -> np.ndarray:  # type: ignore[no-untyped-def]
+    img = w.grab().toImage()
+    from PySide6.QtGui import QImage
+
+    img = img.convertToFormat(QImage.Format.Format_RGB32)
+    rows = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.bytesPerLine() // 4, 4)
+    return rows[:, : img.width()].copy()

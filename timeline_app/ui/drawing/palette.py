@@ -10,8 +10,9 @@ so labels keep their contrast in both palettes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
+from typing import Any
 
 from PySide6 import QtGui
 
@@ -126,9 +127,23 @@ class CanvasColors:
 
     @classmethod
     def from_application(cls) -> CanvasColors:
+        """The colours of the application's palette (worked out once per palette: the overview band
+        asks at every frame)."""
         app = QtGui.QGuiApplication.instance()
         pal = app.palette() if isinstance(app, QtGui.QGuiApplication) else QtGui.QPalette()
-        return cls.from_palette(pal)
+        key = pal.cacheKey()
+        hit = _FROM_APPLICATION.get(key)
+        if hit is None:
+            _FROM_APPLICATION.clear()
+            hit = _FROM_APPLICATION[key] = cls.from_palette(pal)
+        # a copy of each colour: the caller may change its own (QColor is mutable)
+        colors: dict[str, Any] = {
+            f.name: QtGui.QColor(getattr(hit, f.name)) for f in fields(hit) if f.name != "is_dark"
+        }
+        return replace(hit, **colors)
+
+
+_FROM_APPLICATION: dict[int, CanvasColors] = {}
 
 
 def era_color(hex_color: str, colors: CanvasColors) -> QtGui.QColor:

@@ -85,6 +85,15 @@ class Frame:
     labels: list[PlacedLabel]
     selected: tuple[int, float, float] | None  # (event, x, y) of the selected point/span anchor
 
+    @classmethod
+    def bare(cls, rect: QtCore.QRectF, sx: float, tx: float, lanes: list[LaneGeom]) -> Frame:
+        """A frame of the view and its lanes alone, nothing laid out in it (what the background
+        needs)."""
+        zi = np.empty(0, dtype=np.int64)
+        return cls(
+            rect, sx, tx, lanes, [], ClusterSet.empty(), zi, np.empty((0, 4)), zi, np.empty((0, 4)), [], None
+        )
+
     def shifted(self, dx: float, rect: QtCore.QRectF) -> Frame:
         """This frame moved ``dx`` pixels sideways, keeping what lies in ``rect`` (the view, when
         this frame was laid out for a strip wider than it: see :mod:`timeline_app.ui.timeline.strip`)."""

@@ -67,7 +67,9 @@ class TimelineStrip:
         if not self._strip.draw(p, rect, sx, tx, version, dpr, background, clip=body):
             self._view_frame = None
             return False
-        view = self.view_frame(rect, tx)
+        laid_out = self._strip.laid_out
+        assert isinstance(laid_out, Frame)
+        view = Frame.bare(rect, sx, laid_out.tx + self._strip.offset(tx), laid_out.lanes)
         p.save()
         try:
             p.setClipRect(QtCore.QRectF(rect.left(), rect.top(), rect.width(), lanes_top))
