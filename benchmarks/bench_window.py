@@ -8,7 +8,10 @@ Called by ``benchmarks/run.py``; run on its own for a quick look::
 A *key step* is one key pressed on the real main window (``D``/``A`` pan by a step, ``W``/``S`` zoom
 in and out, through the window's own shortcuts), then the events processed, so that everything the
 key changed is drawn as the event loop draws it (the timeline, the plots, the axes, the status bar:
-the whole window's repaint of one frame). Its floor is a bare pyqtgraph ``PlotWidget`` of the same
+the whole window's repaint of one frame). Pans that follow each other are drawn from strips (see
+:mod:`timeline_app.ui.drawing.pan_strip`): the alternating steps stay within one; a *run* of steps
+one way leaves it every ten steps or so, and a *lone* pan (after a pause) is painted exactly, as is
+the frame that ends every movement. Its floor is a bare pyqtgraph ``PlotWidget`` of the same
 size, in the same process, panned by 1 % the same way: what any pyqtgraph window costs per frame.
 
 *Start-up* is measured as a user sees it: from just before the process is started to the end of its
@@ -143,11 +146,44 @@ def measure_keys(
             out[f"{kind}_{view}_median_ms"] = statistics.median(every)
             out[f"{kind}_{view}_p95_ms"] = _p95(every)
             out[f"{kind}_{view}_rounds_ms"] = [round(m, 2) for m in medians]
+    # a movement one way (a key held down): the view leaves the strip it pans from every ten steps
+    # or so and a new one is painted; and a lone pan (after a pause), painted exactly, as is the
+    # frame that follows every movement once it stops
+    state.set_range(full.start, full.end)
+    for _ in range(5):
+        app.processEvents()
+    timeline = window.canvas.timeline_item()
+    paints_keys = paints[0]
+    made = timeline.strips_made() if hasattr(timeline, "strips_made") else 0
+    run_times: list[float] = []
+    for k in range(steps * rounds):
+        target = QApplication.focusWidget() or window
+        t0 = time.perf_counter()
+        QTest.keyClick(target, Qt.Key.Key_D if (k // steps) % 2 == 0 else Qt.Key.Key_A)
+        app.processEvents()
+        run_times.append((time.perf_counter() - t0) * 1e3)
+    out["pan_run_full_median_ms"] = statistics.median(run_times)
+    out["pan_run_full_p95_ms"] = _p95(run_times)
+    out["pan_run_full_max_ms"] = max(run_times)
+    made_after = timeline.strips_made() if hasattr(timeline, "strips_made") else 0
+    out["pan_run_strips_per_step"] = (made_after - made) / len(run_times)
+    lone: list[float] = []
+    for k in range(12):
+        pause = time.perf_counter() + 0.4  # longer than a movement's settle time
+        while time.perf_counter() < pause:
+            app.processEvents()
+            time.sleep(0.01)
+        target = QApplication.focusWidget() or window
+        t0 = time.perf_counter()
+        QTest.keyClick(target, Qt.Key.Key_D if k % 2 == 0 else Qt.Key.Key_A)
+        app.processEvents()
+        lone.append((time.perf_counter() - t0) * 1e3)
+    out["pan_lone_full_median_ms"] = statistics.median(lone)
     moved = (state.range.start, state.range.end) != before
     out["keys_moved_the_view"] = bool(moved)
     out["pan_step_fraction"] = actions.PAN_STEP
     out["floor_step_ms"] = _floor_step_ms(app, steps * rounds)
-    out["canvas_paints_per_step"] = paints[0] / max(1, 4 * steps * rounds)
+    out["canvas_paints_per_step"] = paints_keys / max(1, 4 * steps * rounds)
     window.close()
     return out
 
