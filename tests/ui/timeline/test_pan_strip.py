@@ -153,3 +153,26 @@ def test_a_change_other_than_a_pan_is_painted_exactly(qtbot, canvas) -> None:  #
     fr = item.frame()
     assert fr is not None and fr.selected is not None  # laid out for the view, with the selection
     assert item.arrays().ids[fr.selected[0]] == "one"
+
+
+def test_a_pan_is_painted_once(qtbot, canvas) -> None:  # type: ignore[no-untyped-def]
+    """pyqtgraph applies a new range while painting; a transform changed in a paint made the scene
+    paint the whole view again after it. The canvas applies it before."""
+    from PySide6.QtCore import QEvent, QObject
+
+    paints = [0]
+
+    class Count(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                paints[0] += 1
+            return False
+
+    counter = Count()
+    canvas.viewport().installEventFilter(counter)
+    for _ in range(3):
+        paints[0] = 0
+        _pan_px(canvas, 30)
+        qtbot.wait(60)  # idle, as between two repeats of a held key (shorter than the settle time)
+        assert paints[0] == 1
+

@@ -340,6 +340,12 @@ class ChronologyCanvas(QtWidgets.QWidget):
         self._applying_range = True
         try:
             vb.setXRange(r.start, r.end, padding=0)
+            # the views' transforms now, not in the paint: pyqtgraph applies a new range in
+            # prepareForPaint, and a transform changed while painting makes the scene paint the
+            # whole view again once the paint is over (every pan of a held key or a drag was
+            # painted twice)
+            for plot in self.all_plot_items():
+                plot.getViewBox().updateMatrix()
         finally:
             self._applying_range = False
 
