@@ -176,3 +176,37 @@ def test_a_pan_is_painted_once(qtbot, canvas) -> None:  # type: ignore[no-untype
         qtbot.wait(60)  # idle, as between two repeats of a held key (shorter than the settle time)
         assert paints[0] == 1
 
+
+def test_the_next_strip_is_made_between_steps(qtbot, canvas, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Past half its strip's margin, the view's next strip is made in the time between two steps
+    of the movement (a held key repeats every 30 ms or so), not in a step's paint."""
+    from timeline_app.ui.drawing import pan_strip
+
+    item = canvas.timeline_item()
+    width = item.frame().rect.width()  # type: ignore[union-attr]
+    in_paint: list[int] = []
+    draw = pan_strip.PanStrip.draw
+
+    def counted(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        before = self.strips_made
+        out = draw(self, *args, **kwargs)
+        in_paint.append(self.strips_made - before)
+        return out
+
+    monkeypatch.setattr(pan_strip.PanStrip, "draw", counted)
+
+    def step(px: float) -> int:
+        """A pan, painted as the event loop paints it; the strips its paints made."""
+        in_paint.clear()
+        _pan_px(canvas, px)
+        QtWidgets.QApplication.processEvents()
+        return sum(in_paint)
+
+    step(10)
+    assert step(10) >= 1  # the movement's first strips (the timeline's, each plot's)
+    assert step(width * 0.3) == 0
+    made = item.strips_made()
+    assert step(width * 0.3) == 0  # past half the strip's margin: drawn from the strip it has
+    qtbot.wait(20)
+    assert item.strips_made() == made + 1  # the next one made around the view meanwhile
+    assert step(width * 0.6) == 0  # beyond the first strip's reach: drawn from the new one

@@ -89,6 +89,14 @@ class PanStrip:
         self._timer.setSingleShot(True)
         self._timer.setInterval(SETTLE_MS)
         self._timer.timeout.connect(self._settle)
+        # the next strip, made in the time between two steps of a movement (a held key repeats
+        # every 30 ms or so) once the view is past half the margin: the step that would have made
+        # it is a copy too
+        self._ahead = QtCore.QTimer()
+        self._ahead.setSingleShot(True)
+        self._ahead.setInterval(0)
+        self._ahead.timeout.connect(self._make_ahead)
+        self._pending: tuple[QtCore.QRectF, float, float, Geometry, QtGui.QColor, float] | None = None
 
     def drop(self) -> None:
         """Forget the strip (the data, the colours or the fonts changed)."""
@@ -96,6 +104,7 @@ class PanStrip:
         self.laid_out = None
         self._geometry = None
         self._shown = None
+        self._pending = None
 
     def shown_at(self, rect: QtCore.QRectF, tx: float, version: object) -> bool:
         """Whether the last paint came from the strip, for this very view (``rect``, ``tx``, the
@@ -166,7 +175,17 @@ class PanStrip:
             p.restore()
         self._shown = (geometry, tx)
         self._timer.start()
+        if abs(tx - self._tx0) > margin / 2:
+            self._pending = (QtCore.QRectF(rect), sx, tx, geometry, QtGui.QColor(background), margin)
+            self._ahead.start()
         return True
+
+    def _make_ahead(self) -> None:
+        """Make the strip around the view last drawn from the old one, if it is still shown."""
+        pending, self._pending = self._pending, None
+        if pending is None or self._shown is None or self._shown != (pending[3], pending[2]):
+            return
+        self._make(*pending)
 
     def _make(
         self,

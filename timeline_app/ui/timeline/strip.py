@@ -32,7 +32,7 @@ class TimelineStrip:
         self._paint = paint
         self._header = header
         self._strip = PanStrip(self._render, settled)
-        self._view_frame: tuple[float, QtCore.QRectF, Frame] | None = None
+        self._view_frame: tuple[float, QtCore.QRectF, int, Frame] | None = None
 
     @property
     def strips_made(self) -> int:
@@ -90,12 +90,13 @@ class TimelineStrip:
     def view_frame(self, rect: QtCore.QRectF, tx: float) -> Frame:
         """The strip's layout where the view shows it (shifted as drawn, cut to ``rect``)."""
         cached = self._view_frame
-        if cached is not None and cached[0] == tx and cached[1] == rect:
-            return cached[2]
+        made = self._strip.strips_made  # a strip made ahead, between two steps, replaces the frame
+        if cached is not None and cached[0] == tx and cached[1] == rect and cached[2] == made:
+            return cached[3]
         frame = self._strip.laid_out
         assert isinstance(frame, Frame)
         out = frame.shifted(self._strip.offset(tx), rect)
-        self._view_frame = (tx, QtCore.QRectF(rect), out)
+        self._view_frame = (tx, QtCore.QRectF(rect), made, out)
         return out
 
 
