@@ -400,6 +400,8 @@ def table(results: list[dict[str, Any]]) -> str:
         ("window, key pan, full view: median / p95 (ms)", lambda r: _med_p95(r["window"], "pan_full")),
         ("window, key pan held one way, full view: median / p95 (ms)",
          lambda r: _med_p95(r["window"], "pan_run_full")),
+        ("window, key pan held, 30 a second, full view: median / p95 (ms)",
+         lambda r: _med_p95(r["window"], "pan_repeat_full")),
         ("window, a lone key pan (exact frame), full view: median (ms)",
          lambda r: _fmt(r["window"].get("pan_lone_full_median_ms"))),
         ("window, key zoom, full view: median / p95 (ms)", lambda r: _med_p95(r["window"], "zoom_full")),
