@@ -210,3 +210,30 @@ def test_the_next_strip_is_made_between_steps(qtbot, canvas, monkeypatch) -> Non
     qtbot.wait(20)
     assert item.strips_made() == made + 1  # the next one made around the view meanwhile
     assert step(width * 0.6) == 0  # beyond the first strip's reach: drawn from the new one
+
+
+def test_a_canvas_closed_in_a_movement_leaves_nothing_to_fire(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The strips' timers (the next strip, the exact frame) may be due after the canvas is gone:
+    they do nothing then (no strip made for a canvas no one sees, no error)."""
+    import shiboken6
+
+    state = ViewState(_chronology())
+    c = ChronologyCanvas(state)
+    c.resize(900, 500)
+    c.show()
+    qtbot.waitExposed(c)
+    state.set_range(days_from_civil(2013, 1, 1), days_from_civil(2018, 1, 1))
+    qtbot.wait(SETTLE_MS + 50)
+    width = c.timeline_item().frame().rect.width()  # type: ignore[union-attr]
+    for px in (10, 10):  # a movement
+        _pan_px(c, px)
+        QtWidgets.QApplication.processEvents()
+    _pan_px(c, width * 0.6)  # past half its strip's margin: the next strip is due
+    _grab(c)
+    item = c.timeline_item()
+    made = item.strips_made()
+    c.close()
+    shiboken6.delete(c)
+    assert not shiboken6.isValid(item)
+    qtbot.wait(SETTLE_MS + 100)  # the timers fire into nothing (an exception would fail the test)
+    assert item.strips_made() == made

@@ -71,10 +71,12 @@ class PanStrip:
         self,
         render: Callable[[QtGui.QPainter, QtCore.QRectF, float, float], object],
         settled: Callable[[], None],
+        alive: Callable[[], bool] = lambda: True,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._render = render
         self._settled = settled
+        self._alive = alive  # whether the layer still exists (its timers may outlive it)
         self._clock = clock
         self._image: QtGui.QImage | None = None
         self.laid_out: object = None  # what ``render`` returned for the current strip
@@ -123,7 +125,7 @@ class PanStrip:
         return float(round(tx - self._tx0))
 
     def _settle(self) -> None:
-        if self._shown is not None:
+        if self._shown is not None and self._alive():
             self._settled()
 
     def draw(
@@ -184,6 +186,8 @@ class PanStrip:
         """Make the strip around the view last drawn from the old one, if it is still shown."""
         pending, self._pending = self._pending, None
         if pending is None or self._shown is None or self._shown != (pending[3], pending[2]):
+            return
+        if not self._alive():
             return
         self._make(*pending)
 

@@ -97,7 +97,7 @@ class EventMarkersItem(ViewSizedItem):
         self._baseline = False
         self._layer: SeriesLayer | None = None
         self._strip_y = (1.0, 0.0)
-        self._strip = PanStrip(self._render_strip, self._strip_settled)
+        self._strip = PanStrip(self._render_strip, self._strip_settled, self._alive)
         self.setZValue(-5)
 
     def set_baseline(self, on: bool) -> None:
@@ -190,10 +190,17 @@ class EventMarkersItem(ViewSizedItem):
             self._layer.paint_view(p, rect, sx, tx, *self._strip_y)
 
     def _strip_settled(self) -> None:
-        if shiboken6.isValid(self):
-            self.update()
-            if self._layer is not None and shiboken6.isValid(self._layer):
-                self._layer.update()
+        self.update()
+        if self._layer is not None and shiboken6.isValid(self._layer):
+            self._layer.update()
+
+    def _alive(self) -> bool:
+        layer = self._layer
+        return (
+            shiboken6.isValid(self)
+            and self.getViewBox() is not None
+            and (layer is None or shiboken6.isValid(layer))
+        )
 
     def paint(self, p: QtGui.QPainter, opt: object, widget: object) -> None:
         dt = self._device_transform()

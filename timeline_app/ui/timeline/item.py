@@ -71,7 +71,7 @@ class TimelineItem(ViewSizedItem):
         self._lanes_cache: tuple[tuple[float, ...], list[LaneGeom]] | None = None
         self._painter = TimelinePainter(self)
         self._strip = TimelineStrip(
-            self._layout, self._painter.paint, self._painter.header, self._strip_settled
+            self._layout, self._painter.paint, self._painter.header, self._strip_settled, self._alive
         )
         self._ticks_source: Callable[[float, float, float], AxisTicks] | None = None
         self._shared: dict[str, dict[str, object]] = {}
@@ -398,8 +398,10 @@ class TimelineItem(ViewSizedItem):
 
     def _strip_settled(self) -> None:
         """A movement drawn from the pan strip has stopped: the exact frame."""
-        if shiboken6.isValid(self):
-            self.update()
+        self.update()
+
+    def _alive(self) -> bool:
+        return shiboken6.isValid(self) and self.getViewBox() is not None
 
     def strips_made(self) -> int:
         """How many pan strips were laid out and painted (for tests and benchmarks)."""

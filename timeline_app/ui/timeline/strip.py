@@ -27,11 +27,12 @@ class TimelineStrip:
         paint: Callable[[QtGui.QPainter, Frame], None],
         header: Callable[[QtGui.QPainter, Frame], None],
         settled: Callable[[], None],
+        alive: Callable[[], bool],
     ) -> None:
         self._layout = layout
         self._paint = paint
         self._header = header
-        self._strip = PanStrip(self._render, settled)
+        self._strip = PanStrip(self._render, settled, alive)
         self._view_frame: tuple[float, QtCore.QRectF, int, Frame] | None = None
 
     @property
