@@ -237,3 +237,27 @@ def test_a_canvas_closed_in_a_movement_leaves_nothing_to_fire(qtbot) -> None:  #
     assert not shiboken6.isValid(item)
     qtbot.wait(SETTLE_MS + 100)  # the timers fire into nothing (an exception would fail the test)
     assert item.strips_made() == made
+
+
+def test_moving_titles_keep_to_the_rules_of_the_exact_frame(qtbot, canvas) -> None:  # type: ignore[no-untyped-def]
+    """While a movement is drawn from the strip, no title runs across the view's edges and none
+    stays for a marker that has left the view (the strip is laid out wider than the view, so its
+    layout has such titles; they are not drawn)."""
+    item = canvas.timeline_item()
+    st = canvas.state()
+    arrays = item.arrays()
+    seen = 0
+    for _ in range(24):  # a movement to later dates across all the events
+        d = st.range.span * 0.07
+        st.set_range(st.range.start + d, st.range.end + d)
+        _grab(canvas)
+        fr = item.frame()
+        assert fr is not None
+        for event_id, rect in item.placed_labels():
+            seen += 1
+            assert fr.rect.left() - 1 <= rect.left() and rect.right() <= fr.rect.right() + 1, event_id
+            i = arrays.index[event_id]
+            if not arrays.is_span[i]:
+                assert fr.rect.left() - 1 <= fr.day_to_x(float(arrays.anchor[i])) <= fr.rect.right() + 1
+    assert item.strips_made() >= 1
+    assert seen > 10

@@ -94,9 +94,12 @@ class Frame:
             rect, sx, tx, lanes, [], ClusterSet.empty(), zi, np.empty((0, 4)), zi, np.empty((0, 4)), [], None
         )
 
-    def shifted(self, dx: float, rect: QtCore.QRectF) -> Frame:
+    def shifted(
+        self, dx: float, rect: QtCore.QRectF, keep_label: Callable[[PlacedLabel], bool] | None = None
+    ) -> Frame:
         """This frame moved ``dx`` pixels sideways, keeping what lies in ``rect`` (the view, when
-        this frame was laid out for a strip wider than it: see :mod:`timeline_app.ui.timeline.strip`)."""
+        this frame was laid out for a strip wider than it: see :mod:`timeline_app.ui.timeline.strip`)
+        and the titles ``keep_label`` keeps (once moved)."""
         lo, hi = rect.left(), rect.right()
         slack = 16.0  # a marker's glyph reaches this far beyond its centre
 
@@ -115,7 +118,9 @@ class Frame:
             moved_rect = lab.rect.translated(dx, 0.0)
             if moved_rect.right() >= lo and moved_rect.left() <= hi:
                 leader = lab.leader.translated(dx, 0.0) if lab.leader is not None else None
-                labels.append(PlacedLabel(lab.event, moved_rect, lab.text, lab.bold, lab.match, leader))
+                moved = PlacedLabel(lab.event, moved_rect, lab.text, lab.bold, lab.match, leader)
+                if keep_label is None or keep_label(moved):
+                    labels.append(moved)
         sel = self.selected
         return Frame(
             QtCore.QRectF(rect),

@@ -35,7 +35,7 @@ from timeline_app.model.view_state import MIN_SPAN_DAYS, padded_range
 from timeline_app.text import escape_html, translate
 from timeline_app.ui.drawing.palette import CanvasColors, lane_color
 from timeline_app.ui.drawing.view_item import ViewSizedItem
-from timeline_app.ui.timeline.frame import ClusterGlyph, Frame, Hit, LayoutInputs, event_tooltip
+from timeline_app.ui.timeline.frame import ClusterGlyph, Frame, Hit, LayoutInputs, PlacedLabel, event_tooltip
 from timeline_app.ui.timeline.layout import LOD_EVENTS, anchor_columns, layout_frame
 from timeline_app.ui.timeline.paint import TimelinePainter
 from timeline_app.ui.timeline.strip import TimelineStrip
@@ -71,7 +71,13 @@ class TimelineItem(ViewSizedItem):
         self._lanes_cache: tuple[tuple[float, ...], list[LaneGeom]] | None = None
         self._painter = TimelinePainter(self)
         self._strip = TimelineStrip(
-            self._layout, self._painter.paint, self._painter.header, self._strip_settled, self._alive
+            self._layout,
+            self._painter.body,
+            self._painter.labels,
+            self._painter.header,
+            self._label_in_view,
+            self._strip_settled,
+            self._alive,
         )
         self._ticks_source: Callable[[float, float, float], AxisTicks] | None = None
         self._shared: dict[str, dict[str, object]] = {}
@@ -395,6 +401,18 @@ class TimelineItem(ViewSizedItem):
             )
         finally:
             p.restore()
+
+    def _label_in_view(self, lab: PlacedLabel, view: Frame) -> bool:
+        """Whether the view's own layout could show title ``lab`` where it now is: whole in the
+        view (the layout places none across its edges), and a point event's only while its marker
+        is in view (it labels no marker off-screen)."""
+        rect = view.rect
+        if lab.rect.left() < rect.left() - 1 or lab.rect.right() > rect.right() + 1:
+            return False
+        if bool(self._arrays.is_span[lab.event]):
+            return True
+        x = view.day_to_x(float(self._arrays.anchor[lab.event]))
+        return rect.left() - 1 <= x <= rect.right() + 1
 
     def _strip_settled(self) -> None:
         """A movement drawn from the pan strip has stopped: the exact frame."""

@@ -92,10 +92,14 @@ class TimelinePainter:
 
     # -- the whole frame -----------------------------------------------------------------------------------
     def paint(self, p: QtGui.QPainter, fr: Frame) -> None:
+        self.body(p, fr)
+        self.labels(p, fr)
+
+    def body(self, p: QtGui.QPainter, fr: Frame) -> None:
+        """Everything but the titles: the background, the bars, the markers and clusters."""
         self._background.paint(p, fr)
         self.spans(p, fr)
         self.points(p, fr)
-        self.labels(p, fr)
 
     def header(self, p: QtGui.QPainter, fr: Frame) -> None:
         """The header row of a frame (era names, "today"), as :meth:`paint` draws it there (a pan
