@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import numpy as np
 import pytest
-from PySide6 import QtGui, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 import timeline_app.ui  # noqa: F401  (binding first)
 from timeline_app.model import Chronology, Era, Event, ViewState
@@ -75,6 +75,15 @@ def _pan_px(c: ChronologyCanvas, px: float) -> None:
     st.set_range(st.range.start + d, st.range.end + d)
 
 
+def _needs_strips(c: ChronologyCanvas) -> float:
+    """The device pixel ratio; skips the test on a screen that gets exact frames (1.5 device pixels
+    to a pixel: see test_a_screen_of_fractional_device_pixels_gets_exact_frames)."""
+    dpr = c.viewport().devicePixelRatioF()
+    if dpr != round(dpr):
+        pytest.skip("a fractional device pixel ratio: exact frames, no strips")
+    return dpr
+
+
 def _pixels(img: QtGui.QImage) -> np.ndarray:
     img = img.convertToFormat(QtGui.QImage.Format.Format_RGB32)
     rows = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.bytesPerLine() // 4, 4)
@@ -87,6 +96,7 @@ def _grab(c: ChronologyCanvas) -> QtGui.QImage:
 
 
 def test_panning_draws_from_the_strip_the_same_pixels_as_the_exact_frame(qtbot, canvas) -> None:  # type: ignore[no-untyped-def]
+    dpr = _needs_strips(canvas)
     item = canvas.timeline_item()
     made = item.strips_made()
     _grab(canvas)
@@ -104,13 +114,35 @@ def test_panning_draws_from_the_strip_the_same_pixels_as_the_exact_frame(qtbot, 
     assert moving.size() == exact.size()
     # the timeline: the same pixels (the era's name kept to the left edge; events, labels, grid)
     differ = np.argwhere((_pixels(moving) != _pixels(exact)).any(axis=2))
-    top_of_plots = min(pl.view_rect_px().top() for pl in plots)  # type: ignore[union-attr]
+    top_of_plots = dpr * min(pl.view_rect_px().top() for pl in plots)  # type: ignore[union-attr]
     assert not len(differ) or differ[:, 0].min() >= top_of_plots
     # the plots: the same but for a few pixels where a sloped line meets the view's edge (the
     # line is cut there, and stepped from another point), and the column beside each edge
     assert len(differ) <= 30
     strip_moved = _pixels(moving)[int(top_of_plots) :]
     assert (strip_moved != 255).any(axis=2).sum() > 2000  # lines, points and grid are all there
+
+
+def test_a_screen_of_fractional_device_pixels_gets_exact_frames(qtbot, canvas) -> None:  # type: ignore[no-untyped-def]
+    """At 1.5 device pixels to a pixel, an image shifted by whole device pixels does not show what
+    the exact frame shows (the view port's pixels fall on the device grid differently): no strips."""
+    from timeline_app.ui.drawing.pan_strip import PanStrip
+
+    made: list[object] = []
+    strip = PanStrip(lambda p, rect, sx, tx: made.append(rect), lambda: None)
+    image = QtGui.QImage(400, 200, QtGui.QImage.Format.Format_ARGB32_Premultiplied)
+    white = QtGui.QColor("white")
+    for dpr, expect in ((1.5, False), (2.0, True)):
+        image.setDevicePixelRatio(dpr)
+        painter = QtGui.QPainter(image)
+        try:
+            rect = QtCore.QRectF(10, 10, 200, 100)
+            drawn = [strip.draw(painter, rect, 1.0, float(tx), 0, dpr, white) for tx in (0, 5, 10)]
+        finally:
+            painter.end()
+        assert drawn[-1] is expect, dpr
+        strip.drop()
+    assert len(made) == 1  # the one strip, at 2 device pixels to a pixel
 
 
 def test_a_lone_pan_is_painted_exactly(qtbot, canvas) -> None:  # type: ignore[no-untyped-def]
@@ -122,6 +154,7 @@ def test_a_lone_pan_is_painted_exactly(qtbot, canvas) -> None:  # type: ignore[n
 
 
 def test_hit_testing_answers_from_what_the_strip_shows(qtbot, canvas) -> None:  # type: ignore[no-untyped-def]
+    _needs_strips(canvas)
     item = canvas.timeline_item()
     st = canvas.state()
     for _ in range(3):  # key-sized steps: a tenth of the view, not whole pixels
@@ -180,6 +213,7 @@ def test_a_pan_is_painted_once(qtbot, canvas) -> None:  # type: ignore[no-untype
 def test_the_next_strip_is_made_between_steps(qtbot, canvas, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Past half its strip's margin, the view's next strip is made in the time between two steps
     of the movement (a held key repeats every 30 ms or so), not in a step's paint."""
+    _needs_strips(canvas)
     from timeline_app.ui.drawing import pan_strip
 
     item = canvas.timeline_item()
@@ -243,6 +277,7 @@ def test_moving_titles_keep_to_the_rules_of_the_exact_frame(qtbot, canvas) -> No
     """While a movement is drawn from the strip, no title runs across the view's edges and none
     stays for a marker that has left the view (the strip is laid out wider than the view, so its
     layout has such titles; they are not drawn)."""
+    _needs_strips(canvas)
     item = canvas.timeline_item()
     st = canvas.state()
     arrays = item.arrays()

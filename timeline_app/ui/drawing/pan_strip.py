@@ -121,8 +121,10 @@ class PanStrip:
         )
 
     def offset(self, tx: float) -> float:
-        """How far the strip is drawn from where it was painted, at view offset ``tx``: whole pixels."""
-        return float(round(tx - self._tx0))
+        """How far the strip is drawn from where it was painted, at view offset ``tx``: whole device
+        pixels (a screen may have 1.5 of them to a pixel)."""
+        dpr = self._geometry.dpr if self._geometry is not None else 1.0
+        return round((tx - self._tx0) * dpr) / dpr
 
     def _settle(self) -> None:
         if self._shown is not None and self._alive():
@@ -144,6 +146,11 @@ class PanStrip:
         changes whenever anything but the range changes what the layer draws; ``background`` is the
         opaque colour behind the layer (None: not known to be opaque, never drawn from a strip);
         ``clip``: the part of the view to draw from the strip (the whole view by default)."""
+        if dpr != round(dpr):
+            # a screen of 1.5 device pixels to a pixel: a view port's pixels do not all fall on
+            # the device's grid the same way twice, and an image shifted by whole device pixels
+            # does not show what the exact frame shows; such screens get exact frames
+            background = None
         now = self._clock()
         geometry = Geometry(*place(rect), version, dpr, background.rgba() if background is not None else -1)
         last = self._last
