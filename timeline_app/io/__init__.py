@@ -5,10 +5,10 @@ other programs' formats in and out (:mod:`.formats`). No Qt.
 file in another program's format alike (:func:`.formats.load_any`), so the viewer and the command
 line open both the same way."""
 
-from .checks import LoadCancelled, ProgressCallback
 from .formats import load_any as load_chronology
 from .loader import chronology_files
 from .problems import ChronologyError, Problem
+from .progress import LoadCancelled, ProgressCallback
 
 __all__ = [
     "ChronologyError",

@@ -7,7 +7,6 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -20,9 +19,9 @@ from ..text import QT_TRANSLATE_NOOP, Message, format_count
 from . import limits
 from .nouns import KINDS
 from .problems import Problem, said
+from .progress import Progress
 from .values import REJECTED_TYPE, Number, Quoted, locate
 
-CHRONOLOGY_SUFFIXES = (".yaml", ".yml", ".json")
 ID_RE = _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _NUMBER_RE = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
@@ -91,38 +90,6 @@ class Pending:
     at: At
     message: Message | None  # the positions in ``refs`` are its last arguments; None: counted only
     refs: tuple[tuple[At, str], ...] = ()  # (where, "at" -> file:line:col | "lc" -> line L, column C)
-
-
-class LoadCancelled(Exception):
-    """Raised out of :func:`load_chronology` when its ``progress`` callback asks to stop."""
-
-
-ProgressCallback = Callable[[str, float], None]
-"""Called with what the loader is doing and how far the whole load is (0 to 1). It may raise
-:class:`LoadCancelled` (or anything) to stop the load; the exception comes out of the load."""
-
-
-class Progress:
-    """Maps the progress of one phase onto its share of the whole load; calls back at most once per
-    percent, so reporting costs nothing measurable."""
-
-    def __init__(self, callback: ProgressCallback | None) -> None:
-        self._cb = callback
-        self._what = ""
-        self._lo, self._hi = 0.0, 1.0
-        self._last = -1.0
-
-    def phase(self, what: str, lo: float, hi: float) -> None:
-        self._what, self._lo, self._hi = what, lo, hi
-        self(0.0)
-
-    def __call__(self, fraction: float) -> None:
-        if self._cb is None:
-            return
-        done = self._lo + (self._hi - self._lo) * min(max(fraction, 0.0), 1.0)
-        if done - self._last >= 0.01 or fraction >= 1.0:
-            self._last = done
-            self._cb(self._what, done)
 
 
 @dataclass

@@ -34,10 +34,11 @@ from ..model.dates import PartialDate
 from ..model.event_table import EventTable
 from ..model.text_column import TextColumn, slices, text_buffer
 from . import fast_path
-from .checks import Doubt, Progress, Walk
+from .checks import Doubt, Walk
 from .event_rows import EventRows
 from .fast_path import FastPathFailed, LazyItems, Piece
 from .item_positions import find_positions
+from .progress import Progress
 
 MIN_PIECES = 16  # a sequence cut into fewer pieces (4 MB) is read in the app's process
 MAX_WORKERS = 4

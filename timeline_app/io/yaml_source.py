@@ -9,29 +9,38 @@ loader converts text to numbers, booleans and dates only where the format expect
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
 from pathlib import Path
-from typing import ClassVar
-
-import yaml
+from typing import TYPE_CHECKING, ClassVar
 
 from ..text import format_count
 from . import limits
 from .problems import QT_TRANSLATE_NOOP, Problem, said, too_deep
 from .yaml_words import yaml_words
 
+if TYPE_CHECKING:
+    import yaml
+
 STR_TAG = "tag:yaml.org,2002:str"
 SEQ_TAG = "tag:yaml.org,2002:seq"
 MAP_TAG = "tag:yaml.org,2002:map"
 _PLAIN_TAGS = {STR_TAG, SEQ_TAG, MAP_TAG}
 
-_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+@functools.cache
+def _text_loader() -> type:
+    """A safe loader that resolves no implicit types: every untagged scalar is a string. PyYAML is
+    imported here, when a file is first composed (the exact path): a chronology read on the fast
+    path or from the cache never needs it, and importing it costs a start-up some 25 ms."""
+    import yaml
 
-class _TextLoader(_BaseLoader):  # type: ignore[misc]
-    """A safe loader that resolves no implicit types: every untagged scalar is a string."""
+    base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    yaml_implicit_resolvers: ClassVar[dict[str, list[object]]] = {}
+    class _TextLoader(base):  # type: ignore[misc]
+        yaml_implicit_resolvers: ClassVar[dict[str, list[object]]] = {}
+
+    return _TextLoader
 
 
 class Document:
@@ -92,9 +101,11 @@ class Document:
     def compose(self) -> yaml.Node | None:
         """The root node (None for an empty file); syntax errors go into ``problems``."""
         if not self._composed and self.text is not None:
+            import yaml
+
             self._composed = True
             try:
-                self._root = yaml.compose(self.text, Loader=_TextLoader)
+                self._root = yaml.compose(self.text, Loader=_text_loader())
             except yaml.YAMLError as exc:
                 self.problems.append(_yaml_error(self.name, self.text, exc))
             except RecursionError:

@@ -13,11 +13,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...model.chronology import Chronology
 from ..problems import QT_TRANSLATE_NOOP, ChronologyError, Problem, said
-from .mapped import Mapped, build
+
+if TYPE_CHECKING:  # the readers (and the loader's checks they use) are imported when a file is read
+    from .mapped import Mapped
 
 FOREIGN_SUFFIXES = (".csv", ".xlsx", ".ics", ".ical", ".timeline")
 """Files that only a reader of another format opens (.json is ours or TimelineJS's: see detect)."""
@@ -108,6 +110,8 @@ def load_foreign(path: str | os.PathLike[str]) -> Chronology:
         raise ChronologyError(
             [Problem(_display(p), 1, 1, said(QT_TRANSLATE_NOOP("Problems", "no such file or folder")))]
         )
+    from .mapped import build
+
     return build(read_mapped(p))
 
 

@@ -22,8 +22,8 @@ from typing import Any
 from ...model.chronology import Chronology
 from ...text import format_count
 from .. import limits
-from ..loader import load_values
 from ..problems import QT_TRANSLATE_NOOP, ChronologyError, Message, Problem, said
+from ..reading import load_values
 
 Path_ = tuple[str | int, ...]
 
