@@ -21,24 +21,24 @@ and kept alive here, keyed by event id, so the id a client holds stays valid whi
 
 from __future__ import annotations
 
-import time
 import weakref
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt, QTimer
+from PySide6.QtCore import QObject, QRect, QRectF, QTimer
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
     QAccessibleEvent,
     QAccessibleInterface,
 )
-from PySide6.QtWidgets import QAccessibleWidget, QApplication
+from PySide6.QtWidgets import QAccessibleWidget
 
 from timeline_app.model import actions
 from timeline_app.model.view_state import Selection, ViewState
 from timeline_app.text import fill, translate
 from timeline_app.ui.app.canvas import ChronologyCanvas
 from timeline_app.ui.app.help_overlay import HelpOverlay
+from timeline_app.ui.app.input_watch import input_watch
 from timeline_app.ui.panels.data_table import plot_description, series_table
 from timeline_app.ui.timeline.access_items import (
     AccessItem,
@@ -293,26 +293,6 @@ def install() -> None:
         _installed = True
 
 
-class _InputWatch(QObject):
-    """Notes when the user last pressed a key and last used the mouse (a range change by key is
-    announced; one by dragging is not)."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.last_key = 0.0
-        self.last_mouse = 0.0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        t = event.type()
-        if t in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
-            self.last_key = time.monotonic()
-        elif t in (QEvent.Type.MouseButtonPress, QEvent.Type.Wheel) or (
-            t == QEvent.Type.MouseMove and QApplication.mouseButtons() != Qt.MouseButton.NoButton
-        ):
-            self.last_mouse = time.monotonic()
-        return False
-
-
 class TimelineAnnouncer(QObject):
     """Tells assistive technology what the keys did on the timeline (see the module docstring)."""
 
@@ -323,10 +303,7 @@ class TimelineAnnouncer(QObject):
         install()
         self._canvas = canvas
         self._state = canvas.state()
-        self._watch = _InputWatch(self)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self._watch)
+        self._watch = input_watch()
         self._range_timer = QTimer(self)
         self._range_timer.setSingleShot(True)
         self._range_timer.setInterval(self.RANGE_PAUSE_MS)
@@ -335,12 +312,6 @@ class TimelineAnnouncer(QObject):
         self.last_announcement = ""
         self._state.selection_changed.connect(self._on_selection)
         self._state.range_changed.connect(self._on_range)
-        canvas.destroyed.connect(self._detach)
-
-    def _detach(self, *_: object) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self._watch)
 
     def _iface(self) -> TimelineAccessible | None:
         iface = QAccessible.queryAccessibleInterface(self._canvas)

@@ -94,8 +94,8 @@ def run(path: str | None, argv: list[str] | None = None, lang: str | None = None
         except Exception:  # the window could not even be built: say so, then give up
             startup_errors.report(*sys.exc_info())
             return 1
-        opener = _FileOpenFilter(window, app)
-        app.installEventFilter(opener)
+        if sys.platform == "darwin":  # the only system that sends FileOpen; a filter sees every event
+            app.installEventFilter(_FileOpenFilter(window, app))
         window.show()
         return int(app.exec())
     finally:

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -44,9 +45,10 @@ from timeline_app.ui.app.canvas import ChronologyCanvas
 from timeline_app.ui.app.canvas_access import TimelineAnnouncer
 from timeline_app.ui.app.document import Document
 from timeline_app.ui.app.help_overlay import HelpOverlay
+from timeline_app.ui.app.input_watch import input_watch
 from timeline_app.ui.app.menus import WindowMenus
 from timeline_app.ui.app.navigation import Navigation
-from timeline_app.ui.app.panes import KeyRepeatWatch, PaneFrame
+from timeline_app.ui.app.panes import PaneFrame
 from timeline_app.ui.app.printing import Printing
 from timeline_app.ui.app.settings import Settings
 from timeline_app.ui.app.status_bar import WindowStatusBar
@@ -74,10 +76,7 @@ class MainWindow(QMainWindow):
         self.load_failed = self.document.load_failed
         self._return_focus: QWidget | None = None
         self._ramps = {"zoom": actions.RepeatRamp(), "pan": actions.RepeatRamp()}
-        self._repeat_watch = KeyRepeatWatch(self)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self._repeat_watch)
+        self._input = input_watch()  # installed when the window is shown (see showEvent)
 
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
@@ -454,7 +453,7 @@ class MainWindow(QMainWindow):
 
     def repeat_step(self, kind: str) -> float:
         """How far a zoom or pan step goes: 1 for a press, growing while the key is held."""
-        return self._ramps[kind].step(self._repeat_watch.auto_repeat)
+        return self._ramps[kind].step(self._input.auto_repeat)
 
     def show_about(self) -> None:
         file_commands.show_about(self, self.state.chronology, self.settings.file_name())
@@ -531,7 +530,8 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.document.close()
         self.compare.close()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self._repeat_watch)
         super().closeEvent(e)
+
+    def showEvent(self, e: QShowEvent) -> None:
+        self._input.install()  # no input reaches a window before it is shown
+        super().showEvent(e)

@@ -1,11 +1,9 @@
-"""Small pieces of the window's frame: the ring that shows which pane holds the focus
-(:class:`PaneFrame`) and the watch that tells a held-down key from a pressed one
-(:class:`KeyRepeatWatch`, for keys whose step grows while held)."""
+"""A small piece of the window's frame: the ring that shows which pane holds the focus
+(:class:`PaneFrame`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QFrame, QVBoxLayout, QWidget
 
 
@@ -40,16 +38,3 @@ class PaneFrame(QFrame):
             p.setPen(QPen(self.palette().color(QPalette.ColorRole.Mid), 1))
             p.drawRect(self.rect().adjusted(1, 1, -2, -2))
         p.end()
-
-
-class KeyRepeatWatch(QObject):
-    """Notes whether the key being dispatched to a shortcut is an auto-repeat (a key held down)."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.auto_repeat = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            self.auto_repeat = event.isAutoRepeat()
-        return False
