@@ -42,6 +42,7 @@ from timeline_app.model.search import SearchIndex
 from timeline_app.model.view_state import MAX_SPAN_DAYS, MIN_SPAN_DAYS, Selection, TimeRange, ViewState
 from timeline_app.ui.app.canvas_hover import CanvasHover, plot_at
 from timeline_app.ui.drawing.palette import CanvasColors, with_alpha
+from timeline_app.ui.drawing.plain_plot import PlainPlotItem
 from timeline_app.ui.drawing.time_axis import TimeAxisItem, retranslate_time_axes
 from timeline_app.ui.plots.chooser import PlotKey, PlotsChooser
 from timeline_app.ui.plots.indicator_plots import region_color_map
@@ -49,13 +50,6 @@ from timeline_app.ui.plots.pool import PlotPool
 from timeline_app.ui.plots.protocol import PLOT_KINDS, Plot
 from timeline_app.ui.timeline.item import TimelineItem
 from timeline_app.ui.timeline.lane_axis import LaneAxisItem
-
-
-def quiet_hidden_axes(plot: pg.PlotItem) -> None:
-    """The hidden top and right axes of a plot item follow its view too; with their automatic SI
-    prefix on, each pan re-lays out their (empty) label as HTML. Off: they have nothing to show."""
-    for name in ("top", "right"):
-        plot.getAxis(name).enableAutoSIPrefix(False)
 
 
 class ChronologyCanvas(QtWidgets.QWidget):
@@ -110,13 +104,8 @@ class ChronologyCanvas(QtWidgets.QWidget):
         self._lane_axis = LaneAxisItem(self._timeline, self.LANE_COLUMN_WIDTH)
         self._time_axis = TimeAxisItem("bottom", show_labels=True)
         self._timeline.set_ticks_source(self._time_axis.ticks_for)
-        # enableMenu=False: pyqtgraph's context menus are never shown here, and not building them
-        # saves about 10 ms of start-up per plot
-        self._tl_plot = pg.PlotItem(
-            axisItems={"left": self._lane_axis, "bottom": self._time_axis}, enableMenu=False
-        )
+        self._tl_plot = PlainPlotItem(axisItems={"left": self._lane_axis, "bottom": self._time_axis})
         self._tl_plot.hideButtons()
-        quiet_hidden_axes(self._tl_plot)
         vb = self._tl_plot.getViewBox()
         vb.setMouseEnabled(x=True, y=False)
         vb.enableAutoRange(x=False, y=False)
@@ -325,7 +314,6 @@ class ChronologyCanvas(QtWidgets.QWidget):
         pl = PLOT_KINDS["indicators"](
             key, inds, self._timeline, self._region_colors, self.LANE_COLUMN_WIDTH, self._series_arrays
         )
-        quiet_hidden_axes(pl.plot)
         pl.markers.sigEventClicked.connect(self._on_event_clicked)
         pl.layer.sigPointClicked.connect(
             lambda k, index, pl=pl: self._on_point_clicked(pl.series[k].indicator.id, index)

@@ -32,6 +32,7 @@ from timeline_app.model.chronology import Indicator
 from timeline_app.model.view_state import Selection
 from timeline_app.text import escape_html, fill, format_number, translate
 from timeline_app.ui.drawing.palette import CanvasColors, with_alpha
+from timeline_app.ui.drawing.plain_plot import PlainPlotItem
 from timeline_app.ui.drawing.time_axis import TimeAxisItem
 from timeline_app.ui.plots.event_markers import EventMarkersItem
 from timeline_app.ui.plots.overlays import LegendOverlay, OverlayText, Segment
@@ -104,9 +105,7 @@ class IndicatorPlot:
         self.value_axis = pg.AxisItem("left")
         self.value_axis.setWidth(left_width)
         self.value_axis.enableAutoSIPrefix(False)
-        self.plot = pg.PlotItem(  # with no context menus (pyqtgraph's are not used): 10 ms less per plot
-            axisItems={"bottom": self.time_axis, "left": self.value_axis}, enableMenu=False
-        )
+        self.plot = PlainPlotItem(axisItems={"bottom": self.time_axis, "left": self.value_axis})
         self.plot.hideButtons()
         vb = self.plot.getViewBox()
         vb.setMouseEnabled(x=True, y=False)
