@@ -4,7 +4,6 @@ checks of single values. :mod:`.sections` reads the sections with it; :mod:`.loa
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ from . import limits
 from .nouns import KINDS
 from .problems import Problem, said
 from .progress import Progress
-from .values import REJECTED_TYPE, Number, Quoted, locate
+from .values import REJECTED_TYPE, Number, Quoted
 
 ID_RE = _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -141,7 +140,9 @@ class Walk:
         :func:`item_positions`, or line 0 (unknown) where the layout was too unusual to trust.
         """
         root = self.nodes.get(self.file)
-        if root is not None:
+        if root is not None:  # the exact path, or another format's values
+            from .nodes import locate
+
             line, col = locate(root, path)
             return Origin(self.file, line, col)
         found = self.item_lines.get((self.file, path[0]))
@@ -196,6 +197,8 @@ class Walk:
         required, allowed = _ALLOWED.get(kind, _TOP_ALLOWED)
         if not allowed.issuperset(v):
             for key in [k for k in v if k not in allowed]:
+                import difflib  # only when something is misspelt
+
                 hint = difflib.get_close_matches(key, sorted(allowed), n=1)
                 if hint:
                     unknown = said(

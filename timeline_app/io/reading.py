@@ -24,7 +24,6 @@ from .fast_path import FastPathFailed, fast_path_available, fast_read
 from .problems import ChronologyError, Message, Problem, said
 from .progress import Progress
 from .sections import EventIds, Parts, check_refs, read_sections
-from .values import NodeConverter, locate
 from .yaml_source import Document
 
 
@@ -156,6 +155,8 @@ def _let_go(*objs: Any) -> None:
 
 def exact(docs: Sequence[Document], problems: list[Problem], progress: Progress | None = None) -> Chronology:
     """The exact path: compose every file, read it, and place every problem."""
+    from .nodes import NodeConverter  # with PyYAML: the fast path never needs them
+
     progress = progress or Progress(None)
     w, parts = Walk(progress=progress), Parts()
     nodes = w.nodes
@@ -221,7 +222,11 @@ def _placed_or_built(w: Walk, parts: Parts, problems: list[Problem], names: list
 
 def _position(at: At, nodes: dict[str, Any]) -> tuple[int, int]:
     root = nodes.get(at.file)
-    return locate(root, at.path, at.key) if root is not None else (1, 1)
+    if root is None:
+        return (1, 1)
+    from .nodes import locate  # problems are placed on the exact path, or in another format's values
+
+    return locate(root, at.path, at.key)
 
 
 def _place(p: Pending, nodes: dict[str, Any]) -> Problem:

@@ -4,7 +4,6 @@ between them (related events, sources, indicators)."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -482,6 +481,8 @@ def check_refs(w: Walk, events: EventIds | None = None) -> None:
         table = w.defined[kind]
         if target in table:
             continue
+        import difflib  # only when something is misspelt
+
         hint = difflib.get_close_matches(target, list(table), n=1)
         noun = KINDS[kind]
         if hint:

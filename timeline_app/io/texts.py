@@ -8,7 +8,6 @@ mapping with no language is a positioned problem; a field in one language only i
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from ..model.languages import LANGUAGES, TextKey, ordered
@@ -34,6 +33,8 @@ def _suggest(code: str) -> str | None:
             return guess
         if guess in _ALIASES:
             return _ALIASES[guess]
+    import difflib  # only when something is misspelt
+
     hint = difflib.get_close_matches(low, LANGUAGES, n=1, cutoff=0.5)
     return hint[0] if hint else None
 

@@ -16,8 +16,8 @@ from typing import Any
 
 from ...model.chronology import Chronology
 from ...model.dates import PartialDate
+from ..nodes import NodeConverter, locate
 from ..problems import QT_TRANSLATE_NOOP, Message, Problem, said
-from ..values import NodeConverter, locate
 from ..yaml_source import parse_text, read_file
 from .dates import with_words, ymd_text
 from .mapped import Ids, Lanes, Mapped, Positions, drop_empty, http_url, plain_text
