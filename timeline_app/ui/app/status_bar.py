@@ -3,9 +3,10 @@ progress of a background load with its Cancel button."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QStyle, QToolButton
 
 from timeline_app.model import actions
@@ -20,15 +21,67 @@ def day_words(day: float) -> str:
     return PartialDate(y, m, d).words()
 
 
+_ANY_SIZE = (1 << 24) - 1  # Qt's QWIDGETSIZE_MAX, a widget's default maximum size
+
+
+class SteadyLabel(CaptionedLabel):
+    """A status label whose text changes at every step of a movement (the dates in view, the count),
+    of a fixed size that only grows. A label sized to its text asks the status bar to lay out again
+    whenever its text changes, and a status bar that is asked repaints itself whole (Qt's
+    ``QStatusBar::event``): a second paint after every step's frame. A label of a fixed size asks
+    nothing; this one grows when a text needs more room (a layout then, rarely), and fits its text
+    again when its font, its style or the language change (:meth:`refit`). It is as tall as
+    ``row_height()`` says, when that is more than its text needs: the height the status bar's row
+    gave it when it followed its text."""
+
+    def __init__(self, caption: str, row_height: Callable[[], int] = lambda: 0) -> None:
+        super().__init__(caption)
+        self._row_height = row_height
+        self._fitted = False
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def refit(self) -> None:
+        """Fit the text exactly (then grow again as needed)."""
+        self._fitted = False
+        self._fit()
+
+    def fit_next(self) -> None:
+        """Fit the next text exactly: the same words in another language, which may be shorter."""
+        self._fitted = False
+
+    def _fit(self) -> None:
+        if not self._fitted:  # a label's size hint is never less than its minimum size: unfix it
+            self.setMinimumSize(0, 0)
+            self.setMaximumSize(_ANY_SIZE, _ANY_SIZE)
+        hint = self.sizeHint()  # the text's
+        width = max(hint.width(), self.minimumWidth()) if self._fitted else hint.width()
+        self._fitted = True
+        size = QSize(width, max(hint.height(), self._row_height()))
+        if self.minimumSize() != size or self.maximumSize() != size:
+            self.setFixedSize(size)
+
+    def changeEvent(self, e: QEvent) -> None:
+        super().changeEvent(e)
+        if e.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.refit()
+
+
 class WindowStatusBar:
     """The widgets of the window's status bar and what they show."""
 
     def __init__(self, sb: QStatusBar, style: QStyle) -> None:
         self._sb = sb
-        # read as "Visible dates: 1 January 2014 – …", the caption and the value
-        self.range_label = CaptionedLabel(translate("StatusBar", "Visible dates"))
-        self.count_label = CaptionedLabel(translate("StatusBar", "Events in view"))
         self.problems_button = QToolButton()
+
+        def row() -> int:  # the tallest in the row, shown or not: the status bar's row height
+            return int(self.problems_button.sizeHint().height())
+
+        # read as "Visible dates: 1 January 2014 – …", the caption and the value
+        self.range_label = SteadyLabel(translate("StatusBar", "Visible dates"), row)
+        self.count_label = SteadyLabel(translate("StatusBar", "Events in view"), row)
         self.problems_button.setAutoRaise(True)
         self.problems_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.problems_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
@@ -51,6 +104,8 @@ class WindowStatusBar:
         """The fixed texts in the current language (the changing ones follow with :meth:`update`)."""
         self.range_label.set_caption(translate("StatusBar", "Visible dates"))
         self.count_label.set_caption(translate("StatusBar", "Events in view"))
+        for label in (self.range_label, self.count_label):
+            label.fit_next()  # the texts of another language: fitted again when they are set
         self.problems_button.setToolTip(translate("StatusBar", "Show or hide the problems in the files"))
         self.load_bar.setAccessibleName(translate("StatusBar", "Loading progress"))
         self.cancel_load_button.setText(translate("StatusBar", "Cancel"))
