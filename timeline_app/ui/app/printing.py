@@ -1,29 +1,28 @@
 """File ▸ Export PDF… and File ▸ Print…: the view as the window shows it (range, lanes, filters,
 selection, plots) on a landscape page, with its title, date range and the sources it cites
-(:mod:`.page_view`). Print opens Qt's print preview, from which the printer is chosen."""
+(:mod:`.page_view`). Print opens Qt's print preview, from which the printer is chosen.
+
+Qt's print support and the page's drawing are imported on the first export or print, not with the
+window: a start never needs them."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QObject
 from PySide6.QtGui import QPageLayout, QPainter
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from timeline_app.model.view_state import ViewState
 from timeline_app.text import fill, translate
 from timeline_app.ui.app.canvas import ChronologyCanvas
 from timeline_app.ui.app.document import same_path
-from timeline_app.ui.app.page_view import (
-    DPI,
-    MARGIN,
-    ViewSpec,
-    page_rect,
-    paint_view_page,
-    view_subtitle,
-    write_view_pdf,
-)
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    from timeline_app.ui.app.page_view import ViewSpec
 
 
 class Printing(QObject):
@@ -35,6 +34,8 @@ class Printing(QObject):
         self.preview: QPrintPreviewDialog | None = None
 
     def spec(self) -> ViewSpec:
+        from timeline_app.ui.app.page_view import ViewSpec
+
         return ViewSpec.of_window(self.state, self.canvas.shown_plots())
 
     def export_pdf(self, name: str | None = None) -> Path | None:
@@ -56,6 +57,8 @@ class Printing(QObject):
                 translate("Print", "That is one of the chronology's own files."),
             )
             return None
+        from timeline_app.ui.app.page_view import write_view_pdf
+
         try:
             write_view_pdf(str(target), self.state.chronology, self.spec())
         except OSError:
@@ -70,6 +73,10 @@ class Printing(QObject):
 
     def print_view(self) -> None:
         """Ctrl+P: the print preview of the view; Print there chooses the printer."""
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from timeline_app.ui.app.page_view import DPI, MARGIN
+
         printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
         printer.setResolution(DPI)
         printer.setDocName(self.state.chronology.title or "Chronology")
@@ -85,6 +92,8 @@ class Printing(QObject):
         dialog.open()
 
     def _paint(self, printer: QPrinter) -> None:
+        from timeline_app.ui.app.page_view import page_rect, paint_view_page, view_subtitle
+
         p = QPainter()
         if not p.begin(printer):
             return
