@@ -12,7 +12,6 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QWidget
 
-from timeline_app.io.export import events_csv, to_json
 from timeline_app.model import actions
 from timeline_app.model.filters import EventFilter, shown_chronology
 from timeline_app.model.view_state import ViewState
@@ -153,6 +152,8 @@ class Navigation(QObject):
         st = self.window.state
         if any(same_path(path, Path(f)) for f in st.chronology.files):
             return translate("MainWindow", "That is one of the chronology's own files; choose another name.")
+        from timeline_app.io.export import events_csv, to_json  # on use: a start never needs them
+
         chron = shown_chronology(st.chronology, actions.visible_mask(st))
         text = events_csv(chron) if path.suffix.lower() == ".csv" else to_json(chron)
         try:
