@@ -9,8 +9,8 @@ thread, and the panel appears when it is done (the status bar says so meanwhile)
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -22,6 +22,9 @@ from timeline_app.model.view_state import ViewState
 from timeline_app.text import fill, translate
 from timeline_app.ui.app.canvas import ChronologyCanvas
 from timeline_app.ui.panels.compare_panel import ComparePanel
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 BACKGROUND_EVENTS = 20_000
 
@@ -117,6 +120,8 @@ class CompareMode(QObject):
         if not background:
             return self._show(job())
         if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor  # the first large comparison's
+
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="compare")
         self._job = self._pool.submit(job)
         self._poll.start()
