@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -98,6 +100,17 @@ def test_a_well_formed_entry_of_the_wrong_shape_is_not_fatal(folder: Path, big: 
     ).encode()
     entry.write_bytes(header + b"\n" + payload)
     assert load_chronology(big, cache=True) == fresh
+
+
+def test_what_a_write_cut_short_left_goes_a_day_later(folder: Path, big: Path) -> None:
+    folder.mkdir(parents=True)
+    old, recent = folder / ".entry-old.tmp", folder / ".entry-recent.tmp"
+    for p in (old, recent):
+        p.write_bytes(b"half an entry")
+    day_ago = time.time() - 86_400 - 60
+    os.utime(old, (day_ago, day_ago))
+    load_chronology(big, cache=True)  # a write prunes
+    assert not old.exists() and recent.exists()  # (another process may be writing that one)
 
 
 def test_small_chronologies_and_broken_ones_are_not_cached(folder: Path, tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,7 @@ from .yaml_source import Document
 FORMAT = "timeline-app-cache/7"  # 6: tours; 7: warnings as messages (template and arguments)
 MIN_BYTES = 256 * 1024
 MAX_ENTRIES = 16  # the oldest entries beyond this many are removed
+_STALE_S = 86_400.0  # a temporary file of a write older than this was left by a process that ended
 CHUNK = 2048  # events per JSON line of the rarely given fields (each line is one C-level call of
 # the JSON encoder, holding the interpreter lock: 16384 took 33 ms)
 # the integer and flag columns of the event table, stored as little-endian arrays
@@ -235,10 +237,17 @@ def store(key: str, chronology: Chronology) -> None:
 
 
 def _prune(folder: Path) -> None:
+    """Keep the newest entries, and drop what a write cut short left (the process ended while it
+    wrote: the app closed or killed during a large first open) once it is a day old."""
     entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    stale = time.time() - _STALE_S
     for old in entries[MAX_ENTRIES:]:
         with contextlib.suppress(OSError):
             old.unlink()
+    for tmp in folder.glob(".entry-*.tmp"):
+        with contextlib.suppress(OSError):
+            if tmp.stat().st_mtime < stale:
+                tmp.unlink()
 
 
 # -- reading ---------------------------------------------------------------------------------------------
