@@ -176,19 +176,24 @@ def _tour(t: Tour) -> list[Any]:
 
 
 def _extras_lines(c: Chronology) -> Iterator[bytes]:
-    """The rarely given fields of the events that have any: JSON lines of at most CHUNK events."""
-    rows: list[list[Any]] = []
-    for i, x in enumerate(c.events.extras):
-        if x is None:
-            continue
-        places, tags, figures, sources, related, indicators = x
-        figs = [[f.label, f.value, f.unit, f.qualifier, _ref(f.source)] for f in figures]
-        refs = [[r.source, r.locator] for r in sources]
-        rows.append([i, list(places), list(tags), figs, refs, list(related), list(indicators)])
-        if len(rows) == CHUNK:
-            yield _dumps(rows) + b"\n"
-            rows = []
-    if rows:
+    """The rarely given fields of the events that have any: JSON lines of at most CHUNK events.
+
+    Tuples are written as they are (JSON makes arrays of them, as of lists), and only figures and
+    sources are turned into rows: at a million events a copy of each field took most of a second."""
+    given = [(i, x) for i, x in enumerate(c.events.extras) if x is not None]
+    for lo in range(0, len(given), CHUNK):
+        rows = [
+            (
+                i,
+                places,
+                tags,
+                [(f.label, f.value, f.unit, f.qualifier, _ref(f.source)) for f in figures] if figures else (),
+                [(r.source, r.locator) for r in sources] if sources else (),
+                related,
+                indicators,
+            )
+            for i, (places, tags, figures, sources, related, indicators) in given[lo : lo + CHUNK]
+        ]
         yield _dumps(rows) + b"\n"
 
 
