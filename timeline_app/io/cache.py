@@ -271,13 +271,13 @@ def _build(meta: dict[str, Any], sections: dict[str, memoryview]) -> Chronology:
     n = int(meta["n"])
     extras: list[Extras | None] = [None] * n
     shared: dict[Extras, Extras] = {}
-    for line in sections["extras"].tobytes().splitlines():
-        for i, places, tags, figs, refs, related, inds in json.loads(line):
+    for line in sections["extras"].tobytes().splitlines():  # no generator per event (most have
+        for i, places, tags, figs, refs, related, inds in json.loads(line):  # no figures or sources)
             x: Extras = (
                 tuple(places),
                 tuple(tags),
-                tuple(Figure(f[0], float(f[1]), f[2], f[3], ref(f[4])) for f in figs),
-                tuple(SourceRef(s[0], s[1]) for s in refs),
+                tuple([Figure(f[0], float(f[1]), f[2], f[3], ref(f[4])) for f in figs]) if figs else (),
+                tuple([SourceRef(s[0], s[1]) for s in refs]) if refs else (),
                 tuple(related),
                 tuple(inds),
             )
