@@ -6,6 +6,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -89,3 +90,26 @@ def test_text_columns_joined_and_reordered_as_bytes() -> None:
     order = np.array([5, 1, 0, 3, 2, 4])
     assert list(joined.take(order)) == [texts[i] for i in order]
     assert joined.take(order) == TextColumn.from_strings([texts[i] for i in order])
+
+
+def test_a_reordered_column_keeps_its_buffer_until_compacted() -> None:
+    texts = ["", "北京", "a", "Über", "", "zz", "b"]
+    column = TextColumn.from_strings(texts)
+    order = np.array([6, 1, 0, 3, 2, 4, 5])
+    taken = column.take(order)
+    assert taken.data is column.data  # reordered by its rows: no text copied
+    expected = [texts[i] for i in order]
+    assert list(taken) == expected and taken[1:5] == tuple(expected[1:5]) and taken[-1] == expected[-1]
+    again = taken.take(np.array([2, 0, 1, 3, 4, 5, 6]))
+    assert list(again) == [expected[i] for i in [2, 0, 1, 3, 4, 5, 6]]
+    compact = taken.compact()
+    assert compact.rows is None and bytes(compact.data) == "".join(expected).encode("utf-8")
+    assert compact == taken and taken == TextColumn.from_strings(expected)
+    assert taken != column  # the same texts in another order
+    # joined with a column in its own order, each keeps its order
+    joined = TextColumn.concat([taken, TextColumn.from_strings(["q", "北"])])
+    assert list(joined) == [*expected, "q", "北"]
+    keys = joined.fixed_width(8)
+    assert keys is not None and [k.decode("utf-8") for k in keys] == [*expected, "q", "北"]
+    with pytest.raises(ValueError):
+        TextColumn(column.data, column.offsets, np.array([0, 7]))  # a row past the texts

@@ -53,11 +53,11 @@ from ..model.chronology import (
 )
 from ..model.dates import PartialDate
 from ..model.event_table import EventTable, Extras
-from ..model.text_column import TextColumn
+from ..model.text_column import TextColumn, row_type
 from ..text import Message
 from .yaml_source import Document
 
-FORMAT = "timeline-app-cache/7"  # 6: tours; 7: warnings as messages (template and arguments)
+FORMAT = "timeline-app-cache/8"  # 6: tours; 7: warnings as messages; 8: texts' rows
 MIN_BYTES = 256 * 1024
 MAX_ENTRIES = 16  # the oldest entries beyond this many are removed
 _STALE_S = 86_400.0  # a temporary file of a write older than this was left by a process that ended
@@ -205,9 +205,16 @@ def _sections(c: Chronology) -> Iterator[tuple[str, bytes | bytearray | memoryvi
         column: TextColumn = getattr(t, name)
         yield f"{name}.data", column.data
         yield f"{name}.offsets", np.ascontiguousarray(column.offsets, dtype="<i8").tobytes()
+        if column.rows is not None:  # texts stored in another order than the events'
+            yield f"{name}.rows", np.ascontiguousarray(column.rows, dtype=_rows_dtype(len(t))).tobytes()
     for name, dtype in _ARRAYS:
         yield name, np.ascontiguousarray(getattr(t, name), dtype=dtype).tobytes()
     yield "extras", b"".join(_extras_lines(c))
+
+
+def _rows_dtype(n: int) -> str:
+    """How a text column's rows are written: as the model keeps them (read back without a copy)."""
+    return "<i4" if row_type(n) is np.int32 else "<i8"
 
 
 def store(key: str, chronology: Chronology) -> None:
@@ -284,7 +291,12 @@ def _build(meta: dict[str, Any], sections: dict[str, memoryview]) -> Chronology:
             extras[i] = shared.setdefault(x, x)
 
     def text(name: str) -> TextColumn:
-        return TextColumn(sections[f"{name}.data"], np.frombuffer(sections[f"{name}.offsets"], dtype="<i8"))
+        rows = sections.get(f"{name}.rows")
+        return TextColumn(
+            sections[f"{name}.data"],
+            np.frombuffer(sections[f"{name}.offsets"], dtype="<i8"),
+            None if rows is None else np.frombuffer(rows, dtype=_rows_dtype(n)),
+        )
 
     def array(name: str) -> np.ndarray:
         return np.frombuffer(sections[name], dtype=dict(_ARRAYS)[name])

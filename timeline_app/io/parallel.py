@@ -191,7 +191,7 @@ def _meta(table: EventTable, w: Walk, found: bool) -> dict[str, Any]:
 def _parts(table: EventTable) -> list[Any]:
     out: list[Any] = []
     for name in _TEXTS:
-        column: TextColumn = getattr(table, name)
+        column: TextColumn = getattr(table, name).compact()  # a share is in reading order: no copy
         out += [column.data, np.ascontiguousarray(column.offsets, dtype=np.int64)]
     out += [np.ascontiguousarray(getattr(table, name), dtype=dtype) for name, dtype in _ARRAYS]
     return out

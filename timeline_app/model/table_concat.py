@@ -16,7 +16,7 @@ import numpy as np
 
 from .dates import PartialDate
 from .event_table import EventTable, Extras, sort_order
-from .text_column import TextColumn, slices
+from .text_column import TextColumn, row_type, slices
 
 
 def _joined(values: Sequence[Sequence[Any]], sort_key: Any) -> tuple[tuple[Any, ...], list[np.ndarray]]:
@@ -49,7 +49,8 @@ def concat_tables(tables: Sequence[EventTable]) -> EventTable:
     end = np.concatenate([_recode(t.end, m) for t, m in zip(tables, date_maps, strict=True)])
     ongoing = np.concatenate([t.ongoing for t in tables])
     ids = TextColumn.concat([t.ids for t in tables])
-    order = sort_order(dates, start, end, ongoing, ids)
+    # one index of rows for the three text columns (their texts are not moved: see TextColumn.take)
+    order = sort_order(dates, start, end, ongoing, ids).astype(row_type(len(ids)))
     extras: list[Extras | None] = []
     for t in tables:
         extras += t.extras

@@ -42,13 +42,20 @@ def text_buffer(size: int) -> memoryview:
 class TextColumn(Sequence[str]):
     """Texts kept as one UTF-8 buffer and the offsets where each begins: a million titles are two
     objects, not a million (the strings a loader reads are freed, so the memory they took returns
-    to the system instead of staying scattered between survivors). ``column[i]`` decodes one."""
+    to the system instead of staying scattered between survivors). ``column[i]`` decodes one.
 
-    __slots__ = ("data", "offsets")
+    A column may hold its texts in another order than its own: ``rows[i]`` is then where the i-th
+    text sits among those stored (:meth:`take` reorders a million texts by reordering that index,
+    not their hundred megabytes)."""
 
-    def __init__(self, data: bytes | bytearray | memoryview, offsets: np.ndarray) -> None:
+    __slots__ = ("data", "offsets", "rows")
+
+    def __init__(
+        self, data: bytes | bytearray | memoryview, offsets: np.ndarray, rows: np.ndarray | None = None
+    ) -> None:
         """``data`` may be any bytes-like buffer: a cache entry's texts are views of the entry as
-        read (no copy of a hundred megabytes while the interface waits for the interpreter lock)."""
+        read (no copy of a hundred megabytes while the interface waits for the interpreter lock).
+        ``rows``, if given, says which stored text is at each position."""
         offsets = np.ascontiguousarray(offsets, dtype=np.int64)
         if (
             offsets.ndim != 1
@@ -58,8 +65,13 @@ class TextColumn(Sequence[str]):
             or bool(np.any(offsets[1:] < offsets[:-1]))
         ):
             raise ValueError("text offsets do not fit their buffer")
+        if rows is not None:
+            rows = np.ascontiguousarray(rows, dtype=row_type(len(offsets) - 1))
+            if rows.ndim != 1 or (rows.size and (int(rows.min()) < 0 or int(rows.max()) >= len(offsets) - 1)):
+                raise ValueError("text rows do not fit their offsets")
         self.data = data
         self.offsets = offsets
+        self.rows = rows
 
     @classmethod
     def from_strings(cls, texts: Sequence[str]) -> TextColumn:
@@ -93,7 +105,8 @@ class TextColumn(Sequence[str]):
 
     @classmethod
     def concat(cls, columns: Sequence[TextColumn]) -> TextColumn:
-        """The texts of ``columns`` one after another, copied a few megabytes at a time."""
+        """The texts of ``columns`` one after another, copied a few megabytes at a time (their
+        stored texts, in the order stored: a reordered column stays reordered)."""
         if len(columns) == 1:
             return columns[0]
         sizes = [len(c.data) for c in columns]
@@ -102,6 +115,16 @@ class TextColumn(Sequence[str]):
             [np.zeros(1, dtype=np.int64)]
             + [c.offsets[1:] + at for c, at in zip(columns, starts, strict=True)]
         )
+        rows = None
+        if any(c.rows is not None for c in columns):
+            kind = row_type(len(offsets) - 1)
+            stored = np.cumsum([0, *(len(c.offsets) - 1 for c in columns[:-1])]).tolist()
+            rows = np.concatenate(
+                [
+                    (c.rows if c.rows is not None else np.arange(len(c), dtype=kind)).astype(kind) + base
+                    for c, base in zip(columns, stored, strict=True)
+                ]
+            )
         buf = text_buffer(sum(sizes))
         at = 0
         for c in columns:
@@ -110,14 +133,22 @@ class TextColumn(Sequence[str]):
                 piece = data[lo : lo + _COPY]
                 buf[at : at + len(piece)] = piece
                 at += len(piece)
-        return cls(buf, offsets)
+        return cls(buf, offsets, rows)
 
     def take(self, order: np.ndarray) -> TextColumn:
-        """The texts at the positions ``order`` (a permutation, or any positions), gathered in
-        numpy a slice at a time: no string is made, and no call holds the interpreter lock long."""
-        n = len(order)
-        starts = self.offsets[:-1][order]
-        lengths = self.offsets[1:][order] - starts
+        """The texts at the positions ``order`` (a permutation, or any positions): the same buffer
+        with its rows reordered, no text copied (:meth:`compact` copies them into that order)."""
+        # columns reordered alike share one index when ``order`` is of the row type already
+        rows = self.rows[order] if self.rows is not None else np.asarray(order, dtype=row_type(len(self)))
+        return TextColumn(self.data, self.offsets, rows)
+
+    def compact(self) -> TextColumn:
+        """The same texts stored in their own order (itself when they are): gathered in numpy a
+        slice at a time, no string made, and no call holding the interpreter lock long."""
+        if self.rows is None:
+            return self
+        n = len(self)
+        starts, lengths = self.bounds()
         offsets = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(lengths, out=offsets[1:])
         buf = text_buffer(int(offsets[-1]))
@@ -131,15 +162,22 @@ class TextColumn(Sequence[str]):
         del out
         return TextColumn(buf, offsets)
 
+    def bounds(self) -> tuple[np.ndarray, np.ndarray]:
+        """Where each text begins in :attr:`data`, and its length in bytes, position by position."""
+        if self.rows is None:
+            return self.offsets[:-1], np.diff(self.offsets)
+        starts = self.offsets[self.rows]
+        return starts, self.offsets[self.rows + 1] - starts
+
     def __len__(self) -> int:
-        return len(self.offsets) - 1
+        return len(self.offsets) - 1 if self.rows is None else len(self.rows)
 
     @overload
     def __getitem__(self, i: int) -> str: ...
     @overload
     def __getitem__(self, i: slice) -> tuple[str, ...]: ...
     def __getitem__(self, i: int | slice) -> str | tuple[str, ...]:
-        n = len(self.offsets) - 1
+        n = len(self)
         if isinstance(i, slice):
             a, b, step = i.indices(n)
             if step != 1:
@@ -150,15 +188,21 @@ class TextColumn(Sequence[str]):
             k += n
         if not 0 <= k < n:
             raise IndexError("text index out of range")
+        if self.rows is not None:
+            k = int(self.rows[k])
         return str(self.data[int(self.offsets[k]) : int(self.offsets[k + 1])], "utf-8", "surrogatepass")
 
     def span(self, a: int, b: int) -> tuple[str, ...]:
         """Texts a..b-1 (0 ≤ a ≤ b ≤ len), decoded together."""
         if b <= a:
             return ()
-        bounds = self.offsets[a : b + 1].tolist()
         data = self.data
-        return tuple(str(data[x:y], "utf-8", "surrogatepass") for x, y in pairwise(bounds))
+        if self.rows is None:
+            bounds = self.offsets[a : b + 1].tolist()
+            return tuple(str(data[x:y], "utf-8", "surrogatepass") for x, y in pairwise(bounds))
+        rows = self.rows[a:b]
+        starts, ends = self.offsets[rows].tolist(), self.offsets[rows + 1].tolist()
+        return tuple(str(data[x:y], "utf-8", "surrogatepass") for x, y in zip(starts, ends, strict=True))
 
     def __iter__(self) -> Iterator[str]:
         n = len(self)
@@ -167,7 +211,10 @@ class TextColumn(Sequence[str]):
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, TextColumn):
-            return self.data == other.data and np.array_equal(self.offsets, other.offsets)
+            if len(self) != len(other):
+                return False
+            mine, theirs = self.compact(), other.compact()
+            return mine.data == theirs.data and np.array_equal(mine.offsets, theirs.offsets)
         if isinstance(other, (tuple, list)):
             return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
         return NotImplemented
@@ -179,14 +226,14 @@ class TextColumn(Sequence[str]):
 
     @property
     def nbytes(self) -> int:
-        return len(self.data) + self.offsets.nbytes
+        return len(self.data) + self.offsets.nbytes + (0 if self.rows is None else self.rows.nbytes)
 
     def fixed_width(self, limit: int) -> np.ndarray | None:
         """The texts as a numpy array of fixed-width byte strings (``S<width>``), which sort and
         search in C in code-point order (UTF-8 keeps it), or None when a text is longer than
         ``limit`` bytes or holds a NUL (numpy would drop trailing NULs)."""
         n = len(self)
-        lengths = np.diff(self.offsets)
+        starts, lengths = self.bounds()
         width = int(lengths.max()) if n else 1
         if width > limit or bool(np.any(np.frombuffer(self.data, dtype=np.uint8) == 0)):
             return None
@@ -196,8 +243,13 @@ class TextColumn(Sequence[str]):
         cols = np.arange(width, dtype=np.int64)
         for a, b in slices(n):
             inside = cols[None, :] < lengths[a:b, None]
-            out[a:b][inside] = raw[(self.offsets[a:b, None] + cols[None, :])[inside]]
+            out[a:b][inside] = raw[(starts[a:b, None] + cols[None, :])[inside]]
         return out.view(f"S{width}").reshape(n)
+
+
+def row_type(count: int) -> type[np.signedinteger[Any]]:
+    """The narrowest index type for ``count`` rows (a million rows: 4 MB, not 8)."""
+    return np.int32 if count < 2**31 else np.int64
 
 
 class IdIndex(Mapping[str, int]):
