@@ -20,11 +20,13 @@ ProgressCallback = Callable[[str, float], None]
 
 class Progress:
     """Maps the progress of one phase onto its share of the whole load; calls back at most once per
-    percent, so reporting costs nothing measurable."""
+    percent, so reporting costs nothing measurable, and whenever a phase begins (what the window
+    says the load is doing changes with it, even where the bar does not move)."""
 
     def __init__(self, callback: ProgressCallback | None) -> None:
         self._cb = callback
         self._what = ""
+        self._told = ""
         self._lo, self._hi = 0.0, 1.0
         self._last = -1.0
 
@@ -36,6 +38,6 @@ class Progress:
         if self._cb is None:
             return
         done = self._lo + (self._hi - self._lo) * min(max(fraction, 0.0), 1.0)
-        if done - self._last >= 0.01 or fraction >= 1.0:
-            self._last = done
+        if done - self._last >= 0.01 or fraction >= 1.0 or self._what != self._told:
+            self._last, self._told = done, self._what
             self._cb(self._what, done)
