@@ -4,6 +4,8 @@ View ▸ High contrast (Ctrl+Shift+H, remembered) and View ▸ Say the view (V).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
@@ -15,8 +17,10 @@ from timeline_app.ui.app.canvas import ChronologyCanvas
 from timeline_app.ui.app.canvas_access import visible_range_text
 from timeline_app.ui.app.settings import Settings
 from timeline_app.ui.drawing.speech import announce
-from timeline_app.ui.panels.data_table import DataTableDialog
 from timeline_app.ui.timeline.access_items import event_speech
+
+if TYPE_CHECKING:
+    from timeline_app.ui.panels.data_table import DataTableDialog
 
 
 class AccessTools(QObject):
@@ -38,6 +42,8 @@ class AccessTools(QObject):
 
     def open_data_table(self) -> None:
         """Ctrl+T: the shown plots' series as tables, in a window of their own."""
+        from timeline_app.ui.panels.data_table import DataTableDialog  # not needed for the first frame
+
         if self.data_table is not None:
             self.data_table.close()
             self.data_table.deleteLater()

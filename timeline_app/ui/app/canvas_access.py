@@ -31,15 +31,13 @@ from PySide6.QtGui import (
     QAccessibleEvent,
     QAccessibleInterface,
 )
-from PySide6.QtWidgets import QAccessibleWidget
+from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
 from timeline_app.model import actions
 from timeline_app.model.view_state import Selection, ViewState
 from timeline_app.text import fill, translate
 from timeline_app.ui.app.canvas import ChronologyCanvas
-from timeline_app.ui.app.help_overlay import HelpOverlay
 from timeline_app.ui.app.input_watch import input_watch
-from timeline_app.ui.panels.data_table import plot_description, series_table
 from timeline_app.ui.timeline.access_items import (
     AccessItem,
     accessible_items,
@@ -169,6 +167,8 @@ class TimelineAccessible(QAccessibleWidget):
 
     def _plot_items(self, c: ChronologyCanvas, shown: list[tuple[str, str]]) -> list[AccessItem]:
         """The shown plots, after the events: each a chart described by its numbers."""
+        from timeline_app.ui.panels.data_table import plot_description, series_table  # on first ask
+
         chron = c.state().chronology
         groups = dict(chron.plot_groups())
         out = []
@@ -270,7 +270,8 @@ _made: dict[int, QAccessibleWidget] = {}
 
 def _factory(classname: str, obj: QObject) -> QAccessibleInterface | None:
     iface: QAccessibleWidget
-    if isinstance(obj, HelpOverlay):  # a painted veil to Qt; a dialog to the user
+    # the keys overlay by its class's name: its module is imported when `?` is first pressed
+    if classname == "HelpOverlay" and isinstance(obj, QWidget):  # a painted veil to Qt; a dialog to the user
         iface = QAccessibleWidget(obj, QAccessible.Role.Dialog, obj.accessibleName())
     elif isinstance(obj, ChronologyCanvas):
         iface = TimelineAccessible(obj)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import (
@@ -44,7 +45,6 @@ from timeline_app.ui.app.access_tools import AccessTools
 from timeline_app.ui.app.canvas import ChronologyCanvas
 from timeline_app.ui.app.canvas_access import TimelineAnnouncer
 from timeline_app.ui.app.document import Document
-from timeline_app.ui.app.help_overlay import HelpOverlay
 from timeline_app.ui.app.input_watch import input_watch
 from timeline_app.ui.app.menus import WindowMenus
 from timeline_app.ui.app.navigation import Navigation
@@ -56,6 +56,9 @@ from timeline_app.ui.app.tour_mode import TourMode
 from timeline_app.ui.panels.detail_pane import DetailPane
 from timeline_app.ui.panels.error_panel import ErrorPanel
 from timeline_app.ui.panels.search_panel import SearchPanel
+
+if TYPE_CHECKING:
+    from timeline_app.ui.app.help_overlay import HelpOverlay
 
 log = logging.getLogger(__name__)
 
@@ -382,6 +385,8 @@ class MainWindow(QMainWindow):
         """The keys overlay (`?`). Built on first use: its hundred rows of rich text took a tenth
         of the start-up time, for a card nobody sees in the first frame."""
         if self._help is None:
+            from timeline_app.ui.app.help_overlay import HelpOverlay
+
             self._help = HelpOverlay(self)
         return self._help
 
