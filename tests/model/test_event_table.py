@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from timeline_app.model.chronology import Event, Figure, Origin, SourceRef
 from timeline_app.model.dates import PartialDate
 from timeline_app.model.event_table import EventTable
-from timeline_app.model.text_column import IdIndex, TextColumn
+from timeline_app.model.text_column import IdIndex, TextColumn, key_order
 
 
 def ev(ident: str, start: str, end: str | None = None, **kw: object) -> Event:
@@ -148,3 +148,31 @@ def test_links_come_from_the_rare_fields_without_making_every_event() -> None:
     chron = Chronology.build(title="t", events=EVENTS, categories=[Category("c", "C", "#000000", 0)])
     assert [e.id for e in chron.events_about("gdp")] == ["fig"] and chron.events_about("none") == ()
     assert chron.related_to("a") == ("fig",) and chron.related_to("fig") == ("a",)
+
+
+# texts without NUL, short and long, ASCII and not, with ties
+KEY_TEXTS = st.lists(
+    st.one_of(
+        st.sampled_from(["", "a", "ab", "abc", "é", "北京", "e1", "e10", "e2", "z" * 9, "z" * 17]),
+        st.text(st.characters(blacklist_characters="\0", blacklist_categories=("Cs",)), max_size=20),
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(KEY_TEXTS, st.data())
+def test_fixed_width_keys_sort_as_the_texts(texts: list[str], data: st.DataObject) -> None:
+    column = TextColumn.from_strings(texts)
+    if texts:  # reordered by rows as well as stored in order
+        column = column.take(np.array(data.draw(st.permutations(range(len(texts)))), dtype=np.int64))
+    shown = list(column)
+    keys = column.fixed_width(64)
+    assert keys is not None and [k.decode("utf-8") for k in keys] == shown
+    order = key_order(keys)
+    assert order.tolist() == np.argsort(keys, kind="stable").tolist()
+    # code-point order, ties in their order of position (what Python's sorted gives)
+    assert order.tolist() == sorted(range(len(shown)), key=shown.__getitem__)
+    if len(set(shown)) == len(shown) and "" not in shown:  # as ids are
+        index = IdIndex(column)
+        assert all(index[t] == i for i, t in enumerate(shown))

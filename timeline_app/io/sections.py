@@ -22,7 +22,7 @@ from ..model.chronology import (
     Tour,
 )
 from ..model.dates import PartialDate
-from ..model.text_column import TextColumn
+from ..model.text_column import TextColumn, key_order
 from ..text import QT_TRANSLATE_NOOP
 from . import limits
 from .checks import (
@@ -459,7 +459,7 @@ class EventIds:
             self._set = set(column)
             self.unique = len(self._set) == len(ids)
             return
-        self._sorted = np.sort(keys)
+        self._sorted = keys[key_order(keys)]
         self.unique = not bool(np.any(self._sorted[1:] == self._sorted[:-1]))
 
     def __contains__(self, ident: object) -> bool:
