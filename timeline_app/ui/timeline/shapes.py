@@ -24,20 +24,33 @@ def fade_brush(a: QtGui.QColor, b: QtGui.QColor) -> QtGui.QBrush:
     return QtGui.QBrush(g)
 
 
+_FEW_DIAMONDS = 48  # up to this many, the path is made point by point (pyqtgraph's costs ~50 µs at any size)
+
+
 def diamond_path(x: np.ndarray, y: np.ndarray, r: float) -> QtGui.QPainterPath:
     """Diamonds of radius ``r`` centred on (x, y), as one path (closed sub-paths)."""
     n = len(x)
+    if n <= _FEW_DIAMONDS:  # the same elements as below: a move and four lines per diamond
+        path = QtGui.QPainterPath()
+        for cx, cy in zip(x.tolist(), y.tolist(), strict=True):
+            path.moveTo(cx, cy - r)
+            path.lineTo(cx + r, cy)
+            path.lineTo(cx, cy + r)
+            path.lineTo(cx - r, cy)
+            path.lineTo(cx, cy - r)
+        path.setFillRule(QtCore.Qt.FillRule.WindingFill)
+        return path
     dx = np.array([0.0, r, 0.0, -r, 0.0])
     dy = np.array([-r, 0.0, r, 0.0, -r])
     px = (x[:, None] + dx[None, :]).ravel()
     py = (y[:, None] + dy[None, :]).ravel()
     connect = np.ones(5 * n, dtype=bool)
     connect[4::5] = False
-    path: QtGui.QPainterPath = pg.arrayToQPath(px, py, connect=connect)
+    many: QtGui.QPainterPath = pg.arrayToQPath(px, py, connect=connect)
     # every diamond is drawn the same way round: with the winding rule two that overlap (events
     # a day apart, at the same pixel) are both filled; the odd-even rule made a hollow diamond
-    path.setFillRule(QtCore.Qt.FillRule.WindingFill)
-    return path
+    many.setFillRule(QtCore.Qt.FillRule.WindingFill)
+    return many
 
 
 def box_outline(x: np.ndarray, y: np.ndarray, w: np.ndarray, h: np.ndarray) -> np.ndarray:
