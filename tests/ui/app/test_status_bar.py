@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtWidgets import QApplication, QLabel
 
 from timeline_app.ui.app import language
 from timeline_app.ui.app.main_window import MainWindow
@@ -26,6 +26,20 @@ class _Count(QObject):
         return False
 
 
+def _natural(label: QLabel) -> QSize:
+    """The size a label of the same font and style asks for the same text."""
+    twin = QLabel(label.text())
+    twin.setFont(label.font())
+    twin.setStyleSheet(label.styleSheet())
+    twin.setContentsMargins(label.contentsMargins())
+    twin.setIndent(label.indent())
+    twin.setMargin(label.margin())
+    return twin.sizeHint().boundedTo(QSize(_ANY, label.height()))
+
+
+_ANY = (1 << 24) - 1
+
+
 def _texts(w: MainWindow) -> tuple[str, str]:
     return w.range_label.text(), w.count_label.text()
 
@@ -45,6 +59,8 @@ def test_panning_changes_the_texts_but_not_the_layout(qtbot, window: MainWindow)
         press(qtbot, window, key)
         QApplication.processEvents()
         seen.add(_texts(window))
+        for label in (window.range_label, window.count_label):  # as wide as the text asks
+            assert label.size().expandedTo(_natural(label)) == label.size()
     window.statusBar().removeEventFilter(count)
     assert len(seen) > 6  # the dates changed at every step, and the count too
     assert count.layouts == 0
