@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from timeline_app.io import cache, load_chronology
+from timeline_app.model.event_table import Extras
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from benchmarks.generate import build, to_yaml
@@ -136,3 +137,21 @@ def test_an_unwritable_cache_folder_only_means_no_cache(
     blocker.write_text("x", encoding="utf-8")
     monkeypatch.setenv("TIMELINE_APP_CACHE_DIR", str(blocker / "cache"))
     assert load_chronology(big, cache=True) == load_chronology(big)
+
+
+def test_the_rare_fields_are_written_once_per_distinct_value(folder: Path, big: Path) -> None:
+    fresh = load_chronology(big)
+    load_chronology(big, cache=True)
+    warm = load_chronology(big, cache=True)
+    assert warm.events.extras == fresh.events.extras
+    given = [x for x in warm.events.extras if x is not None]
+    assert len(given) > 100 and len({id(x) for x in given}) == len(set(given))  # one tuple per value
+    # equal values held by different tuples, and events without any, as the writer sees them
+    a: Extras = (("Beijing",), (), (), (), (), ())
+    b: Extras = (tuple(["Beijing"]), (), (), (), (), ())
+    assert a == b and a is not b
+    values, index = cache._distinct_extras([None, a, b, None, (("Hebei",), ("t",), (), (), (), ()), a])
+    assert values == [a, (("Hebei",), ("t",), (), (), (), ())]
+    assert index.tolist() == [-1, 0, 0, -1, 1, 0]
+    none, no_index = cache._distinct_extras([])
+    assert none == [] and no_index.size == 0

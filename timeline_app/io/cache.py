@@ -57,11 +57,11 @@ from ..model.text_column import TextColumn, row_type
 from ..text import Message
 from .yaml_source import Document
 
-FORMAT = "timeline-app-cache/8"  # 6: tours; 7: warnings as messages; 8: texts' rows
+FORMAT = "timeline-app-cache/9"  # 6: tours; 7: warnings as messages; 8: texts' rows; 9: extras once
 MIN_BYTES = 256 * 1024
 MAX_ENTRIES = 16  # the oldest entries beyond this many are removed
 _STALE_S = 86_400.0  # a temporary file of a write older than this was left by a process that ended
-CHUNK = 2048  # events per JSON line of the rarely given fields (each line is one C-level call of
+CHUNK = 2048  # values per JSON line of the rarely given fields (each line is one C-level call of
 # the JSON encoder, holding the interpreter lock: 16384 took 33 ms)
 # the integer and flag columns of the event table, stored as little-endian arrays
 _ARRAYS = (
@@ -175,16 +175,35 @@ def _tour(t: Tour) -> list[Any]:
     return [t.id, t.title, t.description, _origin(t.origin), stops]
 
 
-def _extras_lines(c: Chronology) -> Iterator[bytes]:
-    """The rarely given fields of the events that have any: JSON lines of at most CHUNK events.
+def _distinct_extras(extras: Sequence[Extras | None]) -> tuple[list[Extras], np.ndarray]:
+    """The distinct values of the events' rarely given fields, and per event the index of its own
+    among them (-1: none). Most events with any share their value with many others (the loader and
+    the cache keep one tuple per distinct value): a million events hold a few thousand at most.
+    Found by identity in numpy first (no tuple hashed a million times), then by value."""
+    n = len(extras)
+    if n == 0:
+        return [], np.zeros(0, dtype=np.int32)
+    ids = np.fromiter(map(id, extras), dtype=np.uint64, count=n)
+    _, first, inverse = np.unique(ids, return_index=True, return_inverse=True)
+    values: list[Extras] = []
+    numbers: dict[Extras, int] = {}
+    code = np.empty(len(first), dtype=np.int32)
+    for k, i in enumerate(first.tolist()):
+        x = extras[i]
+        code[k] = -1 if x is None else numbers.setdefault(x, len(numbers))
+        if len(numbers) > len(values):
+            values.append(x)
+    return values, code[inverse.reshape(-1)]
+
+
+def _extras_lines(values: Sequence[Extras]) -> Iterator[bytes]:
+    """The distinct values of the rarely given fields: JSON lines of at most CHUNK values.
 
     Tuples are written as they are (JSON makes arrays of them, as of lists), and only figures and
-    sources are turned into rows: at a million events a copy of each field took most of a second."""
-    given = [(i, x) for i, x in enumerate(c.events.extras) if x is not None]
-    for lo in range(0, len(given), CHUNK):
+    sources are turned into rows."""
+    for lo in range(0, len(values), CHUNK):
         rows = [
             (
-                i,
                 places,
                 tags,
                 [(f.label, f.value, f.unit, f.qualifier, _ref(f.source)) for f in figures] if figures else (),
@@ -192,7 +211,7 @@ def _extras_lines(c: Chronology) -> Iterator[bytes]:
                 related,
                 indicators,
             )
-            for i, (places, tags, figures, sources, related, indicators) in given[lo : lo + CHUNK]
+            for places, tags, figures, sources, related, indicators in values[lo : lo + CHUNK]
         ]
         yield _dumps(rows) + b"\n"
 
@@ -209,7 +228,9 @@ def _sections(c: Chronology) -> Iterator[tuple[str, bytes | bytearray | memoryvi
             yield f"{name}.rows", np.ascontiguousarray(column.rows, dtype=_rows_dtype(len(t))).tobytes()
     for name, dtype in _ARRAYS:
         yield name, np.ascontiguousarray(getattr(t, name), dtype=dtype).tobytes()
-    yield "extras", b"".join(_extras_lines(c))
+    values, index = _distinct_extras(t.extras)
+    yield "extras", b"".join(_extras_lines(values))
+    yield "extras.index", np.ascontiguousarray(index, dtype="<i4").tobytes()
 
 
 def _rows_dtype(n: int) -> str:
@@ -276,19 +297,26 @@ def _build(meta: dict[str, Any], sections: dict[str, memoryview]) -> Chronology:
         return None if r is None else SourceRef(r[0], r[1])
 
     n = int(meta["n"])
-    extras: list[Extras | None] = [None] * n
-    shared: dict[Extras, Extras] = {}
-    for line in sections["extras"].tobytes().splitlines():  # no generator per event (most have
-        for i, places, tags, figs, refs, related, inds in json.loads(line):  # no figures or sources)
-            x: Extras = (
-                tuple(places),
-                tuple(tags),
-                tuple([Figure(f[0], float(f[1]), f[2], f[3], ref(f[4])) for f in figs]) if figs else (),
-                tuple([SourceRef(s[0], s[1]) for s in refs]) if refs else (),
-                tuple(related),
-                tuple(inds),
+    # the distinct values, each made once (one tuple shared by all the events that have it), and
+    # the last entry None, so that an event's index -1 (no value) picks it
+    values: list[Extras | None] = []
+    for line in sections["extras"].tobytes().splitlines():  # no generator per value (most have
+        for places, tags, figs, refs, related, inds in json.loads(line):  # no figures or sources)
+            values.append(
+                (
+                    tuple(places),
+                    tuple(tags),
+                    tuple([Figure(f[0], float(f[1]), f[2], f[3], ref(f[4])) for f in figs]) if figs else (),
+                    tuple([SourceRef(s[0], s[1]) for s in refs]) if refs else (),
+                    tuple(related),
+                    tuple(inds),
+                )
             )
-            extras[i] = shared.setdefault(x, x)
+    values.append(None)
+    index = np.frombuffer(sections["extras.index"], dtype="<i4")
+    if len(index) != n or (n and (int(index.min()) < -1 or int(index.max()) >= len(values) - 1)):
+        raise ValueError("the entry's rare fields do not fit its events")
+    extras = tuple(map(values.__getitem__, index.tolist()))
 
     def text(name: str) -> TextColumn:
         rows = sections.get(f"{name}.rows")
@@ -313,7 +341,7 @@ def _build(meta: dict[str, Any], sections: dict[str, memoryview]) -> Chronology:
         ongoing=array("ongoing"),
         approximate=array("approximate"),
         importance=array("importance"),
-        extras=tuple(extras),
+        extras=extras,
         origin_files=tuple(str(f) for f in meta["origin_files"]),
         origin_file=array("origin_file"),
         origin_line=array("origin_line"),
