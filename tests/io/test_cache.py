@@ -155,3 +155,21 @@ def test_the_rare_fields_are_written_once_per_distinct_value(folder: Path, big: 
     assert index.tolist() == [-1, 0, 0, -1, 1, 0]
     none, no_index = cache._distinct_extras([])
     assert none == [] and no_index.size == 0
+
+
+def test_an_open_from_the_cache_sorts_no_ids(
+    folder: Path, big: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline_app.model import text_column
+
+    fresh = load_chronology(big)
+    load_chronology(big, cache=True)
+
+    def no_sorting(keys: object) -> None:
+        raise AssertionError("the ids were sorted again")
+
+    monkeypatch.setattr(text_column, "key_order", no_sorting)
+    warm = load_chronology(big, cache=True)
+    positions = warm.events.positions  # the index the entry kept
+    assert all(positions[e.id] == i for i, e in enumerate(fresh.events))
+    assert positions.get("not-an-id") is None and len(positions) == len(fresh.events)

@@ -154,7 +154,11 @@ def test_links_come_from_the_rare_fields_without_making_every_event() -> None:
 KEY_TEXTS = st.lists(
     st.one_of(
         st.sampled_from(["", "a", "ab", "abc", "é", "北京", "e1", "e10", "e2", "z" * 9, "z" * 17]),
-        st.text(st.characters(blacklist_characters="\0", blacklist_categories=("Cs",)), max_size=20),
+        # no NUL, no lone surrogates; some of every width of UTF-8 (1 to 4 bytes)
+        st.text(
+            st.characters(min_codepoint=1, max_codepoint=0xD7FF) | st.characters(min_codepoint=0xE000),
+            max_size=20,
+        ),
     ),
     max_size=60,
 )
@@ -176,3 +180,18 @@ def test_fixed_width_keys_sort_as_the_texts(texts: list[str], data: st.DataObjec
     if len(set(shown)) == len(shown) and "" not in shown:  # as ids are
         index = IdIndex(column)
         assert all(index[t] == i for i, t in enumerate(shown))
+
+
+def test_an_id_index_made_again_from_its_arrays() -> None:
+    ids = TextColumn.from_strings(["b", "a", "c", "e10", "e2"])
+    made = IdIndex(ids)
+    arrays = made.arrays()
+    assert arrays is not None
+    again = IdIndex(ids, arrays=arrays)
+    assert {k: again[k] for k in ids} == {k: i for i, k in enumerate(ids)} and again.get("z") is None
+    keys, order = arrays
+    with pytest.raises(ValueError):
+        IdIndex(ids, arrays=(keys, order[:-1]))  # not one position per id
+    with pytest.raises(ValueError):
+        IdIndex(ids, arrays=(keys, order + 5))  # positions past the ids
+    assert IdIndex(TextColumn.from_strings(["x" * 100, "y"])).arrays() is None  # kept as a dict

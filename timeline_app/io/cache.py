@@ -53,11 +53,11 @@ from ..model.chronology import (
 )
 from ..model.dates import PartialDate
 from ..model.event_table import EventTable, Extras
-from ..model.text_column import TextColumn, row_type
+from ..model.text_column import IdIndex, TextColumn, row_type
 from ..text import Message
 from .yaml_source import Document
 
-FORMAT = "timeline-app-cache/9"  # 6: tours; 7: warnings as messages; 8: texts' rows; 9: extras once
+FORMAT = "timeline-app-cache/10"  # 7: warnings as messages; 8: texts' rows; 9: extras once; 10: id index
 MIN_BYTES = 256 * 1024
 MAX_ENTRIES = 16  # the oldest entries beyond this many are removed
 _STALE_S = 86_400.0  # a temporary file of a write older than this was left by a process that ended
@@ -228,6 +228,10 @@ def _sections(c: Chronology) -> Iterator[tuple[str, bytes | bytearray | memoryvi
             yield f"{name}.rows", np.ascontiguousarray(column.rows, dtype=_rows_dtype(len(t))).tobytes()
     for name, dtype in _ARRAYS:
         yield name, np.ascontiguousarray(getattr(t, name), dtype=dtype).tobytes()
+    ids = t.positions.arrays()  # made here if the view has not made it yet: an open sorts nothing
+    if ids is not None:
+        yield "ids.index.keys", np.ascontiguousarray(ids[0]).tobytes()
+        yield "ids.index.order", np.ascontiguousarray(ids[1], dtype="<i4").tobytes()
     values, index = _distinct_extras(t.extras)
     yield "extras", b"".join(_extras_lines(values))
     yield "extras.index", np.ascontiguousarray(index, dtype="<i4").tobytes()
@@ -329,8 +333,19 @@ def _build(meta: dict[str, Any], sections: dict[str, memoryview]) -> Chronology:
     def array(name: str) -> np.ndarray:
         return np.frombuffer(sections[name], dtype=dict(_ARRAYS)[name])
 
+    def id_index(ids: TextColumn) -> IdIndex | None:
+        keys, order = sections.get("ids.index.keys"), sections.get("ids.index.order")
+        if keys is None or order is None:
+            return None
+        width = len(keys) // n if n else 1
+        if n and width * n != len(keys):
+            raise ValueError("the id index does not fit its ids")
+        arrays = (np.frombuffer(keys, dtype=f"S{max(width, 1)}"), np.frombuffer(order, dtype="<i4"))
+        return IdIndex(ids, arrays=arrays)
+
+    ids = text("ids")
     table = EventTable(
-        ids=text("ids"),
+        ids=ids,
         titles=text("titles"),
         descriptions=text("descriptions"),
         dates=tuple(pd(t) for t in meta["dates"]),
@@ -346,6 +361,7 @@ def _build(meta: dict[str, Any], sections: dict[str, memoryview]) -> Chronology:
         origin_file=array("origin_file"),
         origin_line=array("origin_line"),
         origin_column=array("origin_column"),
+        positions=id_index(ids),
     )
     if len(table) != n:
         raise ValueError("the entry holds another number of events")

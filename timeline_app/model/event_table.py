@@ -161,9 +161,11 @@ class EventTable(Sequence["Event"]):
         origin_file: np.ndarray | None = None,
         origin_line: np.ndarray | None = None,
         origin_column: np.ndarray | None = None,
+        positions: IdIndex | None = None,
     ) -> None:
         """The columns as they are (already sorted and canonical). Every column is checked for
-        length and every code for range: a table read from a cache is never trusted blindly."""
+        length and every code for range: a table read from a cache is never trusted blindly.
+        ``positions``: the index of the ids, when it is known already (see :attr:`positions`)."""
         n = len(ids)
         self.ids, self.titles, self.descriptions = ids, titles, descriptions
         self.dates, self.category_ids, self.extras = dates, category_ids, extras
@@ -183,7 +185,9 @@ class EventTable(Sequence["Event"]):
         self.origin_column = (
             zero if origin_column is None else np.ascontiguousarray(origin_column, dtype=np.int32)
         )
-        self._index: IdIndex | None = None
+        if positions is not None and len(positions) != n:
+            raise ValueError("the id index is not of these events")
+        self._index: IdIndex | None = positions
         columns = (titles, descriptions, extras, self.start, self.end, self.category, self.ongoing)
         more = (self.approximate, self.importance, self.origin_file, self.origin_line, self.origin_column)
         if any(len(c) != n for c in (*columns, *more)):

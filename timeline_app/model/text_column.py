@@ -283,19 +283,44 @@ class IdIndex(Mapping[str, int]):
 
     __slots__ = ("_dict", "_order", "_sorted", "_width")
 
-    def __init__(self, ids: TextColumn) -> None:
-        keys = ids.fixed_width(_MAX_NUMPY_ID)
+    def __init__(self, ids: TextColumn, *, arrays: tuple[np.ndarray, np.ndarray] | None = None) -> None:
+        """The index of ``ids``; with ``arrays`` (see :meth:`arrays`), made from those, not sorted."""
         self._dict: dict[str, int] | None = None
         self._width = 0
-        if keys is None:
-            self._dict = dict(zip(ids, range(len(ids)), strict=True))
-            self._order: np.ndarray = np.zeros(0, dtype=np.int32)
-            self._sorted: np.ndarray = np.zeros(0, dtype="S1")
+        if arrays is not None:
+            keys, order = arrays
+            n = len(ids)
+            if (
+                keys.ndim != 1
+                or keys.dtype.kind != "S"
+                or order.shape != (n,)
+                or len(keys) != n
+                or (n and (int(order.min()) < 0 or int(order.max()) >= n))
+            ):
+                raise ValueError("an id index does not fit its ids")
+            self._sorted: np.ndarray = keys
+            self._order: np.ndarray = np.ascontiguousarray(order, dtype=np.int32)
+            self._width = keys.dtype.itemsize
             return
-        order = key_order(keys)
-        self._sorted = keys[order]
+        fixed = ids.fixed_width(_MAX_NUMPY_ID)
+        if fixed is None:
+            self._dict = dict(zip(ids, range(len(ids)), strict=True))
+            self._order = np.zeros(0, dtype=np.int32)
+            self._sorted = np.zeros(0, dtype="S1")
+            return
+        order = key_order(fixed)
+        self._sorted = fixed[order]
         self._order = order.astype(np.int32)
-        self._width = keys.dtype.itemsize
+        self._width = fixed.dtype.itemsize
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """The ids in code-point order as fixed-width byte strings and the position of each, or
+        None for an index kept as a dict: what the constructor takes back (the cache keeps them,
+        so that an open from it sorts nothing). Not checked for order when taken back: they come
+        from a checked cache entry."""
+        if self._dict is not None:
+            return None
+        return self._sorted, self._order
 
     def get(self, key: object, default: Any = None) -> Any:
         if self._dict is not None:
