@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from timeline_app.model.chronology import Event, Origin
 from timeline_app.model.dates import PartialDate
-from timeline_app.model.event_table import EventTable
+from timeline_app.model.event_table import EventTable, sort_order
 from timeline_app.model.table_concat import concat_tables
-from timeline_app.model.text_column import TextColumn
+from timeline_app.model.text_column import TextColumn, id_ranks
 
 DATES = st.sampled_from(
     ["2014", "2014-02", "2014-02-26", "201X", "../2014", "2014/..", "1999-12-31", "44 BCE"]
@@ -80,6 +80,10 @@ def test_joined_tables_equal_the_table_of_all_events(rows: list[tuple], cuts: li
     assert joined.dates == whole.dates and joined.category_ids == whole.category_ids
     assert [joined.origin(i) for i in range(len(joined))] == [whole.origin(i) for i in range(len(whole))]
     assert list(joined) == list(whole)
+    ids = list(joined.ids)
+    if len(set(ids)) == len(ids):  # the index made with the sort finds each event where it is
+        assert [joined.positions[k] for k in ids] == list(range(len(ids)))
+        assert [whole.positions[k] for k in ids] == list(range(len(ids)))
 
 
 def test_text_columns_joined_and_reordered_as_bytes() -> None:
@@ -113,3 +117,62 @@ def test_a_reordered_column_keeps_its_buffer_until_compacted() -> None:
     assert keys is not None and [k.decode("utf-8") for k in keys] == [*expected, "q", "北"]
     with pytest.raises(ValueError):
         TextColumn(column.data, column.offsets, np.array([0, 7]))  # a row past the texts
+
+
+def _lexsorted(
+    dates: list[PartialDate], start: np.ndarray, end: np.ndarray, ongoing: np.ndarray, ids: TextColumn
+) -> list[int]:
+    """The order as four stable sorts make it (the definition the one-key sort must keep)."""
+    first = np.array([d.first_day() for d in dates], dtype=np.float64)
+    last = np.array([d.end_day() for d in dates], dtype=np.float64)
+    end_key = np.where(end >= 0, last[np.maximum(end, 0)], last[start])
+    end_key[ongoing] = 0.0
+    side = np.array([{"before": -1, "after": 1}.get(d.open, 0) for d in dates], dtype=np.int8)
+    return [int(i) for i in np.lexsort((id_ranks(ids), side[start], end_key, first[start]))]
+
+
+SORT_DATES = st.sampled_from(
+    [
+        "2014",
+        "2014-02",
+        "2014-02-26",
+        "201X",
+        "../2014",
+        "2014/..",
+        "1999-12-31",
+        "44 BCE",
+        "1970-01-01",
+        "1969",
+    ]
+)
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.lists(SORT_DATES, min_size=1, max_size=6, unique=True),
+    st.lists(
+        st.tuples(
+            st.integers(0, 5), st.integers(-1, 5), st.booleans(), st.sampled_from(["a", "b", "c", "é"])
+        ),
+        max_size=40,
+    ),
+    st.booleans(),
+)
+def test_one_key_sorts_as_four(
+    texts: list[str], rows: list[tuple[int, int, bool, str]], one_key: bool
+) -> None:
+    import timeline_app.model.event_table as et
+
+    dates = [PartialDate.parse(t) for t in texts]
+    k = len(dates)
+    start = np.array([s % k for s, _, _, _ in rows], dtype=np.int32)
+    end = np.array([-1 if e < 0 else e % k for _, e, _, _ in rows], dtype=np.int32)
+    ongoing = np.array([o for _, _, o, _ in rows], dtype=bool)
+    ids = TextColumn.from_strings([i for _, _, _, i in rows])  # with ties
+    saved = et._ONE_KEY_LIMIT
+    et._ONE_KEY_LIMIT = saved if one_key else 0  # 0: the four sorts, as for keys too large for one
+    try:
+        got = sort_order(dates, start, end, ongoing, ids).tolist()
+    finally:
+        et._ONE_KEY_LIMIT = saved
+    assert got == _lexsorted(dates, start, end, ongoing, ids)

@@ -27,7 +27,7 @@ import numpy as np
 
 from .dates import PartialDate
 from .records import IMPORTANCE, Event, Figure, Origin, SourceRef
-from .text_column import IdIndex, TextColumn, id_ranks, slices
+from .text_column import IdIndex, TextColumn, id_keys, id_ranks, slices
 
 # an event's rarely given fields, in this order: places, tags, figures, sources, related, indicators
 Extras = tuple[
@@ -103,20 +103,55 @@ def _canonical(distinct: list[Any], codes: np.ndarray, sort_key: Any) -> tuple[t
     return tuple(ordered), (remap[codes] if len(codes) else codes.astype(np.int32))
 
 
+_ONE_KEY_LIMIT = 2**63  # the events' sort keys fit one int64 below this
+
+
 def sort_order(
-    dates: Sequence[PartialDate], start: np.ndarray, end: np.ndarray, ongoing: np.ndarray, ids: TextColumn
+    dates: Sequence[PartialDate],
+    start: np.ndarray,
+    end: np.ndarray,
+    ongoing: np.ndarray,
+    ids: TextColumn,
+    keyed: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> np.ndarray:
-    """The order of a table's events: by start, end and id (codes into ``dates``; end -1: none)."""
-    if not len(start):
+    """The order of a table's events: by start, end and id (codes into ``dates``; end -1: none).
+    ``keyed``: :func:`.text_column.id_keys` of ``ids``, if asked already."""
+    n = len(start)
+    if not n:
         return np.zeros(0, dtype=np.int64)
-    first = np.array([d.first_day() for d in dates], dtype=np.float64)
-    last = np.array([d.end_day() for d in dates], dtype=np.float64)
-    end_key = np.where(end >= 0, last[np.maximum(end, 0)], last[start])
-    end_key[ongoing] = 0.0  # Event.end_day(today=0): the order does not move with the clock
-    # same first and last day: "before 2014" (../2014) ahead of "2014" ahead of "2014 or
-    # after" (2014/..); plain dates all rank 0, so their order is start, end, id
-    side = np.array([{"before": -1, "after": 1}.get(d.open, 0) for d in dates], dtype=np.int8)
-    return np.lexsort((id_ranks(ids), side[start], end_key, first[start]))
+    first = np.array([d.first_day() for d in dates], dtype=np.int64)
+    last = np.array([d.end_day() for d in dates], dtype=np.int64)
+    # by the first day, then the last (an ongoing event's counts as day 0: Event.end_day(today=0),
+    # so the order does not move with the clock), then the open side: "before 2014" (../2014)
+    # ahead of "2014" ahead of "2014 or after" (2014/..), then the id
+    side = np.array([{"before": 0, "after": 2}.get(d.open, 1) for d in dates], dtype=np.int64)
+    ranks = id_ranks(ids, keyed)  # a permutation: every event's key below differs from the others'
+    firsts, first_rank = np.unique(first, return_inverse=True)
+    ends = np.unique(np.append(last, 0))
+    end_rank = np.searchsorted(ends, last)[np.where(end >= 0, end, start)]
+    end_rank[ongoing] = int(np.searchsorted(ends, 0))
+    if len(firsts) * len(ends) * 3 * n < _ONE_KEY_LIMIT:  # one integer key: one sort, not four
+        key = (first_rank.reshape(-1)[start] * len(ends) + end_rank) * 3 + side[start]
+        key *= n
+        key += ranks
+        return np.argsort(key)
+    return np.lexsort((ranks, side[start], end_rank, first_rank.reshape(-1)[start]))
+
+
+def sorted_order(
+    dates: Sequence[PartialDate], start: np.ndarray, end: np.ndarray, ongoing: np.ndarray, ids: TextColumn
+) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray] | None]:
+    """:func:`sort_order`, and the arrays of the id index of the table in that order (see
+    :meth:`IdIndex.arrays`), made from the ids' order the sort needed anyway: a table built here
+    needs no sort of its ids later. None for ids too long or unusual for keys."""
+    keyed = id_keys(ids)
+    order = sort_order(dates, start, end, ongoing, ids, keyed)
+    if keyed is None:
+        return order, None
+    keys, by_id = keyed
+    row = np.empty(len(order), dtype=np.int32)  # where each event lands in the sorted table
+    row[order] = np.arange(len(order), dtype=np.int32)
+    return order, (keys[by_id], row[by_id])
 
 
 class EventTable(Sequence["Event"]):
@@ -244,7 +279,11 @@ class EventTable(Sequence["Event"]):
         cat_table, cat_codes = _canonical(cats, cat_codes, None)
         on = _from(bool, ongoing, bool)
 
-        order = sort_order(table, start, end, on, id_column) if sort else np.arange(n)
+        index_arrays = None
+        if sort:
+            order, index_arrays = sorted_order(table, start, end, on, id_column)
+        else:
+            order = np.arange(n)
 
         def put(column: Any) -> Any:
             if not sort:
@@ -269,9 +308,10 @@ class EventTable(Sequence["Event"]):
             o_file = put(_from(int, file_of, np.int32))
             o_line = put(_from(int, line_of, np.int32))
             o_col = put(_from(int, col_of, np.int32))
+        sorted_ids: TextColumn = put(id_column)
         return cls(
             # the texts made into columns as they come, then reordered in numpy (no string moved)
-            ids=put(id_column),
+            ids=sorted_ids,
             titles=put(TextColumn.from_strings(titles)),
             descriptions=put(TextColumn.from_strings(descriptions)),
             dates=table,
@@ -287,6 +327,7 @@ class EventTable(Sequence["Event"]):
             origin_file=o_file,
             origin_line=o_line,
             origin_column=o_col,
+            positions=None if index_arrays is None else IdIndex(sorted_ids, arrays=index_arrays),
         )
 
     @classmethod

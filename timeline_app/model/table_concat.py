@@ -15,8 +15,8 @@ from typing import Any
 import numpy as np
 
 from .dates import PartialDate
-from .event_table import EventTable, Extras, sort_order
-from .text_column import TextColumn, row_type, slices
+from .event_table import EventTable, Extras, sorted_order
+from .text_column import IdIndex, TextColumn, row_type, slices
 
 
 def _joined(values: Sequence[Sequence[Any]], sort_key: Any) -> tuple[tuple[Any, ...], list[np.ndarray]]:
@@ -50,14 +50,16 @@ def concat_tables(tables: Sequence[EventTable]) -> EventTable:
     ongoing = np.concatenate([t.ongoing for t in tables])
     ids = TextColumn.concat([t.ids for t in tables])
     # one index of rows for the three text columns (their texts are not moved: see TextColumn.take)
-    order = sort_order(dates, start, end, ongoing, ids).astype(row_type(len(ids)))
+    order, index_arrays = sorted_order(dates, start, end, ongoing, ids)
+    order = order.astype(row_type(len(ids)))
     extras: list[Extras | None] = []
     for t in tables:
         extras += t.extras
     picked = order.tolist()
     get = extras.__getitem__
+    sorted_ids = ids.take(order)
     return EventTable(
-        ids=ids.take(order),
+        ids=sorted_ids,
         titles=TextColumn.concat([t.titles for t in tables]).take(order),
         descriptions=TextColumn.concat([t.descriptions for t in tables]).take(order),
         dates=dates,
@@ -75,4 +77,5 @@ def concat_tables(tables: Sequence[EventTable]) -> EventTable:
         )[order],
         origin_line=np.concatenate([t.origin_line for t in tables])[order],
         origin_column=np.concatenate([t.origin_column for t in tables])[order],
+        positions=None if index_arrays is None else IdIndex(sorted_ids, arrays=index_arrays),
     )

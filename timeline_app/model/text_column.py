@@ -353,12 +353,20 @@ class IdIndex(Mapping[str, int]):
         return (bytes(k).decode("utf-8", "surrogatepass") for k in self._sorted)
 
 
-def id_ranks(ids: TextColumn) -> np.ndarray:
-    """Each id's rank in code-point order (what Python's ``<`` on strings gives)."""
-    n = len(ids)
+def id_keys(ids: TextColumn) -> tuple[np.ndarray, np.ndarray] | None:
+    """The ids as fixed-width keys and their stable code-point order (what an :class:`IdIndex`
+    is made of), or None for ids too long or unusual for keys."""
     keys = ids.fixed_width(_MAX_NUMPY_ID)
-    if keys is not None:
-        order = key_order(keys)
+    return None if keys is None else (keys, key_order(keys))
+
+
+def id_ranks(ids: TextColumn, keyed: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+    """Each id's rank in code-point order (what Python's ``<`` on strings gives); ``keyed``: what
+    :func:`id_keys` gave for these ids, if it was asked already."""
+    n = len(ids)
+    keyed = keyed if keyed is not None else id_keys(ids)
+    if keyed is not None:
+        order = keyed[1]
     else:
         texts = list(ids)
         order = np.array(sorted(range(n), key=texts.__getitem__), dtype=np.int64).reshape(-1)
