@@ -55,8 +55,8 @@ def concat_tables(tables: Sequence[EventTable]) -> EventTable:
     extras: list[Extras | None] = []
     for t in tables:
         extras += t.extras
-    picked = order.tolist()
-    get = extras.__getitem__
+    get = extras.__getitem__  # a slice at a time, as below: no call holds the lock long
+    n = len(order)
     sorted_ids = ids.take(order)
     return EventTable(
         ids=sorted_ids,
@@ -69,7 +69,7 @@ def concat_tables(tables: Sequence[EventTable]) -> EventTable:
         category=np.concatenate([m[t.category] for t, m in zip(tables, cat_maps, strict=True)])[order],
         ongoing=ongoing[order],
         approximate=np.concatenate([t.approximate for t in tables])[order],
-        extras=tuple(chain.from_iterable(tuple(map(get, picked[a:b])) for a, b in slices(len(picked)))),
+        extras=tuple(chain.from_iterable(tuple(map(get, order[a:b].tolist())) for a, b in slices(n))),
         importance=np.concatenate([t.importance for t in tables])[order],
         origin_files=tuple(files),
         origin_file=np.concatenate(
