@@ -8,8 +8,10 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from timeline_app.io import cache, load_chronology
@@ -173,3 +175,47 @@ def test_an_open_from_the_cache_sorts_no_ids(
     positions = warm.events.positions  # the index the entry kept
     assert all(positions[e.id] == i for i, e in enumerate(fresh.events))
     assert positions.get("not-an-id") is None and len(positions) == len(fresh.events)
+
+
+def _with_section(entry: bytes, name: str, change: Callable[[bytes], bytes]) -> bytes:
+    """The entry with one section's bytes changed, and its checksum made again (an entry that is
+    whole but does not fit: what a bug of ours would write)."""
+    first = entry.index(b"\n")
+    second = entry.index(b"\n", first + 1)
+    meta = json.loads(entry[first + 1 : second])
+    at = second + 1
+    parts = []
+    for section, size in meta["sections"]:
+        data = entry[at : at + size]
+        at += size
+        parts.append(change(data) if section == name else data)
+    meta["sections"] = [[s, len(p)] for (s, _), p in zip(meta["sections"], parts, strict=True)]
+    body = entry[: first + 1] + json.dumps(meta).encode() + b"\n" + b"".join(parts) + b"\n"
+    return body + json.dumps({"sha256": hashlib.sha256(body).hexdigest()}).encode()
+
+
+def _first_set_to(value: int) -> Callable[[bytes], bytes]:
+    def change(data: bytes) -> bytes:
+        values = np.frombuffer(data, dtype="<i4").copy()
+        values[0] = value
+        return values.tobytes()
+
+    return change
+
+
+# rows past the end, and below the start (a negative index would pick from the end, unnoticed)
+@pytest.mark.parametrize(
+    ("section", "value"),
+    [("ids.index.order", 10**6), ("ids.index.order", -1), ("extras.index", 10**6), ("extras.index", -3)],
+)
+def test_an_entry_whose_indexes_do_not_fit_is_dropped(
+    folder: Path, big: Path, section: str, value: int
+) -> None:
+    fresh = load_chronology(big, cache=True)
+    [entry] = entries(folder)
+    bad = _with_section(entry.read_bytes(), section, _first_set_to(value))
+    entry.write_bytes(bad)
+    assert load_chronology(big, cache=True) == fresh
+    assert entry.read_bytes() != bad  # dropped, and written again from the file
+    warm = load_chronology(big, cache=True)  # which reads whole
+    assert all(warm.events.positions[e.id] == i for i, e in enumerate(fresh.events))
