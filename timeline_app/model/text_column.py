@@ -266,6 +266,11 @@ def key_order(keys: np.ndarray) -> np.ndarray:
     padded = np.zeros((n, 8 * words), dtype=np.uint8)
     padded[:, :width] = np.ascontiguousarray(keys).view(np.uint8).reshape(n, width)
     packed = padded.view(">u8").reshape(n, words).astype(np.uint64)
+    if words == 1:  # keys as unique as ids are sort faster unstably (45 ms, not 100, at a million)
+        order = np.argsort(packed[:, 0])
+        ranked = packed[order, 0]
+        if not bool(np.any(ranked[1:] == ranked[:-1])):  # no ties: the stable order itself
+            return order
     order = np.argsort(packed[:, words - 1], kind="stable")
     for k in range(words - 2, -1, -1):  # least significant word first, each pass stable
         order = order[np.argsort(packed[order, k], kind="stable")]
