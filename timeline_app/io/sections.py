@@ -22,7 +22,7 @@ from ..model.chronology import (
     Tour,
 )
 from ..model.dates import PartialDate
-from ..model.text_column import TextColumn, key_order
+from ..model.text_column import TextColumn, id_keys
 from ..text import QT_TRANSLATE_NOOP
 from . import limits
 from .checks import (
@@ -453,13 +453,14 @@ class EventIds:
 
     def __init__(self, ids: Sequence[str]) -> None:
         column = ids if isinstance(ids, TextColumn) else TextColumn.from_strings(ids)
-        keys = column.fixed_width(64)
+        keyed = id_keys(column)  # as the id index keys them
         self._set: set[str] | None = None
-        if keys is None:
+        if keyed is None:
             self._set = set(column)
             self.unique = len(self._set) == len(ids)
             return
-        self._sorted = keys[key_order(keys)]
+        keys, order = keyed
+        self._sorted = keys[order]
         self.unique = not bool(np.any(self._sorted[1:] == self._sorted[:-1]))
 
     def __contains__(self, ident: object) -> bool:

@@ -307,13 +307,13 @@ class IdIndex(Mapping[str, int]):
             self._order: np.ndarray = np.ascontiguousarray(order, dtype=np.int32)
             self._width = keys.dtype.itemsize
             return
-        fixed = ids.fixed_width(_MAX_NUMPY_ID)
-        if fixed is None:
+        keyed = id_keys(ids)
+        if keyed is None:
             self._dict = dict(zip(ids, range(len(ids)), strict=True))
             self._order = np.zeros(0, dtype=np.int32)
             self._sorted = np.zeros(0, dtype="S1")
             return
-        order = key_order(fixed)
+        fixed, order = keyed
         self._sorted = fixed[order]
         self._order = order.astype(np.int32)
         self._width = fixed.dtype.itemsize
