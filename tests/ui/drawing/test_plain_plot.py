@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from pytestqt.qtbot import QtBot
 
 from timeline_app.ui.drawing.plain_plot import PlainPlotItem
+from timeline_app.ui.drawing.quiet_axis import QuietAxisItem
 
 
 def _render(plot: pg.PlotItem, qtbot: QtBot) -> QImage:
@@ -58,3 +59,43 @@ def test_items_come_and_go_through_the_view_box() -> None:
     assert plot.items == [line] and line.parentItem() is plot.getViewBox().childGroup
     plot.removeItem(line)
     assert plot.items == [] and line.parentItem() is None
+
+
+def test_a_hidden_axis_label_is_written_when_shown(qtbot: QtBot) -> None:
+    """The axes write their label's HTML only while it is shown (pyqtgraph wrote it at every pen or
+    scale change, shown or not), and show what a pyqtgraph axis shows once it is shown."""
+    axis, plain = QuietAxisItem("left"), pg.AxisItem("left")
+    written: list[str] = []
+    real = axis.label.setHtml
+    axis.label.setHtml = lambda html: (written.append(html), real(html))[1]
+
+    def both(step: str, *args: object) -> None:
+        for a in (axis, plain):
+            getattr(a, step)(*args)
+
+    def shows() -> str:
+        assert axis.label.isVisible() == plain.label.isVisible()
+        assert axis.width() == plain.width()
+        return axis.label.toPlainText() if axis.label.isVisible() else ""
+
+    axis.labelText = plain.labelText = "PM2.5"
+    for step, arg in (("setPen", "r"), ("setTextPen", "b"), ("setScale", 2.0)):
+        both(step, arg)
+    assert written == [] and shows() == ""
+    both("showLabel", True)
+    assert shows() == plain.label.toPlainText() and "PM2.5" in shows()
+    both("setLabel", "µg/m³")
+    assert shows() == plain.label.toPlainText() and "µg/m³" in shows()
+    both("showLabel", False)
+    count = len(written)
+    both("setPen", "g")
+    assert len(written) == count
+    both("setLabel", "mm", None)  # a new text: shown by setLabel
+    assert shows() == plain.label.toPlainText() and "mm" in shows()
+    both("showLabel", False)
+    count = len(written)
+    axis.labelText = plain.labelText = "days"
+    both("setScale", 3.0)
+    assert len(written) == count and shows() == ""
+    both("showLabel", True)
+    assert shows() == plain.label.toPlainText() and "days" in shows()

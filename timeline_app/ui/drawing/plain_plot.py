@@ -24,13 +24,16 @@ from pyqtgraph.graphicsItems.GraphicsWidget import GraphicsWidget
 from pyqtgraph.graphicsItems.LabelItem import LabelItem
 from pyqtgraph.Qt import QtWidgets
 
+from timeline_app.ui.drawing.quiet_axis import QuietAxisItem
+
 HIDDEN_AXES = ("top", "right")
 
 
 class PlainPlotItem(pg.PlotItem):  # type: ignore[misc]  # pyqtgraph has no type information
     """``pg.PlotItem(axisItems=..., enableMenu=False)`` without the options menu (see the module
-    docstring). Its hidden top and right axes show no SI prefix: they follow the view like the
-    others, and with it each pan would lay out their empty labels again as HTML."""
+    docstring). Its axes are :class:`~.quiet_axis.QuietAxisItem` unless given; the hidden top and
+    right ones show no SI prefix: they follow the view like the others, and with it each pan would
+    lay out their empty labels again."""
 
     def __init__(self, axisItems: dict[str, pg.AxisItem] | None = None) -> None:
         GraphicsWidget.__init__(self)  # what pg.PlotItem.__init__ does, in its order, but the menu
@@ -62,8 +65,12 @@ class PlainPlotItem(pg.PlotItem):  # type: ignore[misc]  # pyqtgraph has no type
         self.legend = None
 
         self.axes: dict[str, dict[str, Any]] = {}
-        self.setAxisItems(axisItems)  # the top and right ones made here, hidden
-        for name in HIDDEN_AXES:
+        given = dict(axisItems or {})
+        made = [name for name in ("top", "right", "bottom", "left") if name not in given]
+        self.setAxisItems(given | {name: QuietAxisItem(name, parent=self) for name in made})
+        for name in HIDDEN_AXES:  # as pg.PlotItem makes them: hidden (unless given), no SI prefix
+            if name in made:
+                self.hideAxis(name)
             self.getAxis(name).enableAutoSIPrefix(False)
 
         self.titleLabel = LabelItem("", size="11pt", parent=self)

@@ -17,12 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import pyqtgraph as pg
 import shiboken6
 from PySide6 import QtCore, QtGui
 
 from timeline_app.geometry.ticks import AxisTicks, compute_ticks
 from timeline_app.ui.drawing.batch_draw import RuleBatch, vertical_rules
+from timeline_app.ui.drawing.quiet_axis import QuietAxisItem
 
 TICK_MAJOR_PX = 7
 TICK_MINOR_PX = 4
@@ -63,7 +63,7 @@ class _Measure:
         return w
 
 
-class TimeAxisItem(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph has no type information
+class TimeAxisItem(QuietAxisItem):
     """A horizontal axis of epoch days with calendar ticks.
 
     ``show_labels=False`` keeps only the tick marks (and the grid): the axes of the plots in the

@@ -33,6 +33,7 @@ from timeline_app.model.view_state import Selection
 from timeline_app.text import escape_html, fill, format_number, translate
 from timeline_app.ui.drawing.palette import CanvasColors, with_alpha
 from timeline_app.ui.drawing.plain_plot import PlainPlotItem
+from timeline_app.ui.drawing.quiet_axis import QuietAxisItem
 from timeline_app.ui.drawing.time_axis import TimeAxisItem
 from timeline_app.ui.plots.event_markers import EventMarkersItem
 from timeline_app.ui.plots.overlays import LegendOverlay, OverlayText, Segment
@@ -102,7 +103,7 @@ class IndicatorPlot:
         self.indicators = indicators
         self._timeline = timeline
         self.time_axis = TimeAxisItem("bottom", show_labels=False)
-        self.value_axis = pg.AxisItem("left")
+        self.value_axis = QuietAxisItem("left")
         self.value_axis.setWidth(left_width)
         self.value_axis.enableAutoSIPrefix(False)
         self.plot = PlainPlotItem(axisItems={"bottom": self.time_axis, "left": self.value_axis})

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from timeline_app.text import break_points, escape_html, translate
 from timeline_app.ui.drawing.palette import mix
+from timeline_app.ui.drawing.quiet_axis import QuietAxisItem
 
 if TYPE_CHECKING:
     from timeline_app.ui.timeline.item import TimelineItem
@@ -36,7 +36,7 @@ def wrap_two_lines(text: str, fm: QtGui.QFontMetricsF, width: float) -> list[str
     return [first, fm.elidedText(rest, QtCore.Qt.TextElideMode.ElideRight, width)]
 
 
-class LaneAxisItem(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph has no type information
+class LaneAxisItem(QuietAxisItem):
     """The timeline's left column: each lane's colour and name, greyed and struck out when the
     lane is hidden. A click on a name asks to toggle that lane (``sigLaneClicked``)."""
 
