@@ -46,6 +46,8 @@ NOT_AT_START = {
     "timeline_app.ui.app.help_overlay": "the ? overlay",
     "timeline_app.ui.panels.data_table": "the data table (Ctrl+T)",
     "timeline_app.ui.app.page_view": "the print preview",
+    "timeline_app.model.compare": "a comparison",
+    "timeline_app.model.diff": "a comparison",
 }
 
 
