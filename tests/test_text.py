@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from timeline_app import text
 
@@ -60,3 +62,17 @@ def test_lines_break_between_words_and_between_chinese_characters() -> None:
     cuts = [z[:e] for e in break_points(z)]
     assert cuts[:4] == ["雄", "雄安", "雄安新", "雄安新区，"]  # the comma never starts a line
     assert cuts[-1] == z and len(cuts) == len(z) - 1
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab ,.\t\n-'&") + ["雄", "安", "，", "。", "Ａ", "\u3000"]), max_size=30
+    )
+)
+def test_break_points_of_ascii_text_are_the_full_patterns(t: str) -> None:
+    """An ASCII text is broken by a pattern without the CJK classes: the same points."""
+    import re
+
+    from timeline_app.text import _TOKEN, break_points
+
+    assert break_points(t) == [m.end() for m in re.finditer(_TOKEN, t)]

@@ -307,11 +307,16 @@ _CJK = (
     "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 )
 _NO_LINE_START = "，。、；：！？）》」』】〉…,.;:!?)]}%"  # never first on a line (kept with what precedes)
-_TOKEN_RE = re.compile(rf"[{_CJK}][{re.escape(_NO_LINE_START)}]*|[^\s{_CJK}]+\s*|\s+")
+_TOKEN = rf"[{_CJK}][{re.escape(_NO_LINE_START)}]*|[^\s{_CJK}]+\s*|\s+"
+# the same tokens for a text of ASCII alone (no CJK character, no closing punctuation of theirs to
+# keep); the full pattern's CJK classes take 3-5 ms to compile, which an English window's first
+# frame (its wrapped lane names) does not need
+_ASCII_TOKEN_RE = re.compile(r"\S+\s*|\s+")
 
 
 def break_points(text: str) -> list[int]:
     """Where a line of ``text`` may end: after a space, and between two characters of Chinese (or
     Japanese, Korean), which is written without spaces; never before closing punctuation
     ('雄安新区，' stays whole). The positions are string offsets, the last one ``len(text)``."""
-    return [m.end() for m in _TOKEN_RE.finditer(text)]
+    tokens = _ASCII_TOKEN_RE if text.isascii() else re.compile(_TOKEN)  # (re caches it compiled)
+    return [m.end() for m in tokens.finditer(text)]
