@@ -176,3 +176,20 @@ def test_one_key_sorts_as_four(
     finally:
         et._ONE_KEY_LIMIT = saved
     assert got == _lexsorted(dates, start, end, ongoing, ids)
+
+
+def test_keys_given_for_other_ids_are_refused() -> None:
+    from timeline_app.model.event_table import sorted_order
+    from timeline_app.model.text_column import TextColumn, id_keys
+
+    ids = TextColumn.from_strings(["b", "a", "c"])
+    other = id_keys(TextColumn.from_strings(["b", "a"]))
+    assert other is not None
+    start = np.zeros(3, dtype=np.int32)
+    end = np.full(3, -1, dtype=np.int32)
+    on = np.zeros(3, dtype=bool)
+    dates = [PartialDate(2014)]
+    with pytest.raises(ValueError, match="not those of these ids"):
+        sorted_order(dates, start, end, on, ids, other)
+    order, _ = sorted_order(dates, start, end, on, ids, id_keys(ids))
+    assert order.tolist() == [1, 0, 2]

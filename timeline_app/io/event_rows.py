@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..model.chronology import Origin
 from ..model.dates import PartialDate
 from ..model.event_table import EventTable, Extras
 from ..model.table_concat import concat_tables
 from ..model.text_column import TextColumn
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 class EventRows:
@@ -123,14 +127,17 @@ class EventRows:
         self.origin_line += lines
         self.origin_column += columns
 
-    def table(self, *, sort: bool = True) -> EventTable:
-        """The events as a table; without ``sort``, in reading order (a worker's share)."""
+    def table(self, *, sort: bool = True, keyed: tuple[np.ndarray, np.ndarray] | None = None) -> EventTable:
+        """The events as a table; without ``sort``, in reading order (a worker's share). ``keyed``:
+        :func:`~..model.text_column.id_keys` of :meth:`id_column`, if made already."""
         if not self.tables:
-            return self._rows_table(sort)
+            return self._rows_table(sort, keyed)
         self._flush()
-        return concat_tables(self.tables)
+        return concat_tables(self.tables, keyed)
 
-    def _rows_table(self, sort: bool = True) -> EventTable:
+    def _rows_table(
+        self, sort: bool = True, keyed: tuple[np.ndarray, np.ndarray] | None = None
+    ) -> EventTable:
         return EventTable.from_rows(
             ids=self.ids,
             titles=self.titles,
@@ -144,4 +151,5 @@ class EventRows:
             importance=self.importance,
             origin_columns=(tuple(self.files), self.origin_file, self.origin_line, self.origin_column),
             sort=sort,
+            keyed=keyed,
         )

@@ -27,7 +27,11 @@ from .sections import EventIds, Parts, check_refs, read_sections
 from .yaml_source import Document
 
 
-def _walk_all(w: Walk, roots: list[tuple[str, Any]], parts: Parts, lo: float = 0.0, hi: float = 1.0) -> None:
+def _walk_all(
+    w: Walk, roots: list[tuple[str, Any]], parts: Parts, lo: float = 0.0, hi: float = 1.0
+) -> EventIds | None:
+    """Read every file's sections into ``parts``; on the fast path, the events' ids checked at once
+    (returned: their keys serve the sort of the table)."""
     for k, (name, root) in enumerate(roots):
         what = fill(translate("Loader", "Reading %1"), name)
         w.progress.phase(what, lo + (hi - lo) * k / len(roots), lo + (hi - lo) * (k + 1) / len(roots))
@@ -40,9 +44,16 @@ def _walk_all(w: Walk, roots: list[tuple[str, Any]], parts: Parts, lo: float = 0
         if not events.unique:
             raise Doubt  # a duplicate id: the exact path says which, and where
     check_refs(w, events)
+    return events
 
 
-def _finish(parts: Parts, files: Sequence[str], w: Walk, nodes: dict[str, Any] | None = None) -> Chronology:
+def _finish(
+    parts: Parts,
+    files: Sequence[str],
+    w: Walk,
+    nodes: dict[str, Any] | None = None,
+    events: EventIds | None = None,
+) -> Chronology:
     warnings = []
     for p in w.warnings:
         placed = _place(p, nodes or {})
@@ -52,7 +63,7 @@ def _finish(parts: Parts, files: Sequence[str], w: Walk, nodes: dict[str, Any] |
         warnings=warnings,
         title=parts.title or (Path(files[0]).stem if files else "Chronology"),
         description=parts.description,
-        events=parts.events.table(),
+        events=parts.events.table(keyed=None if events is None else events.keyed),
         categories=parts.categories,
         eras=parts.eras,
         indicators=parts.indicators,
@@ -107,7 +118,7 @@ def _fast_read(
         for key, positions in found.items():
             w.item_lines[(name, key)] = positions
     try:
-        _walk_all(w, roots, parts, 0.4, 0.95)
+        events = _walk_all(w, roots, parts, 0.4, 0.95)
         progress.phase(translate("Loader", "Sorting events"), 0.95, 1.0)
         if w.direct:
             chron = None
@@ -118,7 +129,7 @@ def _fast_read(
             # interface thread run, rather than inside the first large allocation of the table
             # build (a 90 ms freeze measured at a million events); when the app asked for it
             runtime.return_memory()
-            chron = _finish(parts, [d.name for d in docs], w)
+            chron = _finish(parts, [d.name for d in docs], w, events=events)
     except (Doubt, FastPathFailed):
         chron = None
     _let_go(roots, lines, w, parts)

@@ -454,6 +454,7 @@ class EventIds:
     def __init__(self, ids: Sequence[str]) -> None:
         column = ids if isinstance(ids, TextColumn) else TextColumn.from_strings(ids)
         keyed = id_keys(column)  # as the id index keys them
+        self.keyed = keyed  # kept for the sort of the table (EventRows.table)
         self._set: set[str] | None = None
         if keyed is None:
             self._set = set(column)

@@ -141,12 +141,21 @@ def sort_order(
 
 
 def sorted_order(
-    dates: Sequence[PartialDate], start: np.ndarray, end: np.ndarray, ongoing: np.ndarray, ids: TextColumn
+    dates: Sequence[PartialDate],
+    start: np.ndarray,
+    end: np.ndarray,
+    ongoing: np.ndarray,
+    ids: TextColumn,
+    keyed: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray] | None]:
     """:func:`sort_order`, and the arrays of the id index of the table in that order (see
     :meth:`IdIndex.arrays`), made from the ids' order the sort needed anyway: a table built here
-    needs no sort of its ids later. None for ids too long or unusual for keys."""
-    keyed = id_keys(ids)
+    needs no sort of its ids later. None for ids too long or unusual for keys. ``keyed``:
+    :func:`.text_column.id_keys` of ``ids`` when made already (the loader's check of the ids)."""
+    if keyed is None:
+        keyed = id_keys(ids)
+    elif len(keyed[0]) != len(ids) or len(keyed[1]) != len(ids):
+        raise ValueError("the keys given are not those of these ids")
     order = sort_order(dates, start, end, ongoing, ids, keyed)
     if keyed is None:
         return order, None
@@ -261,13 +270,15 @@ class EventTable(Sequence["Event"]):
         origins: Sequence[Origin | None] | None = None,
         origin_columns: tuple[Sequence[str], Sequence[int], Sequence[int], Sequence[int]] | None = None,
         sort: bool = True,
+        keyed: tuple[np.ndarray, np.ndarray] | None = None,
     ) -> EventTable:
         """Events given field by field in any order: sorted, with canonical date and category tables.
 
         Where each was written: ``origins``, or (quicker) ``origin_columns``: the file names, and
         per event the index of its file (-1: unknown), its line and its column. Without ``sort``,
         the events stay in the order given: a share of a table to be joined with others (see
-        :func:`.table_concat.concat_tables`, which sorts)."""
+        :func:`.table_concat.concat_tables`, which sorts). ``keyed``: the ids' keys, if made already
+        (see :func:`sorted_order`)."""
         n = len(ids)
         id_column = TextColumn.from_strings(ids)
         dates = list(starts) + [e for e in ends if e is not None]
@@ -283,7 +294,7 @@ class EventTable(Sequence["Event"]):
 
         index_arrays = None
         if sort:
-            order, index_arrays = sorted_order(table, start, end, on, id_column)
+            order, index_arrays = sorted_order(table, start, end, on, id_column, keyed)
         else:
             order = np.arange(n)
 

@@ -35,9 +35,12 @@ def _recode(codes: np.ndarray, mapping: np.ndarray) -> np.ndarray:
     return np.where(codes >= 0, mapping[np.maximum(codes, 0)], -1).astype(np.int32)
 
 
-def concat_tables(tables: Sequence[EventTable]) -> EventTable:
+def concat_tables(
+    tables: Sequence[EventTable], keyed: tuple[np.ndarray, np.ndarray] | None = None
+) -> EventTable:
     """One table of the events of ``tables`` (equal, column for column, to the table built from all
-    their rows by :meth:`EventTable.from_rows`). The tables need not be sorted (``sort=False``)."""
+    their rows by :meth:`EventTable.from_rows`). The tables need not be sorted (``sort=False``).
+    ``keyed``: the keys of their ids, joined, if made already (see :func:`.event_table.sorted_order`)."""
     dates, date_maps = _joined([t.dates for t in tables], PartialDate.sort_key)
     cats, cat_maps = _joined([t.category_ids for t in tables], None)
     files: dict[str, int] = {}  # in the order first met, as the loader numbers them
@@ -50,7 +53,7 @@ def concat_tables(tables: Sequence[EventTable]) -> EventTable:
     ongoing = np.concatenate([t.ongoing for t in tables])
     ids = TextColumn.concat([t.ids for t in tables])
     # one index of rows for the three text columns (their texts are not moved: see TextColumn.take)
-    order, index_arrays = sorted_order(dates, start, end, ongoing, ids)
+    order, index_arrays = sorted_order(dates, start, end, ongoing, ids, keyed)
     order = order.astype(row_type(len(ids)))
     extras: list[Extras | None] = []
     for t in tables:
