@@ -24,6 +24,7 @@ Pure Python (no Qt): the model, geometry and io layers may use it too.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable
@@ -318,5 +319,10 @@ def break_points(text: str) -> list[int]:
     """Where a line of ``text`` may end: after a space, and between two characters of Chinese (or
     Japanese, Korean), which is written without spaces; never before closing punctuation
     ('雄安新区，' stays whole). The positions are string offsets, the last one ``len(text)``."""
-    tokens = _ASCII_TOKEN_RE if text.isascii() else re.compile(_TOKEN)  # (re caches it compiled)
+    tokens = _ASCII_TOKEN_RE if text.isascii() else _token_re()
     return [m.end() for m in tokens.finditer(text)]
+
+
+@functools.cache
+def _token_re() -> re.Pattern[str]:
+    return re.compile(_TOKEN)
