@@ -57,10 +57,11 @@ class EventRows:
         return TextColumn.concat([*(t.ids for t in self.tables), column]) if self.tables else column
 
     def _flush(self) -> None:
-        """The rows read so far made into a table (the files keep their numbers)."""
+        """The rows read so far made into a table, in reading order (the files keep their numbers;
+        the joined table is sorted once, and :meth:`id_column` gives the ids in this order)."""
         if not self.ids:
             return
-        table = self._rows_table()
+        table = self._rows_table(sort=False)
         kept = (self.tables, self._in_tables + len(self.ids), self.files)
         EventRows.__init__(self)
         self.tables, self._in_tables, self.files = kept
