@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from ..model.chronology import Origin
 from ..model.dates import PartialDate
 from ..model.event_table import EventTable, Extras
 from ..model.table_concat import concat_tables
-from ..model.text_column import TextColumn
-
-if TYPE_CHECKING:
-    import numpy as np
+from ..model.text_column import IdKeys, TextColumn
 
 
 class EventRows:
@@ -128,7 +124,7 @@ class EventRows:
         self.origin_line += lines
         self.origin_column += columns
 
-    def table(self, *, sort: bool = True, keyed: tuple[np.ndarray, np.ndarray] | None = None) -> EventTable:
+    def table(self, *, sort: bool = True, keyed: IdKeys | None = None) -> EventTable:
         """The events as a table; without ``sort``, in reading order (a worker's share). ``keyed``:
         :func:`~..model.text_column.id_keys` of :meth:`id_column`, if made already."""
         if not self.tables:
@@ -136,9 +132,7 @@ class EventRows:
         self._flush()
         return concat_tables(self.tables, keyed)
 
-    def _rows_table(
-        self, sort: bool = True, keyed: tuple[np.ndarray, np.ndarray] | None = None
-    ) -> EventTable:
+    def _rows_table(self, sort: bool = True, keyed: IdKeys | None = None) -> EventTable:
         return EventTable.from_rows(
             ids=self.ids,
             titles=self.titles,

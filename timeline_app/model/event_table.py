@@ -27,7 +27,7 @@ import numpy as np
 
 from .dates import PartialDate
 from .records import IMPORTANCE, Event, Figure, Origin, SourceRef
-from .text_column import IdIndex, TextColumn, id_keys, id_ranks, slices
+from .text_column import IdIndex, IdKeys, TextColumn, id_keys, id_ranks, slices
 
 # an event's rarely given fields, in this order: places, tags, figures, sources, related, indicators
 Extras = tuple[
@@ -112,7 +112,7 @@ def sort_order(
     end: np.ndarray,
     ongoing: np.ndarray,
     ids: TextColumn,
-    keyed: tuple[np.ndarray, np.ndarray] | None = None,
+    keyed: IdKeys | None = None,
 ) -> np.ndarray:
     """The order of a table's events: by start, end and id (codes into ``dates``; end -1: none).
     ``keyed``: :func:`.text_column.id_keys` of ``ids``, if asked already."""
@@ -146,8 +146,8 @@ def sorted_order(
     end: np.ndarray,
     ongoing: np.ndarray,
     ids: TextColumn,
-    keyed: tuple[np.ndarray, np.ndarray] | None = None,
-) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray] | None]:
+    keyed: IdKeys | None = None,
+) -> tuple[np.ndarray, IdKeys | None]:
     """:func:`sort_order`, and the arrays of the id index of the table in that order (see
     :meth:`IdIndex.arrays`), made from the ids' order the sort needed anyway: a table built here
     needs no sort of its ids later. None for ids too long or unusual for keys. ``keyed``:
@@ -270,7 +270,7 @@ class EventTable(Sequence["Event"]):
         origins: Sequence[Origin | None] | None = None,
         origin_columns: tuple[Sequence[str], Sequence[int], Sequence[int], Sequence[int]] | None = None,
         sort: bool = True,
-        keyed: tuple[np.ndarray, np.ndarray] | None = None,
+        keyed: IdKeys | None = None,
     ) -> EventTable:
         """Events given field by field in any order: sorted, with canonical date and category tables.
 

@@ -16,7 +16,7 @@ import numpy as np
 
 from .dates import PartialDate
 from .event_table import EventTable, Extras, sorted_order
-from .text_column import IdIndex, TextColumn, row_type, slices
+from .text_column import IdIndex, IdKeys, TextColumn, row_type, slices
 
 
 def _joined(values: Sequence[Sequence[Any]], sort_key: Any) -> tuple[tuple[Any, ...], list[np.ndarray]]:
@@ -35,9 +35,7 @@ def _recode(codes: np.ndarray, mapping: np.ndarray) -> np.ndarray:
     return np.where(codes >= 0, mapping[np.maximum(codes, 0)], -1).astype(np.int32)
 
 
-def concat_tables(
-    tables: Sequence[EventTable], keyed: tuple[np.ndarray, np.ndarray] | None = None
-) -> EventTable:
+def concat_tables(tables: Sequence[EventTable], keyed: IdKeys | None = None) -> EventTable:
     """One table of the events of ``tables`` (equal, column for column, to the table built from all
     their rows by :meth:`EventTable.from_rows`). The tables need not be sorted (``sort=False``).
     ``keyed``: the keys of their ids, joined, if made already (see :func:`.event_table.sorted_order`)."""

@@ -358,14 +358,19 @@ class IdIndex(Mapping[str, int]):
         return (bytes(k).decode("utf-8", "surrogatepass") for k in self._sorted)
 
 
-def id_keys(ids: TextColumn) -> tuple[np.ndarray, np.ndarray] | None:
+IdKeys = tuple[np.ndarray, np.ndarray]
+"""Ids as fixed-width keys and their order (:func:`id_keys`): what an :class:`IdIndex` is made of,
+and what a sort of the ids' table reuses (:func:`.event_table.sorted_order`)."""
+
+
+def id_keys(ids: TextColumn) -> IdKeys | None:
     """The ids as fixed-width keys and their stable code-point order (what an :class:`IdIndex`
     is made of), or None for ids too long or unusual for keys."""
     keys = ids.fixed_width(_MAX_NUMPY_ID)
     return None if keys is None else (keys, key_order(keys))
 
 
-def id_ranks(ids: TextColumn, keyed: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+def id_ranks(ids: TextColumn, keyed: IdKeys | None = None) -> np.ndarray:
     """Each id's rank in code-point order (what Python's ``<`` on strings gives); ``keyed``: what
     :func:`id_keys` gave for these ids, if it was asked already."""
     n = len(ids)
