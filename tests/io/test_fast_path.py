@@ -131,6 +131,20 @@ def test_fast_read_refuses_a_duplicate_key_at_any_depth(twice: str, once: str) -
     assert got is not None and got[0] == yaml.safe_load(once)
 
 
+@pytest.mark.parametrize("items", [3, 3000])
+def test_fast_read_takes_json_longer_than_its_yaml(items: int) -> None:
+    """The JSON is emitted into a buffer a quarter longer than the YAML (see ``_parse_yaml``); one
+    that needs more (short flow-style items: 1.4 times) is emitted again, whole."""
+    text = "events:\n" + "".join(f"- [a, b, c, d, x{k}]\n" for k in range(items))
+    got = fast_read(text.encode(), json_file=False)
+    assert got is not None and got[0] == yaml.safe_load(text)
+    import ryml
+
+    tree = ryml.parse_in_arena(text.encode())
+    first_buffer = len(text) + len(text) // 4 + 4096
+    assert (ryml.compute_json_length(tree, tree.root_id()) > first_buffer) == (items > 1000)
+
+
 SCALARS = st.one_of(
     st.sampled_from(
         ["2014", "2014-02-26", "2014-02", "44 BCE", "No", "yes", "true", "1.50", "007", "-0", "~", "", " x "]
