@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from itertools import repeat
-from operator import itemgetter
+from itertools import chain, compress, repeat
+from operator import and_, is_not, itemgetter, not_, or_
 from typing import Any
 
 from ..model.chronology import IMPORTANCE, Origin
@@ -27,6 +27,8 @@ from .fast_path import LazyItems
 from .sections import read_event
 
 _REQUIRED = ALLOWED["event"][0]
+_REQUIRED_KEYS = ("id", "title", "start", "category")
+assert frozenset(_REQUIRED_KEYS) == _REQUIRED
 # the keys read here; an event with any other (figures, sources, related, indicators) is read by
 # read_event, as is any value of an unusual type
 _SIMPLE = frozenset({"id", "title", "start", "category", "end", "ongoing", "approximate"}) | frozenset(
@@ -50,6 +52,15 @@ def _texts(v: Any) -> tuple[str, ...] | None:
         if type(t) is not str or len(t) > limits.MAX_SCALAR_CHARS or not t.strip():
             return None
     return tuple(v)
+
+
+def _text_lists(values: list[Any]) -> list[tuple[str, ...]] | None:
+    """Each value as :func:`_texts` takes it (a missing one: no texts), checked in passes over all
+    of them; None when any is not such a list."""
+    lists = [v for v in values if v is not _MISSING]
+    if set(map(type, lists)) - {list} or not _plain_texts(list(chain.from_iterable(lists))):
+        return None
+    return [() if v is _MISSING else tuple(v) for v in values]
 
 
 def _batches(items: list[Any]) -> Iterator[list[Any]]:
@@ -98,9 +109,10 @@ def _dates(w: Walk, texts: list[Any], key: str, offset: int) -> list[Any] | None
     known = w.dates
     got = list(map(known.get, texts))
     if not all(got):  # a date is always true: no Python __eq__ per item, as "None in got" made
-        for j, (t, d) in enumerate(zip(texts, got, strict=True)):
-            if d is None and t is not _MISSING:
-                got[j] = w.date(t, ("events", offset + j, key), f"'{key}'")
+        # only the texts not seen yet, found in C: most of a batch's dates are known
+        unseen = map(and_, map(not_, got), map(is_not, texts, repeat(_MISSING)))
+        for j in compress(range(len(got)), unseen):
+            got[j] = w.date(texts[j], ("events", offset + j, key), f"'{key}'")
     return got
 
 
@@ -117,11 +129,13 @@ def _read_batch(w: Walk, batch: list[Any], offset: int, rows: EventRows, categor
     n = len(batch)
     if set(map(type, batch)) - {dict}:
         return False
-    if not all(map(_SIMPLE.issuperset, batch)) or not all(map(_REQUIRED.issubset, batch)):
+    if not set().union(*batch) <= _SIMPLE:
+        return False
+    try:  # the keys every event has: a missing one raises (an event of another shape)
+        ids, titles, start_texts, cats = (list(map(itemgetter(key), batch)) for key in _REQUIRED_KEYS)
+    except KeyError:
         return False
     get = dict.get
-    ids = list(map(itemgetter("id"), batch))
-    titles = list(map(itemgetter("title"), batch))
     if not _plain_texts(ids) or not _plain_texts(titles):
         return False
     joined = "\n".join(ids)
@@ -143,24 +157,26 @@ def _read_batch(w: Walk, batch: list[Any], offset: int, rows: EventRows, categor
     tags = list(map(get, batch, repeat("tags", n), repeat(_MISSING, n)))
     extras: list[Any] = [None] * n
     if places.count(_MISSING) != n or tags.count(_MISSING) != n:
-        for j, (p, t) in enumerate(zip(places, tags, strict=True)):
-            if p is _MISSING and t is _MISSING:
-                continue
-            pl = () if p is _MISSING else _texts(p)
-            tg = () if t is _MISSING else _texts(t)
-            if pl is None or tg is None:
-                return False
+        # only the events that have either (found in C), their lists checked in passes over all
+        either = list(
+            compress(range(n), map(or_, *(map(is_not, v, repeat(_MISSING)) for v in (places, tags))))
+        )
+        pls = _text_lists([places[j] for j in either])
+        tgs = _text_lists([tags[j] for j in either])
+        if pls is None or tgs is None:
+            return False
+        for j, pl, tg in zip(either, pls, tgs, strict=True):
             if pl or tg:
                 extras[j] = (pl, tg, (), (), (), ())
     del places, tags
-    starts = _dates(w, list(map(itemgetter("start"), batch)), "start", offset)
+    starts = _dates(w, start_texts, "start", offset)
     ends = _dates(w, list(map(get, batch, repeat("end", n), repeat(_MISSING, n))), "end", offset)
     if starts is None or ends is None:
         return False
-    for j, end in enumerate(ends):
-        if end is not None and (ongoing[j] or end.end_day() <= starts[j].first_day()):
+    for j in compress(range(n), ends):  # the events that have an end (a date is always true)
+        end = ends[j]
+        if ongoing[j] or end.end_day() <= starts[j].first_day():
             return False  # a problem: read one by one, it is found (and the load doubts)
-    cats = list(map(itemgetter("category"), batch))
     try:
         distinct = set(cats)
     except TypeError:
