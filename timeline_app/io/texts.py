@@ -13,6 +13,7 @@ from typing import Any
 from ..model.languages import LANGUAGES, TextKey, ordered
 from ..text import QT_TRANSLATE_NOOP, Message
 from .checks import Path_, Walk, What, each_of
+from .limits import MAX_SCALAR_CHARS
 from .problems import Problem, said
 from .values import REJECTED_TYPE
 
@@ -77,6 +78,9 @@ def read_text(
                 )
             w.add((*path, code), unknown, key=True)
             ok = False
+            continue
+        if type(text) is str and len(text) <= MAX_SCALAR_CHARS and text.strip():
+            found[code] = text.strip()  # what w.text takes, without making its message first
             continue
         got = w.text(
             text,
