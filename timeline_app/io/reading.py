@@ -132,7 +132,8 @@ def _fast_read(
             chron = _finish(parts, [d.name for d in docs], w, events=events)
     except (Doubt, FastPathFailed):
         chron = None
-    _let_go(roots, lines, w, parts)
+    if w.values > _LET_GO_SLICE:  # a small load's values are freed at once, in well under a millisecond
+        _let_go(roots, lines, w, parts)
     if chron is not None:
         chron.events.renew_dates()  # see there: the memory the load used goes back to the system
     return chron
