@@ -29,6 +29,8 @@ def shared(monkeypatch: pytest.MonkeyPatch) -> list[bool | None]:
     """Small pieces, two workers; records, for each load, whether the workers read the events
     (True), could not (False: read here), or found the file doubtful (None: the exact path reads it)."""
     monkeypatch.setattr(fast_path, "CHUNK_CHARS", CHUNK)
+    # messages, and the line breaks before a share, a few kilobytes at a time (4 MB in use)
+    monkeypatch.setattr(parallel, "_CHUNK", 4096)
     monkeypatch.setenv(parallel.WORKERS_ENV, "2")
     used: list[bool | None] = []
     by_workers = parallel.Delegated._by_workers
@@ -191,3 +193,11 @@ def test_the_ids_are_keyed_once_in_the_apps_process(
     alone = event_table.EventTable.from_events(list(events))
     assert list(events.ids) == list(alone.ids) and events == alone
     assert all(events.positions[e] == k for k, e in enumerate(events.ids))
+
+
+def test_line_breaks_before_a_share_are_counted_a_slice_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One count over a share of a million events held the interpreter lock for 40-65 ms."""
+    monkeypatch.setattr(parallel, "_CHUNK", 7)
+    text = b"a\nbb\n\nccc\n\n" * 13
+    for lo, hi in [(0, len(text)), (3, 50), (5, 5), (1, 8), (6, 7), (0, 1)]:
+        assert parallel._line_breaks(text, lo, hi) == text.count(b"\n", lo, hi)

@@ -92,6 +92,13 @@ def _recv_buffer(conn: Connection) -> memoryview:
     return buf
 
 
+def _line_breaks(text: bytes, lo: int, hi: int) -> int:
+    """How many line breaks ``text[lo:hi]`` holds, counted a slice at a time: one count over the
+    first share of a million events (about 100 MB) held the interpreter lock for 40-65 ms, a
+    frozen interface meanwhile."""
+    return sum(text.count(b"\n", a, min(a + _CHUNK, hi)) for a in range(lo, hi, _CHUNK))
+
+
 def _send_task(
     conn: Connection, task: tuple[Any, ...], text: memoryview, failed: list[BaseException]
 ) -> None:
@@ -312,7 +319,7 @@ class Delegated(LazyItems):
         tasks = []
         for conn, (a, b) in zip(conns, shares, strict=True):
             lo, hi = pieces[a].start, pieces[b - 1].end
-            line += text.count(b"\n", at, lo)
+            line += _line_breaks(text, at, lo)
             at = lo
             items = sum(p.items for p in pieces[a:b])
             local = [Piece(p.start - lo, p.end - lo, p.keys, p.head, p.items) for p in pieces[a:b]]
