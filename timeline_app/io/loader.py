@@ -17,7 +17,7 @@ read before; the two paths themselves are in :mod:`.reading`, imported only when
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -112,6 +112,7 @@ def load_chronology(
     cache: bool = False,
     progress: ProgressCallback | None = None,
     workers: bool = False,
+    store_with: Callable[[Callable[[], None]], None] | None = None,
 ) -> Chronology:
     """Load a chronology from one or more files or folders.
 
@@ -120,7 +121,10 @@ def load_chronology(
     same bytes comes from the user's cache folder (:mod:`.cache`), and a fresh load is stored there.
     ``progress`` is told how far the load is, and may stop it by raising :class:`LoadCancelled`.
     With ``workers``, the events of a large file are read in worker processes (:mod:`.parallel`:
-    the same result, sooner, and the parse's debris never in this process).
+    the same result, sooner, and the parse's debris never in this process). ``store_with`` is
+    handed the storing of a fresh load in the cache, to run it where the caller chooses (beside
+    what it does next with the chronology, say) and see that it ends; without it the entry is
+    written before this returns.
     """
     if not paths:
         raise TypeError("load_chronology() needs at least one path")
@@ -138,7 +142,9 @@ def load_chronology(
                 report.phase(translate("Loader", "Done"), 1.0, 1.0)
                 return cached
         chron = _fast(docs, report, workers=workers) or _exact(docs, problems, report)
-        if key is not None:
+        if key is not None and store_with is not None:
+            store_with(lambda: _cache.store(key, chron))
+        elif key is not None:
             report.phase(translate("Loader", "Saving to the cache"), 1.0, 1.0)
             _cache.store(key, chron)
         report.phase(translate("Loader", "Done"), 1.0, 1.0)

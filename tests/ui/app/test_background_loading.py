@@ -176,3 +176,54 @@ def test_the_interpreter_switches_briskly_only_while_loading(qtbot, big: Path, m
         pass
     bl.wait(10)
     qtbot.waitUntil(lambda: sys.getswitchinterval() == before, timeout=5000)
+
+
+def test_a_fresh_load_is_stored_beside_the_preparing_and_before_it_is_delivered(
+    qtbot, big: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """The cache entry of a file read afresh is written on a thread of its own while the view's
+    caches are made (its hashing and writing let go of the interpreter lock), and is there when
+    the chronology is delivered: a start right after a first open reads it."""
+    from timeline_app.io import cache
+    from timeline_app.ui.app import loading
+
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("TIMELINE_APP_CACHE_DIR", str(folder))
+    assert big.stat().st_size >= cache.MIN_BYTES
+    times: dict[str, float] = {}
+    threads: list[str] = []
+    real_store, real_arrays = cache.store, loading.EventArrays
+
+    def slow_store(key: str, chron: object) -> None:  # a slow disk
+        threads.append(threading.current_thread().name)
+        time.sleep(0.4)
+        real_store(key, chron)  # type: ignore[arg-type]
+        times["stored"] = time.perf_counter()
+
+    class Spy:
+        @staticmethod
+        def for_chronology(chron: object) -> object:
+            times["preparing"] = time.perf_counter()
+            return real_arrays.for_chronology(chron)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cache, "store", slow_store)
+    monkeypatch.setattr(loading, "EventArrays", Spy)
+    bl = loading.BackgroundLoader()
+    seen: list[str] = []
+    bl.progress.connect(lambda what, _f: seen.append(what))
+    entries_when_delivered: list[int] = []
+    bl.loaded.connect(lambda *_: entries_when_delivered.append(len(list(folder.glob("*.json")))))
+    with qtbot.waitSignal(bl.loaded, timeout=20000):
+        bl.start(big)
+    bl.wait(10)
+    assert threads and threads[0].startswith("store-") and threads[0] != "MainThread"
+    assert times["preparing"] < times["stored"]  # side by side
+    assert entries_when_delivered == [1]
+    assert "Saving to the cache" in seen  # said while the view's caches were made and it still wrote
+
+    # a file read afresh without the window (the command line) is stored before the load returns
+    monkeypatch.setattr(cache, "store", real_store)
+    for entry in folder.glob("*.json"):
+        entry.unlink()
+    loader.load_chronology(big, cache=True)
+    assert len(list(folder.glob("*.json"))) == 1

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -26,16 +26,20 @@ from timeline_app.geometry.prepare import prepare
 from timeline_app.io import LoadCancelled, load_chronology
 from timeline_app.model.chronology import Chronology
 from timeline_app.model.localize import localize
-from timeline_app.runtime import brisk_switching
+from timeline_app.runtime import brisk_switching, return_memory
 from timeline_app.text import translate
 
 LOAD_SHARE = 0.9  # of the progress bar: the load; the rest is preparing for the view
 
 
-def prepare_for_view(chron: Chronology, report: Callable[[str, float], None]) -> None:
+def prepare_for_view(
+    chron: Chronology, report: Callable[[str, float], None], saving: Sequence[threading.Thread] = ()
+) -> None:
     """On the worker thread, after the load: make the chronology's caches the view needs, so that
     building the view on the UI thread finds them made. ``report`` is told each step (it raises
-    :class:`LoadCancelled` when the load is cancelled meanwhile)."""
+    :class:`LoadCancelled` when the load is cancelled meanwhile). ``saving``: threads writing the
+    chronology's cache entry meanwhile, waited for before it is ready (so that the entry is there
+    once the chronology is shown: a start after a first open finds it)."""
     steps: list[tuple[str, Callable[[], object]]] = [
         (translate("Loading", "Indexing dates"), lambda: chron.columns),
         (translate("Loading", "Laying out events"), lambda: EventArrays.for_chronology(chron)),
@@ -49,6 +53,12 @@ def prepare_for_view(chron: Chronology, report: Callable[[str, float], None]) ->
             step()
         except Exception:  # only a head start: the view makes (and reports) it again
             continue
+    if any(t.is_alive() for t in saving):
+        report(translate("Loader", "Saving to the cache"), 1.0)
+    for t in saving:
+        t.join()
+    if saving:  # what the writing freed, in a thread's own allocator arena, back to the system
+        return_memory()
     report(translate("Loading", "Ready"), 1.0)
 
 
@@ -92,13 +102,24 @@ class BackgroundLoader(QObject):
         def load_report(what: str, fraction: float) -> None:
             report(what, fraction * LOAD_SHARE)
 
+        saving: list[threading.Thread] = []
+
+        def store_beside(store: Callable[[], None]) -> None:
+            # the cache entry of a fresh load is written beside the preparing below: its hashing
+            # and writing let go of the interpreter lock (a third of a second at a million events)
+            thread = threading.Thread(target=store, name=f"store-{job}", daemon=True)
+            thread.start()
+            saving.append(thread)
+
         def work() -> None:
             try:
                 with brisk_switching():
-                    chron = load_chronology(path, cache=True, progress=load_report, workers=True)
+                    chron = load_chronology(
+                        path, cache=True, progress=load_report, workers=True, store_with=store_beside
+                    )
                     if lang is not None:
                         chron = localize(chron, lang)
-                    prepare_for_view(chron, report)
+                    prepare_for_view(chron, report, saving)
             except LoadCancelled:
                 return
             except Exception as exc:
